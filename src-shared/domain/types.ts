@@ -1,0 +1,276 @@
+/**
+ * Domain types shared by every runtime. Calendar dates are `YYYY-MM-DD` strings (a partner's
+ * Day 0 is a calendar day, not an instant); timestamps are ISO-8601 strings in UTC.
+ */
+
+export type IsoDate = string;
+export type IsoTimestamp = string;
+
+export const PARTNER_TYPES = ['reseller', 'isv', 'si', 'msp', 'referral'] as const;
+export type PartnerType = (typeof PARTNER_TYPES)[number];
+
+export const MATURITIES = ['new', 'experienced'] as const;
+export type Maturity = (typeof MATURITIES)[number];
+
+export const PARTNER_STATUSES = ['recruited', 'onboarding', 'active', 'at_risk', 'churned'] as const;
+export type PartnerStatus = (typeof PARTNER_STATUSES)[number];
+
+export const PHASES = ['preboarding', 'immersion', 'activation', 'engagement', 'growth'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const TASK_CATEGORIES = ['legal', 'welcome', 'systems', 'training', 'marketing', 'team', 'sales'] as const;
+export type TaskCategory = (typeof TASK_CATEGORIES)[number];
+
+export const OWNER_SIDES = ['partner', 'vendor'] as const;
+export type OwnerSide = (typeof OWNER_SIDES)[number];
+
+export const TASK_STATUSES = ['open', 'done', 'not_applicable'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export const TASK_SOURCES = ['template', 'custom', 'kickoff', 'checkin', 'plan'] as const;
+export type TaskSource = (typeof TASK_SOURCES)[number];
+
+export const TEAM_ROLES = ['partner_manager', 'technical', 'marketing', 'field'] as const;
+export type TeamRole = (typeof TEAM_ROLES)[number];
+
+/** Fields every stored document carries. */
+export type BaseDoc = {
+  id: string;
+  createdAt: IsoTimestamp;
+  updatedAt: IsoTimestamp;
+};
+
+export type Contact = {
+  id: string;
+  name: string;
+  role: string;
+  email: string;
+  phone: string;
+};
+
+export type TeamMember = {
+  id: string;
+  name: string;
+  email: string;
+  role: TeamRole;
+};
+
+export type Partner = BaseDoc & {
+  name: string;
+  type: PartnerType;
+  maturity: Maturity;
+  tier: string;
+  region: string;
+  website: string;
+  /** Email of the owning partner manager. */
+  ownerEmail: string;
+  contacts: Contact[];
+  team: TeamMember[];
+  /** Contract signed date: Day 0 of the journey. */
+  day0: IsoDate;
+  status: PartnerStatus;
+  tags: string[];
+  /** Id of the journey template the tasks were generated from. */
+  templateId: string;
+  onboardingCompletedOn?: IsoDate;
+  churnedOn?: IsoDate;
+  /** Days between check-ins when the manager overrides the phase cadence. */
+  checkinCadenceDays?: number;
+};
+
+export type Task = BaseDoc & {
+  partnerId: string;
+  phase: Phase;
+  category: TaskCategory;
+  title: string;
+  guidance: string;
+  /** Key of the template task this came from (stable across templates: e.g. `kickoff-call`). */
+  key: string;
+  dueOffset: number;
+  dueDate: IsoDate;
+  ownerSide: OwnerSide;
+  ownerName: string;
+  required: boolean;
+  status: TaskStatus;
+  completedOn?: IsoDate;
+  source: TaskSource;
+  order: number;
+};
+
+export const MEETING_KINDS = ['kickoff', 'checkin', 'planning', 'review'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+export const MEETING_STATUSES = ['scheduled', 'in_progress', 'done', 'cancelled'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+export type AgendaItem = {
+  id: string;
+  title: string;
+  plannedMinutes: number;
+  elapsedSeconds: number;
+  notes: string;
+  done: boolean;
+};
+
+export type ActionItem = {
+  id: string;
+  text: string;
+  ownerSide: OwnerSide;
+  ownerName: string;
+  dueDate?: IsoDate;
+  taskId?: string;
+};
+
+export type Meeting = BaseDoc & {
+  partnerId: string;
+  kind: MeetingKind;
+  status: MeetingStatus;
+  title: string;
+  scheduledOn: IsoDate;
+  startedAt?: IsoTimestamp;
+  endedAt?: IsoTimestamp;
+  attendees: string[];
+  agenda: AgendaItem[];
+  currentItemId?: string;
+  notes: string;
+  decisions: { id: string; text: string }[];
+  actionItems: ActionItem[];
+  blockers: string;
+  sentiment?: number;
+  nextCheckinOn?: IsoDate;
+};
+
+export const PLAN_STATUSES = ['draft', 'final'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+export type Plan = BaseDoc & {
+  partnerId: string;
+  version: number;
+  status: PlanStatus;
+  finalisedAt?: IsoTimestamp;
+  objectives: string;
+  summary: string;
+  signOff: { side: OwnerSide; name: string; title: string; date?: IsoDate }[];
+};
+
+export const PLAN_ITEM_KINDS = ['goal', 'account', 'initiative', 'risk', 'revenue'] as const;
+export type PlanItemKind = (typeof PLAN_ITEM_KINDS)[number];
+
+/**
+ * One row of a plan. Each goal, account, initiative, risk and quarterly revenue target is its own
+ * document so two laptops editing different rows never touch the same document. Fields unused by
+ * a kind stay absent.
+ */
+export type PlanItem = BaseDoc & {
+  partnerId: string;
+  planId: string;
+  kind: PlanItemKind;
+  order: number;
+  title: string;
+  metric?: string;
+  target?: number;
+  actual?: number;
+  dueDate?: IsoDate;
+  ownerSide?: OwnerSide;
+  status?: string;
+  segment?: string;
+  fit?: number;
+  stage?: string;
+  nextStep?: string;
+  initiativeType?: string;
+  amount?: number;
+  currency?: string;
+  quarter?: string;
+  mitigation?: string;
+};
+
+export const DEAL_STAGES = ['registered', 'approved', 'won', 'lost'] as const;
+export type DealStage = (typeof DEAL_STAGES)[number];
+export const DEAL_SOURCES = ['sourced', 'influenced'] as const;
+export type DealSource = (typeof DEAL_SOURCES)[number];
+
+export type Deal = BaseDoc & {
+  partnerId: string;
+  account: string;
+  amount: number;
+  currency: string;
+  stage: DealStage;
+  registeredOn: IsoDate;
+  closedOn?: IsoDate;
+  source: DealSource;
+};
+
+export const TRAINING_STATUSES = ['enrolled', 'completed'] as const;
+export type TrainingStatus = (typeof TRAINING_STATUSES)[number];
+
+export type Training = BaseDoc & {
+  partnerId: string;
+  person: string;
+  course: string;
+  required: boolean;
+  status: TrainingStatus;
+  completedOn?: IsoDate;
+};
+
+export type Survey = BaseDoc & {
+  partnerId: string;
+  score: number;
+  takenOn: IsoDate;
+  comment: string;
+  phase?: Phase;
+};
+
+export const TEMPLATE_KINDS = ['journey', 'agenda'] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
+/** A user-edited template (journey or meeting agenda). Built-in templates live in code. */
+export type Template = BaseDoc & {
+  kind: TemplateKind;
+  name: string;
+  partnerType?: PartnerType;
+  maturity?: Maturity;
+  data: Record<string, unknown>;
+};
+
+/** The losing side of a same-field conflict, kept so nothing is silently lost. */
+export type ConflictRecord = BaseDoc & {
+  partnerId: string;
+  collection: string;
+  documentId: string;
+  field: string;
+  keptValue: unknown;
+  lostValue: unknown;
+  keptBy: string;
+  lostBy: string;
+  keptAt: IsoTimestamp;
+  lostAt: IsoTimestamp;
+  restored: boolean;
+};
+
+export type CollectionDocs = {
+  partners: Partner;
+  tasks: Task;
+  meetings: Meeting;
+  plans: Plan;
+  planitems: PlanItem;
+  deals: Deal;
+  trainings: Training;
+  surveys: Survey;
+  templates: Template;
+  conflicts: ConflictRecord;
+};
+
+export type CollectionName = keyof CollectionDocs;
+
+export const COLLECTION_NAMES = [
+  'partners',
+  'tasks',
+  'meetings',
+  'plans',
+  'planitems',
+  'deals',
+  'trainings',
+  'surveys',
+  'templates',
+  'conflicts',
+] as const satisfies readonly CollectionName[];

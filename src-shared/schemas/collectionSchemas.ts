@@ -1,0 +1,377 @@
+import {
+  DEAL_SOURCES,
+  DEAL_STAGES,
+  MATURITIES,
+  MEETING_KINDS,
+  MEETING_STATUSES,
+  OWNER_SIDES,
+  PARTNER_STATUSES,
+  PARTNER_TYPES,
+  PHASES,
+  PLAN_ITEM_KINDS,
+  PLAN_STATUSES,
+  TASK_CATEGORIES,
+  TASK_SOURCES,
+  TASK_STATUSES,
+  TEAM_ROLES,
+  TEMPLATE_KINDS,
+  TRAINING_STATUSES,
+  type CollectionName,
+} from '../domain/types';
+import type { CollectionSchema, JsonSchemaProperty } from './jsonSchema';
+
+/** A calendar date `YYYY-MM-DD`. */
+const date: JsonSchemaProperty = { type: 'string', maxLength: 10, pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+/** An ISO-8601 timestamp; indexed, so it needs a maxLength. */
+const timestamp: JsonSchemaProperty = { type: 'string', maxLength: 32 };
+const id: JsonSchemaProperty = { type: 'string', maxLength: 64 };
+const text = (maxLength: number): JsonSchemaProperty => ({ type: 'string', maxLength });
+const oneOf = (values: readonly string[]): JsonSchemaProperty => ({ type: 'string', enum: values, maxLength: 32 });
+const money: JsonSchemaProperty = { type: 'number', minimum: 0, maximum: 1e12 };
+const currency: JsonSchemaProperty = { type: 'string', pattern: '^[A-Z]{3}$', maxLength: 3 };
+
+const base = {
+  id,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+} satisfies Record<string, JsonSchemaProperty>;
+
+const baseRequired = ['id', 'createdAt', 'updatedAt'] as const;
+
+/**
+ * Version 0 of the partner schema, kept so the migration from it stays tested: v0 called Day 0
+ * `contractSignedOn` and had no check-in cadence override.
+ */
+export const partnerSchemaV0: CollectionSchema = {
+  title: 'partner',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...base,
+    name: text(200),
+    type: oneOf(PARTNER_TYPES),
+    maturity: oneOf(MATURITIES),
+    tier: text(40),
+    region: text(80),
+    website: text(300),
+    ownerEmail: text(200),
+    contacts: { type: 'array', items: { type: 'object' } },
+    team: { type: 'array', items: { type: 'object' } },
+    contractSignedOn: date,
+    status: oneOf(PARTNER_STATUSES),
+    tags: { type: 'array', items: text(60) },
+    templateId: text(80),
+  },
+  required: [...baseRequired, 'name', 'type', 'maturity', 'contractSignedOn', 'status', 'ownerEmail'],
+  indexes: ['updatedAt', 'name'],
+};
+
+const contact: JsonSchemaProperty = {
+  type: 'object',
+  properties: {
+    id,
+    name: text(200),
+    role: text(120),
+    email: text(200),
+    phone: text(60),
+  },
+  required: ['id', 'name'],
+};
+
+const teamMember: JsonSchemaProperty = {
+  type: 'object',
+  properties: { id, name: text(200), email: text(200), role: oneOf(TEAM_ROLES) },
+  required: ['id', 'name', 'role'],
+};
+
+export const partnerSchema: CollectionSchema = {
+  title: 'partner',
+  description: 'A channel partner and its onboarding context',
+  version: 1,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...base,
+    name: text(200),
+    type: oneOf(PARTNER_TYPES),
+    maturity: oneOf(MATURITIES),
+    tier: text(40),
+    region: text(80),
+    website: text(300),
+    ownerEmail: text(200),
+    contacts: { type: 'array', maxItems: 200, items: contact },
+    team: { type: 'array', maxItems: 100, items: teamMember },
+    day0: date,
+    status: oneOf(PARTNER_STATUSES),
+    tags: { type: 'array', maxItems: 50, items: text(60) },
+    templateId: text(80),
+    onboardingCompletedOn: date,
+    churnedOn: date,
+    checkinCadenceDays: { type: 'integer', minimum: 1, maximum: 365 },
+  },
+  required: [...baseRequired, 'name', 'type', 'maturity', 'day0', 'status', 'ownerEmail', 'contacts', 'team', 'tags'],
+  indexes: ['updatedAt', 'name'],
+};
+
+const partnerOwned = {
+  ...base,
+  partnerId: id,
+} satisfies Record<string, JsonSchemaProperty>;
+
+const partnerOwnedRequired = [...baseRequired, 'partnerId'] as const;
+
+export const taskSchema: CollectionSchema = {
+  title: 'task',
+  description: 'A journey task or an action item',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...partnerOwned,
+    phase: oneOf(PHASES),
+    category: oneOf(TASK_CATEGORIES),
+    title: text(300),
+    guidance: text(2000),
+    key: text(80),
+    dueOffset: { type: 'integer', minimum: -3650, maximum: 3650 },
+    dueDate: date,
+    ownerSide: oneOf(OWNER_SIDES),
+    ownerName: text(200),
+    required: { type: 'boolean' },
+    status: oneOf(TASK_STATUSES),
+    completedOn: date,
+    source: oneOf(TASK_SOURCES),
+    order: { type: 'integer', minimum: 0, maximum: 1e6 },
+  },
+  required: [...partnerOwnedRequired, 'phase', 'category', 'title', 'dueDate', 'ownerSide', 'required', 'status', 'source'],
+  indexes: ['updatedAt', 'partnerId'],
+};
+
+export const meetingSchema: CollectionSchema = {
+  title: 'meeting',
+  description: 'A kick-off call, check-in, planning session or review',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...partnerOwned,
+    kind: oneOf(MEETING_KINDS),
+    status: oneOf(MEETING_STATUSES),
+    title: text(300),
+    scheduledOn: date,
+    startedAt: timestamp,
+    endedAt: timestamp,
+    attendees: { type: 'array', maxItems: 200, items: text(200) },
+    agenda: {
+      type: 'array',
+      maxItems: 100,
+      items: {
+        type: 'object',
+        properties: {
+          id,
+          title: text(300),
+          plannedMinutes: { type: 'number', minimum: 0, maximum: 600 },
+          elapsedSeconds: { type: 'number', minimum: 0 },
+          notes: text(20000),
+          done: { type: 'boolean' },
+        },
+        required: ['id', 'title'],
+      },
+    },
+    currentItemId: text(64),
+    notes: text(50000),
+    decisions: {
+      type: 'array',
+      maxItems: 200,
+      items: { type: 'object', properties: { id, text: text(2000) }, required: ['id', 'text'] },
+    },
+    actionItems: {
+      type: 'array',
+      maxItems: 200,
+      items: {
+        type: 'object',
+        properties: {
+          id,
+          text: text(2000),
+          ownerSide: oneOf(OWNER_SIDES),
+          ownerName: text(200),
+          dueDate: date,
+          taskId: text(64),
+        },
+        required: ['id', 'text', 'ownerSide'],
+      },
+    },
+    blockers: text(10000),
+    sentiment: { type: 'integer', minimum: 1, maximum: 5 },
+    nextCheckinOn: date,
+  },
+  required: [...partnerOwnedRequired, 'kind', 'status', 'scheduledOn'],
+  indexes: ['updatedAt', 'partnerId'],
+};
+
+const signOff: JsonSchemaProperty = {
+  type: 'object',
+  properties: { side: oneOf(OWNER_SIDES), name: text(200), title: text(200), date },
+  required: ['side', 'name'],
+};
+
+export const planSchema: CollectionSchema = {
+  title: 'plan',
+  description: 'A joint business plan version',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...partnerOwned,
+    version: { type: 'integer', minimum: 0, maximum: 10000 },
+    status: oneOf(PLAN_STATUSES),
+    finalisedAt: timestamp,
+    objectives: text(20000),
+    summary: text(20000),
+    signOff: { type: 'array', maxItems: 10, items: signOff },
+  },
+  required: [...partnerOwnedRequired, 'version', 'status'],
+  indexes: ['updatedAt', 'partnerId'],
+};
+
+export const planItemSchema: CollectionSchema = {
+  title: 'plan item',
+  description: 'A goal, target account, initiative, risk or revenue target of a plan',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...partnerOwned,
+    planId: id,
+    kind: oneOf(PLAN_ITEM_KINDS),
+    order: { type: 'integer', minimum: 0, maximum: 1e6 },
+    title: text(500),
+    metric: text(200),
+    target: { type: 'number' },
+    actual: { type: 'number' },
+    dueDate: date,
+    ownerSide: oneOf(OWNER_SIDES),
+    status: text(40),
+    segment: text(120),
+    fit: { type: 'number', minimum: 0, maximum: 100 },
+    stage: text(60),
+    nextStep: text(1000),
+    initiativeType: text(60),
+    amount: money,
+    currency,
+    quarter: text(10),
+    mitigation: text(2000),
+  },
+  required: [...partnerOwnedRequired, 'planId', 'kind', 'title'],
+  indexes: ['updatedAt', 'partnerId'],
+};
+
+export const dealSchema: CollectionSchema = {
+  title: 'deal',
+  description: 'A registered deal',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...partnerOwned,
+    account: text(300),
+    amount: money,
+    currency,
+    stage: oneOf(DEAL_STAGES),
+    registeredOn: date,
+    closedOn: date,
+    source: oneOf(DEAL_SOURCES),
+  },
+  required: [...partnerOwnedRequired, 'account', 'amount', 'currency', 'stage', 'registeredOn', 'source'],
+  indexes: ['updatedAt', 'partnerId'],
+};
+
+export const trainingSchema: CollectionSchema = {
+  title: 'training',
+  description: 'An enrolment or certification of a person at the partner',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...partnerOwned,
+    person: text(200),
+    course: text(300),
+    required: { type: 'boolean' },
+    status: oneOf(TRAINING_STATUSES),
+    completedOn: date,
+  },
+  required: [...partnerOwnedRequired, 'person', 'course', 'required', 'status'],
+  indexes: ['updatedAt', 'partnerId'],
+};
+
+export const surveySchema: CollectionSchema = {
+  title: 'survey',
+  description: 'A partner satisfaction (PSAT) response',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...partnerOwned,
+    score: { type: 'integer', minimum: 1, maximum: 5 },
+    takenOn: date,
+    comment: text(5000),
+    phase: oneOf(PHASES),
+  },
+  required: [...partnerOwnedRequired, 'score', 'takenOn'],
+  indexes: ['updatedAt', 'partnerId'],
+};
+
+export const templateSchema: CollectionSchema = {
+  title: 'template',
+  description: 'A user-edited journey or agenda template',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...base,
+    kind: oneOf(TEMPLATE_KINDS),
+    name: text(200),
+    partnerType: oneOf(PARTNER_TYPES),
+    maturity: oneOf(MATURITIES),
+    data: { type: 'object' },
+  },
+  required: [...baseRequired, 'kind', 'name', 'data'],
+  indexes: ['updatedAt'],
+};
+
+export const conflictSchema: CollectionSchema = {
+  title: 'conflict',
+  description: 'The losing value of a same-field edit conflict',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...partnerOwned,
+    collection: text(40),
+    documentId: id,
+    field: text(200),
+    keptValue: {},
+    lostValue: {},
+    keptBy: text(200),
+    lostBy: text(200),
+    keptAt: timestamp,
+    lostAt: timestamp,
+    restored: { type: 'boolean' },
+  },
+  required: [...partnerOwnedRequired, 'collection', 'documentId', 'field', 'restored'],
+  indexes: ['updatedAt', 'partnerId'],
+};
+
+export const COLLECTION_SCHEMAS: Record<CollectionName, CollectionSchema> = {
+  partners: partnerSchema,
+  tasks: taskSchema,
+  meetings: meetingSchema,
+  plans: planSchema,
+  planitems: planItemSchema,
+  deals: dealSchema,
+  trainings: trainingSchema,
+  surveys: surveySchema,
+  templates: templateSchema,
+  conflicts: conflictSchema,
+};
