@@ -1,4 +1,11 @@
+import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
+import '@mantine/notifications/styles.css';
+import '@mantine/spotlight/styles.css';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { detectPlatform } from './platform/detectPlatform';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<p>Partner Desk</p>);
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(<App platform={detectPlatform()} />);

@@ -1,0 +1,139 @@
+import { AppShell, Badge, Burger, Button, Group, Kbd, NavLink, ScrollArea, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { spotlight } from '@mantine/spotlight';
+import { IconCalendarDue, IconCloudOff, IconFileImport, IconLayoutList, IconPlus, IconSearch, IconSettings, IconUsersGroup } from '@tabler/icons-react';
+import { useEffect } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { useAppData } from '../db/useAppData';
+import { ImportPartnersPage } from '../features/importer/ImportPartnersPage';
+import { CommandPalette } from '../features/palette/CommandPalette';
+import { useNewPartner } from '../features/partners/useNewPartner';
+import { PortfolioPage } from '../features/portfolio/PortfolioPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { TodayPage } from '../features/today/TodayPage';
+import { PartnerWorkspacePage } from '../features/workspace/PartnerWorkspacePage';
+import { usePlatform } from '../platform/usePlatform';
+import { ErrorBoundary } from './ErrorBoundary';
+import { usePortfolioOverview } from './usePortfolioOverview';
+
+const NAV = [
+  { to: '/today', label: 'Today', icon: IconCalendarDue },
+  { to: '/portfolio', label: 'Portfolio', icon: IconLayoutList },
+  { to: '/import', label: 'Import partners', icon: IconFileImport },
+  { to: '/settings', label: 'Settings', icon: IconSettings },
+] as const;
+
+/** The frame around every screen: header with search and New partner, navigation, routes. */
+export function AppLayout() {
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const platform = usePlatform();
+  const newPartner = useNewPartner();
+  const { partners } = useAppData();
+  const { agenda } = usePortfolioOverview();
+
+  useEffect(close, [location.pathname, close]);
+
+  useEffect(
+    () =>
+      platform.onMenuCommand((command) => {
+        if (command === 'new-partner') newPartner();
+        else if (command === 'search') spotlight.open();
+        else if (command === 'settings') void navigate('/settings');
+        else if (command === 'import-partners') void navigate('/import');
+        else if (command === 'today') void navigate('/today');
+        else if (command === 'portfolio') void navigate('/portfolio');
+      }),
+    [platform, navigate, newPartner],
+  );
+
+  const counts: Partial<Record<string, number>> = { '/today': agenda.overdue.length, '/portfolio': partners.length };
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <ThemeIcon size={34} radius="md" variant="gradient" gradient={{ from: 'indigo', to: 'violet' }} aria-hidden>
+              <IconUsersGroup size={20} />
+            </ThemeIcon>
+            <Title order={1} size="h4">
+              Partner Desk
+            </Title>
+          </Group>
+          <UnstyledButton
+            onClick={() => spotlight.open()}
+            aria-label="Search partners and actions (Ctrl+K)"
+            style={{ flex: '0 1 420px' }}
+            visibleFrom="xs"
+          >
+            <Group
+              gap="xs"
+              px="sm"
+              py={6}
+              wrap="nowrap"
+              style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-md)' }}
+            >
+              <IconSearch size={16} color="var(--mantine-color-dimmed)" />
+              <Text c="dimmed" size="sm" style={{ flex: 1 }}>
+                Search partners and actions
+              </Text>
+              <Kbd size="xs">Ctrl K</Kbd>
+            </Group>
+          </UnstyledButton>
+          <Button leftSection={<IconPlus size={16} />} onClick={newPartner}>
+            New partner
+          </Button>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm">
+        <AppShell.Section grow component={ScrollArea}>
+          {NAV.map(({ to, label, icon: Icon }) => {
+            const count = counts[to];
+            return (
+              <NavLink
+                key={to}
+                href={`#${to}`}
+                label={label}
+                active={location.pathname.startsWith(to)}
+                leftSection={<Icon size={18} stroke={1.6} />}
+                rightSection={
+                  count ? (
+                    <Badge size="sm" variant={to === '/today' ? 'filled' : 'light'} color={to === '/today' ? 'red' : 'gray'} aria-label={`${count}`}>
+                      {count}
+                    </Badge>
+                  ) : null
+                }
+                style={{ borderRadius: 'var(--mantine-radius-md)' }}
+              />
+            );
+          })}
+        </AppShell.Section>
+        <AppShell.Section>
+          <Group gap={6} px="xs" py="xs">
+            <IconCloudOff size={16} color="var(--mantine-color-dimmed)" />
+            <Text size="xs" c="dimmed">
+              Saved on this laptop · works offline
+            </Text>
+          </Group>
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <ErrorBoundary key={location.pathname}>
+          <Routes>
+            <Route path="/" element={<Navigate to="/today" replace />} />
+            <Route path="/today" element={<TodayPage />} />
+            <Route path="/portfolio" element={<PortfolioPage />} />
+            <Route path="/partners/:partnerId/:tab?" element={<PartnerWorkspacePage />} />
+            <Route path="/import" element={<ImportPartnersPage />} />
+            <Route path="/settings" element={<SettingsPage />} />
+            <Route path="*" element={<Navigate to="/today" replace />} />
+          </Routes>
+        </ErrorBoundary>
+      </AppShell.Main>
+      <CommandPalette />
+    </AppShell>
+  );
+}

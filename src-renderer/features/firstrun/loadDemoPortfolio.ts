@@ -1,0 +1,20 @@
+import { generateDemoPortfolio, type DemoSize } from '../../../src-shared/demo/demoPortfolio';
+import type { IsoDate } from '../../../src-shared/domain/types';
+import type { Profile } from '../../app/useProfile';
+import type { AppDatabase } from '../../db/appDatabase';
+import { insertAll } from '../../db/insertAll';
+
+/**
+ * Fills the store with a generated, realistic portfolio owned by the profile. Partners go in last,
+ * so a screen never shows a partner whose journey is still missing.
+ */
+export async function loadDemoPortfolio(db: AppDatabase, profile: Profile, today: IsoDate, size?: DemoSize): Promise<number> {
+  const demo = generateDemoPortfolio({ today, ownerEmail: profile.email, ownerName: profile.name, ...(size ? { size } : {}) });
+  await insertAll(db.tasks, demo.tasks);
+  await insertAll(db.meetings, demo.meetings);
+  await insertAll(db.deals, demo.deals);
+  await insertAll(db.trainings, demo.trainings);
+  await insertAll(db.surveys, demo.surveys);
+  await insertAll(db.partners, demo.partners);
+  return demo.partners.length;
+}

@@ -1,0 +1,82 @@
+import { Button, Checkbox, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { dayNumber, PHASE_INFO } from '../../../src-shared/domain/journey';
+import { isRealIsoDate } from '../../../src-shared/domain/partnerInput';
+import { OWNER_SIDES, PHASES, TASK_CATEGORIES, type OwnerSide, type Phase, type TaskCategory } from '../../../src-shared/domain/types';
+import { CATEGORY_LABELS, OWNER_SIDE_LABELS } from '../../app/labels';
+import type { CustomTaskInput } from './updateTask';
+
+type Values = { title: string; phase: Phase; category: TaskCategory; dueDate: string; ownerSide: OwnerSide; required: boolean; guidance: string };
+
+/** A task the manager adds to a partner's journey by hand. */
+export function AddTaskForm({
+  day0,
+  defaultPhase,
+  defaultDue,
+  onSubmit,
+  onCancel,
+}: {
+  day0: string;
+  defaultPhase: Phase;
+  defaultDue: string;
+  onSubmit: (input: CustomTaskInput) => Promise<unknown>;
+  onCancel: () => void;
+}) {
+  const form = useForm<Values>({
+    initialValues: { title: '', phase: defaultPhase, category: 'team', dueDate: defaultDue, ownerSide: 'vendor', required: false, guidance: '' },
+    validate: {
+      title: (value) => (value.trim() ? (value.length > 300 ? 'Keep the title under 300 characters' : null) : 'Say what needs to happen'),
+      dueDate: (value) => (isRealIsoDate(value) ? null : 'Pick a due date'),
+      guidance: (value) => (value.length > 2000 ? 'Keep the guidance under 2,000 characters' : null),
+    },
+  });
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit((values) =>
+        onSubmit({ ...values, title: values.title.trim(), guidance: values.guidance.trim(), dueOffset: dayNumber(day0, values.dueDate) }),
+      )}
+    >
+      <Stack>
+        <TextInput label="Task" withAsterisk data-autofocus {...form.getInputProps('title')} />
+        <SimpleGrid cols={2}>
+          <Select
+            label="Phase"
+            data={PHASES.map((value) => ({ value, label: PHASE_INFO[value].label }))}
+            allowDeselect={false}
+            {...form.getInputProps('phase')}
+          />
+          <Select
+            label="Category"
+            data={TASK_CATEGORIES.map((value) => ({ value, label: CATEGORY_LABELS[value] }))}
+            allowDeselect={false}
+            {...form.getInputProps('category')}
+          />
+          <DateInput
+            label="Due"
+            withAsterisk
+            valueFormat="YYYY-MM-DD"
+            {...form.getInputProps('dueDate')}
+            value={form.values.dueDate || null}
+            onChange={(value) => form.setFieldValue('dueDate', value ?? '')}
+          />
+          <Select
+            label="Who does it"
+            data={OWNER_SIDES.map((value) => ({ value, label: OWNER_SIDE_LABELS[value] }))}
+            allowDeselect={false}
+            {...form.getInputProps('ownerSide')}
+          />
+        </SimpleGrid>
+        <Textarea label="Guidance" autosize minRows={2} {...form.getInputProps('guidance')} />
+        <Checkbox label="Required to complete onboarding" {...form.getInputProps('required', { type: 'checkbox' })} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit">Add task</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

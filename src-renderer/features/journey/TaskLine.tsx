@@ -1,0 +1,147 @@
+import { ActionIcon, Anchor, Badge, Checkbox, Group, Menu, Popover, Stack, Text, Tooltip } from '@mantine/core';
+import { DatePicker } from '@mantine/dates';
+import { IconCalendarEvent, IconDots, IconRotate, IconBan } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { Task } from '../../../src-shared/domain/types';
+import { CATEGORY_LABELS, OWNER_SIDE_LABELS } from '../../app/labels';
+import { useStoreAction } from '../../app/useStoreAction';
+import { useDatabase } from '../../db/useDatabase';
+import { dueLabel, formatDate } from './dueLabel';
+import { completeTask, markNotApplicable, reopenTask, rescheduleTask } from './updateTask';
+
+const TONE_COLOR = { overdue: 'red', soon: 'orange', later: 'dimmed' } as const;
+
+type Props = {
+  task: Task;
+  today: string;
+  /** Shown on cross-partner lists (Today). */
+  partner?: { id: string; name: string };
+  showGuidance?: boolean;
+  highlighted?: boolean;
+};
+
+/** One task: tick to complete, and a menu to reopen, reschedule or mark not applicable. */
+export function TaskLine({ task, today, partner, showGuidance, highlighted }: Props) {
+  const db = useDatabase();
+  const [rescheduling, setRescheduling] = useState(false);
+  const [complete] = useStoreAction(completeTask, 'complete the task');
+  const [reopen] = useStoreAction(reopenTask, 'reopen the task');
+  const [skip] = useStoreAction(markNotApplicable, 'update the task');
+  const [reschedule] = useStoreAction(rescheduleTask, 'reschedule the task');
+  const done = task.status === 'done';
+  const notApplicable = task.status === 'not_applicable';
+  const due = dueLabel(task.dueDate, today);
+
+  return (
+    <Group
+      gap="sm"
+      wrap="nowrap"
+      align="flex-start"
+      py={8}
+      px="xs"
+      data-testid="task-line"
+      data-task-id={task.id}
+      style={{
+        borderRadius: 'var(--mantine-radius-sm)',
+        background: highlighted ? 'var(--mantine-color-indigo-light)' : undefined,
+      }}
+    >
+      <Checkbox
+        mt={2}
+        checked={done}
+        disabled={notApplicable}
+        aria-label={done ? `Reopen “${task.title}”` : `Mark “${task.title}” done`}
+        onChange={() => void (done ? reopen(db, task.id) : complete(db, task.id, today))}
+      />
+      <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
+        <Text size="sm" fw={500} td={done || notApplicable ? 'line-through' : undefined} c={done || notApplicable ? 'dimmed' : undefined}>
+          {task.title}
+        </Text>
+        <Group gap={8} wrap="wrap">
+          {partner && (
+            <Anchor component={Link} to={`/partners/${partner.id}/journey?task=${task.id}`} size="xs" fw={500}>
+              {partner.name}
+            </Anchor>
+          )}
+          {done ? (
+            <Text size="xs" c="dimmed">
+              Done {task.completedOn ? formatDate(task.completedOn) : ''}
+            </Text>
+          ) : notApplicable ? (
+            <Text size="xs" c="dimmed">
+              Not applicable
+            </Text>
+          ) : (
+            <Text size="xs" c={TONE_COLOR[due.tone]} fw={due.tone === 'overdue' ? 600 : undefined}>
+              {due.text}
+            </Text>
+          )}
+          <Text size="xs" c="dimmed">
+            {CATEGORY_LABELS[task.category]} · {OWNER_SIDE_LABELS[task.ownerSide]}
+          </Text>
+          {task.required && (
+            <Badge size="xs" variant="outline" color="gray">
+              Required
+            </Badge>
+          )}
+          {task.source !== 'template' && (
+            <Badge size="xs" variant="light" color="grape">
+              {task.source === 'custom' ? 'Custom' : task.source === 'kickoff' ? 'From kick-off' : task.source === 'checkin' ? 'From check-in' : 'From plan'}
+            </Badge>
+          )}
+        </Group>
+        {showGuidance && task.guidance && (
+          <Text size="xs" c="dimmed">
+            {task.guidance}
+          </Text>
+        )}
+      </Stack>
+      <Popover opened={rescheduling} onChange={setRescheduling} position="bottom-end" withArrow shadow="md" trapFocus>
+        <Popover.Target>
+          <div>
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <Tooltip label="More actions" openDelay={400}>
+                  <ActionIcon variant="subtle" color="gray" aria-label={`More actions for “${task.title}”`}>
+                    <IconDots size={16} />
+                  </ActionIcon>
+                </Tooltip>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item leftSection={<IconCalendarEvent size={14} />} onClick={() => setRescheduling(true)} disabled={done || notApplicable}>
+                  Reschedule…
+                </Menu.Item>
+                {task.status !== 'open' ? (
+                  <Menu.Item leftSection={<IconRotate size={14} />} onClick={() => void reopen(db, task.id)}>
+                    Reopen
+                  </Menu.Item>
+                ) : (
+                  <Menu.Item leftSection={<IconBan size={14} />} onClick={() => void skip(db, task.id)}>
+                    Mark not applicable
+                  </Menu.Item>
+                )}
+              </Menu.Dropdown>
+            </Menu>
+          </div>
+        </Popover.Target>
+        <Popover.Dropdown>
+          <Stack gap="xs">
+            <Text size="sm" fw={500}>
+              New due date
+            </Text>
+            <DatePicker
+              defaultDate={task.dueDate}
+              value={task.dueDate}
+              onChange={(value) => {
+                if (!value) return;
+                setRescheduling(false);
+                void reschedule(db, task.id, value);
+              }}
+            />
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+    </Group>
+  );
+}

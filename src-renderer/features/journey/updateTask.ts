@@ -1,0 +1,66 @@
+import { newId, nowIso } from '../../../src-shared/domain/ids';
+import type { IsoDate, OwnerSide, Phase, Task, TaskCategory } from '../../../src-shared/domain/types';
+import type { AppDatabase } from '../../db/appDatabase';
+
+async function patchTask(db: AppDatabase, taskId: string, change: Partial<Task>): Promise<void> {
+  const doc = await db.tasks.findOne(taskId).exec();
+  if (!doc) throw new Error('This task no longer exists on this laptop.');
+  await doc.incrementalPatch({ ...change, updatedAt: nowIso() });
+}
+
+/** Writes a task change (status, due date …) and stamps updatedAt for the sync merge. */
+export function updateTask(db: AppDatabase, taskId: string, change: Partial<Omit<Task, 'id' | 'partnerId' | 'createdAt'>>): Promise<void> {
+  return patchTask(db, taskId, change);
+}
+
+export function completeTask(db: AppDatabase, taskId: string, today: IsoDate): Promise<void> {
+  return patchTask(db, taskId, { status: 'done', completedOn: today });
+}
+
+/** Reopening clears the completion date (the field is removed, not emptied). */
+export async function reopenTask(db: AppDatabase, taskId: string): Promise<void> {
+  const doc = await db.tasks.findOne(taskId).exec();
+  if (!doc) throw new Error('This task no longer exists on this laptop.');
+  await doc.incrementalModify((task) => {
+    const { completedOn: _completed, ...rest } = task;
+    return { ...rest, status: 'open', updatedAt: nowIso() };
+  });
+}
+
+export function markNotApplicable(db: AppDatabase, taskId: string): Promise<void> {
+  return patchTask(db, taskId, { status: 'not_applicable' });
+}
+
+export function rescheduleTask(db: AppDatabase, taskId: string, dueDate: IsoDate): Promise<void> {
+  return patchTask(db, taskId, { dueDate });
+}
+
+export type CustomTaskInput = {
+  title: string;
+  phase: Phase;
+  category: TaskCategory;
+  dueDate: IsoDate;
+  dueOffset: number;
+  ownerSide: OwnerSide;
+  required: boolean;
+  guidance: string;
+};
+
+/** Adds a task the manager wrote themself; it sorts after the template tasks of its phase. */
+export async function addCustomTask(db: AppDatabase, partnerId: string, input: CustomTaskInput, order: number): Promise<Task> {
+  const now = nowIso();
+  const task: Task = {
+    id: newId(),
+    createdAt: now,
+    updatedAt: now,
+    partnerId,
+    key: `custom-${newId().slice(0, 8)}`,
+    ownerName: '',
+    status: 'open',
+    source: 'custom',
+    order,
+    ...input,
+  };
+  await db.tasks.insert(task);
+  return task;
+}

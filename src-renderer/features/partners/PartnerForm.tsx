@@ -1,0 +1,121 @@
+import { Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { IconCalendar } from '@tabler/icons-react';
+import { isRealIsoDate, validatePartnerInput, type PartnerInput } from '../../../src-shared/domain/partnerInput';
+import { PARTNER_STATUSES, PARTNER_TYPES } from '../../../src-shared/domain/types';
+import { PARTNER_STATUS_LABELS, PARTNER_TYPE_LABELS, TIER_OPTIONS } from '../../app/labels';
+import type { ValidPartner } from './createPartner';
+
+type Props = {
+  initial: PartnerInput;
+  submitLabel: string;
+  /** Editing an existing partner also shows its status. */
+  showStatus?: boolean;
+  onSubmit: (value: ValidPartner) => Promise<unknown>;
+  onCancel: () => void;
+};
+
+export const EMPTY_PARTNER_INPUT: PartnerInput = {
+  name: '',
+  type: '',
+  maturity: 'new',
+  tier: '',
+  region: '',
+  website: '',
+  day0: '',
+  ownerEmail: '',
+  status: 'onboarding',
+};
+
+/** New/edit partner form: every field validated inline by the shared rule, on blur and submit. */
+export function PartnerForm({ initial, submitLabel, showStatus, onSubmit, onCancel }: Props) {
+  const form = useForm<PartnerInput>({
+    mode: 'controlled',
+    initialValues: initial,
+    validateInputOnBlur: true,
+    validate: (values) => {
+      const result = validatePartnerInput(values);
+      return result.ok ? {} : result.errors;
+    },
+  });
+
+  const submit = form.onSubmit(async (values) => {
+    const result = validatePartnerInput(values);
+    if (!result.ok) return;
+    await onSubmit(result.value);
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Partner details">
+      <Stack gap="md">
+        <TextInput label="Partner name" withAsterisk data-autofocus autoComplete="off" {...form.getInputProps('name')} />
+        <SimpleGrid cols={2}>
+          <Select
+            label="Partner type"
+            withAsterisk
+            data={PARTNER_TYPES.map((value) => ({ value, label: PARTNER_TYPE_LABELS[value] }))}
+            allowDeselect={false}
+            {...form.getInputProps('type')}
+          />
+          <Stack gap={4}>
+            <Text size="sm" fw={500} component="label" id="maturity-label">
+              Experience with our category
+            </Text>
+            <SegmentedControl
+              aria-labelledby="maturity-label"
+              data={[
+                { value: 'new', label: 'New' },
+                { value: 'experienced', label: 'Experienced' },
+              ]}
+              {...form.getInputProps('maturity')}
+            />
+          </Stack>
+        </SimpleGrid>
+        <SimpleGrid cols={2}>
+          <DateInput
+            label="Contract signed (Day 0)"
+            withAsterisk
+            valueFormat="YYYY-MM-DD"
+            dateParser={(text) => (isRealIsoDate(text.trim()) ? text.trim() : null)}
+            description="The journey's due dates count from this day"
+            leftSection={<IconCalendar size={16} />}
+            clearable
+            {...form.getInputProps('day0')}
+            value={form.values.day0 || null}
+            onChange={(value) => form.setFieldValue('day0', value ?? '')}
+          />
+          <Select label="Tier" data={TIER_OPTIONS} clearable {...form.getInputProps('tier')} />
+        </SimpleGrid>
+        <SimpleGrid cols={2}>
+          <TextInput label="Region" autoComplete="off" {...form.getInputProps('region')} />
+          <TextInput label="Website" autoComplete="off" {...form.getInputProps('website')} />
+        </SimpleGrid>
+        <SimpleGrid cols={2}>
+          <TextInput
+            label="Owner (partner manager email)"
+            description="Leave empty to own it yourself"
+            autoComplete="off"
+            {...form.getInputProps('ownerEmail')}
+          />
+          {showStatus && (
+            <Select
+              label="Status"
+              data={PARTNER_STATUSES.map((value) => ({ value, label: PARTNER_STATUS_LABELS[value] }))}
+              allowDeselect={false}
+              {...form.getInputProps('status')}
+            />
+          )}
+        </SimpleGrid>
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={form.submitting}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+import { newId, nowIso } from '../../../src-shared/domain/ids';
+import { generateJourney } from '../../../src-shared/domain/journey';
+import { journeyTemplateFor } from '../../../src-shared/domain/journeyTemplates';
+import type { PartnerInputValue } from '../../../src-shared/domain/partnerInput';
+import type { Partner } from '../../../src-shared/domain/types';
+import type { Profile } from '../../app/useProfile';
+import type { AppDatabase } from '../../db/appDatabase';
+import { insertAll } from '../../db/insertAll';
+
+export type ValidPartner = PartnerInputValue;
+
+/** A new partner document owned by the profile, with the profile as its partner manager. */
+export function buildPartner(value: ValidPartner, profile: Profile, now = nowIso()): Partner {
+  const template = journeyTemplateFor(value.type, value.maturity);
+  return {
+    id: newId(),
+    createdAt: now,
+    updatedAt: now,
+    name: value.name,
+    type: value.type,
+    maturity: value.maturity,
+    tier: value.tier,
+    region: value.region,
+    website: value.website,
+    ownerEmail: value.ownerEmail || profile.email,
+    contacts: [],
+    team: [{ id: newId(), name: profile.name, email: profile.email, role: 'partner_manager' }],
+    day0: value.day0,
+    status: value.status,
+    tags: [],
+    templateId: template.id,
+  };
+}
+
+/** Saves a new partner and generates its journey from Day 0; all of it or nothing. */
+export async function createPartner(db: AppDatabase, value: ValidPartner, profile: Profile): Promise<Partner> {
+  const now = nowIso();
+  const partner = buildPartner(value, profile, now);
+  const tasks = generateJourney(partner, { now, template: journeyTemplateFor(partner.type, partner.maturity) });
+  await db.partners.insert(partner);
+  try {
+    await insertAll(db.tasks, tasks);
+  } catch (error) {
+    await db.partners.findOne(partner.id).remove();
+    throw error;
+  }
+  return partner;
+}

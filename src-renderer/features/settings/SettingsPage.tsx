@@ -1,0 +1,255 @@
+import { Alert, Button, Card, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title, useMantineColorScheme } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconDatabaseExport, IconDatabaseImport, IconDownload } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { nowIso } from '../../../src-shared/domain/ids';
+import { isValidEmail } from '../../../src-shared/domain/partnerInput';
+import { COLLECTION_NAMES } from '../../../src-shared/domain/types';
+import { backupToJson, parseBackup, planRestore, type Backup } from '../../../src-shared/import/backup';
+import { portfolioToCsv } from '../../../src-shared/import/partnerCsv';
+import { useProfile } from '../../app/useProfile';
+import { useStoreAction } from '../../app/useStoreAction';
+import { useToday } from '../../app/useToday';
+import { useAppData } from '../../db/useAppData';
+import { useDatabase } from '../../db/useDatabase';
+import { CSV_FILE, JSON_FILE } from '../../platform/platform';
+import { usePlatform } from '../../platform/usePlatform';
+import { applyRestore, exportBackup, localStamps } from './backupData';
+
+function ProfileCard() {
+  const [profile, setProfile] = useProfile();
+  const form = useForm({
+    initialValues: { name: profile.name, email: profile.email },
+    validate: {
+      name: (value) => (value.trim() ? null : 'Enter your name'),
+      email: (value) => (isValidEmail(value.trim()) ? null : `“${value}” is not an email address (name@company.com)`),
+    },
+  });
+  return (
+    <Card withBorder padding="lg">
+      <Title order={3} size="h5" mb={4}>
+        You
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        New partners are owned by this email, and you are added to their team as partner manager.
+      </Text>
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) => {
+          setProfile({ ...profile, name: values.name.trim(), email: values.email.trim().toLowerCase() });
+          notifications.show({ color: 'teal', message: 'Profile saved.' });
+        })}
+      >
+        <Group align="flex-end" wrap="wrap">
+          <TextInput label="Your name" {...form.getInputProps('name')} w={240} />
+          <TextInput label="Your email" {...form.getInputProps('email')} w={280} />
+          <Button type="submit" variant="light">
+            Save
+          </Button>
+        </Group>
+      </form>
+    </Card>
+  );
+}
+
+function AppearanceCard() {
+  const { colorScheme, setColorScheme } = useMantineColorScheme();
+  return (
+    <Card withBorder padding="lg">
+      <Title order={3} size="h5" mb={4}>
+        Appearance
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        System follows your operating system's light or dark setting.
+      </Text>
+      <SegmentedControl
+        aria-label="Theme"
+        value={colorScheme}
+        onChange={(value) => setColorScheme(value as 'auto' | 'light' | 'dark')}
+        data={[
+          { value: 'auto', label: 'System' },
+          { value: 'light', label: 'Light' },
+          { value: 'dark', label: 'Dark' },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function DataCard() {
+  const db = useDatabase();
+  const platform = usePlatform();
+  const today = useToday();
+  const { partners } = useAppData();
+  const [restoreError, setRestoreError] = useState<string | null>(null);
+  const [runExport, exporting] = useStoreAction(exportBackup, 'export your data');
+  const [runRestore, restoring] = useStoreAction(applyRestore, 'restore the backup');
+
+  const saveBackup = async () => {
+    const backup = await runExport(db, nowIso());
+    if (!backup) return;
+    const result = await platform.saveTextFile({ suggestedName: `partner-desk-backup-${today}.json`, content: backupToJson(backup), kind: JSON_FILE });
+    const count = COLLECTION_NAMES.reduce((sum, name) => sum + backup.collections[name].length, 0);
+    if (result.saved) notifications.show({ color: 'teal', title: 'Backup saved', message: `${count} records from ${backup.collections.partners.length} partners.` });
+  };
+
+  const restore = async (backup: Backup, overwriteNewer: boolean) => {
+    const plan = planRestore(backup, await localStamps(db), { overwriteNewer });
+    const written = await runRestore(db, plan);
+    if (written === undefined) return;
+    notifications.show({
+      color: 'teal',
+      title: 'Backup restored',
+      message: `${plan.totals.add} records added, ${plan.totals.update} updated${!overwriteNewer && plan.totals.newerLocal ? `, ${plan.totals.newerLocal} newer local records kept` : ''}.`,
+    });
+  };
+
+  const chooseBackup = async () => {
+    setRestoreError(null);
+    const file = await platform.openTextFile(JSON_FILE).catch((error: unknown) => {
+      setRestoreError(error instanceof Error ? error.message : String(error));
+      return null;
+    });
+    if (!file) return;
+    const parsed = parseBackup(file.content);
+    if (!parsed.ok) {
+      setRestoreError(`“${file.name}” cannot be restored. ${parsed.error}`);
+      return;
+    }
+    const backup = parsed.value;
+    const plan = planRestore(backup, await localStamps(db));
+    const { totals } = plan;
+    const choose = (overwriteNewer: boolean) => {
+      modals.close(modalId);
+      void restore(backup, overwriteNewer);
+    };
+    const modalId = 'restore-backup';
+    modals.open({
+      modalId,
+      title: 'Restore this backup?',
+      size: 'lg',
+      children: (
+        <Stack gap="sm">
+          <Text size="sm">
+            Backup from {new Date(backup.exportedAt).toLocaleString()} with {backup.collections.partners.length} partners.
+          </Text>
+          <Table withTableBorder fz="sm" aria-label="What the restore changes">
+            <Table.Tbody>
+              {[
+                ['New records added', totals.add],
+                ['Older local records updated', totals.update],
+                ['Already identical', totals.unchanged],
+                ['Changed here after the backup', totals.newerLocal],
+              ].map(([label, value]) => (
+                <Table.Tr key={label}>
+                  <Table.Td>{label}</Table.Td>
+                  <Table.Td>{value}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {totals.newerLocal > 0 && (
+            <Alert color="orange" icon={<IconAlertCircle />}>
+              {totals.newerLocal} records were changed on this laptop after the backup was made. They are kept unless you choose to replace them
+              with the backup's older version.
+            </Alert>
+          )}
+          <Text size="xs" c="dimmed">
+            Records that exist only on this laptop are never removed.
+          </Text>
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={() => modals.close(modalId)}>
+              Cancel
+            </Button>
+            {totals.newerLocal > 0 && (
+              <Button color="red" variant="light" onClick={() => choose(true)}>
+                Replace newer records too
+              </Button>
+            )}
+            <Button onClick={() => choose(false)} data-autofocus>
+              {totals.newerLocal > 0 ? 'Restore, keep my newer records' : 'Restore'}
+            </Button>
+          </Group>
+        </Stack>
+      ),
+    });
+  };
+
+  const exportCsv = async () => {
+    const result = await platform.saveTextFile({ suggestedName: `partner-portfolio-${today}.csv`, content: portfolioToCsv(partners), kind: CSV_FILE });
+    if (result.saved) notifications.show({ color: 'teal', title: 'Portfolio exported', message: `${partners.length} partners saved as CSV.` });
+  };
+
+  return (
+    <Card withBorder padding="lg">
+      <Title order={3} size="h5" mb={4}>
+        Your data
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        Everything is stored on this laptop. A backup holds all partners, journeys, meetings, plans and deals in one JSON file.
+      </Text>
+      <Group>
+        <Button leftSection={<IconDatabaseExport size={16} />} onClick={() => void saveBackup()} loading={exporting}>
+          Export all data
+        </Button>
+        <Button variant="default" leftSection={<IconDatabaseImport size={16} />} onClick={() => void chooseBackup()} loading={restoring}>
+          Import a backup
+        </Button>
+        <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void exportCsv()} disabled={partners.length === 0}>
+          Export portfolio as CSV
+        </Button>
+      </Group>
+      {restoreError && (
+        <Alert color="red" icon={<IconAlertCircle />} title="Backup not restored" mt="md" role="alert">
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {restoreError}
+          </Text>
+          <Text size="xs" mt={4}>
+            Nothing on this laptop was changed.
+          </Text>
+        </Alert>
+      )}
+    </Card>
+  );
+}
+
+function AboutCard() {
+  const platform = usePlatform();
+  const [version, setVersion] = useState('');
+  const [storage, setStorage] = useState<string>('');
+  useEffect(() => {
+    void platform.appVersion().then(setVersion);
+    void navigator.storage?.estimate?.().then((estimate) => {
+      if (estimate.usage !== undefined) setStorage(`${(estimate.usage / 1024 / 1024).toFixed(1)} MB used on this laptop`);
+    });
+  }, [platform]);
+  return (
+    <Card withBorder padding="lg">
+      <Title order={3} size="h5" mb={4}>
+        About
+      </Title>
+      <Text size="sm">Partner Desk {version}</Text>
+      <Text size="sm" c="dimmed">
+        {platform.kind === 'electron' ? 'Desktop app' : 'Browser'}
+        {storage ? ` · ${storage}` : ''}
+      </Text>
+    </Card>
+  );
+}
+
+/** Profile, theme, data export/import and version. */
+export function SettingsPage() {
+  return (
+    <Stack gap="lg" maw={960}>
+      <Title order={2}>Settings</Title>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <ProfileCard />
+        <AppearanceCard />
+      </SimpleGrid>
+      <DataCard />
+      <AboutCard />
+    </Stack>
+  );
+}
