@@ -1,3 +1,4 @@
-import { app } from 'electron';
+import { startApp } from './startApp';
 
-void app.whenReady();
+/** Main-process entry (out/main/index.js). Everything happens in startApp, which tests call directly. */
+startApp();

@@ -1,19 +1,32 @@
 import { z } from 'zod';
+import type { IpcChannel, MenuCommand } from './channels';
+import { MENU_COMMANDS } from './channels';
 
 /**
  * The one IPC contract between the renderer and the main process. The preload exposes exactly
  * `PartnerDeskBridge` (checked with `satisfies`), and main validates every payload against these
- * schemas at runtime before acting on it.
+ * schemas at runtime before acting on it. The channel and command names live in channels.ts
+ * (no zod) so the sandboxed preload stays tiny; they are re-exported here.
  */
+
+export {
+  EXTERNAL_URL_PROTOCOLS,
+  IPC_CHANNELS,
+  MENU_COMMANDS,
+  MENU_EVENT_CHANNEL,
+  isIpcChannel,
+  isMenuCommand,
+} from './channels';
+export type { IpcChannel, MenuCommand } from './channels';
 
 const fileFilter = z.object({
   name: z.string().min(1).max(80),
   extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).max(10),
 });
 
-export const MENU_COMMANDS = ['new-partner', 'search', 'settings', 'import-partners', 'today', 'portfolio'] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+type ChannelSchemas = { request: z.ZodType; response: z.ZodType };
 
+/** `satisfies Record<IpcChannel, …>`: every channel in IPC_CHANNELS has schemas, and no others exist. */
 export const ipcSchemas = {
   'app:getInfo': {
     request: z.undefined(),
@@ -35,16 +48,11 @@ export const ipcSchemas = {
     request: z.object({ filters: z.array(fileFilter).max(5) }),
     response: z.union([z.object({ name: z.string(), content: z.string() }), z.null()]),
   },
-} as const;
+} as const satisfies Record<IpcChannel, ChannelSchemas>;
 
-export type IpcChannel = keyof typeof ipcSchemas;
 export type IpcRequest<C extends IpcChannel> = z.infer<(typeof ipcSchemas)[C]['request']>;
 export type IpcResponse<C extends IpcChannel> = z.infer<(typeof ipcSchemas)[C]['response']>;
 
-export const IPC_CHANNELS = Object.keys(ipcSchemas) as IpcChannel[];
-
-/** Main → renderer event channel carrying application-menu commands. */
-export const MENU_EVENT_CHANNEL = 'menu:command';
 export const menuCommandSchema = z.enum(MENU_COMMANDS);
 
 /** What the preload puts on `window.partnerDesk`. */
@@ -53,6 +61,3 @@ export type PartnerDeskBridge = {
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
 };
-
-/** Hosts `shell:openExternal` may open. Everything else is refused by main. */
-export const EXTERNAL_URL_PROTOCOLS = ['https:', 'mailto:'] as const;

@@ -1,0 +1,23 @@
+/**
+ * The names the IPC contract is made of, as plain constants with no runtime dependency. The
+ * sandboxed preload imports only this file (and types), so it bundles to a few hundred bytes
+ * instead of carrying zod; contract.ts re-exports everything here next to the schemas.
+ */
+
+export const IPC_CHANNELS = ['app:getInfo', 'shell:openExternal', 'file:saveText', 'file:openText'] as const;
+export type IpcChannel = (typeof IPC_CHANNELS)[number];
+
+export const isIpcChannel = (value: unknown): value is IpcChannel =>
+  typeof value === 'string' && (IPC_CHANNELS as readonly string[]).includes(value);
+
+export const MENU_COMMANDS = ['new-partner', 'search', 'settings', 'import-partners', 'today', 'portfolio'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export const isMenuCommand = (value: unknown): value is MenuCommand =>
+  typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+
+/** Main → renderer event channel carrying application-menu commands. */
+export const MENU_EVENT_CHANNEL = 'menu:command';
+
+/** URL protocols `shell:openExternal` (and links the window refuses to open itself) may hand to the OS. */
+export const EXTERNAL_URL_PROTOCOLS = ['https:', 'mailto:'] as const;
