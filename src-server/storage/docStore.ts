@@ -1,0 +1,137 @@
+/** Reading and writing synced documents and the per-user change feed. */
+import type { CollectionName } from '../../src-shared/domain/types';
+import type { SyncDocument, UserRole } from '../../src-shared/sync/protocol';
+import type { Queryable } from './db';
+import type { FeedWriter } from './changeFeed';
+
+export type StoredDoc = {
+  id: string;
+  partnerId: string | null;
+  ownerId: string;
+  seq: number;
+  deleted: boolean;
+  data: Record<string, unknown>;
+};
+
+export type DocWrite = {
+  id: string;
+  partnerId: string | null;
+  ownerId: string;
+  deleted: boolean;
+  data: Record<string, unknown>;
+};
+
+/** A change-feed row as seen by one user: a document, or a revocation tombstone. */
+export type FeedRow = {
+  seq: number;
+  id: string;
+  data: Record<string, unknown>;
+  deleted: boolean;
+  revoked: boolean;
+};
+
+export type FeedViewer = { id: string; role: UserRole };
+
+type DocRow = { id: string; partner_id: string | null; owner_id: string; seq: number; deleted: boolean; data: Record<string, unknown> };
+
+export async function loadDocs(q: Queryable, collection: CollectionName, ids: readonly string[], forUpdate = false): Promise<Map<string, StoredDoc>> {
+  const result = new Map<string, StoredDoc>();
+  if (ids.length === 0) return result;
+  const rows = await q.query<DocRow>(
+    `SELECT id, partner_id, owner_id, seq, deleted, data FROM docs WHERE collection = $1 AND id = ANY($2::text[])${forUpdate ? ' FOR UPDATE' : ''}`,
+    [collection, ids],
+  );
+  for (const row of rows) {
+    result.set(row.id, { id: row.id, partnerId: row.partner_id, ownerId: row.owner_id, seq: row.seq, deleted: row.deleted, data: row.data });
+  }
+  return result;
+}
+
+/** Writes documents (insert or replace), each with a fresh sequence number. Keeps `owner_id`. */
+export async function upsertDocs(w: FeedWriter, collection: CollectionName, writes: readonly DocWrite[], now: Date): Promise<void> {
+  if (writes.length === 0) return;
+  const seqs = writes.map(() => w.nextSeq());
+  await w.query(
+    `INSERT INTO docs (collection, id, partner_id, owner_id, seq, deleted, data, created_at, updated_at)
+     SELECT $1, t.id, t.partner_id, t.owner_id, t.seq, t.deleted, t.data::jsonb, $2, $2
+       FROM unnest($3::text[], $4::text[], $5::text[], $6::bigint[], $7::boolean[], $8::text[])
+         AS t(id, partner_id, owner_id, seq, deleted, data)
+     ON CONFLICT (collection, id) DO UPDATE
+       SET partner_id = EXCLUDED.partner_id, seq = EXCLUDED.seq, deleted = EXCLUDED.deleted,
+           data = EXCLUDED.data, updated_at = EXCLUDED.updated_at`,
+    [
+      collection,
+      now.toISOString(),
+      writes.map((write) => write.id),
+      writes.map((write) => write.partnerId),
+      writes.map((write) => write.ownerId),
+      seqs,
+      writes.map((write) => write.deleted),
+      writes.map((write) => JSON.stringify(write.data)),
+    ],
+  );
+  w.touch(collection);
+}
+
+/** Gives every document of the partners a new sequence number, so every viewer receives them again. */
+export async function bumpPartnerDocs(w: FeedWriter, partnerIds: readonly string[]): Promise<number> {
+  if (partnerIds.length === 0) return 0;
+  const rows = await w.query<{ collection: CollectionName }>(
+    `UPDATE docs d SET seq = $2 + s.rn
+       FROM (SELECT collection, id, row_number() OVER (ORDER BY seq) AS rn FROM docs WHERE partner_id = ANY($1::text[])) s
+      WHERE d.collection = s.collection AND d.id = s.id
+      RETURNING d.collection`,
+    [partnerIds, w.currentSeq()],
+  );
+  w.advance(rows.length);
+  for (const row of rows) w.touch(row.collection);
+  return rows.length;
+}
+
+/** Visibility of a `docs d` row for user $3 (non-admin). */
+function visibilityPredicate(collection: CollectionName): string {
+  if (collection === 'templates') {
+    return `(d.owner_id = $3 OR EXISTS (
+      SELECT 1 FROM team_members mine JOIN team_members theirs ON theirs.team_id = mine.team_id
+       WHERE mine.user_id = $3 AND theirs.user_id = d.owner_id))`;
+  }
+  return `(EXISTS (SELECT 1 FROM partner_access pa WHERE pa.partner_id = d.partner_id AND pa.user_id = $3)
+    OR (d.owner_id = $3 AND NOT EXISTS (SELECT 1 FROM docs p WHERE p.collection = 'partners' AND p.id = d.partner_id)))`;
+}
+
+/**
+ * The next `limit` feed rows of `collection` after `afterSeq` that `viewer` may see, in seq
+ * order: visible documents and the viewer's revocation tombstones. Admins see every document.
+ */
+export async function readFeedPage(q: Queryable, viewer: FeedViewer, collection: CollectionName, afterSeq: number, limit: number): Promise<FeedRow[]> {
+  if (viewer.role === 'admin') {
+    return q.query<FeedRow>(
+      `SELECT d.seq, d.id, d.data, d.deleted, false AS revoked FROM docs d
+        WHERE d.collection = $1 AND d.seq > $2 ORDER BY d.seq LIMIT $3`,
+      [collection, afterSeq, limit],
+    );
+  }
+  return q.query<FeedRow>(
+    `SELECT * FROM (
+       (SELECT d.seq, d.id, d.data, d.deleted, false AS revoked FROM docs d
+         WHERE d.collection = $1 AND d.seq > $2 AND ${visibilityPredicate(collection)}
+         ORDER BY d.seq LIMIT $4)
+       UNION ALL
+       (SELECT r.seq, r.doc_id AS id, r.snapshot AS data, true AS deleted, true AS revoked FROM revocations r
+         WHERE r.user_id = $3 AND r.collection = $1 AND r.seq > $2
+         ORDER BY r.seq LIMIT $4)
+     ) feed ORDER BY seq LIMIT $4`,
+    [collection, afterSeq, viewer.id, limit],
+  );
+}
+
+export function toSyncDocument(data: Record<string, unknown>, deleted: boolean): SyncDocument {
+  return { ...data, _deleted: deleted } as SyncDocument;
+}
+
+/** Wire documents of a feed page; when an id appears twice only its latest row is kept. */
+export function feedDocuments(rows: readonly FeedRow[]): SyncDocument[] {
+  const lastIndex = new Map<string, number>();
+  rows.forEach((row, index) => lastIndex.set(row.id, index));
+  return rows.filter((row, index) => lastIndex.get(row.id) === index).map((row) => toSyncDocument(row.data, row.deleted || row.revoked));
+}

@@ -1,0 +1,5 @@
+import type { Migration } from './migration';
+import { migration as init } from './20261125T2300_init';
+
+/** Every migration, oldest first. Add new files here; never edit an applied one. */
+export const ALL_MIGRATIONS: readonly Migration[] = [init];

@@ -1,0 +1,81 @@
+/**
+ * Maintains `partner_access`, the materialised result of the access rules
+ * (src-shared/sync/accessRules.ts) for non-admin users, and turns access changes into feed
+ * changes:
+ * - a user who gains a partner: every document of the partner gets a new seq (so it reaches that
+ *   user's next pull/stream even though their checkpoint is past it) and the user's old
+ *   revocation tombstones for it are dropped;
+ * - a user who loses a partner: a revocation tombstone per document of the partner (the state
+ *   they last could see) enters their feed with a new seq, so their laptop deletes the copies.
+ */
+import { canSeePartner, partnerTeamEmails } from '../../src-shared/sync/accessRules';
+import type { CollectionName } from '../../src-shared/domain/types';
+import type { FeedWriter } from './changeFeed';
+import { bumpPartnerDocs } from './docStore';
+import { accessUsers } from './userStore';
+
+export type AccessChange = { added: number; removed: number; bumped: number; revoked: number };
+
+const pairKey = (partnerId: string, userId: string) => `${partnerId}\u0000${userId}`;
+
+export async function refreshPartnerAccess(w: FeedWriter, scope: readonly string[] | 'all', options: { bump: boolean }): Promise<AccessChange> {
+  if (scope !== 'all' && scope.length === 0) return { added: 0, removed: 0, bumped: 0, revoked: 0 };
+  const filter = scope === 'all' ? '' : `AND d.id = ANY($1::text[])`;
+  const params = scope === 'all' ? [] : [scope];
+  const partners = await w.query<{ id: string; owner_email: string | null; team: unknown; team_id: string | null }>(
+    `SELECT d.id, d.data->>'ownerEmail' AS owner_email, d.data->'team' AS team, pt.team_id
+       FROM docs d LEFT JOIN partner_teams pt ON pt.partner_id = d.id
+      WHERE d.collection = 'partners' ${filter}`,
+    params,
+  );
+  const users = await accessUsers(w);
+  const desired = new Set<string>();
+  for (const partner of partners) {
+    const facts = { ownerEmail: partner.owner_email ?? '', teamEmails: partnerTeamEmails(partner.team), sharedTeamId: partner.team_id };
+    for (const user of users) if (canSeePartner(user, facts)) desired.add(pairKey(partner.id, user.id));
+  }
+  const existingRows = await w.query<{ partner_id: string; user_id: string }>(
+    `SELECT partner_id, user_id FROM partner_access ${scope === 'all' ? '' : 'WHERE partner_id = ANY($1::text[])'}`,
+    params,
+  );
+  const existing = new Set(existingRows.map((row) => pairKey(row.partner_id, row.user_id)));
+  const split = (key: string) => key.split('\u0000') as [string, string];
+  const added = [...desired].filter((key) => !existing.has(key)).map(split);
+  const removed = [...existing].filter((key) => !desired.has(key)).map(split);
+
+  let revoked = 0;
+  const removedByUser = new Map<string, string[]>();
+  for (const [partnerId, userId] of removed) removedByUser.set(userId, [...(removedByUser.get(userId) ?? []), partnerId]);
+  for (const [userId, partnerIds] of removedByUser) {
+    await w.query(`DELETE FROM partner_access WHERE user_id = $1 AND partner_id = ANY($2::text[])`, [userId, partnerIds]);
+    const rows = await w.query<{ collection: CollectionName }>(
+      `INSERT INTO revocations (user_id, collection, doc_id, partner_id, seq, snapshot)
+       SELECT $1, collection, id, partner_id, $3 + row_number() OVER (ORDER BY seq), data
+         FROM docs WHERE partner_id = ANY($2::text[])
+       ON CONFLICT (user_id, collection, doc_id) DO UPDATE
+         SET partner_id = EXCLUDED.partner_id, seq = EXCLUDED.seq, snapshot = EXCLUDED.snapshot
+       RETURNING collection`,
+      [userId, partnerIds, w.currentSeq()],
+    );
+    w.advance(rows.length);
+    for (const row of rows) w.touch(row.collection);
+    revoked += rows.length;
+  }
+
+  let bumped = 0;
+  if (added.length > 0) {
+    const partnerIds = added.map(([partnerId]) => partnerId);
+    const userIds = added.map(([, userId]) => userId);
+    await w.query(
+      `INSERT INTO partner_access (partner_id, user_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+      [partnerIds, userIds],
+    );
+    await w.query(
+      `DELETE FROM revocations r USING unnest($1::text[], $2::text[]) AS a(partner_id, user_id)
+        WHERE r.partner_id = a.partner_id AND r.user_id = a.user_id`,
+      [partnerIds, userIds],
+    );
+    if (options.bump) bumped = await bumpPartnerDocs(w, [...new Set(partnerIds)]);
+  }
+  return { added: added.length, removed: removed.length, bumped, revoked };
+}

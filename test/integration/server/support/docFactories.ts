@@ -1,0 +1,72 @@
+/** Valid documents of each collection for the tests, shaped by COLLECTION_SCHEMAS. */
+import type { PushRow, SyncDocument } from '../../../../src-shared/sync/protocol';
+
+let clock = Date.parse('2026-11-20T09:00:00.000Z');
+
+/** Strictly increasing timestamps, so later edits really are later. */
+export function nextTimestamp(): string {
+  clock += 1000;
+  return new Date(clock).toISOString();
+}
+
+export function partnerDoc(id: string, overrides: Record<string, unknown> = {}): SyncDocument {
+  const at = nextTimestamp();
+  return {
+    id,
+    createdAt: at,
+    updatedAt: at,
+    name: `Partner ${id}`,
+    type: 'reseller',
+    maturity: 'new',
+    tier: 'gold',
+    region: 'EMEA',
+    website: 'https://example.com',
+    ownerEmail: 'someone@example.com',
+    contacts: [],
+    team: [],
+    day0: '2026-11-01',
+    status: 'onboarding',
+    tags: [],
+    templateId: 'builtin-reseller-new',
+    _deleted: false,
+    ...overrides,
+  };
+}
+
+export function taskDoc(id: string, partnerId: string, overrides: Record<string, unknown> = {}): SyncDocument {
+  const at = nextTimestamp();
+  return {
+    id,
+    createdAt: at,
+    updatedAt: at,
+    partnerId,
+    phase: 'immersion',
+    category: 'welcome',
+    title: `Task ${id}`,
+    guidance: '',
+    key: `key-${id}`,
+    dueOffset: 3,
+    dueDate: '2026-11-04',
+    ownerSide: 'vendor',
+    ownerName: 'Pat',
+    required: true,
+    status: 'open',
+    source: 'template',
+    order: 1,
+    _deleted: false,
+    ...overrides,
+  };
+}
+
+export function templateDoc(id: string, overrides: Record<string, unknown> = {}): SyncDocument {
+  const at = nextTimestamp();
+  return { id, createdAt: at, updatedAt: at, kind: 'agenda', name: `Template ${id}`, data: { items: [] }, _deleted: false, ...overrides };
+}
+
+export function insertRow(doc: SyncDocument): PushRow {
+  return { newDocumentState: doc };
+}
+
+export function updateRow(previous: SyncDocument, changes: Record<string, unknown>): PushRow {
+  return { newDocumentState: { ...previous, ...changes, updatedAt: nextTimestamp() }, assumedMasterState: previous };
+}

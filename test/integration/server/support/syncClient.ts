@@ -1,0 +1,149 @@
+/** A minimal protocol client for the integration tests (fetch + SSE over fetch). */
+import { formatCheckpoint, type SyncCheckpoint } from '../../../../src-shared/sync/checkpoint';
+import { createSseParser, parseSyncStreamEvent } from '../../../../src-shared/sync/sseParser';
+import type { PullResponse, PushRow, SyncDocument, SyncStreamEvent, UserRole } from '../../../../src-shared/sync/protocol';
+import type { CollectionName } from '../../../../src-shared/domain/types';
+import type { SyncServer } from '../../../../src-server/createServer';
+
+export type HttpResult<T = unknown> = { status: number; body: T; text: string };
+
+export type Api = {
+  token: string;
+  request: <T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<HttpResult<T>>;
+  pull: (collection: CollectionName, checkpoint?: SyncCheckpoint | null, limit?: number) => Promise<HttpResult<PullResponse>>;
+  push: (collection: CollectionName, rows: PushRow[]) => Promise<HttpResult<SyncDocument[]>>;
+  /** Pulls pages until an empty one; returns the documents (latest per id) and the last checkpoint. */
+  pullAll: (collection: CollectionName, from?: SyncCheckpoint | null) => Promise<{ documents: SyncDocument[]; checkpoint: SyncCheckpoint | null; pages: number }>;
+};
+
+export function apiFor(server: Pick<SyncServer, 'url'>, token = ''): Api {
+  const request = async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult<T>> => {
+    const init: RequestInit = {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+    };
+    const response = await fetch(server.url + path, init);
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text === '' ? null : JSON.parse(text);
+    } catch {
+      // keep text
+    }
+    return { status: response.status, body: parsed as T, text };
+  };
+  const pull = (collection: CollectionName, checkpoint: SyncCheckpoint | null = null, limit = 100) =>
+    request<PullResponse>('GET', `/api/sync/${collection}/pull?checkpoint=${encodeURIComponent(formatCheckpoint(checkpoint))}&limit=${limit}`);
+  return {
+    token,
+    request,
+    pull,
+    push: (collection, rows) => request<SyncDocument[]>('POST', `/api/sync/${collection}/push`, rows),
+    pullAll: async (collection, from = null) => {
+      const byId = new Map<string, SyncDocument>();
+      let checkpoint = from;
+      for (let pages = 1; pages <= 1000; pages += 1) {
+        const result = await pull(collection, checkpoint, 200);
+        if (result.status !== 200) throw new Error(`pull ${collection} failed: ${result.status} ${result.text}`);
+        for (const doc of result.body.documents) byId.set(doc.id, doc);
+        checkpoint = result.body.checkpoint;
+        if (result.body.documents.length === 0) return { documents: [...byId.values()], checkpoint, pages };
+      }
+      throw new Error('pullAll did not finish');
+    },
+  };
+}
+
+export type SeededUser = { api: Api; email: string; id: string; token: string };
+
+export async function seedUser(server: SyncServer, email: string, options: { teams?: string[]; role?: UserRole; password?: string } = {}): Promise<SeededUser> {
+  for (const team of options.teams ?? []) {
+    const existing = await server.admin.listTeams();
+    if (!existing.some((candidate) => candidate.name === team)) await server.admin.addTeam(team);
+  }
+  const user = await server.admin.addUser({
+    email,
+    name: email.split('@')[0] ?? email,
+    role: options.role ?? 'manager',
+    teams: options.teams ?? [],
+    ...(options.password ? { password: options.password } : {}),
+  });
+  const session = await server.admin.issueToken(email);
+  return { api: apiFor(server, session.token), email, id: user.id, token: session.token };
+}
+
+export type StreamClient = {
+  events: SyncStreamEvent[];
+  status: number;
+  /** Resolves with the first event (already received or future) matching `predicate`. */
+  waitFor: (predicate: (event: SyncStreamEvent) => boolean, timeoutMs?: number) => Promise<SyncStreamEvent>;
+  /** Resolves when the server ended the stream. */
+  ended: Promise<void>;
+  close: () => void;
+};
+
+export async function openStream(server: Pick<SyncServer, 'url'>, token: string): Promise<StreamClient> {
+  const controller = new AbortController();
+  const response = await fetch(`${server.url}/api/sync/stream`, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: controller.signal });
+  const events: SyncStreamEvent[] = [];
+  const waiters = new Set<() => void>();
+  const parser = createSseParser((message) => {
+    const event = parseSyncStreamEvent(message);
+    if (!event) return;
+    events.push(event);
+    for (const wake of [...waiters]) wake();
+  });
+  let ended: Promise<void> = Promise.resolve();
+  if (response.ok && response.body) {
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    ended = (async () => {
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          parser.push(decoder.decode(value, { stream: true }));
+        }
+      } catch {
+        // aborted
+      } finally {
+        for (const wake of [...waiters]) wake();
+      }
+    })();
+  } else {
+    await response.text().catch(() => undefined);
+  }
+  const waitFor = (predicate: (event: SyncStreamEvent) => boolean, timeoutMs = 10_000) =>
+    new Promise<SyncStreamEvent>((resolve, reject) => {
+      const check = () => {
+        const found = events.find(predicate);
+        if (found) {
+          cleanup();
+          resolve(found);
+        }
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`stream event not received; got ${JSON.stringify(events.map((event) => event.type))}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        waiters.delete(check);
+      };
+      waiters.add(check);
+      check();
+    });
+  return { events, status: response.status, waitFor, ended, close: () => controller.abort() };
+}
+
+/** All documents carried by the `change` events received so far for `collection`. */
+export function streamedDocuments(stream: StreamClient, collection: CollectionName): SyncDocument[] {
+  return stream.events.flatMap((event) => (event.type === 'change' && event.collection === collection ? event.documents : []));
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { canSeePartner, canSeeTemplate, partnerTeamEmails } from '../../../../src-shared/sync/accessRules';
+import { formatCheckpoint, isSyncCheckpoint, parseCheckpoint } from '../../../../src-shared/sync/checkpoint';
+import { deepEqual, isSameDocument } from '../../../../src-shared/sync/documentEquality';
+import { pullPath, pushPath } from '../../../../src-shared/sync/protocol';
+import { createSseParser, parseSyncStreamEvent, type SseMessage } from '../../../../src-shared/sync/sseParser';
+
+describe('checkpoint format', () => {
+  it('round-trips and rejects malformed values', () => {
+    expect(formatCheckpoint({ epoch: 'ab12', seq: 42 })).toBe('ab12.42');
+    expect(formatCheckpoint(null)).toBe('');
+    expect(parseCheckpoint('ab12.42')).toEqual({ ok: true, checkpoint: { epoch: 'ab12', seq: 42 } });
+    expect(parseCheckpoint('')).toEqual({ ok: true, checkpoint: null });
+    expect(parseCheckpoint(undefined)).toEqual({ ok: true, checkpoint: null });
+    for (const bad of ['42', '.42', 'ab.', 'AB.1', 'ab.-1', 'ab.01', 'ab.1.2', 'ab.1e3', 'ab.99999999999999999', `${'a'.repeat(33)}.1`]) {
+      expect(parseCheckpoint(bad).ok, bad).toBe(false);
+    }
+    expect(isSyncCheckpoint({ epoch: 'ab', seq: 1 })).toBe(true);
+    expect(isSyncCheckpoint({ epoch: 'ab', seq: -1 })).toBe(false);
+    expect(isSyncCheckpoint('ab.1')).toBe(false);
+  });
+
+  it('builds request paths', () => {
+    expect(pullPath('tasks', { epoch: 'e1', seq: 7 }, 50)).toBe('/api/sync/tasks/pull?checkpoint=e1.7&limit=50');
+    expect(pullPath('tasks', null, 50)).toBe('/api/sync/tasks/pull?checkpoint=&limit=50');
+    expect(pushPath('deals')).toBe('/api/sync/deals/push');
+  });
+});
+
+describe('document equality', () => {
+  it('ignores key order, undefined members, RxDB local fields and a missing _deleted', () => {
+    expect(deepEqual({ a: 1, b: [1, { c: 2, d: 3 }] }, { b: [1, { d: 3, c: 2 }], a: 1 })).toBe(true);
+    expect(deepEqual({ a: 1, b: undefined }, { a: 1 })).toBe(true);
+    expect(deepEqual([1, 2], [2, 1])).toBe(false);
+    expect(deepEqual({ a: null }, { a: undefined })).toBe(false);
+    expect(isSameDocument({ id: 'x', v: 1, _meta: { lwt: 1 }, _rev: '1-a' }, { v: 1, id: 'x', _deleted: false, _attachments: {} })).toBe(true);
+    expect(isSameDocument({ id: 'x', _deleted: true }, { id: 'x' })).toBe(false);
+  });
+});
+
+describe('access rules', () => {
+  const ann = { id: 'u1', email: 'Ann@North.example', role: 'manager' as const, teamIds: ['north'] };
+  it('grants owners, team members by email, the shared team, and admins', () => {
+    const facts = { ownerEmail: 'someone@else.example', teamEmails: [], sharedTeamId: null };
+    expect(canSeePartner(ann, facts)).toBe(false);
+    expect(canSeePartner(ann, { ...facts, ownerEmail: 'ann@north.example' })).toBe(true);
+    expect(canSeePartner(ann, { ...facts, teamEmails: partnerTeamEmails([{ email: ' ANN@north.example' }, { name: 'no email' }, 5]) })).toBe(true);
+    expect(canSeePartner(ann, { ...facts, sharedTeamId: 'north' })).toBe(true);
+    expect(canSeePartner(ann, { ...facts, sharedTeamId: 'south' })).toBe(false);
+    expect(canSeePartner({ ...ann, role: 'admin', teamIds: [] }, facts)).toBe(true);
+    expect(partnerTeamEmails('not an array')).toEqual([]);
+  });
+  it('shows templates to their creator and the creator’s teammates', () => {
+    expect(canSeeTemplate(ann, 'u1', [])).toBe(true);
+    expect(canSeeTemplate(ann, 'u2', ['north'])).toBe(true);
+    expect(canSeeTemplate(ann, 'u2', ['south'])).toBe(false);
+  });
+});
+
+describe('SSE parser', () => {
+  it('parses events split across chunks, with CRLF, comments and multi-line data', () => {
+    const messages: SseMessage[] = [];
+    const parser = createSseParser((message) => messages.push(message));
+    parser.push('retry: 3000\n\n: ping\n\nevent: resync\nda');
+    parser.push('ta: {}\n\nevent: change\r\ndata: {"collection":"tasks",\r\ndata: "documents":[],"checkpoint":{"epoch":"e1","seq":3}}\r\n\r\n');
+    parser.push('event: closed\ndata: {"reason":"unauthorized"}\n');
+    expect(messages).toHaveLength(2);
+    parser.push('\n');
+    expect(messages.map((message) => message.event)).toEqual(['resync', 'change', 'closed']);
+    expect(messages.map(parseSyncStreamEvent)).toEqual([
+      { type: 'resync' },
+      { type: 'change', collection: 'tasks', documents: [], checkpoint: { epoch: 'e1', seq: 3 } },
+      { type: 'closed', reason: 'unauthorized' },
+    ]);
+    expect(parseSyncStreamEvent({ event: 'change', data: '{"collection":"nope","documents":[],"checkpoint":{"epoch":"e","seq":1}}' })).toBeNull();
+    expect(parseSyncStreamEvent({ event: 'change', data: 'not json' })).toBeNull();
+  });
+});
