@@ -7,6 +7,7 @@ import { DatabaseGate } from '../db/DatabaseGate';
 import type { Platform } from '../platform/platform';
 import { PlatformContext } from '../platform/usePlatform';
 import { AppLayout } from './AppLayout';
+import { AutomationHooks } from './AutomationHooks';
 import { PortfolioOverviewProvider } from './PortfolioOverviewProvider';
 import { theme } from './theme';
 import { useProfile } from './useProfile';
@@ -19,10 +20,11 @@ export function App({ platform }: { platform: Platform }) {
       <Notifications position="bottom-right" limit={4} />
       <PlatformContext.Provider value={platform}>
         <DatabaseGate profileId={profile.id}>
+          <AutomationHooks />
           <AppDataProvider>
             <PortfolioOverviewProvider>
               <HashRouter>
-                <ModalsProvider>
+                <ModalsProvider modalProps={{ closeButtonProps: { 'aria-label': 'Close' } }}>
                   <AppLayout />
                 </ModalsProvider>
               </HashRouter>

@@ -1,4 +1,4 @@
-import type { RxCollection } from 'rxdb';
+import { rxStorageWriteErrorToRxError, type RxCollection } from 'rxdb';
 
 /**
  * Inserts documents all-or-nothing from the user's point of view: if any row is refused, the
@@ -11,6 +11,6 @@ export async function insertAll<T extends { id: string }>(collection: RxCollecti
   if (result.error.length > 0) {
     const inserted = result.success.map((doc) => (doc as unknown as { id: string }).id);
     if (inserted.length > 0) await collection.bulkRemove(inserted);
-    throw result.error[0];
+    throw rxStorageWriteErrorToRxError(result.error[0]!);
   }
 }

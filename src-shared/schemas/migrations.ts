@@ -1,4 +1,4 @@
-import type { CollectionName } from '../domain/types';
+import { TEAM_ROLES, type CollectionName, type TeamRole } from '../domain/types';
 
 /** A pure function from a document of version N-1 to version N (or null to drop it). */
 export type MigrationStrategy = (oldDoc: Record<string, unknown>) => Record<string, unknown> | null;
@@ -9,15 +9,37 @@ export type MigrationStrategy = (oldDoc: Record<string, unknown>) => Record<stri
  */
 export const MIGRATION_STRATEGIES: Partial<Record<CollectionName, Record<number, MigrationStrategy>>> = {
   partners: {
-    /** v1 renamed `contractSignedOn` to `day0` and made contacts, team and tags required. */
+    /**
+     * v1 renamed `contractSignedOn` to `day0`, made contacts, team and tags required and typed the
+     * people in them (each with an id). Ids given to v0 people are derived from the partner id and
+     * position, so two laptops migrating the same partner produce the same ids.
+     */
     1: (oldDoc) => {
       const { contractSignedOn, ...rest } = oldDoc;
+      const id = String(rest.id);
+      const people = (value: unknown) => (Array.isArray(value) ? value.filter((p): p is Record<string, unknown> => typeof p === 'object' && p !== null) : []);
+      const text = (value: unknown) => (typeof value === 'string' ? value : '');
       return {
         ...rest,
         day0: contractSignedOn,
-        contacts: Array.isArray(rest.contacts) ? rest.contacts : [],
-        team: Array.isArray(rest.team) ? rest.team : [],
-        tags: Array.isArray(rest.tags) ? rest.tags : [],
+        tier: text(rest.tier),
+        region: text(rest.region),
+        website: text(rest.website),
+        templateId: text(rest.templateId),
+        contacts: people(rest.contacts).map((c, i) => ({
+          id: text(c.id) || `${id}-contact-${i}`,
+          name: text(c.name) || 'Unnamed contact',
+          role: text(c.role),
+          email: text(c.email),
+          phone: text(c.phone),
+        })),
+        team: people(rest.team).map((m, i) => ({
+          id: text(m.id) || `${id}-team-${i}`,
+          name: text(m.name) || 'Unnamed team member',
+          email: text(m.email),
+          role: TEAM_ROLES.includes(m.role as TeamRole) ? m.role : 'field',
+        })),
+        tags: Array.isArray(rest.tags) ? rest.tags.filter((t): t is string => typeof t === 'string') : [],
       };
     },
   },

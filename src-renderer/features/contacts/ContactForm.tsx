@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { isValidEmail } from '../../../src-shared/domain/partnerInput';
 import { TEAM_ROLES, type TeamRole } from '../../../src-shared/domain/types';
 import { TEAM_ROLE_LABELS } from '../../app/labels';
+import { validateTypedOnBlur } from '../../app/validateTypedOnBlur';
 
 export type PersonValues = { name: string; role: string; email: string; phone: string };
 
@@ -24,7 +25,6 @@ export function ContactForm({
 }) {
   const form = useForm<PersonValues>({
     initialValues: initial,
-    validateInputOnBlur: true,
     validate: {
       name: (value) => (value.trim() ? (value.length > 200 ? 'Keep the name under 200 characters' : null) : 'Enter a name'),
       role: (value) => (teamMember && !TEAM_ROLES.includes(value as TeamRole) ? 'Pick a role' : value.length > 120 ? 'Keep the role under 120 characters' : null),
@@ -42,8 +42,8 @@ export function ContactForm({
           ) : (
             <TextInput label="Role" {...form.getInputProps('role')} />
           )}
-          <TextInput label="Email" type="email" {...form.getInputProps('email')} />
-          {!teamMember && <TextInput label="Phone" type="tel" {...form.getInputProps('phone')} />}
+          <TextInput label="Email" type="email" {...form.getInputProps('email')} {...validateTypedOnBlur(form, 'email')} />
+          {!teamMember && <TextInput label="Phone" type="tel" {...form.getInputProps('phone')} {...validateTypedOnBlur(form, 'phone')} />}
         </SimpleGrid>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>

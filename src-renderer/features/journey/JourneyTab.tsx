@@ -155,7 +155,7 @@ export function JourneyTab({ partner, tasks, overview, today }: Props) {
           <Title order={3} size="h5" mb="xs">
             Full journey
           </Title>
-          <Accordion multiple defaultValue={[focusTask?.phase ?? journey.phase]} variant="separated">
+          <Accordion multiple defaultValue={[...PHASES]} variant="separated">
             {byPhase.map(({ phase, tasks: phaseTasks, progress }) => (
               <Accordion.Item key={phase} value={phase}>
                 <Accordion.Control>

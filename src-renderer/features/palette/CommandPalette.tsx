@@ -47,6 +47,8 @@ export function CommandPalette() {
     <Spotlight
       actions={actions}
       shortcut={['mod + K']}
+      // Ctrl/Cmd+K works from inside text fields too (it has no meaning there).
+      tagsToIgnore={[]}
       limit={12}
       highlightQuery
       scrollable

@@ -5,6 +5,7 @@ import { IconCalendar } from '@tabler/icons-react';
 import { isRealIsoDate, validatePartnerInput, type PartnerInput } from '../../../src-shared/domain/partnerInput';
 import { PARTNER_STATUSES, PARTNER_TYPES } from '../../../src-shared/domain/types';
 import { PARTNER_STATUS_LABELS, PARTNER_TYPE_LABELS, TIER_OPTIONS } from '../../app/labels';
+import { validateTypedOnBlur } from '../../app/validateTypedOnBlur';
 import type { ValidPartner } from './createPartner';
 
 type Props = {
@@ -33,12 +34,13 @@ export function PartnerForm({ initial, submitLabel, showStatus, onSubmit, onCanc
   const form = useForm<PartnerInput>({
     mode: 'controlled',
     initialValues: initial,
-    validateInputOnBlur: true,
     validate: (values) => {
       const result = validatePartnerInput(values);
       return result.ok ? {} : result.errors;
     },
   });
+
+  const checkTyped = (field: keyof PartnerInput) => validateTypedOnBlur(form, field);
 
   const submit = form.onSubmit(async (values) => {
     const result = validatePartnerInput(values);
@@ -49,7 +51,7 @@ export function PartnerForm({ initial, submitLabel, showStatus, onSubmit, onCanc
   return (
     <form onSubmit={submit} noValidate aria-label="Partner details">
       <Stack gap="md">
-        <TextInput label="Partner name" withAsterisk data-autofocus autoComplete="off" {...form.getInputProps('name')} />
+        <TextInput label="Partner name" withAsterisk data-autofocus autoComplete="off" {...form.getInputProps('name')} {...checkTyped('name')} />
         <SimpleGrid cols={2}>
           <Select
             label="Partner type"
@@ -88,8 +90,8 @@ export function PartnerForm({ initial, submitLabel, showStatus, onSubmit, onCanc
           <Select label="Tier" data={TIER_OPTIONS} clearable {...form.getInputProps('tier')} />
         </SimpleGrid>
         <SimpleGrid cols={2}>
-          <TextInput label="Region" autoComplete="off" {...form.getInputProps('region')} />
-          <TextInput label="Website" autoComplete="off" {...form.getInputProps('website')} />
+          <TextInput label="Region" autoComplete="off" {...form.getInputProps('region')} {...checkTyped('region')} />
+          <TextInput label="Website" autoComplete="off" {...form.getInputProps('website')} {...checkTyped('website')} />
         </SimpleGrid>
         <SimpleGrid cols={2}>
           <TextInput
@@ -97,6 +99,7 @@ export function PartnerForm({ initial, submitLabel, showStatus, onSubmit, onCanc
             description="Leave empty to own it yourself"
             autoComplete="off"
             {...form.getInputProps('ownerEmail')}
+            {...checkTyped('ownerEmail')}
           />
           {showStatus && (
             <Select

@@ -1,0 +1,236 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppPage } from './pages/appPage';
+import { PortfolioPage } from './pages/portfolioPage';
+import { WorkspacePage } from './pages/workspacePage';
+import { launchChromium, serveRenderer } from './support/browser';
+
+/**
+ * A new partner manager's first session, in the real renderer build, real IndexedDB, headless
+ * Chromium. Steps run in order and share one browser profile, like one laptop.
+ */
+describe('foundation: a new user builds a portfolio offline', () => {
+  let server: Awaited<ReturnType<typeof serveRenderer>>;
+  let chromium: Awaited<ReturnType<typeof launchChromium>>;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let app: AppPage;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await serveRenderer();
+    chromium = await launchChromium();
+    browser = chromium.browser;
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, colorScheme: 'light' });
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    app = new AppPage(page, server.url);
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.close();
+  });
+
+  it('shows a welcome with demo, new partner and import on first run', async () => {
+    await app.open();
+    await page.getByRole('heading', { name: 'Welcome to Partner Desk' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Load demo portfolio' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Add your first partner' }).isVisible()).toBe(true);
+    await app.screenshot('01-first-run');
+  });
+
+  it('loads the demo portfolio and shows what is due today', async () => {
+    await app.loadDemoPortfolio();
+    await page.getByRole('heading', { level: 2, name: 'Today' }).waitFor();
+    const attention = page.getByTestId('attention-row');
+    await attention.first().waitFor();
+    expect(await attention.count()).toBeGreaterThan(0);
+    expect(await page.getByRole('heading', { name: 'Overdue' }).isVisible()).toBe(true);
+    await app.screenshot('02-today');
+  });
+
+  it('lists every demo partner in the portfolio and filters as you type', async () => {
+    await app.goTo('Portfolio');
+    const portfolio = new PortfolioPage(page);
+    await portfolio.rows().first().waitFor();
+    const all = await portfolio.rows().count();
+    expect(all).toBeGreaterThanOrEqual(35);
+    await app.screenshot('03-portfolio');
+    const firstName = (await portfolio.rows().first().locator('td').first().locator('p').first().innerText()).trim();
+    await portfolio.search(firstName);
+    await expect.poll(() => portfolio.rows().count()).toBeLessThan(all);
+    expect(await portfolio.rows().first().innerText()).toContain(firstName);
+    await portfolio.search('no partner is called this');
+    await page.getByText('No partner matches').waitFor();
+    await portfolio.search('');
+    await expect.poll(() => portfolio.rows().count()).toBe(all);
+  });
+
+  it('rejects an invalid new partner with messages on the fields, then creates it with its journey', async () => {
+    const form = await app.openNewPartnerForm();
+    await form.fill({ website: 'not a website', ownerEmail: 'owner-at-example' });
+    await form.submit();
+    await app.screenshot('04-new-partner-invalid');
+    const errors = await form.errorTexts();
+    expect(errors.join(' | ')).toMatch(/name/i);
+    expect(errors.join(' | ')).toMatch(/type/i);
+    expect(errors.join(' | ')).toMatch(/Day 0/i);
+    expect(errors.join(' | ')).toMatch(/website|URL/i);
+    expect(errors.join(' | ')).toMatch(/email/i);
+
+    await form.fill({ name: 'Harbor Lane Systems', type: 'System integrator', day0: '2026-11-20', website: 'harborlane.example', region: 'EMEA · Netherlands', ownerEmail: '' });
+    await form.submit();
+    await page.getByRole('heading', { level: 2, name: 'Harbor Lane Systems' }).waitFor();
+    const workspace = new WorkspacePage(page);
+    const steps = await workspace.nextSteps().count();
+    expect(steps).toBeGreaterThan(0);
+    expect(steps).toBeLessThanOrEqual(5);
+    expect(await page.getByText('Initial immersion').first().isVisible()).toBe(true);
+    await app.screenshot('05-workspace-journey');
+  });
+
+  it('completes journey tasks and shows the full journey by phase', async () => {
+    const workspace = new WorkspacePage(page);
+    const first = workspace.nextSteps().first();
+    const title = (await first.locator('p').first().innerText()).trim();
+    await workspace.completeNextStep(title);
+    await expect.poll(async () => (await workspace.nextSteps().allInnerTexts()).some((text) => text.includes(title))).toBe(false);
+    const journey = await workspace.showFullJourney();
+    const done = journey.getByRole('checkbox', { name: `Reopen “${title}”` });
+    await done.scrollIntoViewIfNeeded();
+    expect(await done.isChecked()).toBe(true);
+    await app.screenshot('06-full-journey');
+  });
+
+  it('adds partner contacts with validation', async () => {
+    const workspace = new WorkspacePage(page);
+    await workspace.openTab('Contacts & team');
+    await page.getByRole('button', { name: 'Add contact' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a partner contact' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Femke de Vries');
+    await dialog.getByRole('textbox', { name: 'Role' }).fill('Alliance lead');
+    await dialog.getByRole('textbox', { name: 'Email' }).fill('femke.devries');
+    await dialog.getByRole('button', { name: 'Add' }).click();
+    await dialog.getByText('is not an email address').waitFor();
+    await dialog.getByRole('textbox', { name: 'Email' }).fill('femke@harborlane.example');
+    await dialog.getByRole('button', { name: 'Add' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('table', { name: 'Partner contacts' }).getByText('Femke de Vries').waitFor();
+    await app.screenshot('07-contacts');
+  });
+
+  it('imports a CSV, reporting the bad row by its number and importing the good ones', async () => {
+    await app.goTo('Import partners');
+    const csv = [
+      'name,type,maturity,tier,region,website,contract_signed,owner_email,status',
+      'Bluefin Data Partners,reseller,new,Silver,NA · Canada,bluefin.example,2026-10-01,,onboarding',
+      'Cobalt Ridge MSP,msp,experienced,Gold,EMEA · Ireland,https://cobaltridge.example,2026-02-30,,onboarding',
+      'Driftwood Referral Co,referral,new,Registered,APAC · Australia,,2026-11-02,,onboarding',
+    ].join('\n');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose CSV file' }).click();
+    await (await chooser).setFiles({ name: 'partners.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('import-ready').waitFor();
+    expect(await page.getByTestId('import-ready').innerText()).toContain('2 rows are ready');
+    const errors = await page.getByTestId('import-errors').innerText();
+    expect(errors).toContain('Row 3');
+    expect(errors).toContain('2026-02-30');
+    await app.screenshot('08-import-preview');
+    await page.getByRole('button', { name: 'Import 2 partners' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Portfolio' }).waitFor();
+    const portfolio = new PortfolioPage(page);
+    await portfolio.search('Bluefin');
+    await expect.poll(() => portfolio.rows().count()).toBe(1);
+  });
+
+  it('tells the user plainly when a file is not a CSV', async () => {
+    await app.goTo('Import partners');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose CSV file' }).click();
+    await (await chooser).setFiles({ name: 'partners.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]) });
+    const alert = page.getByRole('alert').filter({ hasText: 'cannot be imported' });
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/not a CSV file/i);
+  });
+
+  it('keeps everything after a reload', async () => {
+    await app.reload();
+    await app.goTo('Portfolio');
+    const portfolio = new PortfolioPage(page);
+    await portfolio.search('Harbor Lane');
+    await expect.poll(() => portfolio.rows().count()).toBe(1);
+    await portfolio.openPartner('Harbor Lane Systems');
+    const workspace = new WorkspacePage(page);
+    const journey = await workspace.showFullJourney();
+    expect(await journey.getByRole('checkbox', { checked: true }).count()).toBeGreaterThanOrEqual(1);
+    await workspace.openTab('Contacts & team');
+    await page.getByText('Femke de Vries').waitFor();
+    await portfolio.page.goBack();
+    await app.goTo('Portfolio');
+    await portfolio.search('Cobalt Ridge');
+    await page.getByText('No partner matches').waitFor();
+  });
+
+  it('keeps working with the network gone', async () => {
+    await context.setOffline(true);
+    try {
+      await app.goTo('Portfolio');
+      const portfolio = new PortfolioPage(page);
+      await portfolio.search('Bluefin');
+      await portfolio.openPartner('Bluefin Data Partners');
+      const workspace = new WorkspacePage(page);
+      const title = (await workspace.nextSteps().first().locator('p').first().innerText()).trim();
+      await workspace.completeNextStep(title);
+      await expect.poll(async () => (await workspace.nextSteps().allInnerTexts()).some((text) => text.includes(title))).toBe(false);
+      const form = await app.openNewPartnerForm();
+      await form.fill({ name: 'Offline Harbour Ltd', type: 'Reseller', day0: '2026-11-24' });
+      await form.submit();
+      await page.getByRole('heading', { level: 2, name: 'Offline Harbour Ltd' }).waitFor();
+      await app.screenshot('09-offline-workspace');
+    } finally {
+      await context.setOffline(false);
+    }
+    await app.reload();
+    await app.goTo('Portfolio');
+    await new PortfolioPage(page).search('Offline Harbour');
+    await expect.poll(() => new PortfolioPage(page).rows().count()).toBe(1);
+  });
+
+  it('jumps to a partner from the command palette', async () => {
+    await app.searchPalette('Bluefin');
+    await page.getByRole('button', { name: /Bluefin Data Partners/ }).first().click();
+    await page.getByRole('heading', { level: 2, name: 'Bluefin Data Partners' }).waitFor();
+  });
+
+  it('exports all data as a JSON backup', async () => {
+    await app.goTo('Settings');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export all data' }).click();
+    const file = await (await download).path();
+    const backup = JSON.parse(readFileSync(file, 'utf8')) as { format: string; collections: { partners: { name: string }[]; tasks: unknown[] } };
+    expect(backup.format).toBe('partner-desk-backup');
+    expect(backup.collections.partners.map((p) => p.name)).toContain('Harbor Lane Systems');
+    expect(backup.collections.tasks.length).toBeGreaterThan(500);
+    await app.screenshot('10-settings');
+  });
+
+  it('switches to dark mode and back', async () => {
+    await page.getByText('Dark', { exact: true }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'))).toBe('dark');
+    await app.goTo('Today');
+    await app.screenshot('11-today-dark');
+    await app.goTo('Portfolio');
+    await app.screenshot('12-portfolio-dark');
+    await app.goTo('Settings');
+    await page.getByText('System', { exact: true }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'))).toBe('light');
+  });
+
+  it('raised no uncaught page errors', async () => {
+    await app.expectNoErrorBoundary();
+    expect(pageErrors).toEqual([]);
+  });
+});

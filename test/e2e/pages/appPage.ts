@@ -1,0 +1,99 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+
+export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../../test-results/screenshots');
+
+/** The app as a user sees it: navigation, header actions and the first-run screen. */
+export class AppPage {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  async open(route = '/today'): Promise<void> {
+    await this.page.goto(`${this.baseUrl}#${route}`);
+    await this.page.getByText('Opening your portfolio…').waitFor({ state: 'detached', timeout: 30_000 });
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.page.getByText('Opening your portfolio…').waitFor({ state: 'detached', timeout: 30_000 });
+  }
+
+  nav(name: 'Today' | 'Portfolio' | 'Import partners' | 'Settings'): Locator {
+    return this.page.getByRole('navigation').getByRole('link', { name: new RegExp(`^${name}`) });
+  }
+
+  async goTo(name: 'Today' | 'Portfolio' | 'Import partners' | 'Settings'): Promise<void> {
+    await this.nav(name).click();
+    await this.page.getByRole('heading', { level: 2, name: name === 'Import partners' ? 'Import partners' : name }).waitFor();
+  }
+
+  async loadDemoPortfolio(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Load demo portfolio' }).click();
+    await this.page.getByText('Demo portfolio loaded').waitFor({ timeout: 60_000 });
+  }
+
+  async openNewPartnerForm(): Promise<PartnerFormModel> {
+    await this.page.getByRole('banner').getByRole('button', { name: 'New partner' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'New partner' });
+    await dialog.waitFor();
+    return new PartnerFormModel(dialog);
+  }
+
+  async searchPalette(text: string): Promise<void> {
+    await this.page.keyboard.press('Control+k');
+    const search = this.page.getByRole('textbox', { name: 'Search partners and actions' });
+    await search.waitFor();
+    await search.fill(text);
+  }
+
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const path = resolve(SCREENSHOT_DIR, `${name}.png`);
+    // Let transitions (modals, notifications) settle so the picture shows the resting state.
+    await this.page.waitForTimeout(350);
+    await this.page.screenshot({ path, fullPage: false });
+    return path;
+  }
+
+  async expectNoErrorBoundary(): Promise<void> {
+    expect(await this.page.getByText('This screen ran into a problem').count()).toBe(0);
+  }
+}
+
+/** The New/Edit partner dialog. */
+export class PartnerFormModel {
+  constructor(readonly dialog: Locator) {}
+
+  field(label: string): Locator {
+    return this.dialog.getByLabel(label, { exact: false }).first();
+  }
+
+  async fill(values: { name?: string; type?: string; day0?: string; website?: string; region?: string; ownerEmail?: string }): Promise<void> {
+    const page = this.dialog.page();
+    if (values.name !== undefined) await this.dialog.getByRole('textbox', { name: /^Partner name/ }).fill(values.name);
+    if (values.type !== undefined) {
+      await this.dialog.getByRole('combobox', { name: 'Partner type' }).click();
+      await page.getByRole('option', { name: values.type, exact: true }).click();
+    }
+    if (values.day0 !== undefined) {
+      const day0 = this.dialog.getByRole('textbox', { name: /^Contract signed \(Day 0\)/ });
+      await day0.fill(values.day0);
+      await day0.press('Tab');
+    }
+    if (values.region !== undefined) await this.dialog.getByRole('textbox', { name: 'Region' }).fill(values.region);
+    if (values.website !== undefined) await this.dialog.getByRole('textbox', { name: 'Website' }).fill(values.website);
+    if (values.ownerEmail !== undefined) await this.dialog.getByRole('textbox', { name: /Owner/ }).fill(values.ownerEmail);
+  }
+
+  async submit(label = 'Create partner'): Promise<void> {
+    await this.dialog.getByRole('button', { name: label }).click();
+  }
+
+  errorTexts(): Promise<string[]> {
+    return this.dialog.locator('[id$="-error"]').allInnerTexts();
+  }
+}

@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createPartner } from '../../../src-renderer/features/partners/createPartner';
+import type * as Templates from '../../../src-shared/domain/journeyTemplates';
+import { JOURNEY_TEMPLATES, type JourneyTemplate } from '../../../src-shared/domain/journeyTemplates';
+import { allDocs, closeAll, counts, openDatabase, partnerValue, plusDays, PROFILE } from './support';
+
+/** When set, the journey template createPartner reads gets one step the task schema refuses. */
+const sabotage = vi.hoisted(() => ({ on: false }));
+
+vi.mock('../../../src-shared/domain/journeyTemplates', async (importOriginal) => {
+  const real = await importOriginal<typeof Templates>();
+  return {
+    ...real,
+    journeyTemplateFor: (...args: Parameters<typeof real.journeyTemplateFor>): JourneyTemplate => {
+      const template = real.journeyTemplateFor(...args);
+      if (!sabotage.on) return template;
+      // The 6th step's title is longer than the 300 characters a task title may have.
+      return { ...template, tasks: template.tasks.map((t, i) => (i === 5 ? { ...t, title: 'x'.repeat(301) } : t)) };
+    },
+  };
+});
+
+function templateOf(type: string, maturity: string): JourneyTemplate {
+  const template = JOURNEY_TEMPLATES.find((t) => t.partnerType === type && t.maturity === maturity);
+  if (!template) throw new Error(`no template ${type}/${maturity}`);
+  return template;
+}
+
+afterEach(async () => {
+  sabotage.on = false;
+  await closeAll();
+});
+
+describe('createPartner', () => {
+  it.each([
+    ['reseller', 'new'],
+    ['isv', 'experienced'],
+    ['referral', 'new'],
+  ] as const)('saves a %s/%s partner with its whole journey due from Day 0', async (type, maturity) => {
+    const db = await openDatabase();
+    const partner = await createPartner(db, partnerValue({ type, maturity, day0: '2026-03-02' }), PROFILE);
+
+    const [stored] = await allDocs(db, 'partners');
+    expect(stored).toEqual(partner);
+    expect(stored).toMatchObject({ name: 'Acme Cloud', type, maturity, day0: '2026-03-02', status: 'onboarding', contacts: [], tags: [] });
+
+    const template = templateOf(type, maturity);
+    expect(stored?.templateId).toBe(template.id);
+    const tasks = await allDocs(db, 'tasks');
+    expect(tasks).toHaveLength(template.tasks.length);
+    expect(tasks.every((t) => t.partnerId === partner.id && t.status === 'open' && t.source === 'template')).toBe(true);
+    for (const step of template.tasks) {
+      const task = tasks.find((t) => t.key === step.key);
+      expect(task, step.key).toBeDefined();
+      expect(task?.dueDate, step.key).toBe(plusDays('2026-03-02', step.dueOffset));
+      expect(task).toMatchObject({ title: step.title, phase: step.phase, required: step.required, dueOffset: step.dueOffset });
+    }
+  });
+
+  it('makes the signed-in manager owner and team member when no owner is given', async () => {
+    const db = await openDatabase();
+    const partner = await createPartner(db, partnerValue({ ownerEmail: '' }), PROFILE);
+    const stored = await db.partners.findOne(partner.id).exec();
+    expect(stored?.ownerEmail).toBe(PROFILE.email);
+    expect(stored?.team).toEqual([{ id: expect.any(String), name: PROFILE.name, email: PROFILE.email, role: 'partner_manager' }]);
+  });
+
+  it('keeps an explicitly chosen owner', async () => {
+    const db = await openDatabase();
+    const partner = await createPartner(db, partnerValue({ ownerEmail: 'sam@vendor.example' }), PROFILE);
+    expect((await db.partners.findOne(partner.id).exec())?.ownerEmail).toBe('sam@vendor.example');
+  });
+
+  it('leaves nothing half-written when the journey is refused, and keeps existing partners', async () => {
+    const db = await openDatabase();
+    const existing = await createPartner(db, partnerValue({ name: 'Globex Systems' }), PROFILE);
+    const before = await counts(db);
+
+    sabotage.on = true;
+    await expect(createPartner(db, partnerValue({ name: 'Initech' }), PROFILE)).rejects.toBeDefined();
+
+    expect(await counts(db)).toEqual(before);
+    expect((await allDocs(db, 'partners')).map((p) => p.name)).toEqual(['Globex Systems']);
+    const tasks = await allDocs(db, 'tasks');
+    expect(tasks.every((t) => t.partnerId === existing.id)).toBe(true);
+    expect(tasks).toHaveLength(templateOf('reseller', 'new').tasks.length);
+  });
+});

@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadDemoPortfolio } from '../../../src-renderer/features/firstrun/loadDemoPortfolio';
+import { DEMO_SIZE, generateDemoPortfolio } from '../../../src-shared/demo/demoPortfolio';
+import { COLLECTION_NAMES } from '../../../src-shared/domain/types';
+import { validateDocument } from '../../../src-shared/import/validateDocument';
+import { COLLECTION_SCHEMAS } from '../../../src-shared/schemas/collectionSchemas';
+import { allDocs, closeAll, counts, openDatabase, PROFILE } from './support';
+
+const TODAY = '2026-03-15';
+
+afterEach(closeAll);
+
+describe('loadDemoPortfolio', () => {
+  it('loads the default portfolio (~40 partners with their journeys), all valid, in under 30 s', async () => {
+    const db = await openDatabase();
+    const started = performance.now();
+    const loaded = await loadDemoPortfolio(db, PROFILE, TODAY);
+    const elapsed = performance.now() - started;
+
+    expect(loaded).toBe(DEMO_SIZE.partners);
+    expect(elapsed).toBeLessThan(30_000);
+
+    const expected = generateDemoPortfolio({ today: TODAY, ownerEmail: PROFILE.email, ownerName: PROFILE.name });
+    const stored = await counts(db);
+    expect(stored).toMatchObject({
+      partners: expected.partners.length,
+      tasks: expected.tasks.length,
+      meetings: expected.meetings.length,
+      deals: expected.deals.length,
+      trainings: expected.trainings.length,
+      surveys: expected.surveys.length,
+    });
+
+    const partners = await allDocs(db, 'partners');
+    const tasks = await allDocs(db, 'tasks');
+    expect(partners.every((p) => p.ownerEmail === PROFILE.email)).toBe(true);
+    const partnerIds = new Set(partners.map((p) => p.id));
+    expect(tasks.every((t) => partnerIds.has(t.partnerId))).toBe(true);
+    for (const partner of partners) {
+      expect(tasks.some((t) => t.partnerId === partner.id), `${partner.name} has a journey`).toBe(true);
+    }
+
+    const problems: string[] = [];
+    for (const name of COLLECTION_NAMES) {
+      for (const doc of await allDocs(db, name)) {
+        for (const v of validateDocument(COLLECTION_SCHEMAS[name], doc)) problems.push(`${name}/${doc.id}${v.path} ${v.message}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});

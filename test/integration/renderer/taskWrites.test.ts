@@ -1,0 +1,113 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AppDatabase } from '../../../src-renderer/db/appDatabase';
+import {
+  addCustomTask,
+  completeTask,
+  markNotApplicable,
+  reopenTask,
+  rescheduleTask,
+  updateTask,
+} from '../../../src-renderer/features/journey/updateTask';
+import { createPartner } from '../../../src-renderer/features/partners/createPartner';
+import type { Task } from '../../../src-shared/domain/types';
+import { closeAll, openDatabase, partnerValue, PROFILE, tick } from './support';
+
+afterEach(closeAll);
+
+async function setUp(): Promise<{ db: AppDatabase; partnerId: string; task: Task }> {
+  const db = await openDatabase();
+  const partner = await createPartner(db, partnerValue({ day0: '2026-03-02' }), PROFILE);
+  const doc = await db.tasks.findOne({ selector: { partnerId: partner.id, key: 'kickoff-call' } }).exec();
+  if (!doc) throw new Error('journey has no kickoff-call task');
+  return { db, partnerId: partner.id, task: doc.toJSON() as Task };
+}
+
+async function read(db: AppDatabase, id: string): Promise<Task> {
+  const doc = await db.tasks.findOne(id).exec();
+  if (!doc) throw new Error(`task ${id} is gone`);
+  return doc.toJSON() as Task;
+}
+
+describe('task writes', () => {
+  it('completes a task with the completion day', async () => {
+    const { db, task } = await setUp();
+    await tick();
+    await completeTask(db, task.id, '2026-03-05');
+    const after = await read(db, task.id);
+    expect(after).toMatchObject({ status: 'done', completedOn: '2026-03-05' });
+    expect(after.updatedAt > task.updatedAt).toBe(true);
+  });
+
+  it('reopening removes the completion day (the field, not just its value)', async () => {
+    const { db, task } = await setUp();
+    await completeTask(db, task.id, '2026-03-05');
+    await reopenTask(db, task.id);
+    const after = await read(db, task.id);
+    expect(after.status).toBe('open');
+    expect(after).not.toHaveProperty('completedOn');
+    expect(Object.keys(after).sort()).toEqual(Object.keys(task).sort());
+  });
+
+  it('marks a task not applicable', async () => {
+    const { db, task } = await setUp();
+    await markNotApplicable(db, task.id);
+    expect((await read(db, task.id)).status).toBe('not_applicable');
+  });
+
+  it('reschedules a task to a new due date and leaves the rest alone', async () => {
+    const { db, task } = await setUp();
+    await rescheduleTask(db, task.id, '2026-04-01');
+    const after = await read(db, task.id);
+    const { dueDate: _d, updatedAt: _u, ...rest } = task;
+    expect(after).toEqual({ ...rest, dueDate: '2026-04-01', updatedAt: after.updatedAt });
+  });
+
+  it('adds a custom task the manager wrote', async () => {
+    const { db, partnerId } = await setUp();
+    const input = {
+      title: 'Introduce the solution architect',
+      phase: 'activation' as const,
+      category: 'team' as const,
+      dueDate: '2026-03-20',
+      dueOffset: 18,
+      ownerSide: 'vendor' as const,
+      required: false,
+      guidance: 'Book 30 minutes.',
+    };
+    const created = await addCustomTask(db, partnerId, input, 99);
+    const stored = await read(db, created.id);
+    expect(stored).toEqual(created);
+    expect(stored).toMatchObject({ ...input, partnerId, status: 'open', source: 'custom', order: 99 });
+    expect(stored.key).toMatch(/^custom-/);
+    expect(stored.createdAt).toBe(stored.updatedAt);
+    expect(await db.tasks.count({ selector: { partnerId } }).exec()).toBeGreaterThan(1);
+  });
+
+  it('stamps a later updatedAt on every write and never touches createdAt or partnerId', async () => {
+    const { db, task } = await setUp();
+    const writes: ((id: string) => Promise<void>)[] = [
+      (id) => completeTask(db, id, '2026-03-05'),
+      (id) => reopenTask(db, id),
+      (id) => markNotApplicable(db, id),
+      (id) => rescheduleTask(db, id, '2026-04-01'),
+      (id) => updateTask(db, id, { ownerName: 'Jane Doe' }),
+    ];
+    let previous = task.updatedAt;
+    for (const write of writes) {
+      await tick();
+      await write(task.id);
+      const after = await read(db, task.id);
+      expect(Date.parse(after.updatedAt)).toBeGreaterThan(Date.parse(previous));
+      expect(after.createdAt).toBe(task.createdAt);
+      expect(after.partnerId).toBe(task.partnerId);
+      previous = after.updatedAt;
+    }
+  });
+
+  it('says so when the task no longer exists', async () => {
+    const { db, task } = await setUp();
+    await db.tasks.findOne(task.id).remove();
+    await expect(completeTask(db, task.id, '2026-03-05')).rejects.toThrow('This task no longer exists on this laptop.');
+    await expect(reopenTask(db, task.id)).rejects.toThrow('This task no longer exists on this laptop.');
+  });
+});
