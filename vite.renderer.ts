@@ -3,12 +3,15 @@ import { resolve } from 'node:path';
 import type { Plugin, UserConfig } from 'vite';
 import { RENDERER_CSP } from './src-shared/ipc/csp';
 
+/** frame-ancestors only works as a header (app:// sends it); in a meta tag Chromium warns and ignores it. */
+const META_CSP = RENDERER_CSP.split('; ').filter((directive) => !directive.startsWith('frame-ancestors')).join('; ');
+
 /** Injects the CSP meta tag into the built index.html only (the dev server needs inline scripts). */
 const cspMeta = (): Plugin => ({
   name: 'partner-desk-csp',
   apply: 'build',
   transformIndexHtml: () => [
-    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP }, injectTo: 'head-prepend' },
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CSP }, injectTo: 'head-prepend' },
   ],
 });
 

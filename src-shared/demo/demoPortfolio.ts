@@ -573,8 +573,21 @@ function settleTask(task: Task, profile: Profile, rng: Rng, ownerName: string): 
 
   const horizon = health === 'churned' ? lastDay : day;
   let pDone: number;
-  if (o <= horizon - 3) {
-    pDone = health === 'healthy' ? 0.96 : health === 'churned' ? 0.55 : o < 8 ? 0.75 : 0.3;
+  // Day 0 is the contract signing date: the agreement is signed by definition.
+  if (task.key === 'agreement-signed') {
+    markDone(task, fromDayIndex(profile.day0Index), rng);
+    return;
+  }
+  const age = horizon - o;
+  if (age >= 3) {
+    // Real portfolios carry few ancient open steps: even a struggling partner finished its
+    // pre-boarding and stalled recently, so overdue work is mostly from the last month or two.
+    pDone =
+      health === 'healthy'
+        ? age > 30 ? 1 : 0.93
+        : health === 'churned'
+          ? 0.55
+          : o < 8 ? 1 : age > 60 ? 0.97 : 0.3;
   } else if (o <= horizon) {
     pDone = health === 'healthy' ? 0.6 : 0.2;
   } else if (o <= horizon + 14 && health === 'healthy') {

@@ -119,7 +119,7 @@ export function partnerHealth(input: NextActionInput): Health {
   }
 
   // Business plan.
-  if (day > 30 && !hasPlan(partner, input.plans)) {
+  if (day > 30 && !hasPlan(partner, input.plans, input.tasks)) {
     reasons.push({ text: `No business plan at day ${day}: agree one with 30-60-90 day goals`, impact: -15 });
   }
 

@@ -1,5 +1,5 @@
 import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
-import { newId as randomId } from './ids';
+import { newId as randomId, todayIso } from './ids';
 import { journeyTemplateFor, type JourneyTemplate } from './journeyTemplates';
 import { PHASES, type IsoDate, type IsoTimestamp, type Partner, type Phase, type Task } from './types';
 
@@ -37,6 +37,9 @@ export function dueDateFor(day0: IsoDate, dueOffset: number): IsoDate {
   return format(addDays(parseISO(day0), dueOffset), 'yyyy-MM-dd');
 }
 
+/** The template step recording the signed partner agreement (Day 0 itself). */
+export const AGREEMENT_TASK_KEY = 'agreement-signed';
+
 /**
  * Turns a journey template into the partner's tasks: one open task per template step, due
  * `dueOffset` days after Day 0, in template order. The template defaults to the built-in one
@@ -44,7 +47,9 @@ export function dueDateFor(day0: IsoDate, dueOffset: number): IsoDate {
  *
  * Steps whose due date has already passed (a partner entered weeks after signing) stay open and
  * show as overdue: they are not auto-completed, because only the manager knows whether they
- * actually happened; they tick them off or mark them not applicable.
+ * actually happened; they tick them off or mark them not applicable. The one exception is the
+ * signed agreement: Day 0 *is* the contract signing date, so once Day 0 has come the agreement
+ * step is done on Day 0.
  */
 export function generateJourney(
   partner: Pick<Partner, 'id' | 'day0' | 'type' | 'maturity'>,
@@ -52,6 +57,7 @@ export function generateJourney(
 ): Task[] {
   const template = options.template ?? journeyTemplateFor(partner.type, partner.maturity);
   const makeId = options.newId ?? randomId;
+  const signed = partner.day0 <= todayIso(new Date(options.now));
   return template.tasks.map(
     (t, index): Task => ({
       id: makeId(),
@@ -68,7 +74,7 @@ export function generateJourney(
       ownerSide: t.ownerSide,
       ownerName: '',
       required: t.required,
-      status: 'open',
+      ...(t.key === AGREEMENT_TASK_KEY && signed ? { status: 'done' as const, completedOn: partner.day0 } : { status: 'open' as const }),
       source: 'template',
       order: index,
     }),

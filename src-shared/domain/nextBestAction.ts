@@ -88,9 +88,15 @@ export function nextCheckinDue(partner: Partner, meetings: Meeting[], today: Iso
   return dueDateFor(anchor, checkinCadenceDays(partner, dayNumber(partner.day0, anchor)));
 }
 
-/** The partner has a business plan document (draft or final). */
-export function hasPlan(partner: Pick<Partner, 'id'>, plans: Plan[]): boolean {
-  return plans.some((p) => p.partnerId === partner.id);
+/**
+ * The partner has a business plan: a plan document (draft or final), or the journey's "business
+ * plan agreed" step ticked off (plans agreed outside Partner Desk count too).
+ */
+export function hasPlan(partner: Pick<Partner, 'id'>, plans: Plan[], tasks: Task[] = []): boolean {
+  return (
+    plans.some((p) => p.partnerId === partner.id) ||
+    tasks.some((t) => t.partnerId === partner.id && t.key === 'business-plan' && t.status === 'done')
+  );
 }
 
 /** Deals the partner registered between Day 0 and today, earliest first. */
@@ -204,7 +210,7 @@ export function nextBestAction(input: NextActionInput): NextAction | null {
   }
 
   // 4. No business plan after day 14.
-  if (day > 14 && !hasPlan(partner, input.plans)) {
+  if (day > 14 && !hasPlan(partner, input.plans, input.tasks)) {
     return {
       kind: 'missing_plan',
       label: 'Start the joint business plan',

@@ -13,7 +13,7 @@ import { useDatabase } from '../../db/useDatabase';
 import { NextActionButton } from '../partners/NextActionButton';
 import { AddTaskForm } from './AddTaskForm';
 import { TaskLine } from './TaskLine';
-import { addCustomTask } from './updateTask';
+import { addCustomTask, completeOverdueTasks } from './updateTask';
 
 type Props = { partner: Partner; tasks: Task[]; overview: PartnerOverview; today: string };
 
@@ -26,6 +26,7 @@ export function JourneyTab({ partner, tasks, overview, today }: Props) {
   const focusIsNextStep = focusTask ? overview.journey.nextSteps.some((task) => task.id === focusTask.id) : true;
   const [showAll, setShowAll] = useState(!focusIsNextStep);
   const [add] = useStoreAction(addCustomTask, 'add the task');
+  const [catchUp] = useStoreAction(completeOverdueTasks, 'mark the overdue steps done');
   const { journey } = overview;
   const phaseInfo = PHASE_INFO[journey.phase];
 
@@ -50,6 +51,25 @@ export function JourneyTab({ partner, tasks, overview, today }: Props) {
       ),
     });
   };
+
+  const overdueCount = overview.journey.overdue.length;
+  const confirmCatchUp = () =>
+    modals.openConfirmModal({
+      title: `Mark ${overdueCount} overdue steps done?`,
+      children: (
+        <Text size="sm">
+          Use this when {partner.name} was already working with you before it was entered here and these steps have happened. Each is
+          recorded as done on its due date. You can reopen any of them afterwards.
+        </Text>
+      ),
+      labels: { confirm: `Mark ${overdueCount} done`, cancel: 'Cancel' },
+      onConfirm: () =>
+        void catchUp(
+          db,
+          overview.journey.overdue.map((task) => task.id),
+          today,
+        ),
+    });
 
   const byPhase = PHASES.map((phase) => ({
     phase,
@@ -116,6 +136,20 @@ export function JourneyTab({ partner, tasks, overview, today }: Props) {
           </Stack>
         </Card>
       </SimpleGrid>
+
+      {overdueCount >= 3 && (
+        <Alert variant="light" color="orange" title={`${overdueCount} steps are overdue`}>
+          <Group justify="space-between" gap="sm">
+            <Text size="sm" style={{ flex: '1 1 320px' }}>
+              If they already happened before this partner was entered in Partner Desk, record them in one go; otherwise work through
+              them below, oldest first.
+            </Text>
+            <Button size="xs" variant="white" color="orange" onClick={confirmCatchUp}>
+              Mark {overdueCount} overdue steps done
+            </Button>
+          </Group>
+        </Alert>
+      )}
 
       <Card withBorder padding="md">
         <Group justify="space-between" mb="xs">

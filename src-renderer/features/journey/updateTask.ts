@@ -64,3 +64,22 @@ export async function addCustomTask(db: AppDatabase, partnerId: string, input: C
   await db.tasks.insert(task);
   return task;
 }
+
+/**
+ * Catch-up for a partner entered after the fact: marks the given open tasks done in one write.
+ * Each is recorded as done on its due date (it happened before it was entered here), never later
+ * than today.
+ */
+export async function completeOverdueTasks(db: AppDatabase, taskIds: string[], today: IsoDate): Promise<number> {
+  const docs = await db.tasks.findByIds(taskIds).exec();
+  const now = nowIso();
+  const updated: Task[] = [];
+  for (const doc of docs.values()) {
+    const task = doc.toMutableJSON() as Task;
+    if (task.status !== 'open') continue;
+    updated.push({ ...task, status: 'done', completedOn: task.dueDate < today ? task.dueDate : today, updatedAt: now });
+  }
+  const result = await db.tasks.bulkUpsert(updated);
+  if (result.error.length > 0) throw new Error(`${result.error.length} of ${updated.length} tasks could not be updated`);
+  return updated.length;
+}

@@ -96,6 +96,7 @@ export function PortfolioPage() {
           data={PHASES.map((value) => ({ value, label: PHASE_INFO[value].label }))}
           value={filter.phases}
           onChange={(value) => setFilter({ ...filter, phases: value as PortfolioFilter['phases'] })}
+          placeholder={filter.phases.length ? undefined : 'All phases'}
           clearable
           w={220}
         />
@@ -104,6 +105,7 @@ export function PortfolioPage() {
           data={PARTNER_TYPES.map((value) => ({ value, label: PARTNER_TYPE_LABELS[value] }))}
           value={filter.types}
           onChange={(value) => setFilter({ ...filter, types: value as PortfolioFilter['types'] })}
+          placeholder={filter.types.length ? undefined : 'All types'}
           clearable
           w={220}
         />
@@ -116,6 +118,7 @@ export function PortfolioPage() {
           ]}
           value={filter.bands}
           onChange={(value) => setFilter({ ...filter, bands: value as PortfolioFilter['bands'] })}
+          placeholder={filter.bands.length ? undefined : 'Any health'}
           clearable
           w={200}
         />

@@ -54,7 +54,10 @@ function compare(a: PartnerRow, b: PartnerRow, key: PortfolioSortKey): number {
   }
 }
 
-/** The portfolio table's rows: search words (all must match), filters, then a stable sort. */
+/**
+ * The portfolio table's rows: search words (all must match), filters, then a stable sort. Sorted
+ * by health, churned partners come after every active one either way round: they need no attention.
+ */
 export function portfolioRows(rows: PartnerRow[], filter: PortfolioFilter, sort: PortfolioSort): PartnerRow[] {
   const words = filter.query.toLowerCase().split(/\s+/).filter(Boolean);
   const filtered = rows.filter(
@@ -65,5 +68,7 @@ export function portfolioRows(rows: PartnerRow[], filter: PortfolioFilter, sort:
       matches(row, words),
   );
   const sign = sort.direction === 'asc' ? 1 : -1;
-  return filtered.sort((a, b) => sign * compare(a, b, sort.key) || a.partner.name.localeCompare(b.partner.name));
+  const churnedLast = (a: PartnerRow, b: PartnerRow) =>
+    sort.key === 'health' ? Number(a.partner.status === 'churned') - Number(b.partner.status === 'churned') : 0;
+  return filtered.sort((a, b) => churnedLast(a, b) || sign * compare(a, b, sort.key) || a.partner.name.localeCompare(b.partner.name));
 }

@@ -48,7 +48,9 @@ describe('createPartner', () => {
     expect(stored?.templateId).toBe(template.id);
     const tasks = await allDocs(db, 'tasks');
     expect(tasks).toHaveLength(template.tasks.length);
-    expect(tasks.every((t) => t.partnerId === partner.id && t.status === 'open' && t.source === 'template')).toBe(true);
+    expect(tasks.every((t) => t.partnerId === partner.id && t.source === 'template')).toBe(true);
+    // Day 0 is the signing date, so the agreement is done; every other step starts open.
+    expect(tasks.filter((t) => t.status !== 'open').map((t) => [t.key, t.status, t.completedOn])).toEqual([['agreement-signed', 'done', '2026-03-02']]);
     for (const step of template.tasks) {
       const task = tasks.find((t) => t.key === step.key);
       expect(task, step.key).toBeDefined();

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../../src-renderer/db/appDatabase';
 import {
   addCustomTask,
+  completeOverdueTasks,
   completeTask,
   markNotApplicable,
   reopenTask,
@@ -29,6 +30,23 @@ async function read(db: AppDatabase, id: string): Promise<Task> {
 }
 
 describe('task writes', () => {
+  it('catches up overdue steps in one go, each done on its due date, and skips tasks no longer open', async () => {
+    const { db, partnerId, task } = await setUp();
+    const all = (await db.tasks.find({ selector: { partnerId } }).exec()).map((d) => d.toJSON() as Task);
+    const overdue = all.filter((t) => t.status === 'open' && t.dueDate < '2026-03-20');
+    expect(overdue.length).toBeGreaterThan(3);
+    await markNotApplicable(db, task.id);
+    const count = await completeOverdueTasks(db, overdue.map((t) => t.id), '2026-03-20');
+    expect(count).toBe(overdue.length - 1);
+    for (const t of overdue) {
+      const after = await read(db, t.id);
+      if (t.id === task.id) expect(after.status).toBe('not_applicable');
+      else expect(after).toMatchObject({ status: 'done', completedOn: t.dueDate });
+    }
+    const untouched = all.filter((t) => t.dueDate >= '2026-03-20');
+    for (const t of untouched) expect((await read(db, t.id)).status).toBe(t.status);
+  });
+
   it('completes a task with the completion day', async () => {
     const { db, task } = await setUp();
     await tick();

@@ -162,6 +162,21 @@ describe('portfolioRows sort', () => {
     },
   );
 
+  it('puts churned partners after every active one when sorting by health, either way round', () => {
+    const [first, ...rest] = ROWS as [PartnerRow, ...PartnerRow[]];
+    const churned: PartnerRow = {
+      ...first,
+      partner: { ...first.partner, name: 'Zz Churned Co', status: 'churned' },
+      health: { score: 0, band: 'red', reasons: [{ text: 'Churned', impact: -100 }] },
+    };
+    const rows = [churned, ...rest];
+    for (const direction of ['asc', 'desc'] as const) {
+      const sorted = portfolioRows(rows, EMPTY_FILTER, { key: 'health', direction });
+      expect(sorted.at(-1)?.partner.name).toBe('Zz Churned Co');
+    }
+    expect(portfolioRows(rows, EMPTY_FILTER, { key: 'name', direction: 'desc' })[0]?.partner.name).toBe('Zz Churned Co');
+  });
+
   it('has ties in progress and health, so the name tiebreak above is exercised', () => {
     const progress = ROWS.map((r) => r.journey.progress);
     const health = ROWS.map((r) => r.health.score);

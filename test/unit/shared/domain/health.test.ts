@@ -61,9 +61,14 @@ describe('partnerHealth', () => {
 
   it('flags a missing business plan only after day 30', () => {
     const at = (n: number) =>
-      partnerHealth(input({ tasks: doneBefore(journey, day(n)), meetings: [checkinOn(n - 1)], today: day(n) }));
+      partnerHealth(input({ tasks: doneBefore(journey, day(n), ['business-plan']), meetings: [checkinOn(n - 1)], today: day(n) }));
     expect(at(30).reasons.some((r) => r.text.startsWith('No business plan'))).toBe(false);
     expect(at(31).reasons).toContainEqual({ text: 'No business plan at day 31: agree one with 30-60-90 day goals', impact: -15 });
+  });
+
+  it('counts a ticked-off “business plan agreed” step as a plan', () => {
+    const h = partnerHealth(input({ tasks: doneBefore(journey, day(31)), meetings: [checkinOn(30)], today: day(31) }));
+    expect(h.reasons.some((r) => r.text.startsWith('No business plan'))).toBe(false);
   });
 
   it('flags a journey behind schedule', () => {

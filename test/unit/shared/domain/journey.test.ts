@@ -89,7 +89,7 @@ describe('generateJourney', () => {
         title: step?.title,
         phase: step?.phase,
         dueOffset: step?.dueOffset,
-        status: 'open',
+        status: step?.key === 'agreement-signed' ? 'done' : 'open',
         source: 'template',
         order: i,
         ownerName: '',
@@ -113,9 +113,17 @@ describe('generateJourney', () => {
 
   it('leaves steps already past due open (the manager decides what happened)', () => {
     const late = makePartner({ day0: '2025-01-01' });
-    const tasks = journeyFor(late);
+    const tasks = journeyFor(late).filter((t) => t.key !== 'agreement-signed');
     expect(tasks.every((t) => t.status === 'open' && t.completedOn === undefined)).toBe(true);
     expect(tasks.filter((t) => isOverdue(t, '2026-03-01'))).toHaveLength(tasks.length);
+  });
+
+  it('records the agreement as signed on Day 0, since Day 0 is the signing date', () => {
+    const signed = generateJourney(makePartner({ day0: '2026-01-31' }), { now: '2026-02-10T09:00:00.000Z' });
+    expect(byKey(signed, 'agreement-signed')).toMatchObject({ status: 'done', completedOn: '2026-01-31' });
+    const future = generateJourney(makePartner({ day0: '2026-03-01' }), { now: '2026-02-10T09:00:00.000Z' });
+    expect(byKey(future, 'agreement-signed').status).toBe('open');
+    expect(byKey(future, 'agreement-signed').completedOn).toBeUndefined();
   });
 });
 
@@ -181,7 +189,8 @@ describe('summarizeJourney', () => {
     const s = summarizeJourney(partner, journeyFor(partner), '2026-03-01');
     expect(s.overdue.length).toBeGreaterThan(5);
     expect(s.nextSteps).toHaveLength(5);
-    expect(s.nextSteps[0]?.key).toBe('agreement-signed');
+    expect(s.nextSteps.map((t) => t.key)).not.toContain('agreement-signed');
+    expect(s.nextSteps[0]?.dueDate).toBe('2025-01-01');
     expect(s.phase).toBe('growth');
   });
 });

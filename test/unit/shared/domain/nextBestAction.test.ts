@@ -82,7 +82,9 @@ describe('nextBestAction', () => {
       urgency: 'overdue',
       taskId: byKey(journey, 'kickoff-call').id,
     });
-    const two = doneBefore(journey, day(11), ['kickoff-call', 'agreement-signed']);
+    const two = doneBefore(journey, day(11), ['kickoff-call']).map((t) =>
+      t.key === 'agreement-signed' ? { ...t, status: 'open' as const, completedOn: undefined } : t,
+    );
     const action = nextBestAction(input({ tasks: two, today: day(11) }));
     expect(action?.label).toBe('Overdue 11 days: Sign the partner agreement');
     expect(action?.detail).toContain('1 more task overdue');
