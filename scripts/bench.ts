@@ -1,0 +1,254 @@
+/**
+ * `npm run bench`: the Partner Desk performance benchmark. Builds nothing of the app itself (the
+ * npm script runs `build:web` first), serves out/web, fills a real on-disk IndexedDB store in
+ * headless Chromium with the benchmark portfolio (500 partners, 20,000 tasks, 5,000 meetings,
+ * 5,000 deals) and measures what a user waits for. Prints one JSON object on stdout; progress
+ * goes to stderr. docs/performance.md explains the method and the figures.
+ */
+import { loadavg } from 'node:os';
+import { BENCH_SIZE } from '../src-shared/demo/demoPortfolio';
+import { todayIso } from '../src-shared/domain/ids';
+import { serveRenderer } from '../test/e2e/support/browser';
+import { cachedPortfolioOpen, coldPortfolioOpen, interactions, QUIET_MS, seedPortfolio, type InteractionResults, type PortfolioOpenRun } from './bench/appBench';
+import { buildBenchAssets, firstPage, launchPersistent, serveDir, tempDir } from './bench/browser';
+import { machineInfo } from './bench/machine';
+import type { StoreRun } from './bench/page/main';
+import { medianOf, round, summarize } from './bench/stats';
+import { storeBench } from './bench/storeBench';
+
+const RUNS = {
+  coldOpen: 5,
+  cachedOpen: 3,
+  searchWords: 5,
+  navigationCycles: 7,
+  tasksTicked: 5,
+  store: 5,
+  storeDiagnostic: 3,
+  overview: 5,
+};
+
+const TARGETS = {
+  portfolioOpenMs: 1000,
+  workspaceOpenMs: 100,
+  todayMs: 100,
+  searchKeystrokeMs: 50,
+  insertRatio: 2,
+};
+
+/** The signed-out profile the app uses (src-renderer/app/useProfile.ts LOCAL_PROFILE). */
+const OWNER = { email: 'me@partnerdesk.local', name: 'Partner manager' };
+const INSERT_TASKS = 10_000;
+
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+function openBreakdown(runs: PortfolioOpenRun[]) {
+  return {
+    responseEnd: medianOf(runs, (r) => r.responseEnd),
+    domContentLoaded: medianOf(runs, (r) => r.domContentLoaded),
+    storeOpen: medianOf(runs, (r) => r.storeOpen),
+    dataReady: medianOf(runs, (r) => r.renderTask?.start ?? null),
+    rowsInDom: medianOf(runs, (r) => r.rowsInDom),
+    rowsPainted: medianOf(runs, (r) => r.rowsPainted),
+    interactive: medianOf(runs, (r) => r.interactive),
+    longestTaskMs: medianOf(runs, (r) => Math.max(0, ...r.longTasks.map((t) => t.end - t.start))),
+    renderTaskMs: medianOf(runs, (r) => (r.renderTask ? r.renderTask.end - r.renderTask.start : null)),
+  };
+}
+
+function openRun(run: PortfolioOpenRun) {
+  return {
+    domContentLoaded: round(run.domContentLoaded),
+    storeOpen: run.storeOpen === null ? null : round(run.storeOpen),
+    dataReady: run.renderTask ? round(run.renderTask.start) : null,
+    rowsInDom: round(run.rowsInDom),
+    rowsPainted: round(run.rowsPainted),
+    interactive: round(run.interactive),
+    longTasks: run.longTasks.length,
+    longestTaskMs: round(Math.max(0, ...run.longTasks.map((t) => t.end - t.start))),
+    renderTaskMs: run.renderTask ? round(run.renderTask.end - run.renderTask.start) : null,
+  };
+}
+
+function interactionStats(results: { toPaintMs: number; toDomMs: number; longTasks: { start: number; end: number }[] }[]) {
+  return {
+    toPaint: summarize(results.map((r) => r.toPaintMs)),
+    toDom: summarize(results.map((r) => r.toDomMs)),
+    longestTaskMs: summarize(results.map((r) => Math.max(0, ...r.longTasks.map((t) => t.end - t.start)))),
+  };
+}
+
+function storeStats(runs: StoreRun[]) {
+  const of = (variant: StoreRun['variant']) => runs.filter((r) => r.variant === variant);
+  const insert = (variant: StoreRun['variant']) => summarize(of(variant).map((r) => r.insertMs));
+  const read = (variant: StoreRun['variant']) => summarize(of(variant).map((r) => r.readAllMs));
+  for (const run of runs) {
+    if (run.rejectsInvalid === false) throw new Error(`${run.variant} accepted an invalid task: its validation is off`);
+  }
+  return {
+    insert: { rxdbApp: insert('rxdb-app'), dexie: insert('dexie'), rxdbCachedValidation: insert('rxdb-cached-validation'), rxdbNoValidation: insert('rxdb-no-validation') },
+    readAllAfterReopen: { rxdbApp: read('rxdb-app'), dexie: read('dexie'), rxdbCachedValidation: read('rxdb-cached-validation'), rxdbNoValidation: read('rxdb-no-validation') },
+  };
+}
+
+const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
+
+function verdict(value: number, target: number, comparison: '<' | '<=', criterion: string) {
+  return { target, value, pass: comparison === '<' ? value < target : value <= target, criterion };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const work = await tempDir('partner-desk-bench-');
+  const profile = await tempDir('partner-desk-bench-profile-');
+  const storeProfile = await tempDir('partner-desk-bench-store-');
+  const app = await serveRenderer();
+  let page: Awaited<ReturnType<typeof serveDir>> | null = null;
+  try {
+    log('building the bench page and probe');
+    const assets = await buildBenchAssets(work.path);
+    page = await serveDir(assets.pageDir);
+
+    // Chromium version from the browser itself (the user agent is reduced to 156.0.0.0).
+    const versionContext = await launchPersistent(storeProfile.path);
+    const cdp = await versionContext.newCDPSession(await firstPage(versionContext));
+    const { product } = await cdp.send('Browser.getVersion');
+    await versionContext.close();
+    const chromium = product.replace(/^(Headless)?Chrome\//, '');
+    const loadBefore = loadavg()[0] ?? 0;
+
+    log(`seeding the store: ${JSON.stringify(BENCH_SIZE)}`);
+    const seed = await seedPortfolio(profile.path, app.url, BENCH_SIZE);
+    const partnerCount = seed.partners.length;
+    log(`seeded in ${seed.loadDemoMs} ms: ${JSON.stringify(seed.counts)}`);
+    if (seed.counts.partners !== 500 || seed.counts.tasks !== 20_000 || seed.counts.meetings !== 5_000 || seed.counts.deals !== 5_000) {
+      throw new Error(`store does not hold the benchmark portfolio: ${JSON.stringify(seed.counts)}`);
+    }
+
+    log('first open after the import (reported apart)');
+    const firstOpen = await coldPortfolioOpen(profile.path, app.url, assets.probeScript, partnerCount);
+    const cold: PortfolioOpenRun[] = [];
+    for (let i = 0; i < RUNS.coldOpen; i += 1) {
+      cold.push(await coldPortfolioOpen(profile.path, app.url, assets.probeScript, partnerCount));
+      log(`cold open ${i + 1}: rows painted ${round(cold[i]?.rowsPainted ?? 0)} ms, interactive ${round(cold[i]?.interactive ?? 0)} ms`);
+    }
+    await cachedPortfolioOpen(profile.path, app.url, assets.probeScript, partnerCount); // fills the HTTP and code caches
+    const cached: PortfolioOpenRun[] = [];
+    for (let i = 0; i < RUNS.cachedOpen; i += 1) cached.push(await cachedPortfolioOpen(profile.path, app.url, assets.probeScript, partnerCount));
+    log(`cached open: interactive ${summarize(cached.map((r) => r.interactive)).median} ms (median)`);
+
+    log('interactions');
+    const ui: InteractionResults = await interactions(profile.path, app.url, assets.probeScript, seed.partners, {
+      searchRuns: RUNS.searchWords,
+      navigationRuns: RUNS.navigationCycles,
+      taskRuns: RUNS.tasksTicked,
+    });
+
+    log('store: RxDB vs raw Dexie');
+    const store = await storeBench(storeProfile.path, page.url, {
+      today: todayIso(),
+      ownerEmail: OWNER.email,
+      ownerName: OWNER.name,
+      taskCount: INSERT_TASKS,
+      runs: RUNS.store,
+      diagnosticRuns: RUNS.storeDiagnostic,
+      overviewRuns: RUNS.overview,
+    });
+    const storeSummary = storeStats(store.runs);
+
+    const portfolioOpen = summarize(cold.map((r) => r.interactive));
+    const workspace = interactionStats(ui.workspace);
+    const today = interactionStats(ui.today);
+    const todayAfterTaskDone = interactionStats(ui.taskDoneOnToday);
+    const keystrokes = interactionStats(ui.keystrokes);
+    const insertRatio = ratio(storeSummary.insert.rxdbApp.median, storeSummary.insert.dexie.median);
+    const machine = { ...machineInfo(chromium), loadAverage1mBefore: Math.round(loadBefore * 100) / 100 };
+
+    const output = {
+      benchmark: 'partner-desk',
+      machine,
+      durationSeconds: Math.round((Date.now() - started) / 1000),
+      dataset: { size: BENCH_SIZE, stored: seed.counts, loadDemoMs: seed.loadDemoMs },
+      method: {
+        browser: 'headless Chromium (playwright-core), persistent on-disk profile, viewport 1440x900',
+        timing: 'performance.now() in the page; interactions from the input event timeStamp to just after the next frame showing the result',
+        interactiveQuietWindowMs: QUIET_MS,
+        runs: RUNS,
+      },
+      targets: TARGETS,
+      verdict: {
+        portfolioOpen: verdict(portfolioOpen.median, TARGETS.portfolioOpenMs, '<', 'median of cold starts, navigation start -> interactive'),
+        workspaceOpen: verdict(workspace.toPaint.median, TARGETS.workspaceOpenMs, '<', 'median, click -> painted'),
+        today: verdict(today.toPaint.median, TARGETS.todayMs, '<', 'median, click -> painted'),
+        searchKeystroke: verdict(
+          keystrokes.toPaint.p95,
+          TARGETS.searchKeystrokeMs,
+          '<',
+          'p95 over all keystrokes, keydown -> painted (every search starts on the full table; the median alone would hide that)',
+        ),
+        insertRatio: verdict(insertRatio, TARGETS.insertRatio, '<=', 'median RxDB bulkInsert / median raw Dexie bulkPut'),
+      },
+      results: {
+        portfolioOpen: {
+          what: 'cold start (new browser process, HTTP cache off) of #/portfolio: navigation start -> rows painted and no long task for the quiet window',
+          interactiveMs: portfolioOpen,
+          rowsPaintedMs: summarize(cold.map((r) => r.rowsPainted)),
+          breakdownMedianMs: openBreakdown(cold),
+          runs: cold.map(openRun),
+          firstOpenAfterImport: openRun(firstOpen),
+          cachedStart: {
+            what: 'new browser process with HTTP and V8 code cache on (the desktop app caches code for app://), IndexedDB cold',
+            interactiveMs: summarize(cached.map((r) => r.interactive)),
+            breakdownMedianMs: openBreakdown(cached),
+          },
+        },
+        workspaceOpen: { what: 'click a portfolio row -> partner workspace with its next steps painted', ...workspace, partners: ui.workspace.map((r) => r.partner) },
+        today: {
+          what: 'click Today in the navigation (from a partner workspace) -> agenda painted',
+          ...today,
+          afterTaskDone: { what: 'tick off the most overdue task on Today -> agenda recomputed and painted', ...todayAfterTaskDone },
+          overviewComputeMs: {
+            what: 'pure computation the app runs on every data change: group 20k tasks/5k meetings/5k deals by partner, 500 partner overviews, Today agenda',
+            total: summarize(store.overview.map((r) => r.totalMs)),
+            group: summarize(store.overview.map((r) => r.groupMs)),
+            overviews: summarize(store.overview.map((r) => r.overviewMs)),
+            agenda: summarize(store.overview.map((r) => r.agendaMs)),
+          },
+        },
+        searchKeystroke: {
+          what: `type "${ui.searchQuery}" letter by letter in "Search partners", then delete it: keydown -> filtered table painted`,
+          ...keystrokes,
+          typing: summarize(ui.keystrokes.filter((k) => k.kind === 'type').map((k) => k.toPaintMs)),
+          deleting: summarize(ui.keystrokes.filter((k) => k.kind === 'delete').map((k) => k.toPaintMs)),
+          perPrefixMedianMs: Object.fromEntries(
+            [...new Set(ui.keystrokes.map((k) => `${k.kind}:${k.query || '(empty)'}`))].map((key) => {
+              const matching = ui.keystrokes.filter((k) => `${k.kind}:${k.query || '(empty)'}` === key);
+              return [`${key} (${matching[0]?.rows ?? 0} rows)`, summarize(matching.map((k) => k.toPaintMs)).median];
+            }),
+          ),
+        },
+        portfolioInApp: { what: 'click Portfolio in the navigation (from Today) -> 500 rows painted', ...interactionStats(ui.portfolioInApp) },
+        insert: {
+          what: `${INSERT_TASKS} task objects from generateDemoPortfolio: RxDB bulkInsert (app configuration: Dexie storage + z-schema validation, all collections) vs raw Dexie bulkPut in one transaction (same indexes), fresh database per run`,
+          ratio: insertRatio,
+          ratioWithCachedValidation: ratio(storeSummary.insert.rxdbCachedValidation.median, storeSummary.insert.dexie.median),
+          ratioWithoutValidation: ratio(storeSummary.insert.rxdbNoValidation.median, storeSummary.insert.dexie.median),
+          ...storeSummary,
+          generateMs: round(store.generateMs),
+        },
+      },
+    };
+    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  } finally {
+    await page?.close();
+    await app.close();
+    await Promise.all([work.remove(), profile.remove(), storeProfile.remove()]);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,242 @@
+/**
+ * In-page instrumentation for the app under test. Bundled to a classic script and injected with
+ * Playwright's addInitScript, so it runs before any app code on every navigation. It only
+ * observes (MutationObserver, long-task observer, input listeners); it never touches app state.
+ *
+ * Every time is `performance.now()` in the page, i.e. milliseconds since navigation start.
+ */
+import { afterNextPaint, browserGlobals, type DomElement, type DomEvent } from './dom';
+
+/** What a measured interaction waits for: the user-visible result. */
+export type Condition =
+  /** Portfolio table filtered: the search box holds `query` (committed by React) and `count` rows show. */
+  | { kind: 'rows'; query: string; count: number }
+  /** Partner workspace of `name` is shown with its journey tab (next steps or "No open tasks"). */
+  | { kind: 'workspace'; name: string }
+  /** Today view: heading, stats and the "Needs attention" list are shown. */
+  | { kind: 'today' }
+  /** Today view: the Overdue card's badge shows `count`. */
+  | { kind: 'overdue'; count: number };
+
+export type LongTask = { start: number; end: number };
+
+export type LoadReport = {
+  responseEnd: number;
+  domContentLoaded: number;
+  /** "Opening your portfolio…" first shown / gone (the store is open). */
+  storeOpening: number | null;
+  storeOpen: number | null;
+  /** First portfolio row in the DOM, and just after the frame that shows it. */
+  rowsInDom: number;
+  rowsPainted: number;
+  /** Rows painted and the main thread free: the end of the last long task, if later. */
+  interactive: number;
+  rowCount: number;
+  /** The long task in which the rows were committed: React rendering the Portfolio once the data arrived. */
+  renderTask: LongTask | null;
+  longTasks: LongTask[];
+};
+
+export type InteractionResult = {
+  /** The input event that started it (`event.timeStamp`). */
+  start: number;
+  startEvent: string;
+  /** The DOM first showed the result (MutationObserver), and just after the frame showing it. */
+  inDom: number;
+  painted: number;
+  toDomMs: number;
+  toPaintMs: number;
+  longTasks: LongTask[];
+};
+
+export type Probe = {
+  loadReport: (quietMs: number, timeoutMs: number) => Promise<LoadReport>;
+  arm: (condition: Condition) => void;
+  result: (timeoutMs: number) => Promise<InteractionResult>;
+};
+
+export type ProbeHost = { __benchProbe?: Probe };
+
+const OPENING_TEXT = 'Opening your portfolio';
+
+function install(): void {
+  const g = browserGlobals();
+  const host = globalThis as unknown as ProbeHost;
+  if (host.__benchProbe) return;
+
+  const longTasks: LongTask[] = [];
+  if (g.PerformanceObserver.supportedEntryTypes.includes('longtask')) {
+    new g.PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  }
+
+  // --- Cold load: store opening, first rows -------------------------------------------------
+  const load = { storeOpening: null as number | null, storeOpen: null as number | null, rowsInDom: null as number | null };
+  let rowsPainted: Promise<number> | null = null;
+  const loadObserver = new g.MutationObserver(() => {
+    const now = performance.now();
+    if (load.storeOpen === null) {
+      const showing = (g.document.body?.textContent ?? '').includes(OPENING_TEXT);
+      if (showing && load.storeOpening === null) load.storeOpening = now;
+      if (!showing && load.storeOpening !== null) load.storeOpen = now;
+    }
+    if (load.rowsInDom === null && g.document.querySelector('[data-testid="portfolio-row"]')) {
+      load.rowsInDom = now;
+      rowsPainted = afterNextPaint();
+      loadObserver.disconnect();
+    }
+  });
+  loadObserver.observe(g.document, { childList: true, subtree: true });
+
+  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+  const loadReport = async (quietMs: number, timeoutMs: number): Promise<LoadReport> => {
+    const deadline = performance.now() + timeoutMs;
+    while (rowsPainted === null) {
+      if (performance.now() > deadline) throw new Error('portfolio rows never appeared');
+      await sleep(20);
+    }
+    const painted = await rowsPainted;
+    // Interactive: no long task for `quietMs` after the rows were painted (TTI-style window).
+    let busyUntil = painted;
+    for (;;) {
+      for (const task of longTasks) if (task.end > busyUntil) busyUntil = task.end;
+      if (performance.now() - busyUntil >= quietMs) break;
+      if (performance.now() > deadline) throw new Error('main thread never went quiet');
+      await sleep(50);
+    }
+    const rowsAt = load.rowsInDom ?? painted;
+    const renderTask = longTasks.find((task) => task.start <= rowsAt && task.end >= rowsAt) ?? null;
+    const nav = g.performance.getEntriesByType('navigation')[0] as { responseEnd: number; domContentLoadedEventStart: number };
+    return {
+      responseEnd: nav.responseEnd,
+      domContentLoaded: nav.domContentLoadedEventStart,
+      storeOpening: load.storeOpening,
+      storeOpen: load.storeOpen,
+      rowsInDom: rowsAt,
+      rowsPainted: painted,
+      interactive: busyUntil,
+      rowCount: g.document.querySelectorAll('[data-testid="portfolio-row"]').length,
+      renderTask,
+      longTasks: longTasks.slice(),
+    };
+  };
+
+  // --- Interactions: input event -> result in the DOM -> next paint ---------------------------
+  const text = (el: DomElement | null): string => (el?.textContent ?? '').trim();
+
+  const holds = (condition: Condition): boolean => {
+    const doc = g.document;
+    switch (condition.kind) {
+      case 'rows': {
+        const input = doc.querySelector('input[aria-label="Search partners"]');
+        return input !== null && input.getAttribute('value') === condition.query && doc.querySelectorAll('[data-testid="portfolio-row"]').length === condition.count;
+      }
+      case 'workspace': {
+        const headings = Array.from(doc.querySelectorAll('h2'));
+        if (!headings.some((h) => text(h) === condition.name)) return false;
+        if (doc.querySelector('[data-testid="next-steps"]')) return true;
+        return Array.from(doc.querySelectorAll('[role="alert"]')).some((a) => text(a).includes('No open tasks'));
+      }
+      case 'today': {
+        const headings = Array.from(doc.querySelectorAll('h2'));
+        return headings.some((h) => text(h) === 'Today') && doc.querySelector('[data-testid="attention-row"]') !== null;
+      }
+      case 'overdue': {
+        const badge = doc.querySelector('section[aria-labelledby="overdue-title"] :has(> #overdue-title) [class*="Badge-label"]');
+        return text(badge) === String(condition.count);
+      }
+    }
+  };
+
+  type Armed = {
+    condition: Condition;
+    /** The last input event seen while armed, before the result showed. */
+    start: DomEvent | null;
+    inDom: number | null;
+    firstTask: number;
+    settle: (result: InteractionResult | Error) => void;
+  };
+  let armed: Armed | null = null;
+  let pending: Promise<InteractionResult> | null = null;
+
+  const onInput = (event: DomEvent) => {
+    // Modifier keys (Ctrl of Ctrl+A) don't start an interaction; the last real key or click does.
+    const key = (event as DomEvent & { key?: string }).key;
+    if (armed && armed.inDom === null && key !== 'Control' && key !== 'Shift' && key !== 'Meta') armed.start = event;
+  };
+  g.addEventListener('keydown', onInput, { capture: true, passive: true });
+  g.addEventListener('click', onInput, { capture: true, passive: true });
+
+  const finish = (state: Armed) => {
+    const painted = performance.now();
+    const start = state.start;
+    if (!start) {
+      state.settle(new Error(`result shown without an input event: ${JSON.stringify(state.condition)}`));
+      return;
+    }
+    const inDom = state.inDom ?? painted;
+    state.settle({
+      start: start.timeStamp,
+      startEvent: start.type,
+      inDom,
+      painted,
+      toDomMs: inDom - start.timeStamp,
+      toPaintMs: painted - start.timeStamp,
+      longTasks: longTasks.slice(state.firstTask),
+    });
+  };
+
+  const arm = (condition: Condition): void => {
+    if (armed) throw new Error('probe already armed');
+    if (holds(condition)) throw new Error(`condition already holds before the action: ${JSON.stringify(condition)}`);
+    let settle: (result: InteractionResult | Error) => void = () => undefined;
+    pending = new Promise<InteractionResult>((resolve, reject) => {
+      settle = (value) => (value instanceof Error ? reject(value) : resolve(value));
+    });
+    const state: Armed = { condition, start: null, inDom: null, firstTask: longTasks.length, settle };
+    armed = state;
+    const observer = new g.MutationObserver(() => {
+      if (state.inDom === null && holds(condition)) {
+        state.inDom = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(g.document, { childList: true, subtree: true, characterData: true, attributes: true });
+    // Frame by frame: the first frame whose DOM satisfies the condition is the one the user sees;
+    // a message posted from its rAF callback runs just after that frame.
+    const onFrame = () => {
+      if (armed !== state) return observer.disconnect();
+      if (!holds(condition)) {
+        g.requestAnimationFrame(onFrame);
+        return;
+      }
+      observer.disconnect();
+      const channel = new g.MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        finish(state);
+      };
+      channel.port2.postMessage(null);
+    };
+    g.requestAnimationFrame(onFrame);
+  };
+
+  const result = async (timeoutMs: number): Promise<InteractionResult> => {
+    const state = armed;
+    if (!state || !pending) throw new Error('probe not armed');
+    const timer = setTimeout(() => state.settle(new Error(`timed out waiting for ${JSON.stringify(state.condition)}`)), timeoutMs);
+    try {
+      return await pending;
+    } finally {
+      clearTimeout(timer);
+      armed = null;
+      pending = null;
+    }
+  };
+
+  host.__benchProbe = { loadReport, arm, result };
+}
+
+install();
