@@ -972,6 +972,13 @@ export function generateDemoPortfolio(options: DemoOptions): DemoPortfolio {
     const survey = firstSurvey.get(id);
     if (survey) markDone(taskByKey(id, 'psat-day90'), survey, rng);
     else markOpen(taskByKey(id, 'psat-day90'));
+    // A struggling partner is behind on something recent, whatever the dice said.
+    if (profile.health === 'struggling') {
+      const recent = (tasksByPartner.get(id) ?? [])
+        .filter((t) => t.required && t.dueOffset >= 1 && t.dueOffset < profile.day && t.key !== 'kickoff-call' && t.key !== 'first-deal' && t.key !== 'psat-day90')
+        .sort((a, b) => b.dueOffset - a.dueOffset);
+      if (!recent.some((t) => t.status === 'open')) markOpen(recent[0]);
+    }
   }
 
   // Trainings mirror the journey's training tasks that are due or under way.

@@ -56,9 +56,13 @@ describe('foundation: a new user builds a portfolio offline', () => {
     await app.goTo('Portfolio');
     const portfolio = new PortfolioPage(page);
     await portfolio.rows().first().waitFor();
-    const all = await portfolio.rows().count();
+    const all = await portfolio.partnerCount();
     expect(all).toBeGreaterThanOrEqual(35);
     await app.screenshot('03-portfolio');
+    // The health score explains itself.
+    await portfolio.rows().first().getByRole('button', { name: /^Health \d+ of 100/ }).click();
+    await page.getByRole('dialog').getByText(/^Health \d+\/100$/).waitFor();
+    await page.keyboard.press('Escape');
     const firstName = (await portfolio.rows().first().locator('td').first().locator('p').first().innerText()).trim();
     await portfolio.search(firstName);
     await expect.poll(() => portfolio.rows().count()).toBeLessThan(all);
@@ -66,7 +70,8 @@ describe('foundation: a new user builds a portfolio offline', () => {
     await portfolio.search('no partner is called this');
     await page.getByText('No partner matches').waitFor();
     await portfolio.search('');
-    await expect.poll(() => portfolio.rows().count()).toBe(all);
+    await expect.poll(() => portfolio.visibleCountText()).toBe(`${all} partners`);
+    await expect.poll(() => portfolio.rows().count()).toBeGreaterThan(5);
   });
 
   it('rejects an invalid new partner with messages on the fields, then creates it with its journey', async () => {
@@ -98,6 +103,11 @@ describe('foundation: a new user builds a portfolio offline', () => {
     const title = (await first.locator('p').first().innerText()).trim();
     await workspace.completeNextStep(title);
     await expect.poll(async () => (await workspace.nextSteps().allInnerTexts()).some((text) => text.includes(title))).toBe(false);
+    // Set a step aside from its menu: it leaves the next steps.
+    const second = (await workspace.nextSteps().first().locator('p').first().innerText()).trim();
+    await workspace.nextSteps().first().getByRole('button', { name: `More actions for “${second}”` }).click();
+    await page.getByRole('menuitem', { name: 'Mark not applicable' }).click();
+    await expect.poll(async () => (await workspace.nextSteps().allInnerTexts()).some((text) => text.includes(second))).toBe(false);
     const journey = await workspace.showFullJourney();
     const done = journey.getByRole('checkbox', { name: `Reopen “${title}”` });
     await done.scrollIntoViewIfNeeded();

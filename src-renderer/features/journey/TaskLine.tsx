@@ -1,7 +1,7 @@
-import { ActionIcon, Anchor, Badge, Checkbox, Group, Menu, Popover, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Checkbox, Group, Menu, Popover, Stack, Text } from '@mantine/core';
 import { DatePicker } from '@mantine/dates';
 import { IconCalendarEvent, IconDots, IconRotate, IconBan } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Task } from '../../../src-shared/domain/types';
 import { CATEGORY_LABELS, OWNER_SIDE_LABELS } from '../../app/labels';
@@ -24,7 +24,6 @@ type Props = {
 /** One task: tick to complete, and a menu to reopen, reschedule or mark not applicable. */
 export function TaskLine({ task, today, partner, showGuidance, highlighted }: Props) {
   const db = useDatabase();
-  const [rescheduling, setRescheduling] = useState(false);
   const [complete] = useStoreAction(completeTask, 'complete the task');
   const [reopen] = useStoreAction(reopenTask, 'reopen the task');
   const [skip] = useStoreAction(markNotApplicable, 'update the task');
@@ -97,51 +96,92 @@ export function TaskLine({ task, today, partner, showGuidance, highlighted }: Pr
           </Text>
         )}
       </Stack>
-      <Popover opened={rescheduling} onChange={setRescheduling} position="bottom-end" withArrow shadow="md" trapFocus>
-        <Popover.Target>
-          <div>
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target>
-                <Tooltip label="More actions" openDelay={400}>
-                  <ActionIcon variant="subtle" color="gray" aria-label={`More actions for “${task.title}”`}>
-                    <IconDots size={16} />
-                  </ActionIcon>
-                </Tooltip>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item leftSection={<IconCalendarEvent size={14} />} onClick={() => setRescheduling(true)} disabled={done || notApplicable}>
-                  Reschedule…
-                </Menu.Item>
-                {task.status !== 'open' ? (
-                  <Menu.Item leftSection={<IconRotate size={14} />} onClick={() => void reopen(db, task.id)}>
-                    Reopen
-                  </Menu.Item>
-                ) : (
-                  <Menu.Item leftSection={<IconBan size={14} />} onClick={() => void skip(db, task.id)}>
-                    Mark not applicable
-                  </Menu.Item>
-                )}
-              </Menu.Dropdown>
-            </Menu>
-          </div>
-        </Popover.Target>
-        <Popover.Dropdown>
-          <Stack gap="xs">
-            <Text size="sm" fw={500}>
-              New due date
-            </Text>
-            <DatePicker
-              defaultDate={task.dueDate}
-              value={task.dueDate}
-              onChange={(value) => {
-                if (!value) return;
-                setRescheduling(false);
-                void reschedule(db, task.id, value);
-              }}
-            />
-          </Stack>
-        </Popover.Dropdown>
-      </Popover>
+      <TaskActions
+        task={task}
+        onReschedule={(value) => void reschedule(db, task.id, value)}
+        onReopen={() => void reopen(db, task.id)}
+        onSkip={() => void skip(db, task.id)}
+      />
     </Group>
+  );
+}
+
+type ActionsProps = { task: Task; onReschedule: (date: string) => void; onReopen: () => void; onSkip: () => void };
+
+/**
+ * The "more actions" menu of a task and its reschedule calendar. Both are mounted on first use:
+ * Today and the workspace show dozens of task lines, and positioning a menu and a popover for
+ * each on every render is what made them slow.
+ */
+function TaskActions({ task, onReschedule, onReopen, onSkip }: ActionsProps) {
+  const [mounted, setMounted] = useState(false);
+  const [menuOpened, setMenuOpened] = useState(false);
+  const [rescheduling, setRescheduling] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (mounted) button.current?.focus();
+  }, [mounted]);
+  const open = task.status === 'open';
+
+  const trigger = (
+    <ActionIcon
+      ref={button}
+      variant="subtle"
+      color="gray"
+      aria-label={`More actions for “${task.title}”`}
+      title="More actions"
+      onClick={() => {
+        // Once mounted, the menu's own target handler toggles it.
+        if (!mounted) {
+          setMounted(true);
+          setMenuOpened(true);
+        }
+      }}
+    >
+      <IconDots size={16} />
+    </ActionIcon>
+  );
+  if (!mounted) return trigger;
+
+  return (
+    <Popover opened={rescheduling} onChange={setRescheduling} position="bottom-end" withArrow shadow="md" trapFocus>
+      <Popover.Target>
+        <div>
+          <Menu position="bottom-end" withinPortal opened={menuOpened} onChange={setMenuOpened}>
+            <Menu.Target>{trigger}</Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item leftSection={<IconCalendarEvent size={14} />} onClick={() => setRescheduling(true)} disabled={!open}>
+                Reschedule…
+              </Menu.Item>
+              {!open ? (
+                <Menu.Item leftSection={<IconRotate size={14} />} onClick={onReopen}>
+                  Reopen
+                </Menu.Item>
+              ) : (
+                <Menu.Item leftSection={<IconBan size={14} />} onClick={onSkip}>
+                  Mark not applicable
+                </Menu.Item>
+              )}
+            </Menu.Dropdown>
+          </Menu>
+        </div>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap="xs">
+          <Text size="sm" fw={500}>
+            New due date
+          </Text>
+          <DatePicker
+            defaultDate={task.dueDate}
+            value={task.dueDate}
+            onChange={(value) => {
+              if (!value) return;
+              setRescheduling(false);
+              onReschedule(value);
+            }}
+          />
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
   );
 }

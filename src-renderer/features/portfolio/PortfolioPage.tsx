@@ -2,8 +2,9 @@ import { Badge, Button, Card, Center, Group, MultiSelect, Progress, Stack, Table
 import { useLocalStorage } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconChevronUp, IconDownload, IconSearch, IconSelector } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate, type NavigateFunction } from 'react-router';
 import { PHASE_INFO } from '../../../src-shared/domain/journey';
 import { portfolioToCsv } from '../../../src-shared/import/partnerCsv';
 import { PARTNER_TYPES, PHASES } from '../../../src-shared/domain/types';
@@ -16,6 +17,7 @@ import { CSV_FILE } from '../../platform/platform';
 import { usePlatform } from '../../platform/usePlatform';
 import { FirstRun } from '../firstrun/FirstRun';
 import { HealthBadge } from '../partners/HealthBadge';
+import type { PartnerRow } from '../../app/usePortfolioOverview';
 import { EMPTY_FILTER, portfolioRows, type PortfolioFilter, type PortfolioSort, type PortfolioSortKey } from './portfolioRows';
 
 const COLUMNS: { key: PortfolioSortKey; label: string }[] = [
@@ -45,7 +47,74 @@ function SortHeader({ column, sort, onSort }: { column: (typeof COLUMNS)[number]
   );
 }
 
-/** All partners in one table: search as you type, filter, sort, open, export. */
+type RowProps = { row: PartnerRow; index: number; measure: (element: Element | null) => void; navigate: NavigateFunction };
+
+/** One partner row; memoised so typing in the search box only renders rows that changed. */
+const PortfolioTableRow = memo(function PortfolioTableRow({ row, index, measure, navigate }: RowProps) {
+  return (
+    <Table.Tr
+      ref={measure}
+      data-index={index}
+      tabIndex={0}
+      style={{ cursor: 'pointer' }}
+      data-testid="portfolio-row"
+      onClick={() => void navigate(`/partners/${row.partner.id}`)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') void navigate(`/partners/${row.partner.id}`);
+      }}
+    >
+      <Table.Td>
+        <Text fw={600} size="sm">
+          {row.partner.name}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {row.partner.region}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{PARTNER_TYPE_LABELS[row.partner.type]}</Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{row.partner.tier}</Text>
+      </Table.Td>
+      <Table.Td>
+        {row.partner.status === 'churned' ? (
+          <Badge color="gray" variant="light">
+            Churned
+          </Badge>
+        ) : (
+          <Text size="sm">{PHASE_INFO[row.journey.phase].label}</Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{row.journey.day < 0 ? `Starts in ${-row.journey.day}d` : `Day ${row.journey.day}`}</Text>
+      </Table.Td>
+      <Table.Td miw={120}>
+        <Group gap={6} wrap="nowrap">
+          <Progress value={row.journey.progress * 100} size="sm" w={70} aria-label={`Journey ${Math.round(row.journey.progress * 100)}% done`} />
+          <Text size="xs" c="dimmed">
+            {Math.round(row.journey.progress * 100)}%
+          </Text>
+        </Group>
+      </Table.Td>
+      <Table.Td onClick={(event) => event.stopPropagation()}>
+        <HealthBadge health={row.health} size="sm" />
+      </Table.Td>
+      <Table.Td maw={280}>
+        <Text size="sm" c={row.next?.urgency === 'overdue' ? 'red' : undefined} lineClamp={2}>
+          {row.next?.label ?? '—'}
+        </Text>
+      </Table.Td>
+    </Table.Tr>
+              
+  );
+});
+
+/**
+ * All partners in one table: search as you type, filter, sort, open, export. Only the rows on
+ * screen are in the DOM (a program lead's 500-partner portfolio would otherwise take a second to
+ * render on every keystroke).
+ */
 export function PortfolioPage() {
   const { loading, partners } = useAppData();
   const { rows } = usePortfolioOverview();
@@ -55,7 +124,19 @@ export function PortfolioPage() {
   const [filter, setFilter] = useState<PortfolioFilter>(EMPTY_FILTER);
   const [sort, setSort] = useLocalStorage<PortfolioSort>({ key: 'partnerdesk.portfolio.sort', defaultValue: { key: 'health', direction: 'asc' }, getInitialValueInEffect: false });
 
-  const visible = useMemo(() => portfolioRows(rows, filter, sort), [rows, filter, sort]);
+  // The box updates at once; the table follows as soon as React has time (typing stays fluid).
+  const deferredFilter = useDeferredValue(filter);
+  const visible = useMemo(() => portfolioRows(rows, deferredFilter, sort), [rows, deferredFilter, sort]);
+  const tbodyRef = useRef<HTMLTableSectionElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  useLayoutEffect(() => {
+    const top = tbodyRef.current?.getBoundingClientRect().top;
+    if (top !== undefined) setScrollMargin(top + window.scrollY);
+  }, [loading, partners.length]);
+  const virtualizer = useWindowVirtualizer({ count: visible.length, estimateSize: () => 64, overscan: 10, scrollMargin });
+  const items = virtualizer.getVirtualItems();
+  const paddingTop = items.length > 0 ? (items[0]?.start ?? 0) - scrollMargin : 0;
+  const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - ((items.at(-1)?.end ?? 0) - scrollMargin) : 0;
 
   if (loading) return <PageLoader />;
   if (partners.length === 0) return <FirstRun />;
@@ -74,7 +155,7 @@ export function PortfolioPage() {
       <Group justify="space-between">
         <Stack gap={0}>
           <Title order={2}>Portfolio</Title>
-          <Text c="dimmed">
+          <Text c="dimmed" data-testid="portfolio-count">
             {filtered ? `${visible.length} of ${rows.length} partners` : `${rows.length} partners`}
           </Text>
         </Stack>
@@ -143,62 +224,13 @@ export function PortfolioPage() {
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
-            <Table.Tbody>
-              {visible.map((row) => (
-                <Table.Tr
-                  key={row.partner.id}
-                  tabIndex={0}
-                  style={{ cursor: 'pointer' }}
-                  data-testid="portfolio-row"
-                  onClick={() => void navigate(`/partners/${row.partner.id}`)}
-                  onKeyDown={(event) => {
-                    if (event.key === 'Enter') void navigate(`/partners/${row.partner.id}`);
-                  }}
-                >
-                  <Table.Td>
-                    <Text fw={600} size="sm">
-                      {row.partner.name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {row.partner.region}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{PARTNER_TYPE_LABELS[row.partner.type]}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{row.partner.tier}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {row.partner.status === 'churned' ? (
-                      <Badge color="gray" variant="light">
-                        Churned
-                      </Badge>
-                    ) : (
-                      <Text size="sm">{PHASE_INFO[row.journey.phase].label}</Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{row.journey.day < 0 ? `Starts in ${-row.journey.day}d` : `Day ${row.journey.day}`}</Text>
-                  </Table.Td>
-                  <Table.Td miw={120}>
-                    <Group gap={6} wrap="nowrap">
-                      <Progress value={row.journey.progress * 100} size="sm" w={70} aria-label={`Journey ${Math.round(row.journey.progress * 100)}% done`} />
-                      <Text size="xs" c="dimmed">
-                        {Math.round(row.journey.progress * 100)}%
-                      </Text>
-                    </Group>
-                  </Table.Td>
-                  <Table.Td onClick={(event) => event.stopPropagation()}>
-                    <HealthBadge health={row.health} size="sm" />
-                  </Table.Td>
-                  <Table.Td maw={280}>
-                    <Text size="sm" c={row.next?.urgency === 'overdue' ? 'red' : undefined} lineClamp={2}>
-                      {row.next?.label ?? '—'}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+            <Table.Tbody ref={tbodyRef}>
+              {paddingTop > 0 && <tr aria-hidden style={{ height: paddingTop }} />}
+              {items.map((item) => {
+                const row = visible[item.index];
+                return row ? <PortfolioTableRow key={row.partner.id} row={row} index={item.index} measure={virtualizer.measureElement} navigate={navigate} /> : null;
+              })}
+              {paddingBottom > 0 && <tr aria-hidden style={{ height: paddingBottom }} />}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
