@@ -225,9 +225,56 @@ describe('foundation: a new user builds a portfolio offline', () => {
     expect(backup.collections.partners.map((p) => p.name)).toContain('Harbor Lane Systems');
     expect(backup.collections.tasks.length).toBeGreaterThan(500);
     await app.screenshot('10-settings');
+
+    // Restoring the same backup changes nothing and says so before doing anything.
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import a backup' }).click();
+    await (await chooser).setFiles(file);
+    const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
+    await dialog.waitFor();
+    const summary = await dialog.getByRole('table', { name: 'What the restore changes' }).innerText();
+    expect(summary).toMatch(/New records added\s+0/);
+    const everything = Object.values(backup.collections as Record<string, unknown[]>).reduce((sum, docs) => sum + docs.length, 0);
+    expect(summary).toMatch(new RegExp(`Already identical\\s+${everything}`));
+    await app.screenshot('10b-restore-summary');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // A damaged backup is refused with the collection, document and field named.
+    const damaged = structuredClone(backup) as { collections: { tasks: { dueDate: string; id: string }[] } };
+    const broken = damaged.collections.tasks[3];
+    if (!broken) throw new Error('backup has too few tasks');
+    broken.dueDate = '31/12/2026';
+    const refused = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import a backup' }).click();
+    await (await refused).setFiles({ name: 'damaged.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(damaged)) });
+    const alert = page.getByRole('alert').filter({ hasText: 'Backup not restored' });
+    await alert.waitFor();
+    const message = await alert.innerText();
+    expect(message).toContain('tasks[3]');
+    expect(message).toContain('dueDate');
+    expect(message).toContain('Nothing on this laptop was changed');
+  });
+
+  it('exports the portfolio as a CSV that re-imports cleanly', async () => {
+    await app.goTo('Portfolio');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const csv = readFileSync(await (await download).path(), 'utf8');
+    const [header, ...lines] = csv.trim().split(/\r?\n/);
+    expect(header).toContain('name,type,maturity,tier,region,website,contract_signed,owner_email,status');
+    expect(lines.some((line) => line.startsWith('Harbor Lane Systems,si,'))).toBe(true);
+    await app.goTo('Import partners');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose CSV file' }).click();
+    await (await chooser).setFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('import-ready').waitFor();
+    // Every partner is already here, so each row is refused by name and nothing would be duplicated.
+    expect(await page.getByTestId('import-ready').innerText()).toContain('0 rows are ready');
+    expect(await page.getByTestId('import-errors').innerText()).toContain('already in your portfolio');
   });
 
   it('switches to dark mode and back', async () => {
+    await app.goTo('Settings');
     await page.getByText('Dark', { exact: true }).click();
     await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'))).toBe('dark');
     await app.goTo('Today');
