@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { combineLatest } from 'rxjs';
 import type { Deal, Meeting, Partner, Plan, Survey, Task, Training } from '../../src-shared/domain/types';
+import { groupByPartner } from '../../src-shared/util/groupByPartner';
 import { liveCollection } from './liveCollection';
 import { AppDataContext, type AppData } from './useAppData';
 import { useDatabase } from './useDatabase';
@@ -14,16 +15,6 @@ type Raw = {
   trainings: Training[];
   surveys: Survey[];
 };
-
-function groupByPartner<T extends { partnerId: string }>(docs: T[]): Map<string, T[]> {
-  const grouped = new Map<string, T[]>();
-  for (const doc of docs) {
-    const list = grouped.get(doc.partnerId);
-    if (list) list.push(doc);
-    else grouped.set(doc.partnerId, [doc]);
-  }
-  return grouped;
-}
 
 /** Subscribes once to every collection the screens read and keeps them grouped by partner. */
 export function AppDataProvider({ children }: { children: ReactNode }) {

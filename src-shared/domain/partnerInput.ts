@@ -3,8 +3,8 @@ import {
   MATURITIES,
   PARTNER_STATUSES,
   PARTNER_TYPES,
-  type IsoDate,
   type Maturity,
+  type Partner,
   type PartnerStatus,
   type PartnerType,
 } from './types';
@@ -25,17 +25,7 @@ export type PartnerInput = {
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;
 
 /** A validated, normalised partner input, ready to store. */
-export type PartnerInputValue = {
-  name: string;
-  type: PartnerType;
-  maturity: Maturity;
-  tier: string;
-  region: string;
-  website: string;
-  day0: IsoDate;
-  ownerEmail: string;
-  status: PartnerStatus;
-};
+export type PartnerInputValue = Pick<Partner, 'name' | 'type' | 'maturity' | 'tier' | 'region' | 'website' | 'day0' | 'ownerEmail' | 'status'>;
 
 export type PartnerInputResult =
   | { ok: true; value: PartnerInputValue }

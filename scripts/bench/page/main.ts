@@ -24,6 +24,7 @@ import { partnerOverview, todayAgenda } from '../../../src-shared/domain/partner
 import { COLLECTION_NAMES, type CollectionDocs, type CollectionName, type Deal, type Meeting, type Plan, type Task } from '../../../src-shared/domain/types';
 import { COLLECTION_SCHEMAS } from '../../../src-shared/schemas/collectionSchemas';
 import { MIGRATION_STRATEGIES } from '../../../src-shared/schemas/migrations';
+import { groupByPartner } from '../../../src-shared/util/groupByPartner';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 addRxPlugin(RxDBUpdatePlugin);
@@ -163,16 +164,6 @@ async function runDexie(name: string, docs: Task[]): Promise<StoreRun> {
   db.close();
   await Dexie.delete(name);
   return { variant: 'dexie', insertMs, readAllMs, count: all.length, rejectsInvalid: null };
-}
-
-function groupByPartner<T extends { partnerId: string }>(docs: T[]): Map<string, T[]> {
-  const grouped = new Map<string, T[]>();
-  for (const doc of docs) {
-    const list = grouped.get(doc.partnerId);
-    if (list) list.push(doc);
-    else grouped.set(doc.partnerId, [doc]);
-  }
-  return grouped;
 }
 
 const bench: StoreBench = {
