@@ -9,17 +9,20 @@ export const MAX_OPEN_TEXT_BYTES = 50 * 1024 * 1024;
 const megabytes = (bytes: number): string => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
 /**
- * Writes `content` as UTF-8 so that `filePath` holds either the old file or the complete new one,
+ * Writes `content` (text as UTF-8, or bytes as they are, e.g. a PDF) so that `filePath` holds either the old file or the complete new one,
  * never a half-written mix: write a temporary file beside it, flush it to disk, then rename it over
- * the target. An existing file keeps its permission bits. On failure the temporary file is removed.
+ * the target. An existing file keeps its permission bits unless `mode` is given (e.g. 0o600 for a
+ * file only the user may read, set before any content is written). On failure the temporary file
+ * is removed.
  */
-export const writeTextFileAtomic = async (filePath: string, content: string): Promise<void> => {
+export const writeTextFileAtomic = async (filePath: string, content: string | Uint8Array, options: { mode?: number } = {}): Promise<void> => {
   const temporary = join(dirname(filePath), `.${basename(filePath)}.${randomUUID()}.tmp`);
-  const existing = await stat(filePath).catch(() => null);
+  const existing = options.mode === undefined ? await stat(filePath).catch(() => null) : null;
   let handle: FileHandle | undefined;
   try {
-    handle = await open(temporary, 'wx');
-    if (existing?.isFile()) await handle.chmod(existing.mode & 0o777);
+    handle = await open(temporary, 'wx', options.mode ?? 0o666);
+    if (options.mode !== undefined) await handle.chmod(options.mode);
+    else if (existing?.isFile()) await handle.chmod(existing.mode & 0o777);
     await handle.writeFile(content, 'utf8');
     await handle.sync();
     await handle.close();

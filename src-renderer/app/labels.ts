@@ -1,4 +1,4 @@
-import type { MeetingKind, OwnerSide, PartnerStatus, PartnerType, TaskCategory, TeamRole } from '../../src-shared/domain/types';
+import type { CollectionName, MeetingKind, OwnerSide, PartnerStatus, PartnerType, TaskCategory, TeamRole } from '../../src-shared/domain/types';
 
 export const PARTNER_TYPE_LABELS: Record<PartnerType, string> = {
   reseller: 'Reseller',
@@ -45,3 +45,17 @@ export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
 export const TIER_OPTIONS = ['Registered', 'Silver', 'Gold', 'Platinum'];
 
 export const HEALTH_COLORS = { green: 'teal', yellow: 'yellow', red: 'red' } as const;
+
+/** What each synced collection holds, in the words of the sync details. */
+export const COLLECTION_LABELS: Record<CollectionName, string> = {
+  partners: 'Partners',
+  tasks: 'Journey tasks',
+  meetings: 'Meetings',
+  plans: 'Business plans',
+  planitems: 'Plan goals and items',
+  deals: 'Deals',
+  trainings: 'Trainings',
+  surveys: 'Surveys',
+  templates: 'Templates',
+  conflicts: 'Changes merged',
+};

@@ -8,14 +8,17 @@ import { DatabaseContext } from './useDatabase';
 
 type GateState = { status: 'opening' } | { status: 'open'; db: AppDatabase } | { status: 'failed'; message: string };
 
-/** Opens the profile's local store; shows progress, or a clear error with a retry. */
-export function DatabaseGate({ profileId, children }: { profileId: string; children: ReactNode }) {
+/**
+ * Opens the profile's local store; shows progress, or a clear error with a retry. `currentUser`
+ * names who is editing (stamped into `updatedBy` on every local write).
+ */
+export function DatabaseGate({ profileId, currentUser, children }: { profileId: string; currentUser?: () => string; children: ReactNode }) {
   const [state, setState] = useState<GateState>({ status: 'opening' });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let active = true;
-    openAppDatabase(profileId).then(
+    openAppDatabase(profileId, currentUser).then(
       (db) => active && setState({ status: 'open', db }),
       (error: unknown) => {
         console.error(error);
@@ -25,7 +28,7 @@ export function DatabaseGate({ profileId, children }: { profileId: string; child
     return () => {
       active = false;
     };
-  }, [profileId, attempt]);
+  }, [profileId, currentUser, attempt]);
 
   if (state.status === 'open') return <DatabaseContext.Provider value={state.db}>{children}</DatabaseContext.Provider>;
   if (state.status === 'failed') {

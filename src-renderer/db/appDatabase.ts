@@ -1,10 +1,13 @@
-import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxConflictHandler, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { RxDBUpdatePlugin } from 'rxdb/plugins/update';
-import { COLLECTION_NAMES, type CollectionDocs, type CollectionName } from '../../src-shared/domain/types';
+import { COLLECTION_NAMES, type BaseDoc, type CollectionDocs, type CollectionName, type ConflictRecord } from '../../src-shared/domain/types';
 import { COLLECTION_SCHEMAS } from '../../src-shared/schemas/collectionSchemas';
 import type { CollectionSchema } from '../../src-shared/schemas/jsonSchema';
 import { MIGRATION_STRATEGIES } from '../../src-shared/schemas/migrations';
+import { createMergeConflictHandler } from '../../src-shared/sync/conflictHandler';
+import { conflictRecordId, type ConflictDraft } from '../../src-shared/sync/mergeConflict';
+import { isStalePushAnswer } from '../sync/staleRows';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 addRxPlugin(RxDBUpdatePlugin);
@@ -20,6 +23,12 @@ export type AppDatabaseOptions = {
   multiInstance?: boolean;
   /** Override schemas (the migration test opens a database at an older schema version). */
   schemas?: Partial<Record<CollectionName, CollectionSchema>>;
+  /**
+   * Who is editing: the signed-in email, or the local profile's email. Every local insert, save
+   * and remove stamps it into `updatedBy` (replicated writes bypass these hooks and keep the
+   * remote author). Read on each write, so signing in or out takes effect immediately.
+   */
+  currentUser?: () => string;
 };
 
 export function databaseNameFor(profileId: string): string {
@@ -46,13 +55,87 @@ export async function createAppDatabase(options: AppDatabaseOptions): Promise<Ap
           schema: (options.schemas?.[name] ?? COLLECTION_SCHEMAS[name]) as unknown as RxJsonSchema<CollectionDocs[typeof name]>,
           migrationStrategies: MIGRATION_STRATEGIES[name] ?? {},
           autoMigrate: true,
+          conflictHandler: mergeConflictHandlerFor(db, name),
         },
       ]),
     );
     await db.addCollections(collections);
+    for (const name of COLLECTION_NAMES) stampAuthorOnLocalWrites(db[name] as unknown as RxCollection<BaseDoc>, options.currentUser);
   } catch (error) {
     await db.close();
     throw error;
   }
   return db;
+}
+
+const AUTHOR_MAX_LENGTH = 200;
+const CONFLICT_FIELD_MAX_LENGTH = 200;
+
+/**
+ * RxDB middleware: every local write (insert, save, remove) records who made it. Replication
+ * (pulled documents and resolved conflicts) writes to the storage instance directly and never
+ * runs these hooks, so a remote edit keeps its remote author. A remove also stamps `updatedAt`,
+ * so a delete competes fairly with edits when a conflict is decided by the later change.
+ */
+function stampAuthorOnLocalWrites(collection: RxCollection<BaseDoc>, currentUser: (() => string) | undefined): void {
+  const stamp = (data: BaseDoc) => {
+    const who = currentUser?.().trim().slice(0, AUTHOR_MAX_LENGTH);
+    if (who) data.updatedBy = who;
+  };
+  collection.preInsert((data) => stamp(data), false);
+  collection.preSave((data) => stamp(data), false);
+  collection.preRemove((data) => {
+    stamp(data);
+    data.updatedAt = new Date().toISOString();
+  }, false);
+}
+
+/**
+ * The replication conflict handler of one collection: a field-level three-way merge
+ * (src-shared/sync/mergeConflict.ts) whose losing values are stored as ConflictRecords in
+ * `conflicts` (which replicates too, so every laptop shows the same history). The record id is
+ * derived from the conflict, so a retried resolution, or two laptops resolving the same clash,
+ * store it once. Conflicts between two versions of a ConflictRecord are merged but not recorded
+ * again (history about history would only add noise).
+ */
+function mergeConflictHandlerFor(db: AppDatabase, name: CollectionName): RxConflictHandler<Record<string, unknown>> {
+  const merge = createMergeConflictHandler<Record<string, unknown>>({
+    collection: name,
+    ...(name === 'conflicts' ? {} : { onConflicts: (drafts) => storeConflictRecords(db, drafts) }),
+  });
+  return {
+    isEqual: merge.isEqual,
+    // A push row the sync engine did not send because the document changed meanwhile
+    // (src-renderer/sync/staleRows.ts): nothing to merge, nothing lost.
+    resolve: async (input) => (isStalePushAnswer(input.realMasterState) ? { ...input.realMasterState, _deleted: input.realMasterState._deleted === true } : merge.resolve(input)),
+  };
+}
+
+async function storeConflictRecords(db: AppDatabase, drafts: ConflictDraft[]): Promise<void> {
+  const now = new Date().toISOString();
+  const records = new Map<string, ConflictRecord>();
+  for (const draft of drafts) {
+    const id = conflictRecordId(draft);
+    records.set(id, {
+      ...draft,
+      field: draft.field.slice(0, CONFLICT_FIELD_MAX_LENGTH),
+      keptBy: draft.keptBy.slice(0, AUTHOR_MAX_LENGTH),
+      lostBy: draft.lostBy.slice(0, AUTHOR_MAX_LENGTH),
+      id,
+      createdAt: now,
+      updatedAt: now,
+      restored: false,
+    });
+  }
+  try {
+    const existing = await db.conflicts.findByIds([...records.keys()]).exec();
+    const missing = [...records.values()].filter((record) => !existing.has(record.id));
+    if (missing.length === 0) return;
+    const result = await db.conflicts.bulkInsert(missing);
+    // A record inserted meanwhile (409) is fine; anything else must not break the replication.
+    for (const error of result.error) if (error.status !== 409) console.error('Partner Desk: could not store a conflict record', error);
+  } catch (error) {
+    // The merge itself already succeeded; losing the history entry must not stop the sync.
+    console.error('Partner Desk: could not store conflict records', error);
+  }
 }

@@ -38,6 +38,12 @@ export type BaseDoc = {
   id: string;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
+  /**
+   * Who made the last edit (the signed-in email, or the local profile's email). Stamped by the
+   * store on every local write; replicated edits keep the remote author. Absent on documents
+   * written before it existed.
+   */
+  updatedBy?: string;
 };
 
 export type Contact = {
@@ -235,7 +241,11 @@ export type Template = BaseDoc & {
 /** The losing side of a same-field conflict, kept so nothing is silently lost. */
 export type ConflictRecord = BaseDoc & {
   partnerId: string;
-  collection: string;
+  /**
+   * Collection of the document the conflict was about. (Not `collection`: RxDB documents have a
+   * `collection` property, and a schema field of that name makes every read of the record fail.)
+   */
+  collectionName: string;
   documentId: string;
   field: string;
   keptValue: unknown;

@@ -30,10 +30,21 @@ const oneOf = (values: readonly string[]): JsonSchemaProperty => ({ type: 'strin
 const money: JsonSchemaProperty = { type: 'number', minimum: 0, maximum: 1e12 };
 const currency: JsonSchemaProperty = { type: 'string', pattern: '^[A-Z]{3}$', maxLength: 3 };
 
-const base = {
+/** Fields of version 0 documents (before `updatedBy`); only partnerSchemaV0 still uses them. */
+const baseV0 = {
   id,
   createdAt: timestamp,
   updatedAt: timestamp,
+} satisfies Record<string, JsonSchemaProperty>;
+
+/**
+ * Fields every document carries. `updatedBy` (optional: documents written before it existed
+ * lack it) names who made the last edit; the store stamps it on local writes and replication
+ * carries it, so a conflict can say who wrote each side.
+ */
+const base = {
+  ...baseV0,
+  updatedBy: text(200),
 } satisfies Record<string, JsonSchemaProperty>;
 
 const baseRequired = ['id', 'createdAt', 'updatedAt'] as const;
@@ -48,7 +59,7 @@ export const partnerSchemaV0: CollectionSchema = {
   primaryKey: 'id',
   type: 'object',
   properties: {
-    ...base,
+    ...baseV0,
     name: text(200),
     type: oneOf(PARTNER_TYPES),
     maturity: oneOf(MATURITIES),
@@ -88,7 +99,7 @@ const teamMember: JsonSchemaProperty = {
 export const partnerSchema: CollectionSchema = {
   title: 'partner',
   description: 'A channel partner and its onboarding context',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -124,7 +135,7 @@ const partnerOwnedRequired = [...baseRequired, 'partnerId'] as const;
 export const taskSchema: CollectionSchema = {
   title: 'task',
   description: 'A journey task or an action item',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -151,7 +162,7 @@ export const taskSchema: CollectionSchema = {
 export const meetingSchema: CollectionSchema = {
   title: 'meeting',
   description: 'A kick-off call, check-in, planning session or review',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -219,7 +230,7 @@ const signOff: JsonSchemaProperty = {
 export const planSchema: CollectionSchema = {
   title: 'plan',
   description: 'A joint business plan version',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -238,7 +249,7 @@ export const planSchema: CollectionSchema = {
 export const planItemSchema: CollectionSchema = {
   title: 'plan item',
   description: 'A goal, target account, initiative, risk or revenue target of a plan',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -270,7 +281,7 @@ export const planItemSchema: CollectionSchema = {
 export const dealSchema: CollectionSchema = {
   title: 'deal',
   description: 'A registered deal',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -290,7 +301,7 @@ export const dealSchema: CollectionSchema = {
 export const trainingSchema: CollectionSchema = {
   title: 'training',
   description: 'An enrolment or certification of a person at the partner',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -308,7 +319,7 @@ export const trainingSchema: CollectionSchema = {
 export const surveySchema: CollectionSchema = {
   title: 'survey',
   description: 'A partner satisfaction (PSAT) response',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -325,7 +336,7 @@ export const surveySchema: CollectionSchema = {
 export const templateSchema: CollectionSchema = {
   title: 'template',
   description: 'A user-edited journey or agenda template',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -340,14 +351,20 @@ export const templateSchema: CollectionSchema = {
   indexes: ['updatedAt'],
 };
 
-export const conflictSchema: CollectionSchema = {
+/**
+ * Version 0 of the conflict schema, kept so the migration from it stays tested: it named the
+ * document's collection `collection`, which RxDB reserves (every RxDocument has a `collection`
+ * property), so a stored record could not even be read.
+ */
+export const conflictSchemaV0: CollectionSchema = {
   title: 'conflict',
   description: 'The losing value of a same-field edit conflict',
   version: 0,
   primaryKey: 'id',
   type: 'object',
   properties: {
-    ...partnerOwned,
+    ...baseV0,
+    partnerId: id,
     collection: text(40),
     documentId: id,
     field: text(200),
@@ -360,6 +377,29 @@ export const conflictSchema: CollectionSchema = {
     restored: { type: 'boolean' },
   },
   required: [...partnerOwnedRequired, 'collection', 'documentId', 'field', 'restored'],
+  indexes: ['updatedAt', 'partnerId'],
+};
+
+export const conflictSchema: CollectionSchema = {
+  title: 'conflict',
+  description: 'The losing value of a same-field edit conflict',
+  version: 1,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...partnerOwned,
+    collectionName: text(40),
+    documentId: id,
+    field: text(200),
+    keptValue: {},
+    lostValue: {},
+    keptBy: text(200),
+    lostBy: text(200),
+    keptAt: timestamp,
+    lostAt: timestamp,
+    restored: { type: 'boolean' },
+  },
+  required: [...partnerOwnedRequired, 'collectionName', 'documentId', 'field', 'restored'],
   indexes: ['updatedAt', 'partnerId'],
 };
 

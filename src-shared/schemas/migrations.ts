@@ -4,10 +4,22 @@ import { TEAM_ROLES, type CollectionName, type TeamRole } from '../domain/types'
 export type MigrationStrategy = (oldDoc: Record<string, unknown>) => Record<string, unknown> | null;
 
 /**
+ * The schema gained an optional field and nothing else: documents keep their shape. Used by the
+ * version bump that added `updatedBy` (who made the last edit) to every collection; old
+ * documents simply have no author until their next edit.
+ */
+const addedOptionalUpdatedBy: MigrationStrategy = (oldDoc) => oldDoc;
+
+/**
  * Migration strategies per collection, keyed by the version they migrate *to*. Every schema
  * version bump adds an entry here; the store passes them to RxDB unchanged.
+ *
+ * History:
+ * - partners v1: `contractSignedOn` → `day0`, typed contacts/team, required arrays;
+ * - every collection (partners v2, the others v1): optional `updatedBy` (identity);
+ * - conflicts v1: also `collection` → `collectionName`.
  */
-export const MIGRATION_STRATEGIES: Partial<Record<CollectionName, Record<number, MigrationStrategy>>> = {
+export const MIGRATION_STRATEGIES: Record<CollectionName, Record<number, MigrationStrategy>> = {
   partners: {
     /**
      * v1 renamed `contractSignedOn` to `day0`, made contacts, team and tags required and typed the
@@ -41,6 +53,25 @@ export const MIGRATION_STRATEGIES: Partial<Record<CollectionName, Record<number,
         })),
         tags: Array.isArray(rest.tags) ? rest.tags.filter((t): t is string => typeof t === 'string') : [],
       };
+    },
+    2: addedOptionalUpdatedBy,
+  },
+  tasks: { 1: addedOptionalUpdatedBy },
+  meetings: { 1: addedOptionalUpdatedBy },
+  plans: { 1: addedOptionalUpdatedBy },
+  planitems: { 1: addedOptionalUpdatedBy },
+  deals: { 1: addedOptionalUpdatedBy },
+  trainings: { 1: addedOptionalUpdatedBy },
+  surveys: { 1: addedOptionalUpdatedBy },
+  templates: { 1: addedOptionalUpdatedBy },
+  conflicts: {
+    /**
+     * v1 renamed `collection` to `collectionName` (RxDB reserves `collection`: a record with
+     * that field could not be read back) and added the optional `updatedBy`.
+     */
+    1: (oldDoc) => {
+      const { collection, ...rest } = oldDoc;
+      return { ...rest, collectionName: typeof collection === 'string' ? collection : String(rest.collectionName ?? '') };
     },
   },
 };

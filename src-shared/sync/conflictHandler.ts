@@ -10,7 +10,8 @@ type JsonObject = Record<string, unknown>;
 
 export type MergeConflictHandler<T extends JsonObject> = {
   isEqual: (a: T, b: T) => boolean;
-  resolve: (input: MergeInput<T>) => Promise<T>;
+  /** The merged document; it always carries `_deleted` (RxDB's `WithDeleted`). */
+  resolve: (input: MergeInput<T>) => Promise<T & { _deleted: boolean }>;
 };
 
 export type MergeConflictHandlerOptions = MergeContext & {
@@ -23,7 +24,7 @@ export function createMergeConflictHandler<T extends JsonObject>(options: MergeC
     resolve: async (input) => {
       const { merged, conflicts } = mergeConflict(input, options);
       if (conflicts.length > 0 && options.onConflicts) await options.onConflicts(conflicts);
-      return merged;
+      return merged as T & { _deleted: boolean };
     },
   };
 }

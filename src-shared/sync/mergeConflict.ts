@@ -17,7 +17,10 @@
  * - deletes (`_deleted: true`): a delete against an untouched document wins; a delete against an
  *   edited document is decided by `updatedAt` and the loser is a conflict on field `_deleted`
  *   (when the delete wins, `lostValue` is the whole edited document so it can be restored);
- * - `updatedAt` of the merged document is the later of the two.
+ * - `updatedAt` of the merged document is the later of the two, and `updatedBy` (who made the
+ *   last edit) comes from that same side; neither is ever a conflict of its own.
+ * Who made each side (`keptBy` / `lostBy` of the conflicts) is that side's `updatedBy`, falling
+ * back to the context's labels for documents written before `updatedBy` existed.
  * Without an ancestor (both sides created the same id) every differing field is a both-sides
  * change. RxDB's local fields (`_meta`, `_rev`, `_attachments`) are dropped.
  */
@@ -29,7 +32,7 @@ type JsonObject = Record<string, unknown>;
 /** A ConflictRecord without the fields the storing client assigns. */
 export type ConflictDraft = Pick<
   ConflictRecord,
-  'partnerId' | 'collection' | 'documentId' | 'field' | 'keptValue' | 'lostValue' | 'keptBy' | 'lostBy' | 'keptAt' | 'lostAt'
+  'partnerId' | 'collectionName' | 'documentId' | 'field' | 'keptValue' | 'lostValue' | 'keptBy' | 'lostBy' | 'keptAt' | 'lostAt'
 >;
 
 export type MergeInput<T extends JsonObject> = {
@@ -41,9 +44,9 @@ export type MergeInput<T extends JsonObject> = {
 export type MergeContext = {
   /** Collection of the document, copied into the conflict drafts. */
   collection: string;
-  /** Who made the local edit (e.g. the user's email); default `local`. */
+  /** Who made the local edit when the local document has no `updatedBy`; default `local`. */
   localLabel?: string;
-  /** Who made the server edit; default `server`. */
+  /** Who made the server edit when the server document has no `updatedBy`; default `server`. */
   remoteLabel?: string;
 };
 
@@ -155,7 +158,12 @@ function mergeIdArrays(base: JsonObject[], local: JsonObject[], remote: JsonObje
   return result;
 }
 
-const DOC_SKIP: ReadonlySet<string> = new Set(['updatedAt', '_deleted']);
+/** Bookkeeping of the whole document, set after the merge rather than merged field by field. */
+const DOC_SKIP: ReadonlySet<string> = new Set(['updatedAt', 'updatedBy', '_deleted']);
+
+function authorOf(doc: JsonObject): string | undefined {
+  return typeof doc.updatedBy === 'string' && doc.updatedBy !== '' ? doc.updatedBy : undefined;
+}
 
 function withoutBookkeeping(doc: JsonObject): JsonObject {
   const copy: JsonObject = {};
@@ -197,15 +205,19 @@ export function mergeConflict<T extends JsonObject>(input: MergeInput<T>, contex
     merged = { ...mergeObjects(base ?? {}, local, remote, '', state, 0, DOC_SKIP), _deleted: localDeleted && remoteDeleted };
   }
   if (updatedAt !== '') merged.updatedAt = updatedAt;
+  // The last edit is the later side's (the tie goes to the server, as for clashes).
+  const lastAuthor = state.winnerOnClash === 'local' ? authorOf(local) : authorOf(remote);
+  if (lastAuthor !== undefined) merged.updatedBy = lastAuthor;
+  else delete merged.updatedBy;
 
   const documentId = String(remote.id ?? local.id ?? '');
   const partnerId = context.collection === 'partners' ? documentId : String(merged.partnerId ?? remote.partnerId ?? local.partnerId ?? '');
-  const localLabel = context.localLabel ?? 'local';
-  const remoteLabel = context.remoteLabel ?? 'server';
+  const localLabel = authorOf(local) ?? context.localLabel ?? 'local';
+  const remoteLabel = authorOf(remote) ?? context.remoteLabel ?? 'server';
   const localWins = state.winnerOnClash === 'local';
   const conflicts: ConflictDraft[] = state.clashes.map((clash) => ({
     partnerId,
-    collection: context.collection,
+    collectionName: context.collection,
     documentId,
     field: clash.path,
     keptValue: clash.kept,
@@ -223,7 +235,7 @@ export function mergeConflict<T extends JsonObject>(input: MergeInput<T>, contex
  * (RxDB may retry) upserts one record instead of adding a duplicate.
  */
 export function conflictRecordId(draft: ConflictDraft): string {
-  const text = [draft.collection, draft.documentId, draft.field, draft.keptAt, draft.lostAt, JSON.stringify(draft.lostValue ?? null)].join('\u0001');
+  const text = [draft.collectionName, draft.documentId, draft.field, draft.keptAt, draft.lostAt, JSON.stringify(draft.lostValue ?? null)].join('\u0001');
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
   for (let i = 0; i < text.length; i += 1) {

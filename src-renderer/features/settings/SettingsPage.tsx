@@ -16,10 +16,13 @@ import { useAppData } from '../../db/useAppData';
 import { useDatabase } from '../../db/useDatabase';
 import { CSV_FILE, JSON_FILE } from '../../platform/platform';
 import { usePlatform } from '../../platform/usePlatform';
+import { useSync } from '../../sync/useSync';
 import { applyRestore, exportBackup, localStamps } from './backupData';
+import { SyncCard } from './SyncCard';
 
 function ProfileCard() {
   const [profile, setProfile] = useProfile();
+  const { session } = useSync();
   const form = useForm({
     initialValues: { name: profile.name, email: profile.email },
     validate: {
@@ -27,6 +30,25 @@ function ProfileCard() {
       email: (value) => (isValidEmail(value.trim()) ? null : `“${value}” is not an email address (name@company.com)`),
     },
   });
+  if (session) {
+    return (
+      <Card withBorder padding="lg">
+        <Title order={3} size="h5" mb={4}>
+          You
+        </Title>
+        <Text size="sm" c="dimmed" mb="md">
+          New partners are owned by your sync account, and you are added to their team as partner manager.
+        </Text>
+        <Text size="sm" fw={500}>
+          {session.user.name}
+        </Text>
+        <Text size="sm">{session.user.email}</Text>
+        <Text size="xs" c="dimmed" mt={4}>
+          From your sync account ({session.user.role === 'admin' ? 'administrator' : 'partner manager'}).
+        </Text>
+      </Card>
+    );
+  }
   return (
     <Card withBorder padding="lg">
       <Title order={3} size="h5" mb={4}>
@@ -239,7 +261,7 @@ function AboutCard() {
   );
 }
 
-/** Profile, theme, data export/import and version. */
+/** Profile, theme, sync account, data export/import and version. */
 export function SettingsPage() {
   return (
     <Stack gap="lg" maw={960}>
@@ -248,6 +270,7 @@ export function SettingsPage() {
         <ProfileCard />
         <AppearanceCard />
       </SimpleGrid>
+      <SyncCard />
       <DataCard />
       <AboutCard />
     </Stack>

@@ -80,7 +80,7 @@ describe.each(BACKENDS)('access control (%s)', (backend) => {
             createdAt: '2026-11-25T00:00:00.000Z',
             updatedAt: '2026-11-25T00:00:00.000Z',
             partnerId: 'north-p',
-            collection: 'tasks',
+            collectionName: 'tasks',
             documentId: 'north-t',
             field: 'title',
             restored: false,

@@ -163,6 +163,9 @@ export const fake = {
   displays: [{ x: 0, y: 0, width: 1920, height: 1040 }] as Bounds[],
   paths: {} as Record<string, string>,
   appPath: '/opt/partner-desk',
+  /** safeStorage: whether encryption works at all, and the Linux password store it picked. */
+  encryptionAvailable: true,
+  storageBackend: 'gnome_libsecret' as string,
   markReady: (): void => undefined,
 };
 
@@ -240,6 +243,25 @@ export const nativeTheme = {
   },
 };
 
+/** A reversible stand-in for OS encryption: the bytes are XOR-ed and prefixed, so plaintext never shows. */
+const FAKE_CIPHER_PREFIX = Buffer.from('fake-os-cipher:');
+const xor = (bytes: Buffer): Buffer => Buffer.from(bytes.map((byte) => byte ^ 0x5a));
+
+export const safeStorage = {
+  isAsyncEncryptionAvailable: vi.fn(async () => fake.encryptionAvailable),
+  isEncryptionAvailable: vi.fn(() => fake.encryptionAvailable),
+  getSelectedStorageBackend: vi.fn(() => fake.storageBackend),
+  encryptStringAsync: vi.fn(async (plainText: string): Promise<Buffer> => {
+    if (!fake.encryptionAvailable) throw new Error('Encryption is not available.');
+    return Buffer.concat([FAKE_CIPHER_PREFIX, xor(Buffer.from(plainText, 'utf8'))]);
+  }),
+  decryptStringAsync: vi.fn(async (encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }> => {
+    if (!fake.encryptionAvailable) throw new Error('Decryption is not available.');
+    if (!encrypted.subarray(0, FAKE_CIPHER_PREFIX.length).equals(FAKE_CIPHER_PREFIX)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return { result: xor(encrypted.subarray(FAKE_CIPHER_PREFIX.length)).toString('utf8'), shouldReEncrypt: false };
+  }),
+};
+
 export const screen = { getAllDisplays: () => fake.displays.map((workArea) => ({ workArea })) };
 
 export const contextBridge = {
@@ -271,6 +293,7 @@ export const electronModule = {
   nativeTheme,
   net,
   protocol,
+  safeStorage,
   screen,
   shell,
 };
@@ -285,6 +308,8 @@ export const resetFakeElectron = (): void => {
     displays: [{ x: 0, y: 0, width: 1920, height: 1040 }],
     paths: {},
     appPath: '/opt/partner-desk',
+    encryptionAvailable: true,
+    storageBackend: 'gnome_libsecret',
   });
   readyPromise = new Promise<void>((resolve) => {
     fake.markReady = () => {

@@ -45,7 +45,7 @@ describe('mergeConflict', () => {
     expect(conflicts).toEqual([
       {
         partnerId: 'p1',
-        collection: 'meetings',
+        collectionName: 'meetings',
         documentId: 'm1',
         field: 'title',
         keptValue: 'Local title',
@@ -185,5 +185,59 @@ describe('mergeConflict', () => {
     const resolved = await handler.resolve({ newDocumentState: local, assumedMasterState: base, realMasterState: remote });
     expect(resolved.title).toBe('L');
     expect(onConflicts).toHaveBeenCalledWith([expect.objectContaining({ field: 'title', lostValue: 'R' })]);
+  });
+});
+
+describe('mergeConflict: who made each side (updatedBy)', () => {
+  const authored = { ...base, updatedBy: 'cem@north.example' };
+
+  it('names each side by its updatedBy, falling back to the context labels', () => {
+    const local = { ...authored, title: 'Ann title', updatedBy: 'ann@north.example', updatedAt: T2 };
+    const remote = { ...authored, title: 'Bob title', updatedBy: 'bob@north.example', updatedAt: T1 };
+    expect(merge(local, remote).conflicts).toEqual([
+      expect.objectContaining({ field: 'title', keptValue: 'Ann title', lostValue: 'Bob title', keptBy: 'ann@north.example', lostBy: 'bob@north.example', keptAt: T2, lostAt: T1 }),
+    ]);
+
+    // A document written before updatedBy existed keeps the context's label for its side.
+    const { updatedBy: _none, ...oldRemote } = { ...remote, updatedAt: T2 };
+    const serverWins = merge({ ...local, updatedAt: T1 }, oldRemote);
+    expect(serverWins.conflicts[0]).toMatchObject({ keptValue: 'Bob title', keptBy: 'server', lostBy: 'ann@north.example' });
+  });
+
+  it('never reports updatedBy itself as a conflict; the merged document names the later side', () => {
+    const local = { ...authored, notes: 'from Ann', updatedBy: 'ann@north.example', updatedAt: T1 };
+    const remote = { ...authored, status: 'done', updatedBy: 'bob@north.example', updatedAt: T2 };
+    const bobLater = merge(local, remote);
+    expect(bobLater.conflicts).toEqual([]);
+    expect(bobLater.merged).toMatchObject({ notes: 'from Ann', status: 'done', updatedAt: T2, updatedBy: 'bob@north.example' });
+
+    const annLater = merge({ ...local, updatedAt: T2 }, { ...remote, updatedAt: T1 });
+    expect(annLater.merged).toMatchObject({ updatedAt: T2, updatedBy: 'ann@north.example' });
+
+    // The later side has no author (an old document): the merged document claims none.
+    const { updatedBy: _gone, ...anonymousLater } = remote;
+    expect(merge(local, anonymousLater).merged).not.toHaveProperty('updatedBy');
+  });
+
+  it('a delete names its author whichever side wins', () => {
+    const deletedByAnn = { ...authored, _deleted: true, updatedBy: 'ann@north.example', updatedAt: T2 };
+    const editedByBob = { ...authored, title: 'Keep me', updatedBy: 'bob@north.example', updatedAt: T1 };
+    const deleteWins = merge(deletedByAnn, editedByBob);
+    expect(deleteWins.merged).toMatchObject({ _deleted: true, updatedBy: 'ann@north.example' });
+    expect(deleteWins.conflicts).toEqual([
+      expect.objectContaining({ field: '_deleted', keptValue: true, keptBy: 'ann@north.example', lostBy: 'bob@north.example', lostValue: expect.objectContaining({ title: 'Keep me' }) }),
+    ]);
+
+    const editWins = merge({ ...deletedByAnn, updatedAt: T1 }, { ...editedByBob, updatedAt: T2 });
+    expect(editWins.merged).toMatchObject({ _deleted: false, title: 'Keep me', updatedBy: 'bob@north.example' });
+    expect(editWins.conflicts).toEqual([expect.objectContaining({ field: '_deleted', keptValue: false, lostValue: true, keptBy: 'bob@north.example', lostBy: 'ann@north.example' })]);
+  });
+
+  it('an edit that only changed updatedBy/updatedAt counts as untouched against a delete', () => {
+    const touched = { ...authored, updatedBy: 'bob@north.example', updatedAt: T2 };
+    const deleted = { ...authored, _deleted: true, updatedBy: 'ann@north.example', updatedAt: T1 };
+    const { merged, conflicts } = merge(deleted, touched);
+    expect(merged._deleted).toBe(true);
+    expect(conflicts).toEqual([]);
   });
 });

@@ -1,0 +1,161 @@
+/**
+ * The store side of sync, on one simulated laptop (no server): `updatedBy` stamping, the schema
+ * versions that added it (and renamed the conflict record's `collection`), and the conflict
+ * handler every collection gets.
+ */
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type { RxCollection } from 'rxdb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAppDatabase, type AppDatabase } from '../../../src-renderer/db/appDatabase';
+import { appStorage } from '../../../src-renderer/db/appStorage';
+import { COLLECTION_NAMES, type CollectionName } from '../../../src-shared/domain/types';
+import { COLLECTION_SCHEMAS, conflictSchemaV0, partnerSchemaV0 } from '../../../src-shared/schemas/collectionSchemas';
+import type { CollectionSchema } from '../../../src-shared/schemas/jsonSchema';
+import { stripLocalFields } from '../../../src-shared/sync/documentEquality';
+import { goal, partner, task } from './support/appDocs';
+
+type Doc = Record<string, unknown>;
+
+const open: AppDatabase[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((db) => db.close()));
+});
+
+function machine() {
+  return { indexedDB: new IDBFactory(), IDBKeyRange };
+}
+
+async function openStore(disk: ReturnType<typeof machine>, options: { schemas?: Partial<Record<CollectionName, CollectionSchema>>; user?: () => string } = {}) {
+  const db = await createAppDatabase({
+    name: 'partnerdesk-store',
+    storage: appStorage(disk),
+    multiInstance: false,
+    ...(options.schemas ? { schemas: options.schemas } : {}),
+    ...(options.user ? { currentUser: options.user } : {}),
+  });
+  open.push(db);
+  return db;
+}
+
+async function close(db: AppDatabase) {
+  open.splice(open.indexOf(db), 1);
+  await db.close();
+}
+
+/** Every collection's schema as the previous app version had it: no `updatedBy`. */
+function previousSchemas(): Record<CollectionName, CollectionSchema> {
+  const out = {} as Record<CollectionName, CollectionSchema>;
+  for (const name of COLLECTION_NAMES) {
+    const { updatedBy: _added, ...properties } = COLLECTION_SCHEMAS[name].properties;
+    out[name] = { ...COLLECTION_SCHEMAS[name], version: 0, properties };
+  }
+  out.partners = partnerSchemaV0;
+  out.conflicts = conflictSchemaV0;
+  return out;
+}
+
+const plain = (doc: { toJSON: () => unknown } | null) => (doc ? stripLocalFields(doc.toJSON() as Doc) : null);
+
+describe('the local store for sync', () => {
+  it('stamps who made each local insert, save and delete; writes made by replication keep their author', async () => {
+    let who = 'pat@vendor.example';
+    const db = await openStore(machine(), { user: () => who });
+    await db.partners.insert(partner('p1', 'pat@vendor.example'));
+    const inserted = await db.planitems.insert(goal('g1', 'p1'));
+    expect(inserted.updatedBy).toBe('pat@vendor.example');
+
+    who = 'ann@north.example'; // signed in: the current user is read on every write
+    const edited = await inserted.incrementalPatch({ title: 'Edited', updatedAt: new Date().toISOString() });
+    expect(edited.updatedBy).toBe('ann@north.example');
+
+    const before = edited.updatedAt;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const removed = await edited.incrementalRemove();
+    expect(removed.deleted).toBe(true);
+    expect(removed.updatedBy).toBe('ann@north.example');
+    expect(Date.parse(removed.updatedAt)).toBeGreaterThan(Date.parse(before));
+
+    // The replication writes through the storage instance, like this: no hook runs.
+    const remote = { ...task('t1', 'p1'), updatedBy: 'bob@north.example', _deleted: false, _attachments: {}, _meta: { lwt: Date.now() }, _rev: '1-remote' };
+    const result = await (db.tasks as unknown as RxCollection<Doc>).storageInstance.bulkWrite([{ document: remote as never }], 'test-replication');
+    expect(result.error).toEqual([]);
+    expect((await db.tasks.findOne('t1').exec())?.updatedBy).toBe('bob@north.example');
+  });
+
+  it('migrates a store of the previous version: documents unchanged, conflict records readable with collectionName', async () => {
+    const disk = machine();
+    const old = await openStore(disk, { schemas: previousSchemas() });
+    const { day0, ...partnerFields } = partner('p1', 'pat@vendor.example');
+    await old.partners.insert({ ...partnerFields, contractSignedOn: day0 } as never);
+    const oldTask = task('t1', 'p1');
+    const oldGoal = goal('g1', 'p1');
+    await old.tasks.insert(oldTask);
+    await old.planitems.insert(oldGoal);
+    // A v0 conflict record (written through storage: v0 records could not be read back as documents).
+    const record = {
+      id: 'conflict-1',
+      createdAt: oldTask.createdAt,
+      updatedAt: oldTask.updatedAt,
+      partnerId: 'p1',
+      collection: 'tasks',
+      documentId: 't1',
+      field: 'title',
+      keptValue: 'Kept',
+      lostValue: 'Lost',
+      keptBy: 'ann@north.example',
+      lostBy: 'bob@north.example',
+      keptAt: oldTask.updatedAt,
+      lostAt: oldTask.createdAt,
+      restored: false,
+    };
+    const written = await (old.conflicts as unknown as RxCollection<Doc>).storageInstance.bulkWrite(
+      [{ document: { ...record, _deleted: false, _attachments: {}, _meta: { lwt: Date.now() }, _rev: '1-old' } as never }],
+      'test-v0',
+    );
+    expect(written.error).toEqual([]);
+    await close(old);
+
+    const db = await openStore(disk, { user: () => 'pat@vendor.example' });
+    expect(plain(await db.tasks.findOne('t1').exec())).toEqual({ ...oldTask, _deleted: false });
+    expect(plain(await db.planitems.findOne('g1').exec())).toEqual({ ...oldGoal, _deleted: false });
+    expect(await db.partners.findOne('p1').exec()).toMatchObject({ day0 });
+    const { collection, ...rest } = record;
+    expect(plain(await db.conflicts.findOne('conflict-1').exec())).toEqual({ ...rest, collectionName: collection, _deleted: false });
+    // and the migrated store takes new writes, stamped
+    const edited = await (await db.tasks.findOne('t1').exec())?.incrementalPatch({ status: 'done' });
+    expect(edited?.updatedBy).toBe('pat@vendor.example');
+  });
+
+  it('installs the merge conflict handler on every collection: a clash keeps the later edit and stores the loser once', async () => {
+    const db = await openStore(machine(), { user: () => 'ann@north.example' });
+    const T0 = '2026-11-20T09:00:00.000Z';
+    const base = { ...goal('g1', 'p1', { createdAt: T0, updatedAt: T0, title: 'Base' }), _deleted: false };
+    const local = { ...base, title: 'Ann', updatedAt: '2026-11-20T10:00:00.000Z', updatedBy: 'ann@north.example' };
+    const remote = { ...base, title: 'Bob', metric: 'pipeline', updatedAt: '2026-11-20T11:00:00.000Z', updatedBy: 'bob@north.example' };
+    for (const name of COLLECTION_NAMES) expect(typeof db[name].conflictHandler.resolve, name).toBe('function');
+    const handler = db.planitems.conflictHandler;
+    expect(handler.isEqual({ ...base, _rev: '1-a' } as never, { ...base, _meta: { lwt: 1 } } as never, 'test')).toBe(true);
+
+    const input = { newDocumentState: local, assumedMasterState: base, realMasterState: remote };
+    const merged = await handler.resolve(input as never, 'test');
+    expect(merged).toMatchObject({ title: 'Bob', metric: 'pipeline', updatedBy: 'bob@north.example', updatedAt: remote.updatedAt });
+    await handler.resolve(input as never, 'test'); // RxDB may resolve the same conflict again
+    const records = await db.conflicts.find().exec();
+    expect(records.map((r) => plain(r))).toEqual([
+      expect.objectContaining({
+        collectionName: 'planitems',
+        documentId: 'g1',
+        partnerId: 'p1',
+        field: 'title',
+        keptValue: 'Bob',
+        lostValue: 'Ann',
+        keptBy: 'bob@north.example',
+        lostBy: 'ann@north.example',
+        keptAt: remote.updatedAt,
+        lostAt: local.updatedAt,
+        restored: false,
+        updatedBy: 'ann@north.example',
+      }),
+    ]);
+  });
+});
