@@ -1,0 +1,119 @@
+import { Alert, Button, Group, Text, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { IconCalendarQuestion } from '@tabler/icons-react';
+import { useRef, useState } from 'react';
+import { isRealIsoDate } from '../../../src-shared/domain/partnerInput';
+import { readableDate } from '../../../src-shared/domain/nextBestAction';
+import type { IsoDate } from '../../../src-shared/domain/types';
+import { defaultDueDate, parseActionLine, type ParsedAction } from '../../../src-shared/meetings/parseActionLine';
+import { OWNER_SIDE_LABELS } from '../../app/labels';
+
+type Props = {
+  today: IsoDate;
+  partnerPeople: string[];
+  vendorPeople: string[];
+  label: string;
+  onAdd: (action: ParsedAction & { dueDate: IsoDate }) => Promise<unknown> | void;
+};
+
+/**
+ * One keystroke-friendly line for an action item: "Send MDF guide @partner Anna due:2026-12-01",
+ * Enter adds it. Without a due date it asks, offering 7 days from today.
+ */
+export function ActionLineInput({ today, partnerPeople, vendorPeople, label, onAdd }: Props) {
+  const [line, setLine] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [asking, setAsking] = useState<ParsedAction | null>(null);
+  const [askedDue, setAskedDue] = useState<string>(defaultDueDate(today));
+  const input = useRef<HTMLInputElement>(null);
+  const parsed = line.trim() === '' ? null : parseActionLine(line, { today, partnerPeople, vendorPeople });
+
+  const add = async (action: ParsedAction, dueDate: IsoDate) => {
+    await onAdd({ ...action, dueDate });
+    setLine('');
+    setAsking(null);
+    setError(null);
+    input.current?.focus();
+  };
+
+  const submit = () => {
+    if (!parsed) return;
+    if (!parsed.ok) {
+      setError(parsed.error);
+      return;
+    }
+    if (parsed.action.dueDate) {
+      void add(parsed.action, parsed.action.dueDate);
+      return;
+    }
+    setAskedDue(defaultDueDate(today));
+    setAsking(parsed.action);
+  };
+
+  return (
+    <>
+      <TextInput
+        ref={input}
+        label={label}
+        placeholder="Send MDF guide @partner Anna due:2026-12-01"
+        description="Owner with @partner / @vendor and a name, due date with due:YYYY-MM-DD or due:+7. Enter adds."
+        value={line}
+        onChange={(event) => {
+          setLine(event.currentTarget.value);
+          setError(null);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            submit();
+          }
+        }}
+        error={error}
+        disabled={asking !== null}
+        autoComplete="off"
+      />
+      {parsed?.ok && !asking && (
+        <Text size="xs" c="dimmed" data-testid="action-preview">
+          Adds “{parsed.action.text}” · {OWNER_SIDE_LABELS[parsed.action.ownerSide]}
+          {parsed.action.ownerName ? `: ${parsed.action.ownerName}` : ''} ·{' '}
+          {parsed.action.dueDate ? `due ${readableDate(parsed.action.dueDate)}` : 'no due date yet'}
+        </Text>
+      )}
+      {asking && (
+        <Alert variant="light" color="yellow" icon={<IconCalendarQuestion size={18} />} title={`When is “${asking.text}” due?`}>
+          <Group align="flex-end" gap="sm">
+            <DateInput
+              label="Due date"
+              valueFormat="YYYY-MM-DD"
+              dateParser={(text) => (isRealIsoDate(text.trim()) ? text.trim() : null)}
+              minDate={today}
+              value={askedDue}
+              onChange={(value) => setAskedDue(value ?? '')}
+              w={160}
+            />
+            <Button
+              data-autofocus
+              autoFocus
+              disabled={!isRealIsoDate(askedDue) || askedDue < today}
+              onClick={() => void add(asking, askedDue)}
+            >
+              Add with this date
+            </Button>
+            <Button
+              variant="default"
+              onClick={() => {
+                setAsking(null);
+                input.current?.focus();
+              }}
+            >
+              Back
+            </Button>
+          </Group>
+          <Text size="xs" c="dimmed" mt={6}>
+            No due date was given: 7 days from today ({readableDate(defaultDueDate(today))}) unless you pick another.
+          </Text>
+        </Alert>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import { Anchor, Badge, Breadcrumbs, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
+import { Link, useParams } from 'react-router';
+import { PageLoader } from '../../app/PageLoader';
+import { usePortfolioOverview } from '../../app/usePortfolioOverview';
+import { forPartner, useAppData } from '../../db/useAppData';
+import { CallMode } from './CallMode';
+import { KickoffPrep } from './KickoffPrep';
+import { KickoffRecap } from './KickoffRecap';
+import { SaveStatusContext, useSaveStatusState, type SaveStatus } from './useSaveStatus';
+
+function SaveIndicator({ state, completed }: Pick<SaveStatus, 'state' | 'completed'>) {
+  if (state === 'saving') {
+    return (
+      <Group gap={4} aria-live="polite">
+        <Loader size={12} />
+        <Text size="xs" c="dimmed">
+          Saving…
+        </Text>
+      </Group>
+    );
+  }
+  if (state === 'error') {
+    return (
+      <Group gap={4} aria-live="polite">
+        <IconAlertTriangle size={14} color="var(--mantine-color-red-6)" />
+        <Text size="xs" c="red">
+          Not saved
+        </Text>
+      </Group>
+    );
+  }
+  return (
+    <Group gap={4} aria-live="polite" data-testid="save-state" data-saves={completed}>
+      <IconCheck size={14} color="var(--mantine-color-teal-6)" />
+      <Text size="xs" c="dimmed">
+        {state === 'saved' ? 'Saved on this laptop' : 'All changes saved'}
+      </Text>
+    </Group>
+  );
+}
+
+/**
+ * The kick-off call of a partner at `/partners/:partnerId/kickoff/:meetingId`: preparing the
+ * agenda, the live call, and the recap once it ended. Everything is saved as it is typed, so a
+ * closed window or a crash resumes exactly here.
+ */
+export function KickoffPage() {
+  const { partnerId = '', meetingId = '' } = useParams();
+  const data = useAppData();
+  const { today } = usePortfolioOverview();
+  const saveStatus = useSaveStatusState();
+  const partner = data.partnersById.get(partnerId);
+  const meeting = forPartner(data.meetingsByPartner, partnerId).find((m) => m.id === meetingId);
+
+  if (data.loading) return <PageLoader />;
+  if (!partner || !meeting) {
+    return (
+      <Center py={80}>
+        <Stack align="center" gap="xs">
+          <Title order={3}>Meeting not found</Title>
+          <Text c="dimmed">It may have been removed, or it belongs to another profile.</Text>
+          <Button component={Link} to={partner ? `/partners/${partner.id}/meetings` : '/portfolio'} variant="light">
+            {partner ? `Back to ${partner.name}` : 'Back to the portfolio'}
+          </Button>
+        </Stack>
+      </Center>
+    );
+  }
+
+  const tasks = forPartner(data.tasksByPartner, partner.id);
+  return (
+    <SaveStatusContext.Provider value={saveStatus}>
+      <Stack gap="md">
+        <Group justify="space-between" wrap="nowrap">
+          <Breadcrumbs>
+            <Anchor component={Link} to="/portfolio" size="sm">
+              Portfolio
+            </Anchor>
+            <Anchor component={Link} to={`/partners/${partner.id}/meetings`} size="sm">
+              {partner.name}
+            </Anchor>
+            <Text size="sm">Kick-off call</Text>
+          </Breadcrumbs>
+          <SaveIndicator state={saveStatus.state} completed={saveStatus.completed} />
+        </Group>
+        {meeting.status === 'scheduled' && <KickoffPrep partner={partner} meeting={meeting} today={today} />}
+        {meeting.status === 'in_progress' && <CallMode partner={partner} meeting={meeting} tasks={tasks} today={today} />}
+        {meeting.status === 'done' && <KickoffRecap partner={partner} meeting={meeting} tasks={tasks} />}
+        {meeting.status === 'cancelled' && (
+          <Stack gap="xs">
+            <Group gap="xs">
+              <Title order={2}>{meeting.title || 'Kick-off call'}</Title>
+              <Badge color="gray">Cancelled</Badge>
+            </Group>
+            <Text c="dimmed">This call was cancelled. Run a new kick-off from the partner’s Meetings tab.</Text>
+          </Stack>
+        )}
+      </Stack>
+    </SaveStatusContext.Provider>
+  );
+}
