@@ -1,0 +1,166 @@
+import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import type { PlanItemKind } from '../../../src-shared/domain/types';
+import { ACCOUNT_STAGES, INITIATIVE_STATUSES, RISK_STATUSES, validatePlanItem, type PlanItemErrors, type PlanItemFields, type PlanItemFormField, type PlanItemFormValues } from '../../../src-shared/plan/planValidation';
+import { INITIATIVE_TYPE_LABELS, INITIATIVE_TYPES, MDF_STATUSES } from '../../../src-shared/plan/planTotals';
+import { OWNER_SIDE_LABELS } from '../../app/labels';
+import { label } from './planLabels';
+
+type Props = {
+  kind: PlanItemKind;
+  initial: PlanItemFormValues;
+  submitLabel: string;
+  onSubmit: (fields: PlanItemFields) => Promise<boolean>;
+  onCancel: () => void;
+};
+
+const options = (values: readonly string[]) => values.map((value) => ({ value, label: label(value) }));
+const OWNER_OPTIONS = [
+  { value: 'partner', label: OWNER_SIDE_LABELS.partner },
+  { value: 'vendor', label: OWNER_SIDE_LABELS.vendor },
+];
+
+/**
+ * Adds or edits one plan row. Each field is checked when it loses focus and all of them on save;
+ * a message says what is wrong right under the field, and nothing is written until every field
+ * is valid.
+ */
+export function PlanItemForm({ kind, initial, submitLabel, onSubmit, onCancel }: Props) {
+  const [values, setValues] = useState<PlanItemFormValues>(initial);
+  const [errors, setErrors] = useState<PlanItemErrors>({});
+  const [saving, setSaving] = useState(false);
+
+  const set = (field: PlanItemFormField, value: string) => {
+    setValues((current) => {
+      const next = { ...current, [field]: value };
+      // MDF and other initiatives have different statuses: switching type starts on its first one.
+      if (field === 'initiativeType') next.status = value === 'mdf' ? 'requested' : 'planned';
+      return next;
+    });
+    if (errors[field]) setErrors((current) => ({ ...current, [field]: undefined }));
+  };
+  const check = (field: PlanItemFormField) => {
+    const result = validatePlanItem(kind, values);
+    const message = result.ok ? undefined : result.errors[field];
+    // On blur only complain about what was typed; "required" waits for Save.
+    if (message && (values[field] ?? '').trim() !== '') setErrors((current) => ({ ...current, [field]: message }));
+  };
+  const text = (field: PlanItemFormField, fieldLabel: string, extra: { placeholder?: string; required?: boolean; description?: string } = {}) => (
+    <TextInput
+      label={fieldLabel}
+      value={values[field] ?? ''}
+      onChange={(event) => set(field, event.currentTarget.value)}
+      onBlur={() => check(field)}
+      error={errors[field]}
+      withAsterisk={extra.required}
+      placeholder={extra.placeholder}
+      description={extra.description}
+      inputMode={['target', 'actual', 'amount', 'fit'].includes(field) ? 'decimal' : undefined}
+    />
+  );
+  const select = (field: PlanItemFormField, fieldLabel: string, data: { value: string; label: string }[]) => (
+    <Select label={fieldLabel} data={data} value={values[field] ?? null} onChange={(value) => set(field, value ?? '')} error={errors[field]} allowDeselect={false} comboboxProps={{ withinPortal: true }} />
+  );
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = validatePlanItem(kind, values);
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    setSaving(true);
+    try {
+      if (await onSubmit(result.value)) setErrors({});
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const mdf = values.initiativeType === 'mdf';
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <Stack gap="sm">
+        {kind === 'goal' && (
+          <>
+            {text('title', 'Goal', { required: true, placeholder: 'e.g. Certify the sales team' })}
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              {text('metric', 'Metric', { placeholder: 'People certified' })}
+              {text('target', 'Target', { required: true, placeholder: '10' })}
+              {text('actual', 'Actual', { placeholder: '0' })}
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              {text('dueDate', 'Due date', { placeholder: 'YYYY-MM-DD' })}
+              {select('ownerSide', 'Owner side', OWNER_OPTIONS)}
+            </SimpleGrid>
+          </>
+        )}
+        {kind === 'account' && (
+          <>
+            {text('title', 'Account name', { required: true })}
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              {text('segment', 'Segment', { placeholder: 'Mid-market' })}
+              {text('fit', 'Fit score (0–100)', { placeholder: '80' })}
+              {select('stage', 'Stage', options(ACCOUNT_STAGES))}
+            </SimpleGrid>
+            {text('nextStep', 'Next step')}
+          </>
+        )}
+        {kind === 'initiative' && (
+          <>
+            {select(
+              'initiativeType',
+              'Type',
+              INITIATIVE_TYPES.map((value) => ({ value, label: INITIATIVE_TYPE_LABELS[value] })),
+            )}
+            {text('title', 'Initiative', { required: true })}
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              {text('amount', mdf ? 'MDF amount' : 'Budget', { required: mdf, placeholder: '25000' })}
+              {text('currency', 'Currency', { required: mdf, placeholder: 'EUR' })}
+              {select('status', mdf ? 'MDF status' : 'Status', options(mdf ? MDF_STATUSES : INITIATIVE_STATUSES))}
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              {text('dueDate', 'Due date', { placeholder: 'YYYY-MM-DD' })}
+              {select('ownerSide', 'Owner side', OWNER_OPTIONS)}
+            </SimpleGrid>
+          </>
+        )}
+        {kind === 'revenue' && (
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {text('quarter', 'Quarter', { required: true, placeholder: '2027-Q1' })}
+            {text('currency', 'Currency', { required: true, placeholder: 'EUR' })}
+            {text('target', 'Revenue target', { required: true, placeholder: '100000' })}
+            {text('actual', 'Actual revenue', { placeholder: '0' })}
+          </SimpleGrid>
+        )}
+        {kind === 'risk' && (
+          <>
+            {text('title', 'Risk', { required: true })}
+            <Textarea label="Mitigation" value={values.mitigation ?? ''} onChange={(event) => set('mitigation', event.currentTarget.value)} error={errors.mitigation} autosize minRows={2} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              {select('ownerSide', 'Owner side', OWNER_OPTIONS)}
+              {select('status', 'Status', options(RISK_STATUSES))}
+            </SimpleGrid>
+          </>
+        )}
+        <Group justify="flex-end" mt="xs">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={saving}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Defaults a new row of each kind starts with. */
+export const NEW_ITEM_DEFAULTS: Record<PlanItemKind, PlanItemFormValues> = {
+  goal: { ownerSide: 'partner', actual: '0' },
+  account: { stage: 'identified' },
+  initiative: { initiativeType: 'campaign', status: 'planned', ownerSide: 'partner' },
+  revenue: {},
+  risk: { ownerSide: 'vendor', status: 'open' },
+};

@@ -1,0 +1,296 @@
+import { Alert, Badge, Button, Card, Center, Group, Loader, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { IconFileDownload, IconGitCompare, IconLock, IconSparkles, IconTemplate } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { IsoDate, OwnerSide, Partner, Plan, PlanItem, PlanItemKind, Task } from '../../../src-shared/domain/types';
+import { GOAL_STATUS_LABELS, GOAL_STATUSES, goalSummary } from '../../../src-shared/plan/goalRules';
+import { PAPER_LABELS, PAPER_SIZES, planPdfFileName, versionLabel, type PaperSize } from '../../../src-shared/plan/pdfOptions';
+import { planTemplateFor } from '../../../src-shared/plan/planTemplates';
+import { formatMoney, itemsOfKind, mdfTotals } from '../../../src-shared/plan/planTotals';
+import { validateSignOff, type SignOffErrors } from '../../../src-shared/plan/planValidation';
+import { currentDraft, finalVersions } from '../../../src-shared/plan/planVersions';
+import { OWNER_SIDE_LABELS, PARTNER_TYPE_LABELS } from '../../app/labels';
+import { useStoreAction } from '../../app/useStoreAction';
+import { useDatabase } from '../../db/useDatabase';
+import { usePlatform } from '../../platform/usePlatform';
+import { PlanCompare } from './PlanCompare';
+import { GoalProgressChart, RevenueChart } from './PlanCharts';
+import { goalChartData, revenueChartData } from './planChartData';
+import { PlanSection } from './PlanSection';
+import { createPlan, finalisePlan, updatePlanText, updateSignOff } from './planWrites';
+import { usePaperSize } from './usePaperSize';
+import { usePlanItems } from './usePlanItems';
+
+const SECTIONS: PlanItemKind[] = ['goal', 'account', 'initiative', 'revenue', 'risk'];
+
+/** The partner's joint business plan: the working draft, its finalised versions, comparison and PDF export. */
+export function PlanTab({ partner, plans, tasks, today }: { partner: Partner; plans: Plan[]; tasks: Task[]; today: IsoDate }) {
+  const db = useDatabase();
+  const items = usePlanItems(partner.id);
+  const draft = currentDraft(plans);
+  const finals = finalVersions(plans);
+  const versions = draft ? [draft, ...finals] : finals;
+  const [viewingId, setViewingId] = useState<string | null>(null);
+  const [comparing, setComparing] = useState(false);
+  const viewing = versions.find((plan) => plan.id === viewingId) ?? draft ?? finals[0];
+
+  const [start, starting] = useStoreAction(
+    (fromTemplate: boolean) => createPlan(db, partner, fromTemplate ? planTemplateFor(partner, tasks) : null),
+    'The new plan',
+  );
+  const [finalise, finalising] = useStoreAction((draftId: string) => finalisePlan(db, draftId), 'Finalising the version');
+
+  if (items === null) {
+    return (
+      <Center py="xl">
+        <Loader size="sm" aria-label="Loading the plan" />
+      </Center>
+    );
+  }
+
+  if (!viewing) {
+    return (
+      <Card withBorder radius="md" padding="xl">
+        <Stack align="center" gap="sm" py="lg">
+          <Title order={3}>No business plan yet</Title>
+          <Text c="dimmed" ta="center" maw={560}>
+            Agree objectives, 30-60-90 day goals, target accounts, initiatives and MDF with {partner.name}. Start from the {PARTNER_TYPE_LABELS[partner.type].toLowerCase()}{' '}
+            template (goals pre-filled from the journey) or from a blank plan.
+          </Text>
+          <Group>
+            <Button leftSection={<IconTemplate size={16} />} loading={starting} onClick={() => void start(true)}>
+              Start from the {PARTNER_TYPE_LABELS[partner.type]} template
+            </Button>
+            <Button variant="default" leftSection={<IconSparkles size={16} />} disabled={starting} onClick={() => void start(false)}>
+              Start from scratch
+            </Button>
+          </Group>
+        </Stack>
+      </Card>
+    );
+  }
+
+  const planItems = items.filter((item) => item.planId === viewing.id);
+  const readOnly = viewing.status === 'final';
+  const confirmFinalise = (plan: Plan) =>
+    modals.openConfirmModal({
+      title: `Finalise version ${plan.version}?`,
+      children: (
+        <Text size="sm">
+          The plan as it is now is frozen as version {plan.version}, dated today and read-only. You keep editing a draft that becomes version {plan.version + 1}.
+        </Text>
+      ),
+      labels: { confirm: `Finalise version ${plan.version}`, cancel: 'Cancel' },
+      onConfirm: () =>
+        void finalise(plan.id).then((frozen) => {
+          if (frozen) notifications.show({ color: 'teal', title: `Version ${frozen.version} finalised`, message: `${partner.name}: editing continues on the draft.` });
+        }),
+    });
+
+  return (
+    <Stack gap="md" data-testid="plan-tab">
+      <Group justify="space-between" align="flex-end">
+        <Group gap="sm" align="flex-end">
+          <Select
+            label="Version"
+            data={versions.map((plan) => ({ value: plan.id, label: `${versionLabel(plan)}${plan.finalisedAt ? ` · finalised ${plan.finalisedAt.slice(0, 10)}` : ''}` }))}
+            value={viewing.id}
+            onChange={(value) => setViewingId(value)}
+            allowDeselect={false}
+            w={300}
+          />
+          {readOnly ? (
+            <Badge leftSection={<IconLock size={12} />} variant="light" color="gray" size="lg">
+              Read-only
+            </Badge>
+          ) : (
+            <Badge variant="light" size="lg">
+              Draft
+            </Badge>
+          )}
+        </Group>
+        <Group gap="sm">
+          {draft && (
+            <Button variant="light" loading={finalising} onClick={() => confirmFinalise(draft)}>
+              Finalise version {draft.version}
+            </Button>
+          )}
+          <Button variant={comparing ? 'filled' : 'default'} leftSection={<IconGitCompare size={16} />} disabled={versions.length < 2} onClick={() => setComparing((value) => !value)}>
+            Compare versions
+          </Button>
+          <ExportButton partner={partner} plan={viewing} today={today} />
+        </Group>
+      </Group>
+      {readOnly && (
+        <Alert color="gray" variant="light" icon={<IconLock size={16} />}>
+          {versionLabel(viewing)} was finalised on {viewing.finalisedAt?.slice(0, 10)} and cannot change. Edit the draft to prepare the next version.
+        </Alert>
+      )}
+      {comparing && <PlanCompare versions={versions} items={items} />}
+      <PlanText key={`text-${viewing.id}`} plan={viewing} />
+      <PlanOverview items={planItems} today={today} />
+      {SECTIONS.map((kind) => (
+        <PlanSection key={`${viewing.id}-${kind}`} kind={kind} plan={viewing} items={itemsOfKind(planItems, kind)} today={today} />
+      ))}
+      <SignOff key={`sign-off-${viewing.id}`} plan={viewing} />
+    </Stack>
+  );
+}
+
+function ExportButton({ partner, plan, today }: { partner: Partner; plan: Plan; today: IsoDate }) {
+  const platform = usePlatform();
+  const [paper, setPaper] = usePaperSize();
+  const [exporting, setExporting] = useState(false);
+  const exportPdf = async () => {
+    setExporting(true);
+    try {
+      const result = await platform.exportPlanPdf({ planId: plan.id, paper, suggestedName: planPdfFileName(partner.name, plan, today) });
+      if (result.saved) notifications.show({ color: 'teal', title: 'PDF saved', message: result.location ?? 'The plan was saved as PDF.' });
+    } catch (error) {
+      notifications.show({ color: 'red', title: 'PDF not exported', message: error instanceof Error ? error.message : String(error), autoClose: false });
+    } finally {
+      setExporting(false);
+    }
+  };
+  return (
+    <Group gap={6} wrap="nowrap">
+      <SegmentedControl size="xs" data={PAPER_SIZES.map((value) => ({ value, label: PAPER_LABELS[value] }))} value={paper} onChange={(value) => setPaper(value as PaperSize)} aria-label="Paper size" />
+      <Button leftSection={<IconFileDownload size={16} />} loading={exporting} onClick={() => void exportPdf()}>
+        Export PDF
+      </Button>
+    </Group>
+  );
+}
+
+function PlanText({ plan }: { plan: Plan }) {
+  const db = useDatabase();
+  const [save] = useStoreAction((change: Partial<Pick<Plan, 'objectives' | 'summary'>>) => updatePlanText(db, plan.id, change), 'The plan text');
+  const readOnly = plan.status === 'final';
+  return (
+    <Card withBorder radius="md" padding="md" component="section" aria-label="Objectives and summary">
+      <Title order={3} size="h5" mb="sm">
+        Objectives and summary
+      </Title>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <PlanTextField label="Objectives" stored={plan.objectives} readOnly={readOnly} onSave={(objectives) => void save({ objectives })} />
+        <PlanTextField label="Summary" stored={plan.summary} readOnly={readOnly} onSave={(summary) => void save({ summary })} />
+      </SimpleGrid>
+    </Card>
+  );
+}
+
+/** A text saved when it loses focus; while not being typed in, it shows the stored text (edits from other laptops included). */
+function PlanTextField({ label, stored, readOnly, onSave }: { label: string; stored: string; readOnly: boolean; onSave: (value: string) => void }) {
+  const [typing, setTyping] = useState<string | null>(null);
+  return (
+    <Textarea
+      label={label}
+      value={typing ?? stored}
+      readOnly={readOnly}
+      autosize
+      minRows={3}
+      maxLength={20000}
+      onChange={(event) => setTyping(event.currentTarget.value)}
+      onBlur={() => {
+        if (typing !== null && typing !== stored) onSave(typing);
+        setTyping(null);
+      }}
+    />
+  );
+}
+
+function PlanOverview({ items, today }: { items: PlanItem[]; today: IsoDate }) {
+  const goals = itemsOfKind(items, 'goal');
+  const summary = goalSummary(goals, today);
+  const mdf = mdfTotals(items);
+  const goalRows = goalChartData(items, today);
+  const revenue = revenueChartData(items);
+  if (goals.length === 0 && mdf.length === 0 && revenue.length === 0) return null;
+  return (
+    <Card withBorder radius="md" padding="md" component="section" aria-label="Plan at a glance">
+      <Title order={3} size="h5" mb="sm">
+        At a glance
+      </Title>
+      <Group gap="lg" mb="sm">
+        <Text size="sm">
+          <b>{goals.length}</b> goals{summary.meanProgress !== null ? `, ${Math.round(summary.meanProgress * 100)}% average progress` : ''}
+        </Text>
+        {GOAL_STATUSES.filter((status) => summary.counts[status] > 0).map((status) => (
+          <Text key={status} size="sm" c="dimmed">
+            {GOAL_STATUS_LABELS[status]}: {summary.counts[status]}
+          </Text>
+        ))}
+        {mdf.map((total) => (
+          <Text key={total.currency} size="sm" data-testid="mdf-total">
+            MDF total: <b>{formatMoney(total.total, total.currency)}</b>
+          </Text>
+        ))}
+      </Group>
+      <Group align="flex-start" gap="xl">
+        {goalRows.length > 0 && <GoalProgressChart rows={goalRows} width={520} />}
+        {revenue.map((data) => (
+          <RevenueChart key={data.currency} data={data} width={460} />
+        ))}
+      </Group>
+    </Card>
+  );
+}
+
+function SignOff({ plan }: { plan: Plan }) {
+  return (
+    <Card withBorder radius="md" padding="md" component="section" aria-label="Sign-off">
+      <Title order={3} size="h5" mb="sm">
+        Sign-off
+      </Title>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {(['partner', 'vendor'] as const).map((side) => (
+          <SignOffSide key={side} plan={plan} side={side} />
+        ))}
+      </SimpleGrid>
+    </Card>
+  );
+}
+
+function SignOffSide({ plan, side }: { plan: Plan; side: OwnerSide }) {
+  const db = useDatabase();
+  const line = plan.signOff.find((entry) => entry.side === side);
+  const [values, setValues] = useState({ name: line?.name ?? '', title: line?.title ?? '', date: line?.date ?? '' });
+  const [errors, setErrors] = useState<SignOffErrors>({});
+  const [save, saving] = useStoreAction((entry: { name: string; title: string; date?: string }) => updateSignOff(db, plan.id, side, entry).then(() => true), 'The sign-off');
+  const readOnly = plan.status === 'final';
+  const heading = side === 'partner' ? 'Partner' : OWNER_SIDE_LABELS.vendor;
+  const submit = async () => {
+    const result = validateSignOff(values);
+    if (!result.ok) return setErrors(result.errors);
+    setErrors({});
+    if (await save(result.value)) notifications.show({ color: 'teal', message: `${heading} sign-off saved` });
+  };
+  const field = (key: 'name' | 'title' | 'date', fieldLabel: string, placeholder?: string) => (
+    <TextInput
+      label={`${heading}: ${fieldLabel}`}
+      value={values[key]}
+      readOnly={readOnly}
+      placeholder={placeholder}
+      error={errors[key]}
+      onChange={(event) => {
+        const value = event.currentTarget.value;
+        setValues((current) => ({ ...current, [key]: value }));
+      }}
+    />
+  );
+  return (
+    <Stack gap="xs">
+      {field('name', 'name')}
+      {field('title', 'title')}
+      {field('date', 'date', 'YYYY-MM-DD')}
+      {!readOnly && (
+        <Group justify="flex-end">
+          <Button size="xs" variant="light" loading={saving} onClick={() => void submit()}>
+            Save {heading.toLowerCase()} sign-off
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,104 @@
+import { Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { isPaperSize, PRINT_READY_ATTRIBUTE, versionLabel } from '../../../src-shared/plan/pdfOptions';
+import { useProfile } from '../../app/useProfile';
+import { useToday } from '../../app/useToday';
+import { useAppData } from '../../db/useAppData';
+import { PlanPrintDocument } from './PlanPrintDocument';
+import { usePlanItems } from './usePlanItems';
+
+/** What main (or the test) reads off <html> to build the PDF header and footer. */
+export const PRINT_HEADER_ATTRIBUTE = 'data-print-header';
+
+/**
+ * `#/print/plan/:planId?paper=a4`: the plan's print layout with no app shell, in light colours.
+ * Once the data and charts are painted it marks <html data-print-ready="true"> (the desktop app
+ * waits for that before printToPDF); `&autoprint=1` (the browser build) then opens the print dialog.
+ */
+export function PrintPlanPage() {
+  const { planId = '' } = useParams();
+  const [search] = useSearchParams();
+  const paper = isPaperSize(search.get('paper')) ? search.get('paper') : 'a4';
+  const autoprint = search.get('autoprint') === '1';
+  const data = useAppData();
+  const today = useToday();
+  const [profile] = useProfile();
+  const plan = [...data.plansByPartner.values()].flat().find((candidate) => candidate.id === planId);
+  const partner = plan ? data.partnersById.get(plan.partnerId) : undefined;
+  const allItems = usePlanItems(plan?.partnerId);
+  const items = allItems?.filter((item) => item.planId === planId) ?? null;
+  const ready = !data.loading && plan !== undefined && partner !== undefined && items !== null;
+  const missing = !data.loading && (plan === undefined || partner === undefined);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    const previous = root.getAttribute('data-mantine-color-scheme');
+    root.setAttribute('data-mantine-color-scheme', 'light');
+    return () => {
+      if (previous) root.setAttribute('data-mantine-color-scheme', previous);
+      root.removeAttribute(PRINT_READY_ATTRIBUTE);
+      root.removeAttribute(PRINT_HEADER_ATTRIBUTE);
+    };
+  }, []);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    if (missing) {
+      root.setAttribute(PRINT_READY_ATTRIBUTE, 'error: this plan is not on this laptop');
+      return;
+    }
+    if (!ready || !plan || !partner) return;
+    document.title = `${partner.name} – business plan – ${versionLabel(plan)}`;
+    root.setAttribute(PRINT_HEADER_ATTRIBUTE, JSON.stringify({ partnerName: partner.name, versionLabel: versionLabel(plan) }));
+    let cancelled = false;
+    // Two frames: React has committed and the browser has laid out and painted the charts.
+    void document.fonts.ready.then(() =>
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          if (cancelled) return;
+          root.setAttribute(PRINT_READY_ATTRIBUTE, 'true');
+          if (autoprint) window.print();
+        }),
+      ),
+    );
+    return () => {
+      cancelled = true;
+      root.removeAttribute(PRINT_READY_ATTRIBUTE);
+    };
+  }, [ready, missing, plan, partner, autoprint, items?.length]);
+
+  if (missing) {
+    return (
+      <Center py={80}>
+        <Stack align="center" gap="xs">
+          <Title order={3}>Plan not found</Title>
+          <Text c="dimmed">It may have been removed, or it belongs to another profile.</Text>
+          <Button component={Link} to="/portfolio" variant="light">
+            Back to the portfolio
+          </Button>
+        </Stack>
+      </Center>
+    );
+  }
+  if (!ready || !plan || !partner || items === null) {
+    return (
+      <Center py={80}>
+        <Loader aria-label="Preparing the plan for printing" />
+      </Center>
+    );
+  }
+  const manager = partner.team.find((member) => member.role === 'partner_manager')?.name ?? (partner.ownerEmail || profile.name);
+  return (
+    <>
+      <div className="pp-toolbar">
+        <Button variant="default" component={Link} to={`/partners/${partner.id}/plan`}>
+          Back to the plan
+        </Button>
+        <Button onClick={() => window.print()}>Print ({paper === 'letter' ? 'Letter' : 'A4'})</Button>
+      </div>
+      <style>{`@page { size: ${paper === 'letter' ? 'letter' : 'A4'}; margin: 0.75in 0.55in; }`}</style>
+      <PlanPrintDocument partner={partner} plan={plan} items={items} managerName={manager} today={today} />
+    </>
+  );
+}
