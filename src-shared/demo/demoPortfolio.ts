@@ -37,10 +37,16 @@ export type DemoSize = {
   totalTasks?: number;
   meetings: number;
   deals: number;
+  /**
+   * How many of `partners` are program history: signed 4–18 months ago, onboarding long over,
+   * with their outcome recorded (onboarding completed on, or churned on) so the at-risk model
+   * has history to learn from. Counted in `partners`; placed after the hand-placed ones.
+   */
+  history?: number;
 };
 
 /** A believable portfolio for one partner manager. */
-export const DEMO_SIZE: DemoSize = { partners: 40, extraTasks: 30, meetings: 80, deals: 60 };
+export const DEMO_SIZE: DemoSize = { partners: 70, history: 30, extraTasks: 40, meetings: 220, deals: 110 };
 
 /** The benchmark portfolio: exactly 500 partners, 20,000 tasks, 5,000 meetings and 5,000 deals. */
 export const BENCH_SIZE: DemoSize = { partners: 500, totalTasks: 20_000, meetings: 5_000, deals: 5_000 };
@@ -368,6 +374,8 @@ type Profile = {
   technicalContact: string;
   technicalVendor: string;
   marketingVendor: string;
+  /** One of the program-history partners (see DemoSize.history). */
+  history: boolean;
 };
 
 /**
@@ -420,7 +428,7 @@ function phoneNumber(country: Country, rng: Rng): string {
   return `${country.phone} ${rng.int(20, 99)} ${rng.int(100, 999)} ${rng.int(1000, 9999)}`;
 }
 
-function makePartners(rng: Rng, count: number, todayIndex: number, ownerEmail: string, ownerName: string): Profile[] {
+function makePartners(rng: Rng, count: number, todayIndex: number, ownerEmail: string, ownerName: string, historyCount = 0): Profile[] {
   const vendorDomain = ownerEmail.split('@')[1] ?? 'example.com';
   const usedNames = new Set<string>();
   const usedDomains = new Set<string>();
@@ -428,10 +436,14 @@ function makePartners(rng: Rng, count: number, todayIndex: number, ownerEmail: s
   const profiles: Profile[] = [];
   for (let i = 0; i < count; i += 1) {
     const fixed = FIXED[i];
+    const history = !fixed && i >= count - historyCount;
     let day: number;
     let health: Health;
     if (fixed) {
       [day, health] = fixed;
+    } else if (history) {
+      day = rng.int(120, 540);
+      health = rng.weighted<Health>([['healthy', 60], ['struggling', 28], ['churned', 12]]);
     } else {
       day = randomDay(rng);
       health = day < 0 ? 'recruited' : day >= 120 && rng.chance(0.05) ? 'churned' : day >= 10 && rng.chance(0.2) ? 'struggling' : 'healthy';
@@ -541,6 +553,7 @@ function makePartners(rng: Rng, count: number, todayIndex: number, ownerEmail: s
       technicalContact: technical?.name ?? name,
       technicalVendor,
       marketingVendor,
+      history,
     });
   }
   return profiles;
@@ -601,7 +614,9 @@ function settleTask(task: Task, profile: Profile, rng: Rng, ownerName: string): 
     return;
   }
   if (!rng.chance(pDone)) return;
-  const doneDay = o > horizon ? rng.int(Math.max(0, horizon - 5), horizon) : clamp(o + rng.int(-4, 3), 0, horizon);
+  let doneDay = o > horizon ? rng.int(Math.max(0, horizon - 5), horizon) : clamp(o + rng.int(-4, 3), 0, horizon);
+  // A history partner that struggled or churned fell behind early: onboarding steps finished weeks late.
+  if (profile.history && health !== 'healthy' && o >= 8 && o <= 90) doneDay = Math.min(horizon, doneDay + rng.int(15, 45));
   const completedOn = fromDayIndex(profile.day0Index + doneDay);
   task.status = 'done';
   task.completedOn = completedOn;
@@ -825,7 +840,8 @@ function dealWeight(p: Profile): number {
 
 function makeDeal(p: Profile, todayIndex: number, rng: Rng): Deal {
   const end = Math.min(p.day, p.lastDay);
-  const registeredDay = rng.int(Math.min(25, end), end);
+  // Healthy history partners mostly registered a first deal during onboarding.
+  const registeredDay = p.history && p.health === 'healthy' && rng.chance(0.5) ? rng.int(25, Math.min(end, 85)) : rng.int(Math.min(25, end), end);
   const registeredIndex = p.day0Index + registeredDay;
   const age = todayIndex - registeredIndex;
   const stage: DealStage =
@@ -885,7 +901,7 @@ export function generateDemoPortfolio(options: DemoOptions): DemoPortfolio {
   const todayIndex = toDayIndex(options.today);
   const { ownerEmail, ownerName } = options;
 
-  const profiles = makePartners(rng, size.partners, todayIndex, ownerEmail, ownerName);
+  const profiles = makePartners(rng, size.partners, todayIndex, ownerEmail, ownerName, size.history ?? 0);
   const partners = profiles.map((p) => p.partner);
 
   // Journeys.
@@ -1034,6 +1050,15 @@ export function generateDemoPortfolio(options: DemoOptions): DemoPortfolio {
     }
     while (taskCount < size.totalTasks && addCustom()) taskCount += 1;
   }
+
+  // History: the recorded outcome of onboarding. Healthy partners completed it around day 60–94,
+  // struggling ones late (day 100–159) if at all, churned ones never.
+  profiles.forEach((profile, i) => {
+    if (!profile.history) return;
+    const top = Math.min(profile.day, profile.lastDay);
+    const completedDay = profile.health === 'healthy' ? 60 + ((i * 7) % 35) : profile.health === 'struggling' && i % 3 !== 0 ? 100 + ((i * 11) % 60) : null;
+    if (completedDay !== null && completedDay <= top) profile.partner.onboardingCompletedOn = fromDayIndex(profile.day0Index + completedDay);
+  });
 
   const tasks = profiles.flatMap((p) => tasksByPartner.get(p.partner.id) ?? []);
   // Sanity: the partner's current day as the domain computes it agrees with the generator's.

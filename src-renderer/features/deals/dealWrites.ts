@@ -1,0 +1,64 @@
+import { newId, nowIso } from '../../../src-shared/domain/ids';
+import type { Deal, DealStage, IsoDate } from '../../../src-shared/domain/types';
+import type { AppDatabase } from '../../db/appDatabase';
+import type { DealInputValue } from './dealInput';
+
+/** The journey step a first won deal completes. */
+export const FIRST_DEAL_TASK_KEY = 'first-deal';
+
+/** Ticks off the partner's open "first deal" step on the day the deal was won; no-op when there is none. */
+async function completeFirstDealTask(db: AppDatabase, partnerId: string, wonOn: IsoDate): Promise<(() => Promise<void>) | null> {
+  const task = await db.tasks.findOne({ selector: { partnerId, key: FIRST_DEAL_TASK_KEY } }).exec();
+  if (!task || task.status !== 'open') return null;
+  const before = { status: task.status, updatedAt: task.updatedAt };
+  await task.incrementalPatch({ status: 'done', completedOn: wonOn, updatedAt: nowIso() });
+  return async () => {
+    const again = await db.tasks.findOne(task.id).exec();
+    await again?.incrementalModify((t) => {
+      const { completedOn: _c, ...rest } = t;
+      return { ...rest, status: before.status, updatedAt: nowIso() };
+    });
+  };
+}
+
+/**
+ * Registers a deal. A won deal also ticks off the journey's "first deal" step; if that second
+ * write fails the deal is removed again, so nothing is half-written.
+ */
+export async function createDeal(db: AppDatabase, partnerId: string, input: DealInputValue): Promise<Deal> {
+  const now = nowIso();
+  const deal: Deal = { id: newId(), createdAt: now, updatedAt: now, partnerId, ...input };
+  await db.deals.insert(deal);
+  if (deal.stage === 'won' && deal.closedOn) {
+    try {
+      await completeFirstDealTask(db, partnerId, deal.closedOn);
+    } catch (error) {
+      await (await db.deals.findOne(deal.id).exec())?.remove();
+      throw error;
+    }
+  }
+  return deal;
+}
+
+/**
+ * Moves a deal to another stage: won and lost get a close date (today unless given), an open stage
+ * drops it. Winning ticks off the "first deal" step; if that fails the stage change is undone.
+ */
+export async function changeDealStage(db: AppDatabase, dealId: string, stage: DealStage, closedOn: IsoDate): Promise<void> {
+  const doc = await db.deals.findOne(dealId).exec();
+  if (!doc) throw new Error('This deal no longer exists on this laptop.');
+  const previous = doc.toJSON() as Deal;
+  await doc.incrementalModify((d) => {
+    const { closedOn: _c, ...rest } = d;
+    return stage === 'won' || stage === 'lost' ? { ...rest, stage, closedOn, updatedAt: nowIso() } : { ...rest, stage, updatedAt: nowIso() };
+  });
+  if (stage === 'won') {
+    try {
+      await completeFirstDealTask(db, previous.partnerId, closedOn);
+    } catch (error) {
+      const again = await db.deals.findOne(dealId).exec();
+      await again?.incrementalModify(() => ({ ...previous, updatedAt: nowIso() }));
+      throw error;
+    }
+  }
+}
