@@ -12,9 +12,11 @@ import { serveRenderer } from '../test/e2e/support/browser';
 import { cachedPortfolioOpen, coldPortfolioOpen, interactions, QUIET_MS, seedPortfolio, type InteractionResults, type PortfolioOpenRun } from './bench/appBench';
 import { buildBenchAssets, firstPage, launchPersistent, serveDir, tempDir } from './bench/browser';
 import { machineInfo } from './bench/machine';
+import { pdfBench } from './bench/pdfBench';
 import type { StoreRun } from './bench/page/main';
 import { medianOf, round, summarize } from './bench/stats';
 import { storeBench } from './bench/storeBench';
+import { dashboardBench } from './bench/dashboardBench';
 
 const RUNS = {
   coldOpen: 5,
@@ -33,6 +35,7 @@ const TARGETS = {
   todayMs: 100,
   searchKeystrokeMs: 50,
   insertRatio: 2,
+  dashboardMs: 300,
 };
 
 /** The signed-out profile the app uses (src-renderer/app/useProfile.ts LOCAL_PROFILE). */
@@ -155,6 +158,12 @@ async function main(): Promise<void> {
     });
     const storeSummary = storeStats(store.runs);
 
+    log('PDF export of a business plan');
+    const pdfExport = await pdfBench(app.url);
+
+    log('program dashboard: KPIs, charts and the at-risk model');
+    const dashboard = await dashboardBench(profile.path, app.url, { today: todayIso(), runs: 5, owner: OWNER });
+
     const portfolioOpen = summarize(cold.map((r) => r.interactive));
     const workspace = interactionStats(ui.workspace);
     const today = interactionStats(ui.today);
@@ -186,8 +195,12 @@ async function main(): Promise<void> {
           'p95 over all keystrokes, keydown -> painted (every search starts on the full table; the median alone would hide that)',
         ),
         insertRatio: verdict(insertRatio, TARGETS.insertRatio, '<=', 'median RxDB bulkInsert / median raw Dexie bulkPut'),
+        pdfExport: pdfExport.verdict,
+        dashboard: verdict(dashboard.renderMs.median, TARGETS.dashboardMs, '<', 'median, click Dashboard -> KPI tiles and 7 charts painted (all KPIs computed); the model card follows, see results.dashboard.modelReadyMs'),
       },
       results: {
+        pdfExport,
+        dashboard: { what: '500-partner program dashboard: pure KPI + chart + risk-model computation (Node), and click -> rendered in Chromium', ...dashboard },
         portfolioOpen: {
           what: 'cold start (new browser process, HTTP cache off) of #/portfolio: navigation start -> rows painted and no long task for the quiet window',
           interactiveMs: portfolioOpen,

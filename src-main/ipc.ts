@@ -5,6 +5,9 @@ import type { IpcChannel, IpcRequest, IpcResponse } from '../src-shared/ipc/cont
 import { IPC_CHANNELS, ipcSchemas } from '../src-shared/ipc/contract';
 import { openExternalUrl } from './externalUrls';
 import { isAllowedOrigin } from './origins';
+import { showNotification } from './notifications';
+import { exportPlanPdf } from './pdfExport';
+import { createSessionStore, SESSION_FILE, type SessionStore } from './sessionStore';
 import { readTextFile, safeFileName, writeTextFileAtomic } from './textFiles';
 
 export type IpcDeps = {
@@ -35,37 +38,53 @@ export const validateRequest = <C extends IpcChannel>(channel: C, payload: unkno
 
 const parentWindow = (event: IpcMainInvokeEvent): BrowserWindow | null => BrowserWindow.fromWebContents(event.sender);
 
-const createHandlers = (): Handlers => ({
-  'app:getInfo': async () => ({
-    version: app.getVersion(),
-    platform: process.platform,
-    electron: process.versions.electron ?? '',
-  }),
+/** The session store in userData, resolved when first used (userData exists only once the app is ready). */
+const lazySessionStore = (): (() => SessionStore) => {
+  let store: SessionStore | undefined;
+  return () => (store ??= createSessionStore(join(app.getPath('userData'), SESSION_FILE)));
+};
 
-  'shell:openExternal': async ({ url }) => ({ opened: await openExternalUrl(url) }),
+const createHandlers = (): Handlers => {
+  const sessions = lazySessionStore();
+  return {
+    'app:getInfo': async () => ({
+      version: app.getVersion(),
+      platform: process.platform,
+      electron: process.versions.electron ?? '',
+    }),
 
-  'file:saveText': async ({ defaultName, content, filters }, event) => {
-    const options: SaveDialogOptions = {
-      defaultPath: join(app.getPath('documents'), safeFileName(defaultName)),
-      filters,
-      properties: ['createDirectory', 'showOverwriteConfirmation'],
-    };
-    const parent = parentWindow(event);
-    const choice = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
-    if (choice.canceled || !choice.filePath) return { saved: false };
-    await writeTextFileAtomic(choice.filePath, content);
-    return { saved: true, path: choice.filePath };
-  },
+    'shell:openExternal': async ({ url }) => ({ opened: await openExternalUrl(url) }),
 
-  'file:openText': async ({ filters }, event) => {
-    const options: OpenDialogOptions = { properties: ['openFile'], filters };
-    const parent = parentWindow(event);
-    const choice = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-    const [filePath] = choice.filePaths;
-    if (choice.canceled || filePath === undefined) return null;
-    return readTextFile(filePath);
-  },
-});
+    'file:saveText': async ({ defaultName, content, filters }, event) => {
+      const options: SaveDialogOptions = {
+        defaultPath: join(app.getPath('documents'), safeFileName(defaultName)),
+        filters,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const parent = parentWindow(event);
+      const choice = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      if (choice.canceled || !choice.filePath) return { saved: false };
+      await writeTextFileAtomic(choice.filePath, content);
+      return { saved: true, path: choice.filePath };
+    },
+
+    'file:openText': async ({ filters }, event) => {
+      const options: OpenDialogOptions = { properties: ['openFile'], filters };
+      const parent = parentWindow(event);
+      const choice = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      const [filePath] = choice.filePaths;
+      if (choice.canceled || filePath === undefined) return null;
+      return readTextFile(filePath);
+    },
+
+    'session:load': () => sessions().load(),
+    'session:save': (session) => sessions().save(session),
+    'session:clear': () => sessions().clear(),
+    'session:status': async () => ({ secure: (await sessions().status()).secure }),
+    'plan:exportPdf': (request, event) => exportPlanPdf(request, event),
+    'notify:show': (request, event) => showNotification(request, event),
+  };
+};
 
 const handleChannel = <C extends IpcChannel>(channel: C, handler: Handler<C>, deps: IpcDeps): void => {
   ipcMain.removeHandler(channel);

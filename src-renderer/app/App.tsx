@@ -1,36 +1,56 @@
 import { MantineProvider } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
-import { HashRouter } from 'react-router';
+import type { ReactNode } from 'react';
+import { HashRouter, Route, Routes } from 'react-router';
 import { AppDataProvider } from '../db/AppDataProvider';
 import { DatabaseGate } from '../db/DatabaseGate';
 import type { Platform } from '../platform/platform';
+import { PrintPlanPage } from '../features/plan/PrintPlanPage';
 import { PlatformContext } from '../platform/usePlatform';
+import { SyncConnection, SyncProvider } from '../sync/SyncProvider';
 import { AppLayout } from './AppLayout';
 import { AutomationHooks } from './AutomationHooks';
 import { PortfolioOverviewProvider } from './PortfolioOverviewProvider';
 import { theme } from './theme';
-import { useProfile } from './useProfile';
+import { useCurrentUser, useProfile } from './useProfile';
 
-/** The whole renderer: theme (follows the OS unless set), host platform, local store, routes. */
-export function App({ platform }: { platform: Platform }) {
+/** The active profile's local store; a new profile (sign-in, sign-out) gets a freshly opened one. */
+function ProfileDatabase({ children }: { children: ReactNode }) {
   const [profile] = useProfile();
+  const currentUser = useCurrentUser();
+  return (
+    <DatabaseGate key={profile.id} profileId={profile.id} currentUser={currentUser}>
+      {children}
+    </DatabaseGate>
+  );
+}
+
+/** The whole renderer: theme (follows the OS unless set), host platform, session and sync, local store, routes. */
+export function App({ platform }: { platform: Platform }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
       <Notifications position="bottom-right" limit={4} />
       <PlatformContext.Provider value={platform}>
-        <DatabaseGate profileId={profile.id}>
-          <AutomationHooks />
-          <AppDataProvider>
-            <PortfolioOverviewProvider>
-              <HashRouter>
-                <ModalsProvider modalProps={{ closeButtonProps: { 'aria-label': 'Close' } }}>
-                  <AppLayout />
-                </ModalsProvider>
-              </HashRouter>
-            </PortfolioOverviewProvider>
-          </AppDataProvider>
-        </DatabaseGate>
+        <SyncProvider>
+          <ProfileDatabase>
+            <SyncConnection />
+            <AutomationHooks />
+            <AppDataProvider>
+              <PortfolioOverviewProvider>
+                <HashRouter>
+                  <ModalsProvider modalProps={{ closeButtonProps: { 'aria-label': 'Close' } }}>
+                    <Routes>
+                      {/* Print layouts render without the app shell. */}
+                      <Route path="/print/plan/:planId" element={<PrintPlanPage />} />
+                      <Route path="*" element={<AppLayout />} />
+                    </Routes>
+                  </ModalsProvider>
+                </HashRouter>
+              </PortfolioOverviewProvider>
+            </AppDataProvider>
+          </ProfileDatabase>
+        </SyncProvider>
       </PlatformContext.Provider>
     </MantineProvider>
   );

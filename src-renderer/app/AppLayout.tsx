@@ -1,25 +1,35 @@
 import { AppShell, Badge, Burger, Button, Group, Kbd, NavLink, ScrollArea, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
-import { IconCalendarDue, IconCloudOff, IconFileImport, IconLayoutList, IconPlus, IconSearch, IconSettings, IconUsersGroup } from '@tabler/icons-react';
+import { IconCalendarDue, IconChartBar, IconCloud, IconDeviceLaptop, IconFileImport, IconLayoutList, IconMessages, IconPlus, IconSearch, IconSettings, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useAppData } from '../db/useAppData';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { ImportRecordsPage } from '../features/deals/ImportRecordsPage';
 import { ImportPartnersPage } from '../features/importer/ImportPartnersPage';
 import { CommandPalette } from '../features/palette/CommandPalette';
 import { useNewPartner } from '../features/partners/useNewPartner';
 import { PortfolioPage } from '../features/portfolio/PortfolioPage';
+import { ProgramFeedbackPage } from '../features/satisfaction/ProgramFeedbackPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { CheckinReminders } from '../features/meetings/useCheckinReminders';
+import { KickoffPage } from '../features/meetings/KickoffPage';
 import { TodayPage } from '../features/today/TodayPage';
 import { PartnerWorkspacePage } from '../features/workspace/PartnerWorkspacePage';
 import { usePlatform } from '../platform/usePlatform';
+import { SyncIndicator } from '../sync/SyncIndicator';
+import { useSync } from '../sync/useSync';
 import { ErrorBoundary } from './ErrorBoundary';
 import { usePortfolioOverview } from './usePortfolioOverview';
 
 const NAV = [
   { to: '/today', label: 'Today', icon: IconCalendarDue },
   { to: '/portfolio', label: 'Portfolio', icon: IconLayoutList },
+  { to: '/dashboard', label: 'Dashboard', icon: IconChartBar },
+  { to: '/feedback', label: 'Program feedback', icon: IconMessages },
   { to: '/import', label: 'Import partners', icon: IconFileImport },
+  { to: '/records-import', label: 'Import deals & training', icon: IconFileImport },
   { to: '/settings', label: 'Settings', icon: IconSettings },
 ] as const;
 
@@ -32,6 +42,7 @@ export function AppLayout() {
   const newPartner = useNewPartner();
   const { partners } = useAppData();
   const { agenda } = usePortfolioOverview();
+  const { session } = useSync();
 
   useEffect(close, [location.pathname, close]);
 
@@ -83,9 +94,12 @@ export function AppLayout() {
               <Kbd size="xs">Ctrl K</Kbd>
             </Group>
           </UnstyledButton>
-          <Button leftSection={<IconPlus size={16} />} onClick={newPartner}>
-            New partner
-          </Button>
+          <Group gap="sm" wrap="nowrap">
+            <SyncIndicator />
+            <Button leftSection={<IconPlus size={16} />} onClick={newPartner}>
+              New partner
+            </Button>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">
@@ -112,12 +126,26 @@ export function AppLayout() {
           })}
         </AppShell.Section>
         <AppShell.Section>
-          <Group gap={6} px="xs" py="xs">
-            <IconCloudOff size={16} color="var(--mantine-color-dimmed)" />
-            <Text size="xs" c="dimmed">
-              Saved on this laptop · works offline
-            </Text>
-          </Group>
+          {session ? (
+            <Group gap={8} px="xs" py="xs" wrap="nowrap" align="flex-start">
+              <IconCloud size={16} color="var(--mantine-color-dimmed)" style={{ flex: '0 0 auto', marginTop: 1 }} aria-hidden />
+              <div style={{ minWidth: 0 }}>
+                <Text size="xs" fw={500} truncate="end">
+                  {session.user.name || session.user.email}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  Works offline · syncs when online
+                </Text>
+              </div>
+            </Group>
+          ) : (
+            <Group gap={6} px="xs" py="xs" wrap="nowrap">
+              <IconDeviceLaptop size={16} color="var(--mantine-color-dimmed)" aria-hidden />
+              <Text size="xs" c="dimmed">
+                Saved on this laptop · works offline
+              </Text>
+            </Group>
+          )}
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
@@ -126,14 +154,19 @@ export function AppLayout() {
             <Route path="/" element={<Navigate to="/today" replace />} />
             <Route path="/today" element={<TodayPage />} />
             <Route path="/portfolio" element={<PortfolioPage />} />
+            <Route path="/partners/:partnerId/kickoff/:meetingId" element={<KickoffPage />} />
             <Route path="/partners/:partnerId/:tab?" element={<PartnerWorkspacePage />} />
             <Route path="/import" element={<ImportPartnersPage />} />
+            <Route path="/records-import" element={<ImportRecordsPage />} />
+            <Route path="/dashboard" element={<DashboardPage />} />
+            <Route path="/feedback" element={<ProgramFeedbackPage />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="*" element={<Navigate to="/today" replace />} />
           </Routes>
         </ErrorBoundary>
       </AppShell.Main>
       <CommandPalette />
+      <CheckinReminders />
     </AppShell>
   );
 }

@@ -21,6 +21,8 @@ export function overviewFor(data: AppData, partner: Partner, today: string): Par
     meetings: forPartner(data.meetingsByPartner, partner.id),
     deals: forPartner(data.dealsByPartner, partner.id),
     plans: forPartner(data.plansByPartner, partner.id),
+    trainings: forPartner(data.trainingsByPartner, partner.id),
+    surveys: forPartner(data.surveysByPartner, partner.id),
     today,
   });
 }

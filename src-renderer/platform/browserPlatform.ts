@@ -1,4 +1,5 @@
-import type { FileKind, OpenedTextFile, Platform } from './platform';
+import { printRoute } from '../../src-shared/plan/pdfOptions';
+import type { FileKind, NotifyRequest, OpenedTextFile, Platform, StoredSession } from './platform';
 
 const MAX_OPEN_BYTES = 50 * 1024 * 1024;
 
@@ -27,6 +28,57 @@ export function createBrowserPlatform(): Platform {
     },
     openTextFile: (kind) => pickFile(kind),
     onMenuCommand: () => () => undefined,
+    notify: (request) => browserNotify(request),
+    exportPlanPdf: async ({ planId, paper }) => {
+      // The print layout in its own tab; it opens the browser's print dialog once rendered
+      // ("Save as PDF" there). A blocked pop-up falls back to this tab.
+      const url = `${window.location.pathname}${window.location.search}#${printRoute(planId, paper)}&autoprint=1`;
+      if (!window.open(url, '_blank')) window.location.assign(url);
+      return { saved: false };
+    },
+    session: browserSession(),
+  };
+}
+
+const SESSION_KEY = 'partnerdesk.syncSession';
+
+/** The shape check of a session read back from sessionStorage (the renderer bundles no zod). */
+function isStoredSession(value: unknown): value is StoredSession {
+  const session = value as Partial<StoredSession> | null;
+  return (
+    typeof session === 'object' &&
+    session !== null &&
+    typeof session.serverUrl === 'string' &&
+    typeof session.token === 'string' &&
+    typeof session.expiresAt === 'string' &&
+    typeof session.user === 'object' &&
+    session.user !== null &&
+    typeof session.user.id === 'string' &&
+    typeof session.user.email === 'string' &&
+    Array.isArray(session.user.teams)
+  );
+}
+
+/**
+ * A browser has no secret store: the session lives in sessionStorage, so it ends with the tab
+ * (reported as not secure). Anything unreadable there counts as signed out.
+ */
+function browserSession(): Platform['session'] {
+  return {
+    load: async () => {
+      try {
+        const parsed: unknown = JSON.parse(window.sessionStorage.getItem(SESSION_KEY) ?? 'null');
+        return isStoredSession(parsed) ? parsed : null;
+      } catch {
+        return null;
+      }
+    },
+    save: async (session: StoredSession) => {
+      window.sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+      return { secure: false };
+    },
+    clear: async () => window.sessionStorage.removeItem(SESSION_KEY),
+    secureStorage: async () => false,
   };
 }
 
@@ -53,4 +105,18 @@ function pickFile(kind: FileKind): Promise<OpenedTextFile | null> {
     document.body.append(input);
     input.click();
   });
+}
+
+/** The browser's Notification API; asks for permission the first time, shows nothing if refused. */
+async function browserNotify({ title, body, onClick }: NotifyRequest): Promise<boolean> {
+  if (typeof Notification === 'undefined') return false;
+  const permission = Notification.permission === 'default' ? await Notification.requestPermission() : Notification.permission;
+  if (permission !== 'granted') return false;
+  const notification = new Notification(title, { body, tag: `partnerdesk-${title}` });
+  notification.onclick = () => {
+    window.focus();
+    notification.close();
+    onClick?.();
+  };
+  return true;
 }

@@ -1,4 +1,4 @@
-import { partnerHealth, type Health } from './health';
+import { partnerHealth, type Health, type HealthInput } from './health';
 import { dayNumber, summarizeJourney, type JourneySummary } from './journey';
 import { nextBestAction, type NextAction, type NextActionInput } from './nextBestAction';
 import type { IsoDate, Task } from './types';
@@ -9,8 +9,8 @@ export type PartnerOverview = {
   next: NextAction | null;
 };
 
-/** Everything a list row or header shows about one partner, computed once from its records. */
-export function partnerOverview(input: NextActionInput): PartnerOverview {
+/** Everything a list row or header shows about one partner, computed once from its records (trainings and surveys feed health v2). */
+export function partnerOverview(input: NextActionInput & Partial<Pick<HealthInput, 'trainings' | 'surveys'>>): PartnerOverview {
   return {
     journey: summarizeJourney(input.partner, input.tasks, input.today),
     health: partnerHealth(input),

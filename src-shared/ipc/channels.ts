@@ -4,7 +4,18 @@
  * instead of carrying zod; contract.ts re-exports everything here next to the schemas.
  */
 
-export const IPC_CHANNELS = ['app:getInfo', 'shell:openExternal', 'file:saveText', 'file:openText'] as const;
+export const IPC_CHANNELS = [
+  'app:getInfo',
+  'shell:openExternal',
+  'file:saveText',
+  'file:openText',
+  'session:load',
+  'session:save',
+  'session:clear',
+  'session:status',
+  'plan:exportPdf',
+  'notify:show',
+] as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[number];
 
 export const isIpcChannel = (value: unknown): value is IpcChannel =>

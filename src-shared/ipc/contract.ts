@@ -26,6 +26,31 @@ const fileFilter = z.object({
 
 type ChannelSchemas = { request: z.ZodType; response: z.ZodType };
 
+const syncUser = z.object({
+  id: z.string().min(1).max(200),
+  email: z.string().min(3).max(320),
+  name: z.string().max(200),
+  role: z.enum(['manager', 'admin']),
+  teams: z.array(z.object({ id: z.string().min(1).max(200), name: z.string().max(200) })).max(200),
+});
+
+/**
+ * A signed-in sync session as the laptop keeps it (`session:save` / `session:load`). The token is
+ * the server's opaque bearer token (43 base64url characters today; any base64url up to 512 allowed).
+ */
+export const storedSessionSchema = z.object({
+  serverUrl: z
+    .string()
+    .max(2000)
+    .url()
+    .refine((url) => /^https?:\/\//i.test(url), 'must be an http:// or https:// address'),
+  token: z.string().regex(/^[A-Za-z0-9_-]{16,512}$/, 'must be a bearer token (base64url)'),
+  user: syncUser,
+  expiresAt: z.string().datetime({ offset: true }),
+});
+
+export type StoredSession = z.infer<typeof storedSessionSchema>;
+
 /** `satisfies Record<IpcChannel, …>`: every channel in IPC_CHANNELS has schemas, and no others exist. */
 export const ipcSchemas = {
   'app:getInfo': {
@@ -47,6 +72,41 @@ export const ipcSchemas = {
   'file:openText': {
     request: z.object({ filters: z.array(fileFilter).max(5) }),
     response: z.union([z.object({ name: z.string(), content: z.string() }), z.null()]),
+  },
+  'session:load': {
+    request: z.undefined(),
+    response: z.union([storedSessionSchema, z.null()]),
+  },
+  'session:save': {
+    request: storedSessionSchema,
+    /** `secure: false` when this computer has no secret store and the token is kept unencrypted. */
+    response: z.object({ secure: z.boolean() }),
+  },
+  'session:clear': {
+    request: z.undefined(),
+    response: z.object({ cleared: z.boolean() }),
+  },
+  'session:status': {
+    request: z.undefined(),
+    response: z.object({ secure: z.boolean() }),
+  },
+  /** Prints a plan's print layout to PDF in a hidden window and saves it where the user picks. */
+  'plan:exportPdf': {
+    request: z.object({
+      planId: z.string().min(1).max(64),
+      paper: z.enum(['a4', 'letter']),
+      suggestedName: z.string().min(1).max(200),
+    }),
+    response: z.object({ saved: z.boolean(), path: z.string().optional(), pages: z.number().int().optional() }),
+  },
+  /**
+   * A desktop notification (a check-in reminder). Main answers when it is clicked (the window is
+   * brought to the front first) or dismissed, or at once with `shown: false` when the system has
+   * no notifications; the renderer then opens what the notification was about.
+   */
+  'notify:show': {
+    request: z.object({ title: z.string().trim().min(1).max(200), body: z.string().max(1000) }).strict(),
+    response: z.object({ shown: z.boolean(), clicked: z.boolean() }),
   },
 } as const satisfies Record<IpcChannel, ChannelSchemas>;
 

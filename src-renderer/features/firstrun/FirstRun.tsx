@@ -37,7 +37,7 @@ export function FirstRun() {
               <IconSparkles size={24} color="var(--mantine-color-indigo-6)" />
               <Text fw={600}>Explore with demo data</Text>
               <Text size="sm" c="dimmed" style={{ flex: 1 }}>
-                About 40 partners of every type, in every phase, with journeys, check-ins and deals.
+                About 40 current partners of every type in every phase, plus a year of history: journeys, check-ins, deals and outcomes.
               </Text>
               <Button
                 loading={loading}

@@ -2,6 +2,7 @@ import { Badge, List, Popover, Stack, Text, UnstyledButton } from '@mantine/core
 import { useEffect, useRef, useState } from 'react';
 import type { Health } from '../../../src-shared/domain/health';
 import { HEALTH_COLORS } from '../../app/labels';
+import { HealthContributions } from '../dashboard/HealthContributions';
 
 /**
  * Health score as a coloured badge; click (or Enter) shows the reasons behind it. The popover is
@@ -64,6 +65,7 @@ export function HealthBadge({ health, size = 'md' }: { health: Health; size?: 's
               ))}
             </List>
           )}
+          {health.contributions ? <HealthContributions contributions={health.contributions} /> : null}
         </Stack>
       </Popover.Dropdown>
     </Popover>

@@ -3,12 +3,12 @@ import { IconAlertTriangle, IconCalendarDue, IconHeartbeat, IconRoute } from '@t
 import { format, parseISO } from 'date-fns';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { PHASE_INFO } from '../../../src-shared/domain/journey';
 import { usePortfolioOverview } from '../../app/usePortfolioOverview';
 import { useAppData } from '../../db/useAppData';
 import { FirstRun } from '../firstrun/FirstRun';
 import { TaskLine } from '../journey/TaskLine';
-import { HealthBadge } from '../partners/HealthBadge';
+import { CheckinsDueCard } from '../meetings/CheckinsDueCard';
+import { NeedsAttentionCard } from '../dashboard/NeedsAttentionCard';
 import { NextActionButton } from '../partners/NextActionButton';
 import { PageLoader } from '../../app/PageLoader';
 
@@ -41,7 +41,6 @@ export function TodayPage() {
   if (partners.length === 0) return <FirstRun />;
 
   const nameOf = (id: string) => rowsById.get(id)?.partner.name ?? 'Unknown partner';
-  const attention = agenda.attention.slice(0, 8).map((id) => rowsById.get(id)).filter((row) => row !== undefined);
   const redCount = agenda.attention.filter((id) => rowsById.get(id)?.health.band === 'red').length;
 
   return (
@@ -116,39 +115,8 @@ export function TodayPage() {
           </Card>
         </Stack>
         <Stack gap="lg">
-          <Card withBorder padding="md" component="section" aria-labelledby="attention-title">
-            <Title order={3} size="h5" id="attention-title" mb="xs">
-              Needs attention
-            </Title>
-            <Text size="xs" c="dimmed" mb="sm">
-              Lowest health first, with the next best action for each.
-            </Text>
-            <Stack gap="sm">
-              {attention.map((row) => (
-                <Group key={row.partner.id} gap="sm" wrap="nowrap" align="flex-start" data-testid="attention-row">
-                  <HealthBadge health={row.health} />
-                  <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
-                    <Group gap={6}>
-                      <Anchor component={Link} to={`/partners/${row.partner.id}`} fw={600} size="sm">
-                        {row.partner.name}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        Day {row.journey.day} · {PHASE_INFO[row.journey.phase].label}
-                      </Text>
-                    </Group>
-                    {row.health.reasons[0] && row.health.reasons[0].impact < 0 && (
-                      <Text size="xs" c="dimmed">
-                        {row.health.reasons[0].text}
-                      </Text>
-                    )}
-                    <div>
-                      <NextActionButton partnerId={row.partner.id} action={row.next} compact />
-                    </div>
-                  </Stack>
-                </Group>
-              ))}
-            </Stack>
-          </Card>
+          <NeedsAttentionCard />
+          <CheckinsDueCard />
           <Card withBorder padding="md" component="section" aria-labelledby="nostep-title">
             <Title order={3} size="h5" id="nostep-title" mb="xs">
               Without a next step

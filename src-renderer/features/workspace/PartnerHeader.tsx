@@ -46,7 +46,7 @@ export function PartnerHeader({ partner, overview }: { partner: Partner; overvie
   };
 
   return (
-    <Card withBorder padding="lg">
+    <Card withBorder padding="lg" data-testid="partner-header">
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="lg">
         <Stack gap={6} style={{ flex: '1 1 320px' }}>
           <Group gap="xs">

@@ -53,10 +53,19 @@ export class AppPage {
   async screenshot(name: string): Promise<string> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const path = resolve(SCREENSHOT_DIR, `${name}.png`);
-    // Let transitions (modals, notifications) settle so the picture shows the resting state.
+    // Let transitions (modals, notifications) settle so the picture shows the resting state,
+    // with no tooltip left open under the pointer.
+    await this.page.mouse.move(0, this.page.viewportSize()?.height ?? 0);
     await this.page.waitForTimeout(350);
     await this.page.screenshot({ path, fullPage: false });
     return path;
+  }
+
+  /** Closes the notifications on screen (before a screenshot of what is under them). */
+  async dismissNotifications(): Promise<void> {
+    const close = this.page.locator('.mantine-Notification-root').getByRole('button');
+    for (let left = await close.count(); left > 0; left -= 1) await close.first().click();
+    await this.page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached' }).catch(() => undefined);
   }
 
   async expectNoErrorBoundary(): Promise<void> {
@@ -72,7 +81,7 @@ export class PartnerFormModel {
     return this.dialog.getByLabel(label, { exact: false }).first();
   }
 
-  async fill(values: { name?: string; type?: string; day0?: string; website?: string; region?: string; ownerEmail?: string }): Promise<void> {
+  async fill(values: { name?: string; type?: string; day0?: string; website?: string; region?: string; tier?: string; ownerEmail?: string }): Promise<void> {
     const page = this.dialog.page();
     if (values.name !== undefined) await this.dialog.getByRole('textbox', { name: /^Partner name/ }).fill(values.name);
     if (values.type !== undefined) {
@@ -83,6 +92,10 @@ export class PartnerFormModel {
       const day0 = this.dialog.getByRole('textbox', { name: /^Contract signed \(Day 0\)/ });
       await day0.fill(values.day0);
       await day0.press('Tab');
+    }
+    if (values.tier !== undefined) {
+      await this.dialog.getByRole('combobox', { name: 'Tier' }).click();
+      await page.getByRole('option', { name: values.tier, exact: true }).click();
     }
     if (values.region !== undefined) await this.dialog.getByRole('textbox', { name: 'Region' }).fill(values.region);
     if (values.website !== undefined) await this.dialog.getByRole('textbox', { name: 'Website' }).fill(values.website);

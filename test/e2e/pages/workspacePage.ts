@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { PartnerFormModel } from './appPage';
 
 /** One partner's workspace: header, journey and contacts tabs. */
 export class WorkspacePage {
@@ -19,8 +20,25 @@ export class WorkspacePage {
     return journey;
   }
 
-  async openTab(name: 'Journey' | 'Contacts & team'): Promise<void> {
-    await this.page.getByRole('tab', { name }).click();
+  async openTab(name: 'Journey' | 'Contacts & team' | 'Changes merged'): Promise<void> {
+    await this.page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+  }
+
+  async editPartner(name: string): Promise<PartnerFormModel> {
+    await this.page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: `Edit ${name}` });
+    await dialog.waitFor();
+    return new PartnerFormModel(dialog);
+  }
+
+  /** The partner header card (name, badges, region, website). */
+  header(): Locator {
+    return this.page.getByTestId('partner-header');
+  }
+
+  /** The "Changes merged" history: one card per same-field conflict. */
+  mergedRecords(): Locator {
+    return this.page.getByTestId('conflict-record');
   }
 
   healthBadge(): Locator {
