@@ -177,9 +177,9 @@ export async function interactions(
     const workspace: InteractionResults['workspace'] = [];
     const today: InteractionResult[] = [];
     const portfolioInApp: InteractionResult[] = [];
-    const step = Math.max(1, Math.floor(partners.length / Math.max(1, options.navigationRuns)) - 1);
+    // The table is virtualised: pick among the rows on screen (a different one each cycle).
     for (let run = 0; run < options.navigationRuns; run += 1) {
-      const row = rows.nth(Math.min(partners.length - 1, run * step));
+      const row = rows.nth(run % Math.max(1, Math.min(10, await rows.count())));
       const nameCell = row.locator('td').first().locator('p').first();
       await nameCell.scrollIntoViewIfNeeded();
       const name = (await nameCell.innerText()).trim();

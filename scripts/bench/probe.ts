@@ -117,7 +117,7 @@ function install(): void {
       rowsInDom: rowsAt,
       rowsPainted: painted,
       interactive: busyUntil,
-      rowCount: g.document.querySelectorAll('[data-testid="portfolio-row"]').length,
+      rowCount: shownRows(g.document),
       renderTask,
       longTasks: longTasks.slice(),
     };
@@ -131,7 +131,8 @@ function install(): void {
     switch (condition.kind) {
       case 'rows': {
         const input = doc.querySelector('input[aria-label="Search partners"]');
-        return input !== null && input.getAttribute('value') === condition.query && doc.querySelectorAll('[data-testid="portfolio-row"]').length === condition.count;
+        const painted = condition.count === 0 || doc.querySelector('[data-testid="portfolio-row"]') !== null;
+        return input !== null && input.getAttribute('value') === condition.query && shownRows(doc) === condition.count && painted;
       }
       case 'workspace': {
         const headings = Array.from(doc.querySelectorAll('h2'));
@@ -240,3 +241,13 @@ function install(): void {
 }
 
 install();
+
+/**
+ * How many partners the table shows. The table is virtualised (only the rows on screen are in the
+ * DOM), so this reads the count the page prints above it ("500 partners", "8 of 500 partners"),
+ * which is computed from the same filtered list the table renders.
+ */
+function shownRows(doc: { querySelector: (selector: string) => { textContent: string | null } | null }): number {
+  const match = /^(\d+)/.exec(doc.querySelector('[data-testid="portfolio-count"]')?.textContent?.trim() ?? '');
+  return match ? Number(match[1]) : -1;
+}
