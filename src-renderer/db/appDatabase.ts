@@ -7,7 +7,7 @@ import type { CollectionSchema } from '../../src-shared/schemas/jsonSchema';
 import { MIGRATION_STRATEGIES } from '../../src-shared/schemas/migrations';
 import { createMergeConflictHandler } from '../../src-shared/sync/conflictHandler';
 import { conflictRecordId, type ConflictDraft } from '../../src-shared/sync/mergeConflict';
-import { isStalePushAnswer } from '../sync/staleRows';
+import { staleRowResolution } from '../sync/staleRows';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 addRxPlugin(RxDBUpdatePlugin);
@@ -60,7 +60,7 @@ export async function createAppDatabase(options: AppDatabaseOptions): Promise<Ap
       ]),
     );
     await db.addCollections(collections);
-    for (const name of COLLECTION_NAMES) stampAuthorOnLocalWrites(db[name] as unknown as RxCollection<BaseDoc>, options.currentUser);
+    for (const name of COLLECTION_NAMES) stampAuthorOnLocalWrites(db, name, options.currentUser);
   } catch (error) {
     await db.close();
     throw error;
@@ -71,22 +71,55 @@ export async function createAppDatabase(options: AppDatabaseOptions): Promise<Ap
 const AUTHOR_MAX_LENGTH = 200;
 const CONFLICT_FIELD_MAX_LENGTH = 200;
 
+/** Set by the remove hook on the data being removed, so the save hook can tell a removal apart. */
+const REMOVING: unique symbol = Symbol('partner-desk.removing');
+
+type HookedDoc = BaseDoc & { _deleted?: boolean; partnerId?: string; [REMOVING]?: boolean };
+
 /**
  * RxDB middleware: every local write (insert, save, remove) records who made it. Replication
  * (pulled documents and resolved conflicts) writes to the storage instance directly and never
  * runs these hooks, so a remote edit keeps its remote author. A remove also stamps `updatedAt`,
  * so a delete competes fairly with edits when a conflict is decided by the later change.
+ *
+ * An edit that lands on a document the replication deleted a moment earlier (the user was still
+ * looking at it) would otherwise be written into the tombstone and vanish. It revives the
+ * document instead — the later change wins, as in a merge — and the overridden delete is
+ * recorded in `conflicts` like any other losing side.
  */
-function stampAuthorOnLocalWrites(collection: RxCollection<BaseDoc>, currentUser: (() => string) | undefined): void {
-  const stamp = (data: BaseDoc) => {
+function stampAuthorOnLocalWrites(db: AppDatabase, name: CollectionName, currentUser: (() => string) | undefined): void {
+  const collection = db[name] as unknown as RxCollection<HookedDoc>;
+  const stamp = (data: HookedDoc) => {
     const who = currentUser?.().trim().slice(0, AUTHOR_MAX_LENGTH);
     if (who) data.updatedBy = who;
   };
   collection.preInsert((data) => stamp(data), false);
-  collection.preSave((data) => stamp(data), false);
+  collection.preSave(async (data, previous) => {
+    stamp(data);
+    const removing = data[REMOVING] === true;
+    delete data[REMOVING];
+    const before = previous as unknown as HookedDoc | undefined;
+    if (removing || data._deleted !== true || before?._deleted !== true || name === 'conflicts') return;
+    data._deleted = false;
+    await storeConflictRecords(db, [
+      {
+        partnerId: name === 'partners' ? data.id : String(data.partnerId ?? ''),
+        collectionName: name,
+        documentId: data.id,
+        field: '_deleted',
+        keptValue: false,
+        lostValue: true,
+        keptBy: data.updatedBy ?? 'local',
+        lostBy: before.updatedBy ?? 'server',
+        keptAt: data.updatedAt,
+        lostAt: before.updatedAt,
+      },
+    ]);
+  }, false);
   collection.preRemove((data) => {
     stamp(data);
     data.updatedAt = new Date().toISOString();
+    data[REMOVING] = true;
   }, false);
 }
 
@@ -107,7 +140,10 @@ function mergeConflictHandlerFor(db: AppDatabase, name: CollectionName): RxConfl
     isEqual: merge.isEqual,
     // A push row the sync engine did not send because the document changed meanwhile
     // (src-renderer/sync/staleRows.ts): nothing to merge, nothing lost.
-    resolve: async (input) => (isStalePushAnswer(input.realMasterState) ? { ...input.realMasterState, _deleted: input.realMasterState._deleted === true } : merge.resolve(input)),
+    resolve: async (input) => {
+      const kept = staleRowResolution(input.realMasterState);
+      return kept ? { ...kept, _deleted: kept._deleted === true } : merge.resolve(input);
+    },
   };
 }
 

@@ -2,8 +2,12 @@
  * Background replication of every collection with the Partner Desk sync server
  * (docs/sync-protocol.md), built on RxDB's `replicateRxCollection`:
  * - pull: `GET /api/sync/:c/pull`; live changes arrive on ONE shared change stream (see
- *   syncConnection.ts) that feeds each collection's `pull.stream$` ('RESYNC' on every
- *   (re)connection and `resync` event, the documents of `change` events otherwise);
+ *   syncConnection.ts) whose `change` events feed each collection's `pull.stream$`; on every
+ *   (re)connection (`resync` event) each collection catches up by pulling from its stored
+ *   checkpoint (see `catchUp` for why this is not RxDB's 'RESYNC');
+ * - server data reaches RxDB only while no push of its collection is open (deliveryGate.ts), and
+ *   push rows whose document changed or came from the server meanwhile are not sent
+ *   (staleRows.ts): two races in RxDB 17 that lose or revert changes otherwise;
  * - push: `POST /api/sync/:c/push` in batches of ≤ 100; conflicts come back as the server's
  *   master state and are merged by the collection's conflict handler (db/appDatabase.ts);
  *   rows the server refuses are never retried forever: 403 rows (partners the user lost access
@@ -31,7 +35,7 @@ import { isSyncCheckpoint, type SyncCheckpoint } from '../../src-shared/sync/che
 import { stripLocalFields } from '../../src-shared/sync/documentEquality';
 import { PULL_LIMIT_MAX, pullPath, pushPath, type PullResponse, type PushRow, type SyncDocument } from '../../src-shared/sync/protocol';
 import { countUnacknowledgedChanges } from './pendingChanges';
-import { createPushWindow, type PushWindow } from './pushWindow';
+import { createDeliveryGate, type DeliveryGate } from './deliveryGate';
 import { separateStaleRows } from './staleRows';
 import { browserWakeSignals, createSyncConnection, DEFAULT_SYNC_TIMING, type SyncConnection } from './syncConnection';
 import { createSyncHttp, type HttpOutcome } from './syncHttp';
@@ -94,7 +98,7 @@ function plural(n: number, word: string): string {
 }
 
 export function startSync(options: StartSyncOptions): SyncEngine {
-  const trace = (options as unknown as { trace?: (line: string) => void }).trace ?? (() => undefined);
+  const trace = (line: () => string) => options.trace?.(line());
   const timing = { ...DEFAULT_SYNC_TIMING, ...options.timing };
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const serverUrl = options.serverUrl.replace(/\/+$/, '');
@@ -136,12 +140,10 @@ export function startSync(options: StartSyncOptions): SyncEngine {
   let previousState: SyncState = 'syncing';
 
   const streams = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Subject<PullItem>()])) as Record<CollectionName, Subject<PullItem>>;
-  const windows = Object.fromEntries(
-    COLLECTION_NAMES.map((name) => [
-      name,
-      createPushWindow({ internal: () => internalOf(name) }),
-    ]),
-  ) as Record<CollectionName, PushWindow>;
+  const gates = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, createDeliveryGate({ internal: () => internalOf(name) })])) as Record<
+    CollectionName,
+    DeliveryGate
+  >;
 
   // ---- status -------------------------------------------------------------------------------
 
@@ -246,16 +248,16 @@ export function startSync(options: StartSyncOptions): SyncEngine {
     fetch: fetchImpl,
     timing,
     wakeSignals: options.wakeSignals === undefined ? browserWakeSignals() : options.wakeSignals,
-    // Server data reaches RxDB only while no push of its collection is open (see pushWindow.ts).
+    // Server data reaches RxDB only while no push of its collection is open (see deliveryGate.ts).
     onResync: () => {
-      trace('stream resync');
+      trace(() => 'stream resync');
       for (const name of COLLECTION_NAMES) void catchUp(name);
     },
     onChange: (event) => {
-      trace(`stream ${event.collection} cp=${event.checkpoint.seq} ids=${event.documents.map((d) => d.id).join(',')}`);
+      trace(() => `stream ${event.collection} cp=${event.checkpoint.seq} ids=${event.documents.map((d) => d.id).join(',')}`);
       const item: PullItem = { documents: event.documents as WithDeleted<AnyDoc>[], checkpoint: event.checkpoint };
-      windows[event.collection].whenIdle(() => {
-        trace(`deliver ${event.collection} cp=${event.checkpoint.seq}`);
+      gates[event.collection].whenIdle(() => {
+        trace(() => `deliver ${event.collection} cp=${event.checkpoint.seq}`);
         if (engineState === 'running') streams[event.collection].next(item);
       });
     },
@@ -299,9 +301,9 @@ export function startSync(options: StartSyncOptions): SyncEngine {
       if (outcome.kind === 'ok') {
         const body = outcome.body;
         if (Array.isArray(body?.documents) && isSyncCheckpoint(body.checkpoint)) {
-          trace(`pull ${name} from=${from?.seq} to=${body.checkpoint.seq} ids=${body.documents.map((d) => d.id).join(',')}`);
+          trace(() => `pull ${name} from=${from?.seq} to=${body.checkpoint.seq} ids=${body.documents.map((d) => d.id).join(',')}`);
           noteSuccess(name);
-          await windows[name].idle();
+          await gates[name].idle();
           if (engineState !== 'running') return nothing();
           return { documents: body.documents as WithDeleted<AnyDoc>[], checkpoint: body.checkpoint };
         }
@@ -352,9 +354,7 @@ export function startSync(options: StartSyncOptions): SyncEngine {
     const internal = internalOf(name);
     if (!internal) return undefined;
     try {
-      const id = getComposedPrimaryKeyOfDocumentData(internal.input.metaInstance.schema, { isCheckpoint: '1', itemId: 'down' } as never);
-      const [doc] = await internal.input.metaInstance.findDocumentsById([id], false);
-      const checkpoint: unknown = doc?.checkpointData;
+      const checkpoint = await readDownCheckpoint(internal);
       return isSyncCheckpoint(checkpoint) ? checkpoint : undefined;
     } catch {
       return undefined;
@@ -375,11 +375,11 @@ export function startSync(options: StartSyncOptions): SyncEngine {
     let attempt = 0;
     for (;;) {
       if (engineState !== 'running') return;
-      const slot = windows[name].reserve();
+      const slot = gates[name].reserve();
       const outcome = await http.getJson<PullResponse>(pullPath(name, from, PULL_LIMIT_MAX));
       if (outcome.kind === 'ok' && Array.isArray(outcome.body?.documents) && isSyncCheckpoint(outcome.body.checkpoint)) {
         const { documents, checkpoint } = outcome.body;
-        trace(`catchup ${name} from=${from?.seq} to=${checkpoint.seq} ids=${documents.map((d) => d.id).join(',')}`);
+        trace(() => `catchup ${name} from=${from?.seq} to=${checkpoint.seq} ids=${documents.map((d) => d.id).join(',')}`);
         noteSuccess(name);
         if (documents.length === 0) {
           slot(null);
@@ -405,14 +405,14 @@ export function startSync(options: StartSyncOptions): SyncEngine {
   };
 
   const pushHandler = (name: CollectionName) => async (rows: RxReplicationWriteToMasterRow<AnyDoc>[]): Promise<WithDeleted<AnyDoc>[]> => {
-    const close = windows[name].open(rows);
+    const close = gates[name].openPush(rows);
     let result: WithDeleted<AnyDoc>[] = [];
     let answered = false;
     try {
       const { current, staleAnswers } = await separateStaleRows(internalOf(name), rows);
-      trace(`push ${name} ids=${current.map((r) => r.newDocumentState.id).join(',')} stale=${staleAnswers.map((d) => d.id).join(',')}`);
+      trace(() => `push ${name} ids=${current.map((r) => r.newDocumentState.id).join(',')} stale=${staleAnswers.map((d) => d.id).join(',')}`);
       result = [...staleAnswers, ...(await pushRows(name, current))] as WithDeleted<AnyDoc>[];
-      trace(`pushed ${name} conflicts=${result.map((d) => d.id).join(',')} state=${engineState}`);
+      trace(() => `pushed ${name} conflicts=${result.map((d) => d.id).join(',')} state=${engineState}`);
       answered = engineState === 'running';
       return result;
     } finally {
@@ -587,16 +587,7 @@ export function startSync(options: StartSyncOptions): SyncEngine {
     );
     void replication.startPromise.then(async () => {
       countPending(name);
-      const meta = internalOf(name)?.input.metaInstance;
-      const sub = meta?.changeStream().subscribe((bulk) => {
-        for (const event of bulk.events) {
-          const d = event.documentData as unknown as { isCheckpoint: string; itemId: string; checkpointData?: { seq?: number }; docData?: AnyDoc };
-          if (d.isCheckpoint === '1') trace(`checkpoint ${name} ${d.itemId} ${JSON.stringify(d.checkpointData)}`);
-          else trace(`ack ${name} ${d.itemId} ${JSON.stringify(d.docData).slice(0, 120)}`);
-        }
-      });
-      if (sub) subscriptions.push(sub);
-      replication.received$.subscribe((doc) => trace(`received ${name} ${String(doc.id)}`));
+      if (options.trace) traceBookkeeping(name);
       const internal = internalOf(name);
       firstSyncChecks.set(name, internal ? await isFirstSync(internal) : false);
       if (firstSyncChecks.size === COLLECTION_NAMES.length && [...firstSyncChecks.values()].every(Boolean)) {
@@ -608,6 +599,22 @@ export function startSync(options: StartSyncOptions): SyncEngine {
       countPending(name);
       emitSoon();
     }).catch(() => undefined);
+  }
+
+  /** Diagnostics: what RxDB records (checkpoints, acknowledged states) and receives. */
+  function traceBookkeeping(name: CollectionName) {
+    const subscription = internalOf(name)
+      ?.input.metaInstance.changeStream()
+      .subscribe((bulk) => {
+        for (const event of bulk.events) {
+          const meta = event.documentData as unknown as { isCheckpoint: string; itemId: string; checkpointData?: unknown; docData?: AnyDoc };
+          if (meta.isCheckpoint === '1') trace(() => `checkpoint ${name} ${meta.itemId} ${JSON.stringify(meta.checkpointData)}`);
+          else trace(() => `ack ${name} ${meta.itemId} ${JSON.stringify(meta.docData).slice(0, 160)}`);
+        }
+      });
+    if (subscription) subscriptions.push(subscription);
+    const replication = replications.get(name);
+    if (replication) subscriptions.push(replication.received$.subscribe((doc) => trace(() => `received ${name} ${String(doc.id)}`)));
   }
 
   // Pending counts can lag the replication's own bookkeeping (acknowledged states are written
@@ -635,7 +642,7 @@ export function startSync(options: StartSyncOptions): SyncEngine {
       await Promise.all([...replications.values()].map((replication) => halt(replication).catch(() => undefined)));
       resolveHalted();
       abort.abort();
-      for (const window of Object.values(windows)) window.close();
+      for (const gate of Object.values(gates)) gate.close();
     };
     if (mode === 'cancel') {
       halting = (halting ?? Promise.resolve()).then(run);
@@ -661,8 +668,7 @@ export function startSync(options: StartSyncOptions): SyncEngine {
     return stopping;
   }
 
-  const engine: SyncEngine & { debug: () => unknown } = {
-    debug: () => Object.fromEntries(COLLECTION_NAMES.map((name) => [name, { window: windows[name].debug(), track: { ...tracks[name], countTimer: null } }])),
+  const engine: SyncEngine = {
     status$: status$.asObservable(),
     reconnect: () => {
       if (engineState !== 'running') return;
@@ -676,11 +682,16 @@ export function startSync(options: StartSyncOptions): SyncEngine {
 /** True when this laptop has never received anything of this account for the collection. */
 async function isFirstSync(internal: RxStorageInstanceReplicationState<AnyDoc>): Promise<boolean> {
   try {
-    const { metaInstance } = internal.input;
-    const id = getComposedPrimaryKeyOfDocumentData(metaInstance.schema, { isCheckpoint: '1', itemId: 'down' } as never);
-    const [doc] = await metaInstance.findDocumentsById([id], false);
-    return !doc;
+    return (await readDownCheckpoint(internal)) === undefined;
   } catch {
     return false;
   }
+}
+
+/** The pull checkpoint RxDB has stored for the collection (undefined: never received anything). */
+async function readDownCheckpoint(internal: RxStorageInstanceReplicationState<AnyDoc>): Promise<unknown> {
+  const { metaInstance } = internal.input;
+  const id = getComposedPrimaryKeyOfDocumentData(metaInstance.schema, { isCheckpoint: '1', itemId: 'down' } as never);
+  const [doc] = await metaInstance.findDocumentsById([id], false);
+  return doc?.checkpointData;
 }

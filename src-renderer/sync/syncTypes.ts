@@ -54,6 +54,11 @@ export type StartSyncOptions = {
   wakeSignals?: SyncWakeSignals | null;
   /** Retry and timeout tuning (defaults in syncConnection.ts: backoff 1 s doubling to 30 s). */
   timing?: Partial<SyncTiming>;
+  /**
+   * Diagnostics: one line per request, stream event, push and checkpoint the engine sees (the
+   * sync tests print them when laptops fail to converge). Off by default.
+   */
+  trace?: (line: string) => void;
 };
 
 /** A running background replication of every collection. */

@@ -82,6 +82,30 @@ describe('the local store for sync', () => {
     expect((await db.tasks.findOne('t1').exec())?.updatedBy).toBe('bob@north.example');
   });
 
+  it('an edit that lands on a document the replication just deleted revives it and records the overridden delete', async () => {
+    const db = await openStore(machine(), { user: () => 'ann@north.example' });
+    const inserted = await db.planitems.insert(goal('g1', 'p1', { title: 'Before' }));
+    // Bob's delete arrives through the replication while Ann still has the goal open.
+    const tombstone = { ...inserted.toJSON(), updatedAt: new Date().toISOString(), updatedBy: 'bob@north.example', _deleted: true, _attachments: {}, _meta: { lwt: Date.now() }, _rev: '2-remote' };
+    const [stored] = await (db.planitems as unknown as RxCollection<Doc>).storageInstance.findDocumentsById(['g1'], false);
+    const replaced = await (db.planitems as unknown as RxCollection<Doc>).storageInstance.bulkWrite([{ previous: stored as never, document: tombstone as never }], 'test-replication');
+    expect(replaced.error).toEqual([]);
+    expect(await db.planitems.findOne('g1').exec()).toBeNull();
+
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const edited = await inserted.incrementalPatch({ title: 'Ann kept working', updatedAt: new Date().toISOString() });
+    expect(edited.deleted).toBe(false);
+    expect(await db.planitems.findOne('g1').exec()).toMatchObject({ title: 'Ann kept working', updatedBy: 'ann@north.example' });
+    expect((await db.conflicts.find().exec()).map((record) => plain(record))).toEqual([
+      expect.objectContaining({ collectionName: 'planitems', documentId: 'g1', field: '_deleted', keptValue: false, lostValue: true, keptBy: 'ann@north.example', lostBy: 'bob@north.example' }),
+    ]);
+
+    // A delete is still a delete (removing the revived goal records nothing more).
+    await (await db.planitems.findOne('g1').exec())?.incrementalRemove();
+    expect(await db.planitems.findOne('g1').exec()).toBeNull();
+    expect(await db.conflicts.count().exec()).toBe(1);
+  });
+
   it('migrates a store of the previous version: documents unchanged, conflict records readable with collectionName', async () => {
     const disk = machine();
     const old = await openStore(disk, { schemas: previousSchemas() });

@@ -37,6 +37,31 @@ describe.each(BACKENDS)('sync between laptops (%s)', (backend) => {
     expect(await b.waitUntilSynced()).toMatchObject({ state: 'idle', pending: 0, error: null, initial: null });
   });
 
+  it('a laptop joining later receives everything, reporting first-sync progress', async () => {
+    const server = await env.start();
+    const ann = await account(server, 'ann@north.example');
+    const bob = await account(server, 'bob@north.example');
+    const a = await laptop('a', ann, server);
+    await a.insert('partners', partner('p1', ann.email));
+    for (let i = 0; i < 40; i += 1) await a.insert('planitems', goal(`g${i}`, 'p1'));
+    await a.waitUntilSynced();
+
+    const b = await laptop('b', bob, server);
+    const done = await b.waitUntilSynced();
+    expect(done).toMatchObject({ initial: null, error: null });
+    expect(done.collections.planitems.pulled).toBe(40);
+    expect((await b.docs('planitems')).length).toBe(40);
+    const progress = (await b.counters()).firstSyncProgress;
+    expect(progress.length, 'no first-sync progress was reported').toBeGreaterThan(0);
+    expect(Math.max(...progress)).toBeGreaterThan(0);
+    expect(progress).toEqual([...progress].sort((x, y) => x - y));
+
+    // A restart is not a first sync.
+    await b.restart();
+    await b.waitUntilSynced();
+    expect((await b.counters()).firstSyncProgress).toEqual(progress);
+  });
+
   it('offline edits of one goal merge: different fields both kept, the same field decided by the later edit and recorded on both laptops', async () => {
     const server = await env.start();
     const ann = await account(server, 'ann@north.example');

@@ -38,4 +38,4 @@ export type LaptopResponse = { seq: number; ok: true; value: unknown } | { seq: 
 
 export type EditResult = { found: boolean; before?: Doc; after?: Doc };
 export type RemoveResult = { found: boolean; before?: Doc | null };
-export type Counters = { requests: RequestCounts; unauthorizedCalls: number };
+export type Counters = { requests: RequestCounts; unauthorizedCalls: number; firstSyncProgress: number[] };

@@ -72,10 +72,14 @@ let status: SyncStatus | null = null;
 let session = { token: config.token, user: config.user };
 let unauthorizedCalls = 0;
 const traceLines: string[] = [];
+/** The engine's diagnostic lines (printed by the convergence test when laptops diverge). */
 const traceLine = (line: string) => {
   traceLines.push(`${new Date().toISOString().slice(17, 23)} ${line}`);
+  if (traceLines.length > 50_000) traceLines.splice(0, 10_000);
 };
 const errorsSeen = new Set<string>();
+/** `initial.received` of every status emitted during a first sync. */
+const firstSyncProgress: number[] = [];
 const statusWaiters = new Set<() => void>();
 /** The state each removed document had when the delete applied (for the convergence ledger). */
 const removedStates = new Map<string, Doc>();
@@ -112,13 +116,14 @@ function startEngine(): void {
       unauthorizedCalls += 1;
     },
     trace: traceLine,
-  } as never);
+  });
   traceLine('ENGINE START');
   engine = current;
   current.status$.subscribe((next) => {
     if (engine !== current) return;
     status = next;
     for (const c of Object.values(next.collections)) if (c.error) errorsSeen.add(c.error);
+    if (next.initial) firstSyncProgress.push(next.initial.received);
     for (const waiter of [...statusWaiters]) waiter();
   });
 }
@@ -248,7 +253,7 @@ async function handle(request: LaptopRequest): Promise<unknown> {
       startEngine();
       return null;
     case 'counters':
-      return { requests: { ...counts }, unauthorizedCalls };
+      return { requests: { ...counts }, unauthorizedCalls, firstSyncProgress: [...firstSyncProgress] };
     case 'inspect': {
       // What the store and the replication's bookkeeping hold for one document (diagnostics).
       const target = collection(request.collection);
@@ -259,7 +264,7 @@ async function handle(request: LaptopRequest): Promise<unknown> {
       const checkpoints = internal
         ? await internal.input.metaInstance.findDocumentsById(['up|1', 'down|1'], false)
         : [];
-      return { stored: stored ?? null, acknowledged: assumed ? { ...assumed.docData, isResolvedConflict: assumed.metaDocument.isResolvedConflict } : null, debug: (engine as unknown as { debug: () => unknown }).debug(), offline, counts, errors: [...errorsSeen], trace: traceLines.filter((l) => l.includes(request.collection) || l.includes('RESTART') || l.includes('ONLINE') || l.includes('OFFLINE') || l.includes('resync') || l.includes('ENGINE')), checkpoints: checkpoints.map((c) => [c.id, c.checkpointData]) };
+      return { stored: stored ?? null, acknowledged: assumed ? { ...assumed.docData, isResolvedConflict: assumed.metaDocument.isResolvedConflict } : null, offline, counts, errors: [...errorsSeen], trace: traceLines.filter((l) => l.includes(request.collection) || l.includes('RESTART') || l.includes('ONLINE') || l.includes('OFFLINE') || l.includes('resync') || l.includes('ENGINE')), checkpoints: checkpoints.map((c) => [c.id, c.checkpointData]) };
     }
     case 'close':
       await closeApp();
