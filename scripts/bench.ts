@@ -17,6 +17,7 @@ import type { StoreRun } from './bench/page/main';
 import { medianOf, round, summarize } from './bench/stats';
 import { storeBench } from './bench/storeBench';
 import { dashboardBench } from './bench/dashboardBench';
+import { syncBench, type SyncBenchResult } from './bench/syncBench';
 
 const RUNS = {
   coldOpen: 5,
@@ -36,7 +37,12 @@ const TARGETS = {
   searchKeystrokeMs: 50,
   insertRatio: 2,
   dashboardMs: 300,
+  initialSyncMs: 10_000,
+  propagationP95Ms: 500,
 };
+
+/** Sync scenario: stream clients held open, partner edits made while they listen. */
+const SYNC = { streamClients: 200, edits: 30 };
 
 /** The signed-out profile the app uses (src-renderer/app/useProfile.ts LOCAL_PROFILE). */
 const OWNER = { email: 'me@partnerdesk.local', name: 'Partner manager' };
@@ -88,8 +94,8 @@ function storeStats(runs: StoreRun[]) {
     if (run.rejectsInvalid === false) throw new Error(`${run.variant} accepted an invalid task: its validation is off`);
   }
   return {
-    insert: { rxdbApp: insert('rxdb-app'), dexie: insert('dexie'), rxdbCachedValidation: insert('rxdb-cached-validation'), rxdbNoValidation: insert('rxdb-no-validation') },
-    readAllAfterReopen: { rxdbApp: read('rxdb-app'), dexie: read('dexie'), rxdbCachedValidation: read('rxdb-cached-validation'), rxdbNoValidation: read('rxdb-no-validation') },
+    insert: { rxdbApp: insert('rxdb-app'), dexie: insert('dexie'), rxdbStockValidation: insert('rxdb-stock-validation'), rxdbNoValidation: insert('rxdb-no-validation') },
+    readAllAfterReopen: { rxdbApp: read('rxdb-app'), dexie: read('dexie'), rxdbStockValidation: read('rxdb-stock-validation'), rxdbNoValidation: read('rxdb-no-validation') },
   };
 }
 
@@ -97,6 +103,56 @@ const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
 
 function verdict(value: number, target: number, comparison: '<' | '<=', criterion: string) {
   return { target, value, pass: comparison === '<' ? value < target : value <= target, criterion };
+}
+
+/** Chromium's version from the browser itself (the user agent is reduced to 156.0.0.0). */
+async function chromiumVersion(profileDir: string): Promise<string> {
+  const context = await launchPersistent(profileDir);
+  const cdp = await context.newCDPSession(await firstPage(context));
+  const { product } = await cdp.send('Browser.getVersion');
+  await context.close();
+  return product.replace(/^(Headless)?Chrome\//, '');
+}
+
+async function runSyncBench(appUrl: string): Promise<SyncBenchResult> {
+  log(`sync: server in its own process${process.env.BENCH_DATABASE_URL ? ' on PostgreSQL (BENCH_DATABASE_URL)' : ' on embedded PGlite'}`);
+  return syncBench({ appUrl, today: todayIso(), ...SYNC, log, ...(process.env.BENCH_DATABASE_URL ? { databaseUrl: process.env.BENCH_DATABASE_URL } : {}) });
+}
+
+function syncVerdicts(sync: SyncBenchResult) {
+  return {
+    initialSync: verdict(sync.initialSync.seconds * 1000, TARGETS.initialSyncMs, '<', 'click Sign in on an empty profile -> every document of the account in the local store and the indicator "Up to date"'),
+    propagation: verdict(
+      sync.propagation.editToEveryClientMs.p95,
+      TARGETS.propagationP95Ms,
+      '<',
+      `p95 over ${SYNC.edits} edits of the time from sending the push until all ${SYNC.streamClients} stream clients have parsed the change`,
+    ),
+  };
+}
+
+/** `npm run bench -- --only=sync`: the sync scenarios alone (about two minutes). */
+async function mainSyncOnly(): Promise<void> {
+  const started = Date.now();
+  const app = await serveRenderer();
+  const profile = await tempDir('partner-desk-bench-version-');
+  try {
+    const chromium = await chromiumVersion(profile.path);
+    const loadBefore = loadavg()[0] ?? 0;
+    const sync = await runSyncBench(app.url);
+    const output = {
+      benchmark: 'partner-desk-sync',
+      machine: { ...machineInfo(chromium), loadAverage1mBefore: Math.round(loadBefore * 100) / 100 },
+      durationSeconds: Math.round((Date.now() - started) / 1000),
+      targets: { initialSyncMs: TARGETS.initialSyncMs, propagationP95Ms: TARGETS.propagationP95Ms },
+      verdict: syncVerdicts(sync),
+      results: { sync },
+    };
+    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  } finally {
+    await app.close();
+    await profile.remove();
+  }
 }
 
 async function main(): Promise<void> {
@@ -111,12 +167,7 @@ async function main(): Promise<void> {
     const assets = await buildBenchAssets(work.path);
     page = await serveDir(assets.pageDir);
 
-    // Chromium version from the browser itself (the user agent is reduced to 156.0.0.0).
-    const versionContext = await launchPersistent(storeProfile.path);
-    const cdp = await versionContext.newCDPSession(await firstPage(versionContext));
-    const { product } = await cdp.send('Browser.getVersion');
-    await versionContext.close();
-    const chromium = product.replace(/^(Headless)?Chrome\//, '');
+    const chromium = await chromiumVersion(storeProfile.path);
     const loadBefore = loadavg()[0] ?? 0;
 
     log(`seeding the store: ${JSON.stringify(BENCH_SIZE)}`);
@@ -164,6 +215,8 @@ async function main(): Promise<void> {
     log('program dashboard: KPIs, charts and the at-risk model');
     const dashboard = await dashboardBench(profile.path, app.url, { today: todayIso(), runs: 5, owner: OWNER });
 
+    const sync = await runSyncBench(app.url);
+
     const portfolioOpen = summarize(cold.map((r) => r.interactive));
     const workspace = interactionStats(ui.workspace);
     const today = interactionStats(ui.today);
@@ -197,8 +250,10 @@ async function main(): Promise<void> {
         insertRatio: verdict(insertRatio, TARGETS.insertRatio, '<=', 'median RxDB bulkInsert / median raw Dexie bulkPut'),
         pdfExport: pdfExport.verdict,
         dashboard: verdict(dashboard.renderMs.median, TARGETS.dashboardMs, '<', 'median, click Dashboard -> KPI tiles and 7 charts painted (all KPIs computed); the model card follows, see results.dashboard.modelReadyMs'),
+        ...syncVerdicts(sync),
       },
       results: {
+        sync,
         pdfExport,
         dashboard: { what: '500-partner program dashboard: pure KPI + chart + risk-model computation (Node), and click -> rendered in Chromium', ...dashboard },
         portfolioOpen: {
@@ -241,9 +296,9 @@ async function main(): Promise<void> {
         },
         portfolioInApp: { what: 'click Portfolio in the navigation (from Today) -> 500 rows painted', ...interactionStats(ui.portfolioInApp) },
         insert: {
-          what: `${INSERT_TASKS} task objects from generateDemoPortfolio: RxDB bulkInsert (app configuration: Dexie storage + z-schema validation, all collections) vs raw Dexie bulkPut in one transaction (same indexes), fresh database per run`,
+          what: `${INSERT_TASKS} task objects from generateDemoPortfolio: RxDB bulkInsert (the app's createAppDatabase and appStorage: Dexie storage + z-schema validation compiled once per schema, all collections) vs raw Dexie bulkPut in one transaction (same indexes), fresh database per run`,
           ratio: insertRatio,
-          ratioWithCachedValidation: ratio(storeSummary.insert.rxdbCachedValidation.median, storeSummary.insert.dexie.median),
+          ratioWithStockValidation: ratio(storeSummary.insert.rxdbStockValidation.median, storeSummary.insert.dexie.median),
           ratioWithoutValidation: ratio(storeSummary.insert.rxdbNoValidation.median, storeSummary.insert.dexie.median),
           ...storeSummary,
           generateMs: round(store.generateMs),
@@ -258,7 +313,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+if (only !== undefined && only !== 'sync') throw new Error(`unknown --only=${only} (known: sync)`);
+
+(only === 'sync' ? mainSyncOnly() : main()).then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error);

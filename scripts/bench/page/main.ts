@@ -5,41 +5,27 @@
  * `window.storeBench`; every figure is `performance.now()` in this page.
  */
 import { Dexie } from 'dexie';
-import {
-  addRxPlugin,
-  createRxDatabase,
-  wrappedValidateStorageFactory,
-  type RxCollection,
-  type RxDatabase,
-  type RxJsonSchema,
-  type RxStorage,
-  type RxValidationError,
-} from 'rxdb';
-import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import type { RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { RxDBUpdatePlugin } from 'rxdb/plugins/update';
-import { getValidator as getZSchemaValidator, wrappedValidateZSchemaStorage, ZSchemaClass } from 'rxdb/plugins/validate-z-schema';
+import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import { BENCH_SIZE, generateDemoPortfolio, type DemoPortfolio } from '../../../src-shared/demo/demoPortfolio';
 import { partnerOverview, todayAgenda } from '../../../src-shared/domain/partnerOverview';
-import { COLLECTION_NAMES, type CollectionDocs, type CollectionName, type Deal, type Meeting, type Plan, type Task } from '../../../src-shared/domain/types';
+import { type Deal, type Meeting, type Plan, type Task } from '../../../src-shared/domain/types';
 import { COLLECTION_SCHEMAS } from '../../../src-shared/schemas/collectionSchemas';
-import { MIGRATION_STRATEGIES } from '../../../src-shared/schemas/migrations';
 import { groupByPartner } from '../../../src-shared/util/groupByPartner';
+import { createAppDatabase } from '../../../src-renderer/db/appDatabase';
+import { appStorage } from '../../../src-renderer/db/appStorage';
 
-addRxPlugin(RxDBMigrationSchemaPlugin);
-addRxPlugin(RxDBUpdatePlugin);
-
-type BenchCollections = { [K in CollectionName]: RxCollection<CollectionDocs[K]> };
-type BenchDatabase = RxDatabase<BenchCollections>;
 
 /**
- * - rxdb-app: the app's storage as it is (Dexie + RxDB's z-schema validation plugin);
+ * - rxdb-app: the app's database and storage as they are (createAppDatabase, appStorage: Dexie +
+ *   z-schema validation with each schema compiled once);
+ * - rxdb-stock-validation: the same with RxDB's stock z-schema plugin, which compiles and checks
+ *   the whole schema again for every document (what the app used before; docs/performance.md);
  * - rxdb-no-validation: Dexie storage without validation, to show what validation costs;
- * - rxdb-cached-validation: the proposed fix (docs/performance.md): the same z-schema checks,
- *   with the schema compiled and checked once instead of for every document;
  * - dexie: raw Dexie, the baseline.
  */
-export type StoreVariant = 'rxdb-app' | 'rxdb-no-validation' | 'rxdb-cached-validation' | 'dexie';
+export type StoreVariant = 'rxdb-app' | 'rxdb-no-validation' | 'rxdb-stock-validation' | 'dexie';
 
 export type StoreRun = {
   variant: StoreVariant;
@@ -64,28 +50,10 @@ let portfolio: DemoPortfolio | null = null;
 let benchTasks: Task[] = [];
 let today = '';
 
-/**
- * RxDB's z-schema plugin calls `validateSafe(doc, schemaObject)`; z-schema 12 deep-clones an
- * object schema on every call, so it compiles and meta-validates the whole schema again for each
- * document. Registering the schema once under a URI and validating by URI reuses the compiled,
- * validated copy. Same validator, same rules, same error shape.
- */
-const cachedZSchemaStorage = (() => {
-  const validator = ZSchemaClass.create({ strictMode: false });
-  let next = 0;
-  return wrappedValidateStorageFactory((schema: RxJsonSchema<unknown>) => {
-    const uri = `urn:partner-desk:schema:${(next += 1)}`;
-    validator.setRemoteReference(uri, schema as unknown as Record<string, unknown>);
-    const fallback = getZSchemaValidator(schema);
-    return (doc): RxValidationError[] => (validator.validateSafe(doc, uri).valid ? [] : fallback(doc));
-  }, 'z-schema-cached');
-})();
-
-/** The app's storage (src-renderer/db/appStorage.ts): Dexie, wrapped in z-schema validation. */
 function storageFor(variant: StoreVariant): RxStorage<unknown, unknown> {
+  if (variant === 'rxdb-app') return appStorage();
   const dexie = getRxStorageDexie();
-  if (variant === 'rxdb-app') return wrappedValidateZSchemaStorage({ storage: dexie }) as RxStorage<unknown, unknown>;
-  if (variant === 'rxdb-cached-validation') return cachedZSchemaStorage({ storage: dexie }) as RxStorage<unknown, unknown>;
+  if (variant === 'rxdb-stock-validation') return wrappedValidateZSchemaStorage({ storage: dexie }) as RxStorage<unknown, unknown>;
   return dexie as RxStorage<unknown, unknown>;
 }
 
@@ -96,30 +64,8 @@ function dexieStores(): Record<string, string> {
   return { tasks: [schema.primaryKey, ...indexes].join(', ') };
 }
 
-/**
- * Opens a database the way src-renderer/db/appDatabase.ts (createAppDatabase) does: same plugins,
- * options, schemas and migration strategies, every collection. (scripts/ is type-checked in the
- * Node project, which may not import renderer files, hence the copy; keep the two in step.)
- */
-async function openLikeTheApp(name: string, storage: RxStorage<unknown, unknown>): Promise<BenchDatabase> {
-  const db = await createRxDatabase<BenchCollections>({ name, storage, multiInstance: true, eventReduce: true, closeDuplicates: true });
-  await db.addCollections(
-    Object.fromEntries(
-      COLLECTION_NAMES.map((collection) => [
-        collection,
-        {
-          schema: COLLECTION_SCHEMAS[collection] as unknown as RxJsonSchema<CollectionDocs[typeof collection]>,
-          migrationStrategies: MIGRATION_STRATEGIES[collection] ?? {},
-          autoMigrate: true,
-        },
-      ]),
-    ),
-  );
-  return db;
-}
-
 async function runRxdb(variant: StoreVariant, name: string, docs: Task[]): Promise<StoreRun> {
-  const open = () => openLikeTheApp(name, storageFor(variant));
+  const open = () => createAppDatabase({ name, storage: storageFor(variant) });
   let db = await open();
   const t0 = performance.now();
   const result = await db.tasks.bulkInsert(docs);

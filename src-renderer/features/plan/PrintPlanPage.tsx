@@ -1,7 +1,8 @@
-import { Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { Button, Center, Loader } from '@mantine/core';
 import { useEffect } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isPaperSize, PRINT_READY_ATTRIBUTE, versionLabel } from '../../../src-shared/plan/pdfOptions';
+import { NotFound } from '../../app/NotFound';
 import { useProfile } from '../../app/useProfile';
 import { useToday } from '../../app/useToday';
 import { useAppData } from '../../db/useAppData';
@@ -69,17 +70,7 @@ export function PrintPlanPage() {
   }, [ready, missing, plan, partner, autoprint, items?.length]);
 
   if (missing) {
-    return (
-      <Center py={80}>
-        <Stack align="center" gap="xs">
-          <Title order={3}>Plan not found</Title>
-          <Text c="dimmed">It may have been removed, or it belongs to another profile.</Text>
-          <Button component={Link} to="/portfolio" variant="light">
-            Back to the portfolio
-          </Button>
-        </Stack>
-      </Center>
-    );
+    return <NotFound what="Plan" />;
   }
   if (!ready || !plan || !partner || items === null) {
     return (

@@ -1,6 +1,7 @@
-import { Anchor, Badge, Breadcrumbs, Button, Center, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Stack, Tabs, Text } from '@mantine/core';
 import { IconAddressBook, IconCertificate, IconCoin, IconGitMerge, IconMoodSmile, IconRoute, IconTargetArrow } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { NotFound } from '../../app/NotFound';
 import { PageLoader } from '../../app/PageLoader';
 import { usePortfolioOverview } from '../../app/usePortfolioOverview';
 import { forPartner, useAppData } from '../../db/useAppData';
@@ -32,17 +33,7 @@ export function PartnerWorkspacePage() {
 
   if (data.loading) return <PageLoader />;
   if (!row) {
-    return (
-      <Center py={80}>
-        <Stack align="center" gap="xs">
-          <Title order={3}>Partner not found</Title>
-          <Text c="dimmed">It may have been removed, or it belongs to another profile.</Text>
-          <Button component={Link} to="/portfolio" variant="light">
-            Back to the portfolio
-          </Button>
-        </Stack>
-      </Center>
-    );
+    return <NotFound what="Partner" />;
   }
 
   const { partner } = row;

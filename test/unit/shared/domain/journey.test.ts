@@ -1,3 +1,4 @@
+import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import {
   PHASE_INFO,
@@ -61,6 +62,20 @@ describe('dayNumber and dueDateFor', () => {
 
   it('is negative while Day 0 is in the future', () => {
     expect(dayNumber('2026-03-10', '2026-03-01')).toBe(-9);
+  });
+
+  it('agrees with date-fns across DST changes, leap years and centuries, and rejects impossible dates', () => {
+    const start = Date.UTC(1999, 0, 1);
+    const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
+    for (let i = 0; i < 400; i += 1) {
+      const a = iso(start + ((i * 7919) % 12_000) * 86_400_000);
+      const b = iso(start + ((i * 104_729) % 12_000) * 86_400_000);
+      expect(dayNumber(a, b)).toBe(differenceInCalendarDays(parseISO(b), parseISO(a)));
+    }
+    expect(dayNumber('2025-02-29', '2025-03-01')).toBeNaN();
+    expect(dayNumber('2026-13-01', '2026-03-01')).toBeNaN();
+    expect(dayNumber('2026-03-01', 'not a date')).toBeNaN();
+    expect(dayNumber('2026-03-01', '2026-03-05T10:00:00')).toBe(4);
   });
 
   it('adds calendar days, across month ends, leap days and DST changes', () => {
