@@ -138,6 +138,8 @@ export function startSync(options: StartSyncOptions): SyncEngine {
   const firstSyncChecks = new Map<CollectionName, boolean>();
   let lastSyncedAt: string | null = null;
   let previousState: SyncState = 'syncing';
+  /** Another window of this profile is the leader and replicates; this one only watches. */
+  let otherWindowSyncs = false;
 
   const streams = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Subject<PullItem>()])) as Record<CollectionName, Subject<PullItem>>;
   const gates = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, createDeliveryGate({ internal: () => internalOf(name) })])) as Record<
@@ -158,7 +160,9 @@ export function startSync(options: StartSyncOptions): SyncEngine {
       if (engineState === 'unauthorized') state = 'unauthorized';
       else if (connectionState === 'offline' || track.transient?.offline) state = 'offline';
       else if (track.problem || track.transient) state = 'error';
-      else if (connectionState !== 'connected' || track.active || track.pending > 0) state = 'syncing';
+      // Not up to date before the collection's first round since the start finished (unless
+      // another window of this profile holds the replication: only the leader replicates).
+      else if (connectionState !== 'connected' || track.active || track.pending > 0 || (!track.firstSyncDone && !otherWindowSyncs)) state = 'syncing';
       else state = 'idle';
       if (state === 'idle' && track.state !== 'idle' && engineState === 'running') {
         track.lastSyncedAt = now;
@@ -619,8 +623,22 @@ export function startSync(options: StartSyncOptions): SyncEngine {
 
   // Pending counts can lag the replication's own bookkeeping (acknowledged states are written
   // after `sent$`); recount while something is outstanding.
+  const checkLeadership = async () => {
+    if (!options.db.multiInstance) return;
+    try {
+      const elector = (options.db as unknown as { leaderElector: () => { isLeader: boolean; hasLeader: () => Promise<boolean> } }).leaderElector();
+      const other = !elector.isLeader && (await elector.hasLeader());
+      if (other !== otherWindowSyncs) {
+        otherWindowSyncs = other;
+        emitSoon();
+      }
+    } catch {
+      // the database closed
+    }
+  };
   const recount = setInterval(() => {
     for (const name of COLLECTION_NAMES) if (tracks[name].pending > 0 || tracks[name].active) countPending(name);
+    if (COLLECTION_NAMES.some((name) => !tracks[name].firstSyncDone)) void checkLeadership();
   }, 1000);
   timers.add(recount);
 

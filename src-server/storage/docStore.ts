@@ -88,15 +88,15 @@ export async function bumpPartnerDocs(w: FeedWriter, partnerIds: readonly string
   return rows.length;
 }
 
-/** Visibility of a `docs d` row for user $3 (non-admin). */
-function visibilityPredicate(collection: CollectionName): string {
+/** Visibility of a `docs d` row for the (non-admin) user whose id is the SQL expression `user`. */
+function visibilityPredicate(collection: CollectionName, user: string): string {
   if (collection === 'templates') {
-    return `(d.owner_id = $3 OR EXISTS (
+    return `(d.owner_id = ${user} OR EXISTS (
       SELECT 1 FROM team_members mine JOIN team_members theirs ON theirs.team_id = mine.team_id
-       WHERE mine.user_id = $3 AND theirs.user_id = d.owner_id))`;
+       WHERE mine.user_id = ${user} AND theirs.user_id = d.owner_id))`;
   }
-  return `(EXISTS (SELECT 1 FROM partner_access pa WHERE pa.partner_id = d.partner_id AND pa.user_id = $3)
-    OR (d.owner_id = $3 AND NOT EXISTS (SELECT 1 FROM docs p WHERE p.collection = 'partners' AND p.id = d.partner_id)))`;
+  return `(EXISTS (SELECT 1 FROM partner_access pa WHERE pa.partner_id = d.partner_id AND pa.user_id = ${user})
+    OR (d.owner_id = ${user} AND NOT EXISTS (SELECT 1 FROM docs p WHERE p.collection = 'partners' AND p.id = d.partner_id)))`;
 }
 
 /**
@@ -114,7 +114,7 @@ export async function readFeedPage(q: Queryable, viewer: FeedViewer, collection:
   return q.query<FeedRow>(
     `SELECT * FROM (
        (SELECT d.seq, d.id, d.data, d.deleted, false AS revoked FROM docs d
-         WHERE d.collection = $1 AND d.seq > $2 AND ${visibilityPredicate(collection)}
+         WHERE d.collection = $1 AND d.seq > $2 AND ${visibilityPredicate(collection, '$3')}
          ORDER BY d.seq LIMIT $4)
        UNION ALL
        (SELECT r.seq, r.doc_id AS id, r.snapshot AS data, true AS deleted, true AS revoked FROM revocations r
@@ -123,6 +123,44 @@ export async function readFeedPage(q: Queryable, viewer: FeedViewer, collection:
      ) feed ORDER BY seq LIMIT $4`,
     [collection, afterSeq, viewer.id, limit],
   );
+}
+
+export type FeedPageRequest = { viewer: FeedViewer; afterSeq: number };
+
+/**
+ * `readFeedPage` for many readers at once, in one query: the change stream's fan-out (one commit
+ * wakes every open stream; a query per stream made propagation grow with their number). Gives,
+ * per request and in request order, the same rows `readFeedPage` gives.
+ */
+export async function readFeedPages(q: Queryable, collection: CollectionName, requests: readonly FeedPageRequest[], limit: number): Promise<FeedRow[][]> {
+  if (requests.length === 0) return [];
+  const rows = await q.query<FeedRow & { k: number }>(
+    `SELECT v.k, f.seq, f.id, f.data, f.deleted, f.revoked
+       FROM unnest($2::int[], $3::text[], $4::bigint[], $5::boolean[]) AS v(k, user_id, after_seq, is_admin)
+       CROSS JOIN LATERAL (
+         SELECT * FROM (
+           (SELECT d.seq, d.id, d.data, d.deleted, false AS revoked FROM docs d
+             WHERE d.collection = $1 AND d.seq > v.after_seq AND (v.is_admin OR ${visibilityPredicate(collection, 'v.user_id')})
+             ORDER BY d.seq LIMIT $6)
+           UNION ALL
+           (SELECT r.seq, r.doc_id AS id, r.snapshot AS data, true AS deleted, true AS revoked FROM revocations r
+             WHERE NOT v.is_admin AND r.user_id = v.user_id AND r.collection = $1 AND r.seq > v.after_seq
+             ORDER BY r.seq LIMIT $6)
+         ) feed ORDER BY seq LIMIT $6
+       ) f
+      ORDER BY v.k, f.seq`,
+    [
+      collection,
+      requests.map((_, index) => index),
+      requests.map((request) => request.viewer.id),
+      requests.map((request) => request.afterSeq),
+      requests.map((request) => request.viewer.role === 'admin'),
+      limit,
+    ],
+  );
+  const pages: FeedRow[][] = requests.map(() => []);
+  for (const { k, ...row } of rows) pages[Number(k)]?.push(row);
+  return pages;
 }
 
 export function toSyncDocument(data: Record<string, unknown>, deleted: boolean): SyncDocument {

@@ -1,18 +1,21 @@
 /**
  * Open `GET /api/sync/stream` connections. Each connection keeps a cursor (last seq sent) per
  * collection, starting at the feed head when it opens (and first sends `resync`, so the client
- * pulls everything before that). When the bus reports a commit, the connection reads its user's
- * feed from the cursor with the same query as pull — so it carries exactly what pull would:
+ * pulls everything before that). When the bus reports a commit, every connection reads its
+ * user's feed from its cursor with the rules of pull — so it carries exactly what pull would:
  * nothing the user may not see, revocation tombstones included — and sends it as `change`
- * events. Every heartbeat, and whenever sessions were revoked, the tokens of open streams are
- * re-checked; a dead token gets `closed` and the connection ends.
+ * events. One query serves every waiting connection of a collection (`readFeedPages`), and
+ * connections that receive the same rows share one serialised event, so a commit costs about
+ * the same with 200 open streams as with one. Every heartbeat, and whenever sessions were
+ * revoked, the tokens of open streams are re-checked; a dead token gets `closed` and the
+ * connection ends.
  */
 import type { ServerResponse } from 'node:http';
 import { COLLECTION_NAMES, type CollectionName } from '../../src-shared/domain/types';
 import type { SyncStreamEvent } from '../../src-shared/sync/protocol';
 import type { Db } from '../storage/db';
 import { readFeedHead } from '../storage/changeFeed';
-import { feedDocuments, readFeedPage } from '../storage/docStore';
+import { feedDocuments, readFeedPages, type FeedRow } from '../storage/docStore';
 import { liveSessionHashes, type Viewer } from '../storage/userStore';
 import type { BusEvent } from './changeBus';
 
@@ -36,17 +39,19 @@ type Connection = {
   viewer: Viewer;
   res: ServerResponse;
   cursors: Map<CollectionName, number>;
+  /** Collections with commits this connection has not read yet. */
   dirty: Set<CollectionName>;
+  /** Full pages sent in a row per collection (a reader this far behind is told to resync). */
+  pages: Map<CollectionName, number>;
   knownHead: number;
-  running: boolean;
-  again: boolean;
+  /** False until the opening `resync` is sent. */
+  ready: boolean;
   closed: boolean;
 };
 
 /** A slow reader with more than this unsent is disconnected (it will reconnect and resync). */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 const MAX_PAGES_PER_FLUSH = 20;
-const MAX_FLUSH_ROUNDS = 50;
 
 export function createStreamHub(options: StreamHubOptions): StreamHub {
   const { db, epoch } = options;
@@ -88,46 +93,81 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
     send(conn, { type: 'resync' });
   };
 
-  const flushCollection = async (conn: Connection, collection: CollectionName) => {
-    let cursor = conn.cursors.get(collection) ?? 0;
-    const head = conn.knownHead;
-    for (let page = 0; page < MAX_PAGES_PER_FLUSH; page += 1) {
-      const rows = await readFeedPage(db, conn.viewer, collection, cursor, options.pageSize);
-      if (conn.closed) return;
-      const last = rows.at(-1);
-      if (last) {
-        cursor = last.seq;
-        send(conn, { type: 'change', collection, documents: feedDocuments(rows), checkpoint: { epoch, seq: cursor } });
-      }
-      if (rows.length < options.pageSize) {
-        // Writers are serialised, so the query saw every row up to `head`: safe to skip past it.
-        conn.cursors.set(collection, Math.max(cursor, head));
-        return;
-      }
-    }
-    conn.cursors.set(collection, cursor);
-    await resync(conn);
-  };
-
-  const flush = async (conn: Connection) => {
-    if (conn.running) {
-      conn.again = true;
-      return;
-    }
-    conn.running = true;
+  /** Reads the next page of `collection` for every connection in `conns` and sends it. */
+  const flushCollection = async (collection: CollectionName, conns: Connection[]) => {
+    // Writers are serialised: once the query has run, it saw every row up to the head each
+    // connection knew of before it started, so the cursor may skip past that head.
+    const heads = conns.map((conn) => conn.knownHead);
+    let pages: FeedRow[][];
     try {
-      for (let round = 0; round < MAX_FLUSH_ROUNDS && !conn.closed; round += 1) {
-        conn.again = false;
-        const collections = [...conn.dirty];
-        conn.dirty.clear();
-        for (const collection of collections) await flushCollection(conn, collection);
-        if (!conn.again && conn.dirty.size === 0) break;
-      }
+      pages = await readFeedPages(db, collection, conns.map((conn) => ({ viewer: conn.viewer, afterSeq: conn.cursors.get(collection) ?? 0 })), options.pageSize);
     } catch (error) {
       options.onError(error);
-      if (!conn.closed) await resync(conn).catch(options.onError);
+      for (const conn of conns) if (!conn.closed) resync(conn).catch(options.onError);
+      return;
+    }
+    const serialised = new Map<string, string>();
+    conns.forEach((conn, index) => {
+      const rows = pages[index] ?? [];
+      if (conn.closed) return;
+      const last = rows.at(-1);
+      const previous = conn.cursors.get(collection) ?? 0;
+      if (last) {
+        // A document row reads the same for everyone who may see it; a revocation is per user.
+        const key = rows.map((row) => (row.revoked ? `r${row.seq}:${conn.viewer.id}` : row.seq)).join(',');
+        let text = serialised.get(key);
+        if (text === undefined) {
+          const { type, ...data } = { type: 'change', collection, documents: feedDocuments(rows), checkpoint: { epoch, seq: last.seq } } satisfies SyncStreamEvent;
+          text = `event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
+          serialised.set(key, text);
+        }
+        write(conn, text);
+      }
+      if (rows.length < options.pageSize) {
+        conn.cursors.set(collection, Math.max(previous, last?.seq ?? 0, heads[index] ?? 0));
+        conn.pages.delete(collection);
+        return;
+      }
+      conn.cursors.set(collection, Math.max(previous, last?.seq ?? 0));
+      const sent = (conn.pages.get(collection) ?? 0) + 1;
+      if (sent < MAX_PAGES_PER_FLUSH) {
+        conn.pages.set(collection, sent);
+        conn.dirty.add(collection);
+      } else {
+        conn.pages.delete(collection);
+        resync(conn).catch(options.onError);
+      }
+    });
+  };
+
+  /**
+   * Sends every ready connection what it has not read yet, one collection at a time, until no
+   * connection waits for anything. Only one pump runs; a commit during it is picked up after.
+   */
+  let pumping = false;
+  let pumpAgain = false;
+  const pump = async () => {
+    if (pumping) {
+      pumpAgain = true;
+      return;
+    }
+    pumping = true;
+    try {
+      do {
+        pumpAgain = false;
+        const waiting = new Map<CollectionName, Connection[]>();
+        for (const conn of connections) {
+          if (!conn.ready || conn.closed) continue;
+          for (const collection of conn.dirty) waiting.set(collection, [...(waiting.get(collection) ?? []), conn]);
+          conn.dirty.clear();
+        }
+        for (const [collection, conns] of waiting) await flushCollection(collection, conns);
+        if (waiting.size > 0) pumpAgain = true;
+      } while (pumpAgain);
+    } catch (error) {
+      options.onError(error);
     } finally {
-      conn.running = false;
+      pumping = false;
     }
   };
 
@@ -149,7 +189,7 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
 
   return {
     open: async (viewer, res) => {
-      const conn: Connection = { viewer, res, cursors: new Map(), dirty: new Set(), knownHead: 0, running: false, again: false, closed: false };
+      const conn: Connection = { viewer, res, cursors: new Map(), dirty: new Set(), pages: new Map(), knownHead: 0, ready: false, closed: false };
       const forget = () => {
         if (conn.closed) return;
         conn.closed = true;
@@ -161,13 +201,13 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
       connections.add(conn);
       startHeartbeat();
       write(conn, 'retry: 3000\n\n');
-      conn.running = true;
       try {
         await resync(conn);
       } finally {
-        conn.running = false;
+        conn.ready = true;
       }
-      if (conn.again || conn.dirty.size > 0) await flush(conn);
+      // Commits during the resync left the connection dirty: send what the head missed.
+      if (conn.dirty.size > 0) await pump();
     },
     handle: (event) => {
       if (event.t === 'sessions') {
@@ -181,8 +221,8 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
         }
         conn.knownHead = Math.max(conn.knownHead, event.seq);
         for (const collection of event.c) if ((COLLECTION_NAMES as readonly string[]).includes(collection)) conn.dirty.add(collection);
-        void flush(conn);
       }
+      if (event.t === 'feed') void pump();
     },
     closeAll: (reason) => {
       for (const conn of [...connections]) close(conn, reason);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { insertRow, partnerDoc, taskDoc, updateRow } from './support/docFactories';
 import { BACKENDS, useTestEnv } from './support/testBackends';
-import { openStream, seedUser, streamedDocuments } from './support/syncClient';
+import { openStream, seedUser, streamedDocuments, type SeededUser } from './support/syncClient';
 
 describe.each(BACKENDS)('change stream (%s)', (backend) => {
   const env = useTestEnv(backend);
@@ -38,6 +38,54 @@ describe.each(BACKENDS)('change stream (%s)', (backend) => {
     if (last?.type !== 'change') throw new Error('no change event');
     expect((await nick.api.pull('tasks', last.checkpoint)).body.documents).toEqual([]);
     stream.close();
+  });
+
+  it('fans each commit out to many open streams, every one with exactly what its user may see', async () => {
+    const server = await env.start();
+    const north: SeededUser[] = [];
+    const south: SeededUser[] = [];
+    for (let i = 0; i < 6; i += 1) north.push(await seedUser(server, `n${i}@north.example`, { teams: ['north'] }));
+    for (let i = 0; i < 4; i += 1) south.push(await seedUser(server, `s${i}@south.example`, { teams: ['south'] }));
+    const admin = await seedUser(server, 'ada@hq.example', { role: 'admin' });
+    const [ann] = north;
+    const [sam] = south;
+    if (!ann || !sam) throw new Error('no users');
+    // Every user listens, one of them on two laptops.
+    const listeners = [...north, ...south, admin, ann];
+    const streams = await Promise.all(listeners.map((user) => openStream(server, user.token)));
+    await Promise.all(streams.map((stream) => stream.waitFor((event) => event.type === 'resync')));
+
+    await ann.api.push('partners', [insertRow(partnerDoc('pn'))]);
+    await sam.api.push('partners', [insertRow(partnerDoc('ps'))]);
+    await ann.api.push('tasks', Array.from({ length: 5 }, (_, i) => insertRow(taskDoc(`tn${i}`, 'pn'))));
+    await sam.api.push('tasks', Array.from({ length: 3 }, (_, i) => insertRow(taskDoc(`ts${i}`, 'ps'))));
+    const expected = (user: (typeof listeners)[number]) =>
+      user === admin ? ['tn0', 'tn1', 'tn2', 'tn3', 'tn4', 'ts0', 'ts1', 'ts2'] : north.includes(user) ? ['tn0', 'tn1', 'tn2', 'tn3', 'tn4'] : ['ts0', 'ts1', 'ts2'];
+    await Promise.all(
+      streams.map((stream, i) => {
+        const user = listeners[i];
+        if (!user) throw new Error('no user');
+        return stream.waitFor(() => streamedDocuments(stream, 'tasks').length >= expected(user).length);
+      }),
+    );
+    // Commits are delivered in order: once the next partners arrive, nothing more is coming.
+    await ann.api.push('partners', [insertRow(partnerDoc('pn2'))]);
+    await sam.api.push('partners', [insertRow(partnerDoc('ps2'))]);
+    const partnersOf = (user: (typeof listeners)[number]) => (user === admin ? ['pn', 'pn2', 'ps', 'ps2'] : north.includes(user) ? ['pn', 'pn2'] : ['ps', 'ps2']);
+    await Promise.all(
+      streams.map((stream, i) => {
+        const user = listeners[i];
+        if (!user) throw new Error('no user');
+        return stream.waitFor(() => new Set(streamedDocuments(stream, 'partners').map((doc) => doc.id)).size >= partnersOf(user).length);
+      }),
+    );
+    streams.forEach((stream, i) => {
+      const user = listeners[i];
+      if (!user) throw new Error('no user');
+      expect(streamedDocuments(stream, 'tasks').map((doc) => doc.id).sort(), user.email).toEqual(expected(user));
+      expect([...new Set(streamedDocuments(stream, 'partners').map((doc) => doc.id))].sort(), user.email).toEqual(partnersOf(user));
+    });
+    for (const stream of streams) stream.close();
   });
 
   it('splits a large burst into pages and tells clients when the server shuts down', async () => {
