@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo } from 'react';
+import { createContext, useContext, useMemo, useState } from 'react';
 import { partnerOverview, todayAgenda, type PartnerOverview, type TodayAgenda } from '../../src-shared/domain/partnerOverview';
 import type { Partner } from '../../src-shared/domain/types';
 import { forPartner, useAppData, type AppData } from '../db/useAppData';
@@ -36,12 +36,34 @@ export function usePortfolioOverview(): PortfolioOverview {
   return overview;
 }
 
-/** Every partner's overview plus the Today agenda, recomputed when data or the date changes. */
-export function useComputedPortfolioOverview(): PortfolioOverview {
-  const data = useAppData();
-  const today = useToday();
-  return useMemo(() => {
-    const rows = data.partners.map((partner) => ({ partner, ...overviewFor(data, partner, today) }));
+type CachedOverview = { inputs: unknown[]; overview: PartnerOverview };
+
+/**
+ * A function computing every partner's overview plus the Today agenda that reuses a partner's
+ * overview while its inputs are the same objects (the groupings keep the arrays of partners whose
+ * documents did not change), so one edit recomputes one partner, not five hundred.
+ */
+export function createPortfolioOverviewComputer(): (data: AppData, today: string) => PortfolioOverview {
+  let previous = new Map<string, CachedOverview>();
+  return (data, today) => {
+    const next = new Map<string, CachedOverview>();
+    const rows = data.partners.map((partner) => {
+      const inputs = [
+        partner,
+        today,
+        data.tasksByPartner.get(partner.id),
+        data.meetingsByPartner.get(partner.id),
+        data.dealsByPartner.get(partner.id),
+        data.plansByPartner.get(partner.id),
+        data.trainingsByPartner.get(partner.id),
+        data.surveysByPartner.get(partner.id),
+      ];
+      const cached = previous.get(partner.id);
+      const overview = cached && cached.inputs.every((input, i) => input === inputs[i]) ? cached.overview : overviewFor(data, partner, today);
+      next.set(partner.id, { inputs, overview });
+      return { partner, ...overview };
+    });
+    previous = next;
     const agenda = todayAgenda(
       rows.map((row) => ({
         partnerId: row.partner.id,
@@ -52,5 +74,13 @@ export function useComputedPortfolioOverview(): PortfolioOverview {
       today,
     );
     return { today, rows, rowsById: new Map(rows.map((row) => [row.partner.id, row])), agenda };
-  }, [data, today]);
+  };
+}
+
+/** Every partner's overview plus the Today agenda, recomputed when data or the date changes. */
+export function useComputedPortfolioOverview(): PortfolioOverview {
+  const data = useAppData();
+  const today = useToday();
+  const [compute] = useState(createPortfolioOverviewComputer);
+  return useMemo(() => compute(data, today), [compute, data, today]);
 }

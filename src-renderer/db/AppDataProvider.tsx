@@ -37,15 +37,16 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
 
   if (error) throw error;
 
-  // Each grouping only recomputes when its own collection emitted a new array.
+  // Each grouping only recomputes when its own collection emitted a new array, and keeps the
+  // arrays of partners whose documents did not change (per-partner results can be reused).
   const partners = raw?.partners;
   const partnersById = useMemo(() => new Map((partners ?? []).map((p) => [p.id, p])), [partners]);
-  const tasksByPartner = useMemo(() => groupByPartner(raw?.tasks ?? []), [raw?.tasks]);
-  const meetingsByPartner = useMemo(() => groupByPartner(raw?.meetings ?? []), [raw?.meetings]);
-  const dealsByPartner = useMemo(() => groupByPartner(raw?.deals ?? []), [raw?.deals]);
-  const plansByPartner = useMemo(() => groupByPartner(raw?.plans ?? []), [raw?.plans]);
-  const trainingsByPartner = useMemo(() => groupByPartner(raw?.trainings ?? []), [raw?.trainings]);
-  const surveysByPartner = useMemo(() => groupByPartner(raw?.surveys ?? []), [raw?.surveys]);
+  const tasksByPartner = useGrouping(raw?.tasks);
+  const meetingsByPartner = useGrouping(raw?.meetings);
+  const dealsByPartner = useGrouping(raw?.deals);
+  const plansByPartner = useGrouping(raw?.plans);
+  const trainingsByPartner = useGrouping(raw?.trainings);
+  const surveysByPartner = useGrouping(raw?.surveys);
 
   const value = useMemo<AppData>(
     () => ({
@@ -63,4 +64,18 @@ export function AppDataProvider({ children }: { children: ReactNode }) {
   );
 
   return <AppDataContext.Provider value={value}>{children}</AppDataContext.Provider>;
+}
+
+/** Groups a collection by partner, keeping the previous arrays of unchanged partners. */
+function useGrouping<T extends { partnerId: string }>(docs: T[] | undefined): Map<string, T[]> {
+  const [regroup] = useState(createRegrouper<T>);
+  return useMemo(() => regroup(docs ?? []), [regroup, docs]);
+}
+
+function createRegrouper<T extends { partnerId: string }>(): (docs: readonly T[]) => Map<string, T[]> {
+  let previous: Map<string, T[]> | undefined;
+  return (docs) => {
+    previous = groupByPartner(docs, previous);
+    return previous;
+  };
 }

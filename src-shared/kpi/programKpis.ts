@@ -1,5 +1,6 @@
 import type { Deal, DealStage, IsoDate, Partner, PartnerType, Survey, Task, Training } from '../domain/types';
 import { addDaysIso, daysFrom, median, monthOf, monthsBetween, roundTo } from './calendar';
+import { groupByPartner } from '../util/groupByPartner';
 
 /**
  * The program KPIs of the product brief ("KPIs (definitions)"), computed as of a date: records
@@ -37,16 +38,6 @@ export function dealStageAsOf(deal: Deal, asOf: IsoDate): DealStage | null {
   if (deal.registeredOn > asOf) return null;
   if ((deal.stage === 'won' || deal.stage === 'lost') && deal.closedOn !== undefined && deal.closedOn > asOf) return 'approved';
   return deal.stage;
-}
-
-function groupByPartner<T extends { partnerId: string }>(docs: readonly T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const d of docs) {
-    const list = out.get(d.partnerId);
-    if (list) list.push(d);
-    else out.set(d.partnerId, [d]);
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

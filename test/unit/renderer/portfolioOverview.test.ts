@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { createPortfolioOverviewComputer } from '../../../src-renderer/app/usePortfolioOverview';
+import type { AppData } from '../../../src-renderer/db/useAppData';
+import { generateJourney } from '../../../src-shared/domain/journey';
+import type { Partner, Task } from '../../../src-shared/domain/types';
+import { groupByPartner } from '../../../src-shared/util/groupByPartner';
+
+const NOW = '2026-03-01T09:00:00.000Z';
+
+function partner(id: string): Partner {
+  return {
+    id,
+    createdAt: NOW,
+    updatedAt: NOW,
+    name: `Partner ${id}`,
+    type: 'reseller',
+    maturity: 'new',
+    tier: 'Silver',
+    region: 'EMEA',
+    website: '',
+    ownerEmail: 'pam@vendor.example',
+    contacts: [],
+    team: [],
+    day0: '2026-03-01',
+    status: 'onboarding',
+    tags: [],
+    templateId: 'reseller-new',
+  };
+}
+
+function appData(partners: Partner[], tasks: Task[], previous?: AppData): AppData {
+  return {
+    loading: false,
+    partners,
+    partnersById: new Map(partners.map((p) => [p.id, p])),
+    tasksByPartner: groupByPartner(tasks, previous?.tasksByPartner),
+    meetingsByPartner: new Map(),
+    dealsByPartner: new Map(),
+    plansByPartner: new Map(),
+    trainingsByPartner: new Map(),
+    surveysByPartner: new Map(),
+  };
+}
+
+describe('portfolio overview computer', () => {
+  const partners = [partner('p1'), partner('p2')];
+  let n = 0;
+  const tasks = partners.flatMap((p) => generateJourney(p, { now: NOW, newId: () => `t${n++}` }));
+
+  it('recomputes only the partner whose documents changed, and everyone when the day changes', () => {
+    const compute = createPortfolioOverviewComputer();
+    const first = appData(partners, tasks);
+    const before = compute(first, '2026-03-20');
+    const p1Task = tasks.find((t) => t.partnerId === 'p1' && t.status === 'open');
+    if (!p1Task) throw new Error('no open task');
+    const edited = tasks.map((t) => (t === p1Task ? { ...t, status: 'done' as const, completedOn: '2026-03-20' } : t));
+    const after = compute(appData(partners, edited, first), '2026-03-20');
+
+    expect(after.rowsById.get('p2')?.health).toBe(before.rowsById.get('p2')?.health);
+    expect(after.rowsById.get('p1')?.health).not.toBe(before.rowsById.get('p1')?.health);
+    expect(after.rowsById.get('p1')?.journey.progress).toBeGreaterThan(before.rowsById.get('p1')?.journey.progress ?? 1);
+    expect(after.rowsById.get('p2')?.journey.progress).toBe(before.rowsById.get('p2')?.journey.progress);
+
+    const nextDay = compute(appData(partners, edited, first), '2026-03-21');
+    expect(nextDay.rowsById.get('p2')?.health).not.toBe(after.rowsById.get('p2')?.health);
+    expect(nextDay.rowsById.get('p2')?.journey.day).toBe(20);
+  });
+
+  it('gives the same figures as computing from scratch', () => {
+    const cached = createPortfolioOverviewComputer();
+    const first = appData(partners, tasks);
+    cached(first, '2026-04-02');
+    const edited = tasks.map((t, i) => (i === 3 ? { ...t, status: 'done' as const, completedOn: '2026-04-01' } : t));
+    const second = appData(partners, edited, first);
+    const reused = cached(second, '2026-04-02');
+    const fresh = createPortfolioOverviewComputer()(appData(partners, edited), '2026-04-02');
+    expect(JSON.stringify(reused)).toBe(JSON.stringify(fresh));
+  });
+});
