@@ -9,7 +9,7 @@ import { createSession } from '../auth/sessions';
 import type { Db } from '../storage/db';
 import { runFeedWrite } from '../storage/changeFeed';
 import { loadDocs, upsertDocs } from '../storage/docStore';
-import { refreshPartnerAccess, type AccessChange } from '../storage/partnerAccess';
+import { refreshPartnerAccess, replaceMemberships, type AccessChange } from '../storage/partnerAccess';
 import {
   addMembership,
   findTeamByName,
@@ -123,6 +123,24 @@ export function createAdminService(deps: AdminDeps) {
     async enableUser(email: string): Promise<void> {
       const user = await requireUser(email);
       await setDisabled(db, user.id, false);
+    },
+
+    /**
+     * Puts a user in exactly these teams (the first is where their new partners are shared). What
+     * they may see follows at once: documents of partners and templates they gain reach their
+     * laptop, those they lose are removed from it (revocation tombstones).
+     */
+    async setTeams(email: string, teamNames: readonly string[]): Promise<AccessChange> {
+      const user = await requireUser(email);
+      return runFeedWrite(db, async (w) => {
+        const teamIds: string[] = [];
+        for (const teamName of teamNames) {
+          const team = await findTeamByName(w, teamName.trim());
+          if (!team) throw new AdminInputError(`no team named ${teamName}`);
+          if (!teamIds.includes(team.id)) teamIds.push(team.id);
+        }
+        return replaceMemberships(w, user.id, teamIds);
+      });
     },
 
     listUsers: () => listUsers(db),

@@ -16,6 +16,7 @@ commands:
   add-team <name>
   add-user --email <email> --name <name> --role manager|admin [--teams <team>,<team>] [--password <pw>]
   set-password --email <email> (--password <pw> | reads the password from stdin)
+  set-teams --email <email> --teams <team>,<team>   (exactly these teams, the first one first; "" for none)
   disable-user --email <email>
   enable-user --email <email>
   list-users [--json]
@@ -88,6 +89,16 @@ async function main(argv: string[]): Promise<number> {
         const password = values.password ?? (await readStdin());
         await admin.setPassword(email, password);
         console.log(`password set for ${email}`);
+        break;
+      }
+      case 'set-teams': {
+        const email = need(values.email, 'email');
+        if (values.teams === undefined) throw new AdminInputError('set-teams needs --teams (a comma-separated list; "" for none)');
+        const teams = values.teams.split(',').map((team) => team.trim()).filter((team) => team !== '');
+        const change = await admin.setTeams(email, teams);
+        console.log(
+          `${email} is now in ${teams.join(', ') || 'no team'}: ${change.added} partner access(es) gained, ${change.removed} lost (${change.revoked} revocation tombstone(s))`,
+        );
         break;
       }
       case 'disable-user': {

@@ -79,3 +79,74 @@ export async function refreshPartnerAccess(w: FeedWriter, scope: readonly string
   }
   return { added: added.length, removed: removed.length, bumped, revoked };
 }
+
+const templateKey = (templateId: string, userId: string) => `${templateId}\u0000${userId}`;
+
+/** Which of `userIds` (managers; admins see every template anyway) may see which templates. */
+async function templateVisibility(w: FeedWriter, userIds: readonly string[]): Promise<Set<string>> {
+  const rows = await w.query<{ id: string; user_id: string }>(
+    `SELECT d.id, u.user_id FROM unnest($1::text[]) AS u(user_id)
+       JOIN users usr ON usr.id = u.user_id AND usr.role <> 'admin'
+       JOIN docs d ON d.collection = 'templates' AND (d.owner_id = u.user_id OR EXISTS (
+         SELECT 1 FROM team_members mine JOIN team_members theirs ON theirs.team_id = mine.team_id
+          WHERE mine.user_id = u.user_id AND theirs.user_id = d.owner_id))`,
+    [userIds],
+  );
+  return new Set(rows.map((row) => templateKey(row.id, row.user_id)));
+}
+
+/**
+ * Replaces a user's team memberships (in the given order: the first team is the one their new
+ * partners are shared with) and turns every resulting access change into feed changes, as for a
+ * reassigned partner: partners (and everything under them) of the teams the user joins reach them,
+ * those of the teams they leave are revoked from their laptop; templates follow team membership
+ * the same way, for the user and for the members of both the old and the new teams.
+ */
+export async function replaceMemberships(w: FeedWriter, userId: string, teamIds: readonly string[]): Promise<AccessChange> {
+  const before = await w.query<{ team_id: string }>(`SELECT team_id FROM team_members WHERE user_id = $1`, [userId]);
+  const teamsTouched = [...new Set([...before.map((row) => row.team_id), ...teamIds])];
+  const members = await w.query<{ user_id: string }>(`SELECT DISTINCT user_id FROM team_members WHERE team_id = ANY($1::text[])`, [teamsTouched]);
+  const affected = [...new Set([userId, ...members.map((row) => row.user_id)])];
+  const templatesBefore = await templateVisibility(w, affected);
+
+  await w.query(`DELETE FROM team_members WHERE user_id = $1`, [userId]);
+  for (const [position, teamId] of teamIds.entries()) {
+    await w.query(`INSERT INTO team_members (team_id, user_id, position) VALUES ($1, $2, $3)`, [teamId, userId, position]);
+  }
+
+  const change = await refreshPartnerAccess(w, 'all', { bump: true });
+  const templatesAfter = await templateVisibility(w, affected);
+  const split = (key: string) => key.split('\u0000') as [string, string];
+  const gained = [...templatesAfter].filter((key) => !templatesBefore.has(key)).map(split);
+  const lost = [...templatesBefore].filter((key) => !templatesAfter.has(key)).map(split);
+  for (const [templateId, viewerId] of lost) {
+    const rows = await w.query<{ collection: CollectionName }>(
+      `INSERT INTO revocations (user_id, collection, doc_id, partner_id, seq, snapshot)
+       SELECT $1, collection, id, '', $3, data FROM docs WHERE collection = 'templates' AND id = $2
+       ON CONFLICT (user_id, collection, doc_id) DO UPDATE SET seq = EXCLUDED.seq, snapshot = EXCLUDED.snapshot
+       RETURNING collection`,
+      [viewerId, templateId, w.currentSeq() + 1],
+    );
+    w.advance(rows.length);
+    for (const row of rows) w.touch(row.collection);
+  }
+  if (gained.length > 0) {
+    await w.query(
+      `DELETE FROM revocations r USING unnest($1::text[], $2::text[]) AS g(doc_id, user_id)
+        WHERE r.collection = 'templates' AND r.doc_id = g.doc_id AND r.user_id = g.user_id`,
+      [gained.map(([templateId]) => templateId), gained.map(([, viewerId]) => viewerId)],
+    );
+    const bumped = await w.query<{ collection: CollectionName }>(
+      `UPDATE docs d SET seq = $2 + s.rn
+         FROM (SELECT id, row_number() OVER (ORDER BY seq) AS rn FROM docs WHERE collection = 'templates' AND id = ANY($1::text[])) s
+        WHERE d.collection = 'templates' AND d.id = s.id
+        RETURNING d.collection`,
+      [[...new Set(gained.map(([templateId]) => templateId))], w.currentSeq()],
+    );
+    w.advance(bumped.length);
+    for (const row of bumped) w.touch(row.collection);
+    change.bumped += bumped.length;
+  }
+  change.revoked += lost.length;
+  return change;
+}

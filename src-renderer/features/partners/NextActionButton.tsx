@@ -2,6 +2,7 @@ import { Button } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import type { NextAction } from '../../../src-shared/domain/nextBestAction';
+import { nextActionTarget } from './nextActionTarget';
 
 const URGENCY_COLOR = { overdue: 'red', due: 'orange', suggested: 'indigo' } as const;
 
@@ -9,7 +10,7 @@ const URGENCY_COLOR = { overdue: 'red', due: 'orange', suggested: 'indigo' } as 
 export function NextActionButton({ partnerId, action, compact }: { partnerId: string; action: NextAction | null; compact?: boolean }) {
   const navigate = useNavigate();
   if (!action) return null;
-  const target = action.taskId ? `/partners/${partnerId}/journey?task=${action.taskId}` : `/partners/${partnerId}/journey`;
+  const target = nextActionTarget(partnerId, action);
   return (
     <Button
       size={compact ? 'compact-sm' : 'xs'}

@@ -230,4 +230,57 @@ describe.each(BACKENDS)('access control (%s)', (backend) => {
     annStream.close();
     samStream.close();
   });
+
+  it('moves a user to another team: what the new team shares arrives, what the old one shares is revoked', async () => {
+    const server = await env.start();
+    const { ann, nick, sam } = await twoTeams(server);
+    await ann.api.push('partners', [insertRow(partnerDoc('pn'))]);
+    await ann.api.push('tasks', [insertRow(taskDoc('tn', 'pn'))]);
+    await ann.api.push('templates', [insertRow(templateDoc('ta'))]);
+    await nick.api.push('templates', [insertRow(templateDoc('tk'))]);
+    await sam.api.push('partners', [insertRow(partnerDoc('ps'))]);
+    await sam.api.push('tasks', [insertRow(taskDoc('ts', 'ps'))]);
+    await sam.api.push('templates', [insertRow(templateDoc('tm'))]);
+    const cursor = async (user: SeededUser) =>
+      Object.fromEntries(await Promise.all(COLLECTION_NAMES.map(async (c) => [c, (await user.api.pullAll(c)).checkpoint] as const)));
+    const since = async (user: SeededUser, from: Awaited<ReturnType<typeof cursor>>) => {
+      const out: [string, boolean][] = [];
+      for (const c of COLLECTION_NAMES) for (const doc of (await user.api.pullAll(c, from[c])).documents) out.push([doc.id, doc._deleted === true]);
+      return out.sort();
+    };
+    const [nickBefore, annBefore, samBefore] = await Promise.all([cursor(nick), cursor(ann), cursor(sam)]);
+    const nickStream = await openStream(server, nick.token);
+    await nickStream.waitFor((event) => event.type === 'resync');
+
+    const change = await server.admin.setTeams('nick@north.example', ['south']);
+    expect(change).toMatchObject({ added: 1, removed: 1 });
+
+    // Nick's laptop: north's partner, its task and Ann's template go; south's arrive; his own
+    // template stays (and comes again: it got a new seq for Sam, harmless for Nick).
+    expect(await since(nick, nickBefore)).toEqual([
+      ['pn', true],
+      ['ps', false],
+      ['ta', true],
+      ['tk', false],
+      ['tm', false],
+      ['tn', true],
+      ['ts', false],
+    ]);
+    await nickStream.waitFor((event) => event.type === 'change' && event.collection === 'templates' && event.documents.some((doc) => doc.id === 'ta' && doc._deleted));
+    expect((await everything(nick)).filter((doc) => !doc._deleted).map((doc) => doc.id).sort()).toEqual(['ps', 'tk', 'tm', 'ts']);
+    // His template follows him: Ann loses it, Sam gains it (and receives south's own documents
+    // again, which got new seqs for Nick).
+    expect(await since(ann, annBefore)).toEqual([['tk', true]]);
+    expect(await since(sam, samBefore)).toEqual([
+      ['ps', false],
+      ['tk', false],
+      ['tm', false],
+      ['ts', false],
+    ]);
+    // He can write to south's partner now, not to north's.
+    expect((await nick.api.push('tasks', [insertRow(taskDoc('tx', 'ps'))])).status).toBe(200);
+    expect((await nick.api.push('tasks', [insertRow(taskDoc('ty', 'pn'))])).status).toBe(403);
+    await expect(server.admin.setTeams('nick@north.example', ['nowhere'])).rejects.toThrow('no team named nowhere');
+    nickStream.close();
+  });
 });
