@@ -86,18 +86,21 @@ function inputFor(partner: Partner, records: PartnerRecords, today: IsoDate): He
  * when it was not activated by day 90.
  */
 export function historyExamples(partners: readonly Partner[], recordsOf: (id: string) => PartnerRecords, today: IsoDate): RiskExample[] {
+  return partners.flatMap((p) => partnerExamples(p, recordsOf, today));
+}
+
+/** One partner's training examples (none while its day 90 is still ahead). */
+export function partnerExamples(p: Partner, recordsOf: (id: string) => PartnerRecords, today: IsoDate): RiskExample[] {
+  const day90 = addDaysIso(p.day0, RISK_HORIZON_DAYS);
+  if (day90 > today) return [];
+  const records = recordsOf(p.id);
+  const label: 0 | 1 = isActivatedAsOf(p, records.tasks, records.deals, day90) ? 0 : 1;
   const out: RiskExample[] = [];
-  for (const p of partners) {
-    const day90 = addDaysIso(p.day0, RISK_HORIZON_DAYS);
-    if (day90 > today) continue;
-    const records = recordsOf(p.id);
-    const label: 0 | 1 = isActivatedAsOf(p, records.tasks, records.deals, day90) ? 0 : 1;
-    for (const day of SNAPSHOT_DAYS) {
-      const date = addDaysIso(p.day0, day);
-      if (p.churnedOn !== undefined && p.churnedOn <= date) continue;
-      const h = partnerHealth(healthInputAsOf(inputFor(p, records, today), date));
-      out.push({ partnerId: p.id, features: riskFeatures(h.contributions ?? []), label });
-    }
+  for (const day of SNAPSHOT_DAYS) {
+    const date = addDaysIso(p.day0, day);
+    if (p.churnedOn !== undefined && p.churnedOn <= date) continue;
+    const h = partnerHealth(healthInputAsOf(inputFor(p, records, today), date));
+    out.push({ partnerId: p.id, features: riskFeatures(h.contributions ?? []), label });
   }
   return out;
 }

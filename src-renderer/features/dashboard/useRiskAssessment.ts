@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { partnerRisk, programRiskModel, type PartnerRecords, type PartnerRisk, type RiskModel } from '../../../src-shared/kpi/riskModel';
+import { partnerExamples, partnerRisk, trainRiskModel, type PartnerRecords, type PartnerRisk, type RiskExample, type RiskModel } from '../../../src-shared/kpi/riskModel';
 import { usePortfolioOverview } from '../../app/usePortfolioOverview';
 import { forPartner, useAppData, type AppData } from '../../db/useAppData';
 
@@ -16,6 +16,56 @@ export function recordsFromAppData(data: AppData): (id: string) => PartnerRecord
     surveys: forPartner(data.surveysByPartner, id),
   });
 }
+
+type CachedExamples = { inputs: unknown[]; examples: RiskExample[] };
+
+/**
+ * Fits the at-risk model as `programRiskModel` does (every partner signed by `today`), reusing a
+ * partner's training examples while its records are the same objects, and the fitted model while
+ * no partner's examples changed. Only partners past day 90 give examples, so ticking a task of a
+ * partner in onboarding no longer rescores every past partner on three days and refits.
+ */
+export function createRiskModelFitter(): (data: AppData, today: string) => RiskModel {
+  let cache = new Map<string, CachedExamples>();
+  let last: { order: string; model: RiskModel } | null = null;
+  return (data, today) => {
+    const recordsOf = recordsFromAppData(data);
+    const next = new Map<string, CachedExamples>();
+    const perPartner: RiskExample[][] = [];
+    let changed = false;
+    for (const partner of data.partners) {
+      if (partner.day0 > today) continue;
+      const inputs = [
+        partner,
+        today,
+        data.tasksByPartner.get(partner.id),
+        data.meetingsByPartner.get(partner.id),
+        data.dealsByPartner.get(partner.id),
+        data.plansByPartner.get(partner.id),
+        data.trainingsByPartner.get(partner.id),
+        data.surveysByPartner.get(partner.id),
+      ];
+      const hit = cache.get(partner.id);
+      let examples: RiskExample[];
+      if (hit && hit.inputs.every((input, i) => input === inputs[i])) {
+        examples = hit.examples;
+      } else {
+        examples = partnerExamples(partner, recordsOf, today);
+        if (examples.length > 0 || (hit?.examples.length ?? 0) > 0) changed = true;
+      }
+      next.set(partner.id, { inputs, examples });
+      perPartner.push(examples);
+    }
+    cache = next;
+    const order = perPartner.flatMap((examples) => (examples.length > 0 ? [examples[0]?.partnerId] : [])).join('\u0000');
+    if (last && !changed && last.order === order) return last.model;
+    const model = trainRiskModel(perPartner.flat());
+    last = { order, model };
+    return model;
+  };
+}
+
+const fitRiskModel = createRiskModelFitter();
 
 /** One fitted model per data snapshot and day, shared by every screen that asks. */
 const fitted = new WeakMap<AppData, { today: string; model: RiskModel }>();
@@ -38,7 +88,7 @@ export function useRiskModel(): RiskModel | null {
   useEffect(() => {
     if (cached || data.loading) return undefined;
     const handle = setTimeout(() => {
-      const model = programRiskModel(data.partners.filter((p) => p.day0 <= today), recordsFromAppData(data), today);
+      const model = fitRiskModel(data, today);
       fitted.set(data, { today, model });
       setLatest(model);
     }, 0);
