@@ -1,37 +1,29 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppPage } from './pages/appPage';
 import { PortfolioPage } from './pages/portfolioPage';
 import { WorkspacePage } from './pages/workspacePage';
-import { launchChromium, serveRenderer } from './support/browser';
+import { openAppSession, type AppSession } from './support/appSession';
 
 /**
  * A new partner manager's first session, in the real renderer build, real IndexedDB, headless
  * Chromium. Steps run in order and share one browser profile, like one laptop.
  */
 describe('foundation: a new user builds a portfolio offline', () => {
-  let server: Awaited<ReturnType<typeof serveRenderer>>;
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
-  let browser: Browser;
+  let session: AppSession;
   let context: BrowserContext;
   let page: Page;
   let app: AppPage;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await serveRenderer();
-    chromium = await launchChromium();
-    browser = chromium.browser;
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, colorScheme: 'light' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    app = new AppPage(page, server.url);
+    session = await openAppSession({ acceptDownloads: true });
+    ({ context, page } = session);
+    app = new AppPage(page, session.url);
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
+    await session?.close();
   });
 
   it('shows a welcome with demo, new partner and import on first run', async () => {
@@ -288,6 +280,6 @@ describe('foundation: a new user builds a portfolio offline', () => {
 
   it('raised no uncaught page errors', async () => {
     await app.expectNoErrorBoundary();
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { addDays, format } from 'date-fns';
 import ICAL from 'ical.js';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppPage } from './pages/appPage';
 import { KickoffCallPage, MeetingsTabPage } from './pages/meetingsPage';
 import { PortfolioPage } from './pages/portfolioPage';
 import { WorkspacePage } from './pages/workspacePage';
-import { launchChromium, serveRenderer } from './support/browser';
+import { openAppSession, type AppSession } from './support/appSession';
 
 const day = (offset: number) => format(addDays(new Date(), offset), 'yyyy-MM-dd');
 
@@ -17,33 +17,23 @@ const day = (offset: number) => format(addDays(new Date(), offset), 'yyyy-MM-dd'
  * profile, in order, like one laptop.
  */
 describe('meetings: kick-off call and check-ins, offline', () => {
-  let server: Awaited<ReturnType<typeof serveRenderer>>;
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
-  let browser: Browser;
-  let context: BrowserContext;
+  let session: AppSession;
   let page: Page;
   let app: AppPage;
   let call: KickoffCallPage;
   let meetings: MeetingsTabPage;
   let partnerName = '';
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await serveRenderer();
-    chromium = await launchChromium();
-    browser = chromium.browser;
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, colorScheme: 'light' });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    app = new AppPage(page, server.url);
+    session = await openAppSession({ acceptDownloads: true, clipboard: true });
+    ({ page } = session);
+    app = new AppPage(page, session.url);
     call = new KickoffCallPage(page);
     meetings = new MeetingsTabPage(page);
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
+    await session?.close();
   });
 
   it('opens a demo partner in its first week', async () => {
@@ -192,6 +182,6 @@ describe('meetings: kick-off call and check-ins, offline', () => {
     const events = calendar.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
     expect(events.length).toBeGreaterThanOrEqual(1);
     expect(events.some((e) => e.summary === `Check-in: ${partnerName}` && e.startDate.isDate && e.startDate.toString() >= day(0))).toBe(true);
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

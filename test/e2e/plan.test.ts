@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppPage } from './pages/appPage';
 import { buildPlanDocs, insertPlanDocs, PlanPage, printPlanPdf, storedPartners, waitForPrintReady } from './pages/planPage';
 import { PortfolioPage } from './pages/portfolioPage';
-import { launchChromium, serveRenderer } from './support/browser';
+import { openAppSession, type AppSession } from './support/appSession';
 
 const PDF_DIR = resolve(import.meta.dirname, '../../test-results/plan-pdf');
 
@@ -38,33 +38,25 @@ function pdfToPngs(file: string, prefix: string): string[] {
  * 1, edits, finalises version 2, compares the two and hands over a PDF.
  */
 describe('joint business plan: plan together, version, export as PDF', () => {
-  let server: Awaited<ReturnType<typeof serveRenderer>>;
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
-  let browser: Browser;
+  let session: AppSession;
   let context: BrowserContext;
   let page: Page;
   let app: AppPage;
   let plan: PlanPage;
   let partnerName = '';
   let printUrl = '';
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     rmSync(PDF_DIR, { recursive: true, force: true });
     mkdirSync(PDF_DIR, { recursive: true });
-    server = await serveRenderer();
-    chromium = await launchChromium();
-    browser = chromium.browser;
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    app = new AppPage(page, `${server.url}?automation`);
+    session = await openAppSession();
+    ({ context, page } = session);
+    app = new AppPage(page, `${session.url}?automation`);
     plan = new PlanPage(page);
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
+    await session?.close();
   });
 
   it('starts a plan for a demo partner from the template of its type, goals pre-filled from the journey', async () => {
@@ -150,7 +142,7 @@ describe('joint business plan: plan together, version, export as PDF', () => {
     const planId = decodeURIComponent(/#\/print\/plan\/([^?]+)/.exec(printUrl)?.[1] ?? '');
     const printPage = await context.newPage();
     const file = resolve(PDF_DIR, 'plan-v2.pdf');
-    await printPlanPdf(printPage, `${server.url}?automation`, planId, 'a4', file);
+    await printPlanPdf(printPage, `${session.url}?automation`, planId, 'a4', file);
     const goalTitles = (await printPage.getByTestId('print-goal-row').locator('td:first-child').allInnerTexts()).map((title) => title.trim());
     await printPage.close();
 
@@ -176,7 +168,7 @@ describe('joint business plan: plan together, version, export as PDF', () => {
     await insertPlanDocs(page, docs);
     const printPage = await context.newPage();
     const file = resolve(PDF_DIR, 'plan-40-goals.pdf');
-    await printPlanPdf(printPage, `${server.url}?automation`, docs.plan.id, 'letter', file);
+    await printPlanPdf(printPage, `${session.url}?automation`, docs.plan.id, 'letter', file);
     await printPage.close();
 
     const pages = pdfPages(file);
@@ -197,6 +189,6 @@ describe('joint business plan: plan together, version, export as PDF', () => {
   });
 
   it('raised no page errors', () => {
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppPage } from './pages/appPage';
 import { PortfolioPage } from './pages/portfolioPage';
 import { RecordsPage } from './pages/recordsPage';
-import { launchChromium, serveRenderer } from './support/browser';
+import { openAppSession, type AppSession } from './support/appSession';
 
 /**
  * A partner manager records what happened with a partner — deals, certifications, a PSAT — and
@@ -11,32 +11,23 @@ import { launchChromium, serveRenderer } from './support/browser';
  * in the real renderer build and IndexedDB.
  */
 describe('records and KPIs: deals, training, satisfaction and the dashboard', () => {
-  let server: Awaited<ReturnType<typeof serveRenderer>>;
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
-  let browser: Browser;
-  let context: BrowserContext;
+  let session: AppSession;
   let page: Page;
   let app: AppPage;
   let records: RecordsPage;
   let partnerName = '';
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await serveRenderer();
-    chromium = await launchChromium();
-    browser = chromium.browser;
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    app = new AppPage(page, server.url);
+    session = await openAppSession();
+    ({ page } = session);
+    app = new AppPage(page, session.url);
     records = new RecordsPage(page);
     await app.open();
     await app.loadDemoPortfolio();
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
+    await session?.close();
   });
 
   it('puts red and at-risk partners first on Today, with their reasons', async () => {
@@ -135,6 +126,6 @@ describe('records and KPIs: deals, training, satisfaction and the dashboard', ()
     await page.getByRole('option', { name: 'ISV', exact: true }).click();
     await page.getByTestId('tile-activation').waitFor();
     await app.expectNoErrorBoundary();
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });
