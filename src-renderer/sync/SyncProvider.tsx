@@ -13,6 +13,7 @@ import { requestSignIn, requestSignOut } from './requestSignIn';
 import { startSync } from './startSync';
 import type { SyncEngine, SyncStatus } from './syncTypes';
 import { SIGNED_OUT_STATUS, SyncContext, type SignInResult, type SyncContextValue } from './useSync';
+import { lastSyncedStore } from './lastSyncedStore';
 
 /** Until the engine reports, a signed-in laptop is about to sync. */
 const STARTING_STATUS: SyncStatus = { ...SIGNED_OUT_STATUS, state: 'syncing' };
@@ -268,10 +269,18 @@ export function SyncConnection() {
 
   useEffect(() => {
     if (!session || unauthorized) return;
-    const engine = startSync({ db, serverUrl: session.serverUrl, token: session.token, user: session.user, onUnauthorized });
+    const { serverUrl, user } = session;
+    const engine = startSync({ db, serverUrl, token: session.token, user, onUnauthorized, lastSyncedAt: lastSyncedStore.read(serverUrl, user) });
     const handle: EngineHandle = { engine, stop: once(() => engine.stop()) };
     attach(handle);
-    const subscription = engine.status$.subscribe(setStatus);
+    let stored: string | null = null;
+    const subscription = engine.status$.subscribe((status) => {
+      setStatus(status);
+      if (status.lastSyncedAt && status.lastSyncedAt !== stored) {
+        stored = status.lastSyncedAt;
+        lastSyncedStore.write(serverUrl, user, stored);
+      }
+    });
     return () => {
       subscription.unsubscribe();
       detach(handle);

@@ -136,7 +136,7 @@ export function startSync(options: StartSyncOptions): SyncEngine {
   /** First sync of this account into this laptop: no collection had received anything before. */
   let initialMode = false;
   const firstSyncChecks = new Map<CollectionName, boolean>();
-  let lastSyncedAt: string | null = null;
+  let lastSyncedAt: string | null = options.lastSyncedAt ?? null;
   let previousState: SyncState = 'syncing';
   /** Another window of this profile is the leader and replicates; this one only watches. */
   let otherWindowSyncs = false;

@@ -52,6 +52,11 @@ export type StartSyncOptions = {
    * `visibilitychange` events; `null` for none. Tests inject their own.
    */
   wakeSignals?: SyncWakeSignals | null;
+  /**
+   * When this account last finished a sync on this laptop, as kept by the caller across
+   * restarts, so a laptop that starts offline can still say how fresh its data is.
+   */
+  lastSyncedAt?: string | null;
   /** Retry and timeout tuning (defaults in syncConnection.ts: backoff 1 s doubling to 30 s). */
   timing?: Partial<SyncTiming>;
   /**

@@ -231,6 +231,21 @@ describe('sync: two laptops share a portfolio through the sync server', () => {
     await ann.sync.waitFor(/^Up to date/);
   });
 
+  it('after a restart with the server out of reach, still says when Ann last synced', async () => {
+    await ann.context.route(`${server.url}/**`, (route) => route.abort('connectionrefused'));
+    try {
+      await ann.app.reload();
+      await ann.sync.waitFor(/^Offline/);
+      const drawer = await ann.sync.openDetails();
+      await expect.poll(() => drawer.innerText(), { timeout: 10_000 }).toMatch(/Last synced (just now|\d+ min ago)\./);
+      expect(await drawer.innerText()).not.toContain('Not synced yet');
+      await ann.sync.closeDetails();
+    } finally {
+      await ann.context.unroute(`${server.url}/**`);
+    }
+    await ann.sync.waitFor(/^Up to date/, 60_000);
+  });
+
   it('asks Bob to sign in again when the server ends his session; what he changed meanwhile goes out after', async () => {
     await server.admin.disableUser('bob@north.example');
     await bob.sync.waitFor('Sign in again');
