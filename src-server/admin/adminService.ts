@@ -9,7 +9,7 @@ import { createSession } from '../auth/sessions';
 import type { Db } from '../storage/db';
 import { runFeedWrite } from '../storage/changeFeed';
 import { loadDocs, upsertDocs } from '../storage/docStore';
-import { refreshPartnerAccess, replaceMemberships, type AccessChange } from '../storage/partnerAccess';
+import { changeRole, refreshPartnerAccess, replaceMemberships, type AccessChange } from '../storage/partnerAccess';
 import {
   addMembership,
   findTeamByName,
@@ -141,6 +141,17 @@ export function createAdminService(deps: AdminDeps) {
         }
         return replaceMemberships(w, user.id, teamIds);
       });
+    },
+
+    /**
+     * Makes a user an admin (sees and may write everything) or a manager (their own and their
+     * teams' partners). What they gain reaches their laptop; what they lose is removed from it;
+     * their open change streams reconnect under the new role.
+     */
+    async setRole(email: string, role: UserRole): Promise<AccessChange> {
+      if (role !== 'manager' && role !== 'admin') throw new AdminInputError('role must be manager or admin');
+      const user = await requireUser(email);
+      return runFeedWrite(db, (w) => changeRole(w, user.id, user.role, role));
     },
 
     listUsers: () => listUsers(db),

@@ -17,6 +17,7 @@ commands:
   add-user --email <email> --name <name> --role manager|admin [--teams <team>,<team>] [--password <pw>]
   set-password --email <email> (--password <pw> | reads the password from stdin)
   set-teams --email <email> --teams <team>,<team>   (exactly these teams, the first one first; "" for none)
+  set-role --email <email> --role manager|admin
   disable-user --email <email>
   enable-user --email <email>
   list-users [--json]
@@ -99,6 +100,13 @@ async function main(argv: string[]): Promise<number> {
         console.log(
           `${email} is now in ${teams.join(', ') || 'no team'}: ${change.added} partner access(es) gained, ${change.removed} lost (${change.revoked} revocation tombstone(s))`,
         );
+        break;
+      }
+      case 'set-role': {
+        const email = need(values.email, 'email');
+        const role = need(values.role, 'role') as UserRole;
+        const change = await admin.setRole(email, role);
+        console.log(`${email} is now ${role === 'admin' ? 'an admin' : 'a manager'}: ${change.bumped} document(s) sent again, ${change.revoked} revocation tombstone(s)`);
         break;
       }
       case 'disable-user': {

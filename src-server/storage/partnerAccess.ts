@@ -12,7 +12,8 @@ import { canSeePartner, partnerTeamEmails } from '../../src-shared/sync/accessRu
 import type { CollectionName } from '../../src-shared/domain/types';
 import type { FeedWriter } from './changeFeed';
 import { bumpPartnerDocs } from './docStore';
-import { accessUsers } from './userStore';
+import { accessUsers, setRole } from './userStore';
+import type { UserRole } from '../../src-shared/sync/protocol';
 
 export type AccessChange = { added: number; removed: number; bumped: number; revoked: number };
 
@@ -149,4 +150,63 @@ export async function replaceMemberships(w: FeedWriter, userId: string, teamIds:
   }
   change.revoked += lost.length;
   return change;
+}
+
+/**
+ * Makes a user an admin or a manager and turns what that changes into feed changes:
+ * - manager → admin: admins see everything without `partner_access` rows, so the user's rows
+ *   go, and every document they could not see before (other partners, documents of partners the
+ *   server does not have yet, other teams' templates) gets a new seq so it reaches their laptop;
+ * - admin → manager: the user is treated as having seen every partner and template, and the
+ *   ones the manager rules do not grant them are revoked (revocation tombstones), exactly as when
+ *   a partner is reassigned away from someone.
+ * Open streams of the user are closed by the hub when it sees the new role (`sessionsChanged`).
+ */
+export async function changeRole(w: FeedWriter, userId: string, from: UserRole, to: UserRole): Promise<AccessChange> {
+  const change: AccessChange = { added: 0, removed: 0, bumped: 0, revoked: 0 };
+  if (from === to) return change;
+  if (to === 'admin') {
+    const bumped = await w.query<{ collection: CollectionName }>(
+      `UPDATE docs d SET seq = $2 + s.rn
+         FROM (SELECT collection, id, row_number() OVER (ORDER BY seq) AS rn FROM docs x
+                WHERE x.collection = 'templates'
+                   OR x.partner_id IS NULL
+                   OR NOT EXISTS (SELECT 1 FROM partner_access pa WHERE pa.partner_id = x.partner_id AND pa.user_id = $1)) s
+        WHERE d.collection = s.collection AND d.id = s.id
+        RETURNING d.collection`,
+      [userId, w.currentSeq()],
+    );
+    w.advance(bumped.length);
+    for (const row of bumped) w.touch(row.collection);
+    const removed = await w.query<{ partner_id: string }>(`DELETE FROM partner_access WHERE user_id = $1 RETURNING partner_id`, [userId]);
+    await setRole(w, userId, to);
+    w.sessionsChanged();
+    return { ...change, removed: removed.length, bumped: bumped.length };
+  }
+  // admin → manager: as if the user had every partner, then let the rules take away the rest.
+  await w.query(
+    `INSERT INTO partner_access (partner_id, user_id)
+     SELECT id, $1 FROM docs WHERE collection = 'partners' ON CONFLICT DO NOTHING`,
+    [userId],
+  );
+  const everyTemplate = await w.query<{ id: string }>(`SELECT id FROM docs WHERE collection = 'templates'`);
+  await setRole(w, userId, to);
+  const partners = await refreshPartnerAccess(w, 'all', { bump: true });
+  const visible = await templateVisibility(w, [userId]);
+  let revoked = 0;
+  for (const { id } of everyTemplate) {
+    if (visible.has(templateKey(id, userId))) continue;
+    const rows = await w.query<{ collection: CollectionName }>(
+      `INSERT INTO revocations (user_id, collection, doc_id, partner_id, seq, snapshot)
+       SELECT $1, collection, id, '', $3, data FROM docs WHERE collection = 'templates' AND id = $2
+       ON CONFLICT (user_id, collection, doc_id) DO UPDATE SET seq = EXCLUDED.seq, snapshot = EXCLUDED.snapshot
+       RETURNING collection`,
+      [userId, id, w.currentSeq() + 1],
+    );
+    w.advance(rows.length);
+    for (const row of rows) w.touch(row.collection);
+    revoked += rows.length;
+  }
+  w.sessionsChanged();
+  return { ...partners, revoked: partners.revoked + revoked };
 }

@@ -146,15 +146,19 @@ export async function findLiveSession(q: Queryable, tokenHash: string, now: Date
   return { id: row.id, email: row.email, name: row.name, role: row.role, tokenHash, expiresAt: iso(row.expires_at) };
 }
 
-/** Of the given token hashes, those whose session is still live at `now`. */
-export async function liveSessionHashes(q: Queryable, tokenHashes: readonly string[], now: Date): Promise<Set<string>> {
-  if (tokenHashes.length === 0) return new Set();
-  const rows = await q.query<{ token_hash: string }>(
-    `SELECT s.token_hash FROM sessions s JOIN users u ON u.id = s.user_id
+/** Of the given token hashes, those whose session is still live at `now`, with their user's current role. */
+export async function liveSessionHashes(q: Queryable, tokenHashes: readonly string[], now: Date): Promise<Map<string, UserRole>> {
+  if (tokenHashes.length === 0) return new Map();
+  const rows = await q.query<{ token_hash: string; role: UserRole }>(
+    `SELECT s.token_hash, u.role FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = ANY($1::text[]) AND s.revoked_at IS NULL AND s.expires_at > $2 AND NOT u.disabled`,
     [tokenHashes, now.toISOString()],
   );
-  return new Set(rows.map((row) => row.token_hash));
+  return new Map(rows.map((row) => [row.token_hash, row.role]));
+}
+
+export async function setRole(q: Queryable, userId: string, role: UserRole): Promise<void> {
+  await q.query(`UPDATE users SET role = $2 WHERE id = $1`, [userId, role]);
 }
 
 export async function revokeSession(q: Queryable, tokenHash: string, now: Date): Promise<void> {

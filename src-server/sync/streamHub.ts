@@ -6,9 +6,9 @@
  * nothing the user may not see, revocation tombstones included — and sends it as `change`
  * events. One query serves every waiting connection of a collection (`readFeedPages`), and
  * connections that receive the same rows share one serialised event, so a commit costs about
- * the same with 200 open streams as with one. Every heartbeat, and whenever sessions were
- * revoked, the tokens of open streams are re-checked; a dead token gets `closed` and the
- * connection ends.
+ * the same with 200 open streams as with one. Every heartbeat, and whenever sessions or roles
+ * changed, the tokens of open streams are re-checked: a dead token gets `closed: unauthorized`,
+ * a user whose role changed gets `closed: shutdown` and reconnects under the new role.
  */
 import type { ServerResponse } from 'node:http';
 import { COLLECTION_NAMES, type CollectionName } from '../../src-shared/domain/types';
@@ -175,7 +175,12 @@ export function createStreamHub(options: StreamHubOptions): StreamHub {
     const open = [...connections];
     if (open.length === 0) return;
     const live = await liveSessionHashes(db, [...new Set(open.map((conn) => conn.viewer.tokenHash))], options.now());
-    for (const conn of open) if (!live.has(conn.viewer.tokenHash)) close(conn, 'unauthorized');
+    for (const conn of open) {
+      const role = live.get(conn.viewer.tokenHash);
+      if (role === undefined) close(conn, 'unauthorized');
+      // A new role changes what the user may see: the client reconnects (and resyncs) as it.
+      else if (role !== conn.viewer.role) close(conn, 'shutdown');
+    }
   };
 
   const startHeartbeat = () => {

@@ -28,7 +28,7 @@ describe('server admin CLI', () => {
     }
   };
 
-  it('adds teams and users, moves a user between teams, and explains mistakes', async () => {
+  it('adds teams and users, moves a user between teams, changes a role, and explains mistakes', async () => {
     expect((await admin('add-team', 'north')).stdout).toMatch(/^team north added/);
     expect((await admin('add-team', 'south')).code).toBe(0);
     const added = await admin('add-user', '--email', 'Ann@North.example', '--name', 'Ann Berg', '--role', 'manager', '--teams', 'north');
@@ -37,8 +37,9 @@ describe('server admin CLI', () => {
     const moved = await admin('set-teams', '--email', 'ann@north.example', '--teams', 'south,north');
     expect(moved.code).toBe(0);
     expect(moved.stdout).toContain('ann@north.example is now in south, north');
-    const users = JSON.parse((await admin('list-users', '--json')).stdout) as { email: string; teams: { name: string }[] }[];
-    expect(users.find((user) => user.email === 'ann@north.example')?.teams.map((team) => team.name)).toEqual(['south', 'north']);
+    expect((await admin('set-role', '--email', 'ann@north.example', '--role', 'admin')).stdout).toContain('ann@north.example is now an admin');
+    const users = JSON.parse((await admin('list-users', '--json')).stdout) as { email: string; role: string; teams: { name: string }[] }[];
+    expect(users.find((user) => user.email === 'ann@north.example')).toMatchObject({ role: 'admin', teams: [{ name: 'south' }, { name: 'north' }] });
 
     const noTeam = await admin('set-teams', '--email', 'ann@north.example', '--teams', 'west');
     expect(noTeam.code).toBe(1);
@@ -51,5 +52,5 @@ describe('server admin CLI', () => {
     // Nothing half-written by the refused commands.
     const after = JSON.parse((await admin('list-users', '--json')).stdout) as { email: string; teams: { name: string }[] }[];
     expect(after.find((user) => user.email === 'ann@north.example')?.teams.map((team) => team.name)).toEqual(['south', 'north']);
-  }, 120_000); // nine processes, each starting tsx and the embedded database
+  }, 120_000); // ten processes, each starting tsx and the embedded database
 });

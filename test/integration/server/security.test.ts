@@ -12,6 +12,18 @@ async function everything(user: SeededUser): Promise<SyncDocument[]> {
   return all;
 }
 
+/** Where each of the user's collections has been pulled to. */
+async function cursor(user: SeededUser) {
+  return Object.fromEntries(await Promise.all(COLLECTION_NAMES.map(async (c) => [c, (await user.api.pullAll(c)).checkpoint] as const)));
+}
+
+/** [id, deleted] of everything the user's pull brings after `from`, sorted. */
+async function since(user: SeededUser, from: Awaited<ReturnType<typeof cursor>>): Promise<[string, boolean][]> {
+  const out: [string, boolean][] = [];
+  for (const c of COLLECTION_NAMES) for (const doc of (await user.api.pullAll(c, from[c])).documents) out.push([doc.id, doc._deleted === true]);
+  return out.sort();
+}
+
 async function twoTeams(server: SyncServer) {
   const ann = await seedUser(server, 'ann@north.example', { teams: ['north'] });
   const nick = await seedUser(server, 'nick@north.example', { teams: ['north'] });
@@ -241,13 +253,6 @@ describe.each(BACKENDS)('access control (%s)', (backend) => {
     await sam.api.push('partners', [insertRow(partnerDoc('ps'))]);
     await sam.api.push('tasks', [insertRow(taskDoc('ts', 'ps'))]);
     await sam.api.push('templates', [insertRow(templateDoc('tm'))]);
-    const cursor = async (user: SeededUser) =>
-      Object.fromEntries(await Promise.all(COLLECTION_NAMES.map(async (c) => [c, (await user.api.pullAll(c)).checkpoint] as const)));
-    const since = async (user: SeededUser, from: Awaited<ReturnType<typeof cursor>>) => {
-      const out: [string, boolean][] = [];
-      for (const c of COLLECTION_NAMES) for (const doc of (await user.api.pullAll(c, from[c])).documents) out.push([doc.id, doc._deleted === true]);
-      return out.sort();
-    };
     const [nickBefore, annBefore, samBefore] = await Promise.all([cursor(nick), cursor(ann), cursor(sam)]);
     const nickStream = await openStream(server, nick.token);
     await nickStream.waitFor((event) => event.type === 'resync');
@@ -282,5 +287,46 @@ describe.each(BACKENDS)('access control (%s)', (backend) => {
     expect((await nick.api.push('tasks', [insertRow(taskDoc('ty', 'pn'))])).status).toBe(403);
     await expect(server.admin.setTeams('nick@north.example', ['nowhere'])).rejects.toThrow('no team named nowhere');
     nickStream.close();
+  });
+
+  it('promotes a manager to admin and back: everything arrives, then what a manager may not see is revoked', async () => {
+    const server = await env.start({ streamHeartbeatMs: 60_000 });
+    const { ann, nick, sam } = await twoTeams(server);
+    await ann.api.push('partners', [insertRow(partnerDoc('pn'))]);
+    await ann.api.push('tasks', [insertRow(taskDoc('tn', 'pn'))]);
+    await sam.api.push('partners', [insertRow(partnerDoc('ps'))]);
+    await sam.api.push('tasks', [insertRow(taskDoc('ts', 'ps'))]);
+    await sam.api.push('templates', [insertRow(templateDoc('tm'))]);
+    const before = await cursor(nick);
+    const stream = await openStream(server, nick.token);
+    await stream.waitFor((event) => event.type === 'resync');
+
+    expect(await server.admin.setRole('nick@north.example', 'admin')).toMatchObject({ removed: 1 });
+    // His open stream ends at once so his laptop reconnects as an admin.
+    await stream.ended;
+    expect(stream.events.at(-1)).toEqual({ type: 'closed', reason: 'shutdown' });
+    expect(await since(nick, before)).toEqual([
+      ['ps', false],
+      ['tm', false],
+      ['ts', false],
+    ]);
+    expect((await nick.api.push('tasks', [insertRow(taskDoc('tx', 'ps'))])).status).toBe(200);
+
+    const asAdmin = await cursor(nick);
+    const again = await openStream(server, nick.token);
+    await again.waitFor((event) => event.type === 'resync');
+    const down = await server.admin.setRole('nick@north.example', 'manager');
+    expect(down.revoked).toBe(4);
+    await again.ended;
+    // Everything of the south team leaves his laptop, his own task there too; north's stays.
+    expect(await since(nick, asAdmin)).toEqual([
+      ['ps', true],
+      ['tm', true],
+      ['ts', true],
+      ['tx', true],
+    ]);
+    expect((await everything(nick)).filter((doc) => !doc._deleted).map((doc) => doc.id).sort()).toEqual(['pn', 'tn']);
+    expect((await nick.api.push('tasks', [insertRow(taskDoc('ty', 'ps'))])).status).toBe(403);
+    await expect(server.admin.setRole('nick@north.example', 'owner' as never)).rejects.toThrow('role must be manager or admin');
   });
 });
