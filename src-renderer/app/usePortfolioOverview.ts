@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo, useState } from 'react';
 import { partnerOverview, todayAgenda, type PartnerOverview, type TodayAgenda } from '../../src-shared/domain/partnerOverview';
 import type { Partner } from '../../src-shared/domain/types';
-import { forPartner, useAppData, type AppData } from '../db/useAppData';
+import { forPartner, partnerInputs, sameInputs, useAppData, type AppData } from '../db/useAppData';
 import { useToday } from './useToday';
 
 export type PartnerRow = PartnerOverview & { partner: Partner };
@@ -36,7 +36,7 @@ export function usePortfolioOverview(): PortfolioOverview {
   return overview;
 }
 
-type CachedOverview = { inputs: unknown[]; overview: PartnerOverview };
+type CachedOverview = { inputs: readonly unknown[]; overview: PartnerOverview };
 
 /**
  * A function computing every partner's overview plus the Today agenda that reuses a partner's
@@ -48,18 +48,9 @@ export function createPortfolioOverviewComputer(): (data: AppData, today: string
   return (data, today) => {
     const next = new Map<string, CachedOverview>();
     const rows = data.partners.map((partner) => {
-      const inputs = [
-        partner,
-        today,
-        data.tasksByPartner.get(partner.id),
-        data.meetingsByPartner.get(partner.id),
-        data.dealsByPartner.get(partner.id),
-        data.plansByPartner.get(partner.id),
-        data.trainingsByPartner.get(partner.id),
-        data.surveysByPartner.get(partner.id),
-      ];
+      const inputs = partnerInputs(data, partner, today);
       const cached = previous.get(partner.id);
-      const overview = cached && cached.inputs.every((input, i) => input === inputs[i]) ? cached.overview : overviewFor(data, partner, today);
+      const overview = cached && sameInputs(cached.inputs, inputs) ? cached.overview : overviewFor(data, partner, today);
       next.set(partner.id, { inputs, overview });
       return { partner, ...overview };
     });

@@ -28,3 +28,25 @@ const EMPTY: never[] = [];
 export function forPartner<T>(grouped: Map<string, T[]>, partnerId: string): T[] {
   return grouped.get(partnerId) ?? EMPTY;
 }
+
+/**
+ * Everything a per-partner result depends on: the partner, the day and its grouped documents.
+ * The groupings keep a partner's arrays while its documents are unchanged, so a result computed
+ * from these inputs can be reused while `sameInputs` holds.
+ */
+export function partnerInputs(data: AppData, partner: Partner, today: string): readonly unknown[] {
+  return [
+    partner,
+    today,
+    data.tasksByPartner.get(partner.id),
+    data.meetingsByPartner.get(partner.id),
+    data.dealsByPartner.get(partner.id),
+    data.plansByPartner.get(partner.id),
+    data.trainingsByPartner.get(partner.id),
+    data.surveysByPartner.get(partner.id),
+  ];
+}
+
+export function sameInputs(a: readonly unknown[] | undefined, b: readonly unknown[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((input, i) => input === b[i]);
+}

@@ -88,6 +88,21 @@ export async function bumpPartnerDocs(w: FeedWriter, partnerIds: readonly string
   return rows.length;
 }
 
+/** Gives these documents of one collection new sequence numbers (in their old order), so every viewer receives them again. */
+export async function bumpDocs(w: FeedWriter, collection: CollectionName, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await w.query<{ collection: CollectionName }>(
+    `UPDATE docs d SET seq = $3 + s.rn
+       FROM (SELECT id, row_number() OVER (ORDER BY seq) AS rn FROM docs WHERE collection = $1 AND id = ANY($2::text[])) s
+      WHERE d.collection = $1 AND d.id = s.id
+      RETURNING d.collection`,
+    [collection, ids, w.currentSeq()],
+  );
+  w.advance(rows.length);
+  for (const row of rows) w.touch(row.collection);
+  return rows.length;
+}
+
 /** Visibility of a `docs d` row for the (non-admin) user whose id is the SQL expression `user`. */
 function visibilityPredicate(collection: CollectionName, user: string): string {
   if (collection === 'templates') {

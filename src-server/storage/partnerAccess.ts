@@ -11,7 +11,7 @@
 import { canSeePartner, partnerTeamEmails } from '../../src-shared/sync/accessRules';
 import type { CollectionName } from '../../src-shared/domain/types';
 import type { FeedWriter } from './changeFeed';
-import { bumpPartnerDocs } from './docStore';
+import { bumpDocs, bumpPartnerDocs } from './docStore';
 import { accessUsers, setRole } from './userStore';
 import type { UserRole } from '../../src-shared/sync/protocol';
 
@@ -97,6 +97,38 @@ async function templateVisibility(w: FeedWriter, userIds: readonly string[]): Pr
 }
 
 /**
+ * Revocation tombstones for templates the given users may no longer see, one new seq each, in
+ * one statement. Templates belong to no partner (`partner_id` ''), so regaining one deletes its
+ * tombstone in `grantTemplates`, not in the partner path above.
+ */
+async function revokeTemplates(w: FeedWriter, pairs: readonly (readonly [templateId: string, userId: string])[]): Promise<number> {
+  if (pairs.length === 0) return 0;
+  const rows = await w.query<{ collection: CollectionName }>(
+    `INSERT INTO revocations (user_id, collection, doc_id, partner_id, seq, snapshot)
+     SELECT l.user_id, d.collection, d.id, '', $3 + row_number() OVER (ORDER BY l.user_id, d.seq), d.data
+       FROM unnest($1::text[], $2::text[]) AS l(doc_id, user_id)
+       JOIN docs d ON d.collection = 'templates' AND d.id = l.doc_id
+     ON CONFLICT (user_id, collection, doc_id) DO UPDATE SET seq = EXCLUDED.seq, snapshot = EXCLUDED.snapshot
+     RETURNING collection`,
+    [pairs.map(([templateId]) => templateId), pairs.map(([, userId]) => userId), w.currentSeq()],
+  );
+  w.advance(rows.length);
+  for (const row of rows) w.touch(row.collection);
+  return rows.length;
+}
+
+/** Templates the given users may now see: old tombstones go, and the templates get new seqs. */
+async function grantTemplates(w: FeedWriter, pairs: readonly (readonly [templateId: string, userId: string])[]): Promise<number> {
+  if (pairs.length === 0) return 0;
+  await w.query(
+    `DELETE FROM revocations r USING unnest($1::text[], $2::text[]) AS g(doc_id, user_id)
+      WHERE r.collection = 'templates' AND r.doc_id = g.doc_id AND r.user_id = g.user_id`,
+    [pairs.map(([templateId]) => templateId), pairs.map(([, userId]) => userId)],
+  );
+  return bumpDocs(w, 'templates', [...new Set(pairs.map(([templateId]) => templateId))]);
+}
+
+/**
  * Replaces a user's team memberships (in the given order: the first team is the one their new
  * partners are shared with) and turns every resulting access change into feed changes, as for a
  * reassigned partner: partners (and everything under them) of the teams the user joins reach them,
@@ -120,35 +152,8 @@ export async function replaceMemberships(w: FeedWriter, userId: string, teamIds:
   const split = (key: string) => key.split('\u0000') as [string, string];
   const gained = [...templatesAfter].filter((key) => !templatesBefore.has(key)).map(split);
   const lost = [...templatesBefore].filter((key) => !templatesAfter.has(key)).map(split);
-  for (const [templateId, viewerId] of lost) {
-    const rows = await w.query<{ collection: CollectionName }>(
-      `INSERT INTO revocations (user_id, collection, doc_id, partner_id, seq, snapshot)
-       SELECT $1, collection, id, '', $3, data FROM docs WHERE collection = 'templates' AND id = $2
-       ON CONFLICT (user_id, collection, doc_id) DO UPDATE SET seq = EXCLUDED.seq, snapshot = EXCLUDED.snapshot
-       RETURNING collection`,
-      [viewerId, templateId, w.currentSeq() + 1],
-    );
-    w.advance(rows.length);
-    for (const row of rows) w.touch(row.collection);
-  }
-  if (gained.length > 0) {
-    await w.query(
-      `DELETE FROM revocations r USING unnest($1::text[], $2::text[]) AS g(doc_id, user_id)
-        WHERE r.collection = 'templates' AND r.doc_id = g.doc_id AND r.user_id = g.user_id`,
-      [gained.map(([templateId]) => templateId), gained.map(([, viewerId]) => viewerId)],
-    );
-    const bumped = await w.query<{ collection: CollectionName }>(
-      `UPDATE docs d SET seq = $2 + s.rn
-         FROM (SELECT id, row_number() OVER (ORDER BY seq) AS rn FROM docs WHERE collection = 'templates' AND id = ANY($1::text[])) s
-        WHERE d.collection = 'templates' AND d.id = s.id
-        RETURNING d.collection`,
-      [[...new Set(gained.map(([templateId]) => templateId))], w.currentSeq()],
-    );
-    w.advance(bumped.length);
-    for (const row of bumped) w.touch(row.collection);
-    change.bumped += bumped.length;
-  }
-  change.revoked += lost.length;
+  change.revoked += await revokeTemplates(w, lost);
+  change.bumped += await grantTemplates(w, gained);
   return change;
 }
 
@@ -193,20 +198,10 @@ export async function changeRole(w: FeedWriter, userId: string, from: UserRole, 
   await setRole(w, userId, to);
   const partners = await refreshPartnerAccess(w, 'all', { bump: true });
   const visible = await templateVisibility(w, [userId]);
-  let revoked = 0;
-  for (const { id } of everyTemplate) {
-    if (visible.has(templateKey(id, userId))) continue;
-    const rows = await w.query<{ collection: CollectionName }>(
-      `INSERT INTO revocations (user_id, collection, doc_id, partner_id, seq, snapshot)
-       SELECT $1, collection, id, '', $3, data FROM docs WHERE collection = 'templates' AND id = $2
-       ON CONFLICT (user_id, collection, doc_id) DO UPDATE SET seq = EXCLUDED.seq, snapshot = EXCLUDED.snapshot
-       RETURNING collection`,
-      [userId, id, w.currentSeq() + 1],
-    );
-    w.advance(rows.length);
-    for (const row of rows) w.touch(row.collection);
-    revoked += rows.length;
-  }
+  const revoked = await revokeTemplates(
+    w,
+    everyTemplate.filter(({ id }) => !visible.has(templateKey(id, userId))).map(({ id }) => [id, userId] as const),
+  );
   w.sessionsChanged();
   return { ...partners, revoked: partners.revoked + revoked };
 }

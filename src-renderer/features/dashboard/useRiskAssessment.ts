@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { partnerExamples, partnerRisk, trainRiskModel, type PartnerRecords, type PartnerRisk, type RiskExample, type RiskModel } from '../../../src-shared/kpi/riskModel';
 import { usePortfolioOverview } from '../../app/usePortfolioOverview';
-import { forPartner, useAppData, type AppData } from '../../db/useAppData';
+import { forPartner, partnerInputs, sameInputs, useAppData, type AppData } from '../../db/useAppData';
 
 export type RiskAssessment = { model: RiskModel | null; risks: Map<string, PartnerRisk> };
 
@@ -17,7 +17,7 @@ export function recordsFromAppData(data: AppData): (id: string) => PartnerRecord
   });
 }
 
-type CachedExamples = { inputs: unknown[]; examples: RiskExample[] };
+type CachedExamples = { inputs: readonly unknown[]; examples: RiskExample[] };
 
 /**
  * Fits the at-risk model as `programRiskModel` does (every partner signed by `today`), reusing a
@@ -35,19 +35,10 @@ export function createRiskModelFitter(): (data: AppData, today: string) => RiskM
     let changed = false;
     for (const partner of data.partners) {
       if (partner.day0 > today) continue;
-      const inputs = [
-        partner,
-        today,
-        data.tasksByPartner.get(partner.id),
-        data.meetingsByPartner.get(partner.id),
-        data.dealsByPartner.get(partner.id),
-        data.plansByPartner.get(partner.id),
-        data.trainingsByPartner.get(partner.id),
-        data.surveysByPartner.get(partner.id),
-      ];
+      const inputs = partnerInputs(data, partner, today);
       const hit = cache.get(partner.id);
       let examples: RiskExample[];
-      if (hit && hit.inputs.every((input, i) => input === inputs[i])) {
+      if (hit && sameInputs(hit.inputs, inputs)) {
         examples = hit.examples;
       } else {
         examples = partnerExamples(partner, recordsOf, today);
