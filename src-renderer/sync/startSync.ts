@@ -37,6 +37,7 @@ import { PULL_LIMIT_MAX, pullPath, pushPath, type PullResponse, type PushRow, ty
 import { countUnacknowledgedChanges } from './pendingChanges';
 import { createDeliveryGate, type DeliveryGate } from './deliveryGate';
 import { separateStaleRows } from './staleRows';
+import { createSupersededStates, guardDownstreamWrites, type SupersededStates } from './supersededStates';
 import { browserWakeSignals, createSyncConnection, DEFAULT_SYNC_TIMING, type SyncConnection } from './syncConnection';
 import { createSyncHttp, type HttpOutcome } from './syncHttp';
 import type { CollectionSyncStatus, StartSyncOptions, SyncEngine, SyncState, SyncStatus } from './syncTypes';
@@ -142,10 +143,12 @@ export function startSync(options: StartSyncOptions): SyncEngine {
   let otherWindowSyncs = false;
 
   const streams = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Subject<PullItem>()])) as Record<CollectionName, Subject<PullItem>>;
-  const gates = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, createDeliveryGate({ internal: () => internalOf(name) })])) as Record<
+  const gates = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, createDeliveryGate({ internal: () => internalOf(name), trace: (line) => trace(() => `gate ${name}: ${line}`) })])) as Record<
     CollectionName,
     DeliveryGate
   >;
+  /** States this laptop's accepted pushes replaced: never written back by the downstream. */
+  const superseded = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, createSupersededStates()])) as Record<CollectionName, SupersededStates>;
 
   // ---- status -------------------------------------------------------------------------------
 
@@ -447,6 +450,8 @@ export function startSync(options: StartSyncOptions): SyncEngine {
           continue;
         }
         conflicts.push(...outcome.body);
+        const conflicting = new Set(outcome.body.map((doc) => String(doc.id)));
+        superseded[name].noteAccepted(batch.filter((row) => !conflicting.has(String(row.newDocumentState.id))));
         attempt = 0;
         noteSuccess(name);
         continue;
@@ -590,6 +595,8 @@ export function startSync(options: StartSyncOptions): SyncEngine {
       collection.$.subscribe(() => countPending(name)),
     );
     void replication.startPromise.then(async () => {
+      const guarded = internalOf(name);
+      if (guarded) await guardDownstreamWrites(guarded, superseded[name]);
       countPending(name);
       if (options.trace) traceBookkeeping(name);
       const internal = internalOf(name);

@@ -15,7 +15,7 @@ import { account, eventually, laptop, type Account, type Laptop } from './suppor
 
 type Doc = Record<string, unknown>;
 
-const OPS_PER_LAPTOP = 200;
+const OPS_PER_LAPTOP = Number(process.env.SYNC_OPS ?? 200);
 const SEED = Number(process.env.SYNC_SEED ?? 20261126);
 const PARTNERS = ['p1', 'p2'];
 
@@ -47,7 +47,7 @@ const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor
 describe.each(BACKENDS)('randomized convergence (%s)', (backend) => {
   const env = useTestEnv(backend);
 
-  it(`3 laptops × ${OPS_PER_LAPTOP} random operations converge and lose no write`, { timeout: 180_000 }, async () => {
+  it(`3 laptops × ${OPS_PER_LAPTOP} random operations converge and lose no write`, { timeout: 180_000 * Math.max(1, OPS_PER_LAPTOP / 200) }, async () => {
     const startedAt = Date.now();
     const server = await env.start();
     const accounts: Account[] = [];

@@ -110,6 +110,41 @@ describe.each(BACKENDS)('sync between laptops (%s)', (backend) => {
     await allSynced(a, b);
   });
 
+  it('never shows an older state of an edit again: a pull answered before the server took the edit is not applied over it', async () => {
+    const server = await env.start();
+    const ann = await account(server, 'ann@north.example');
+    const a = await laptop('a', ann, server);
+    await a.insert('partners', partner('p1', ann.email));
+    await a.insert('planitems', goal('g1', 'p1', { title: 'Win 10 deals' }));
+    await a.waitUntilSynced();
+    // With the change stream cut, the server's echo of the next edit never comes back: this
+    // laptop's pull checkpoint stays before it, so the next catch-up pull will contain g1.
+    await a.network({ streamBlocked: true });
+    await a.edit('planitems', 'g1', { title: 'Win 12 deals' });
+    await eventually(async () => {
+      const { acknowledged } = (await a.inspect('planitems', 'g1')) as { acknowledged: { title?: string } | null };
+      expect(acknowledged?.title).toBe('Win 12 deals');
+    });
+
+    // The next edit travels slowly; the stream comes back meanwhile and its catch-up pull is
+    // answered with "Win 12 deals" before the server has "Win 15 deals".
+    await a.watch('planitems', 'g1');
+    await a.network({ pushDelayMs: 1500 });
+    await a.edit('planitems', 'g1', { title: 'Win 15 deals' });
+    await pause(200);
+    await a.network({ streamBlocked: false });
+    await pause(2000);
+    await a.network({ pushDelayMs: 0 });
+    await a.waitUntilSynced();
+
+    const titles = (await a.watched()).map((doc) => doc.title);
+    expect(titles[0]).toBe('Win 15 deals');
+    expect(titles, 'the screen went back to the title the edit replaced').not.toContain('Win 12 deals');
+    expect(await a.doc('planitems', 'g1')).toMatchObject({ title: 'Win 15 deals' });
+    const onServer = (await apiFor(server, ann.token).pullAll('planitems')).documents.find((doc) => doc.id === 'g1');
+    expect(onServer).toMatchObject({ title: 'Win 15 deals' });
+  });
+
   it('counts pending changes while offline, keeps the count across a restart and drops it to 0 once reconnected', async () => {
     const server = await env.start();
     const ann = await account(server, 'ann@north.example');

@@ -14,7 +14,7 @@ import type { SyncTiming } from '../../../../src-renderer/sync/syncConnection';
 import type { SyncStatus } from '../../../../src-renderer/sync/syncTypes';
 import type { CollectionName } from '../../../../src-shared/domain/types';
 import type { SyncUser } from '../../../../src-shared/sync/protocol';
-import type { Counters, EditResult, LaptopConfig, LaptopRequest, LaptopResponse, RemoveResult } from './laptopProtocol';
+import type { Counters, EditResult, LaptopConfig, LaptopRequest, LaptopResponse, NetworkConditions, RemoveResult } from './laptopProtocol';
 
 type Doc = Record<string, unknown>;
 
@@ -65,6 +65,11 @@ export type Laptop = {
   counters: () => Promise<Counters>;
   /** Diagnostics: the stored document (deleted or not) and its last acknowledged server state. */
   inspect: (collection: CollectionName, id: string) => Promise<unknown>;
+  /** Cuts the change stream alone, or delays pushes on their way to the server. */
+  network: (conditions: Partial<NetworkConditions>) => Promise<void>;
+  /** Starts recording every state one document takes in the store; `watched` returns them. */
+  watch: (collection: CollectionName, id: string) => Promise<void>;
+  watched: () => Promise<Doc[]>;
   close: () => Promise<void>;
 };
 
@@ -125,6 +130,9 @@ export async function laptop(name: string, who: Account, server: Pick<SyncServer
     signIn: (next) => call({ op: 'signIn', token: next.token, user: next.user }),
     counters: () => call({ op: 'counters' }),
     inspect: (collection, id) => call({ op: 'inspect', collection, id }),
+    network: (conditions) => call({ op: 'network', conditions }),
+    watch: (collection, id) => call({ op: 'watch', collection, id }),
+    watched: () => call({ op: 'watched' }),
     close: () => {
       closed ??= (async () => {
         running.delete(self);

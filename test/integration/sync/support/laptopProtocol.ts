@@ -12,6 +12,9 @@ export type LaptopConfig = {
   timing: Partial<SyncTiming>;
 };
 
+/** Finer network trouble than offline: the change stream cut alone, pushes slow to reach the server. */
+export type NetworkConditions = { streamBlocked: boolean; pushDelayMs: number };
+
 export type RequestCounts = { pull: number; push: number; stream: number };
 
 type Doc = Record<string, unknown>;
@@ -32,6 +35,9 @@ export type LaptopRequest =
   | { op: 'signIn'; token: string; user: SyncUser }
   | { op: 'counters' }
   | { op: 'inspect'; collection: CollectionName; id: string }
+  | { op: 'network'; conditions: Partial<NetworkConditions> }
+  | { op: 'watch'; collection: CollectionName; id: string }
+  | { op: 'watched' }
   | { op: 'close' };
 
 export type LaptopResponse = { seq: number; ok: true; value: unknown } | { seq: number; ok: false; error: string };

@@ -18,7 +18,7 @@ import type { SyncWakeSignals, WakeReason } from '../../../../src-renderer/sync/
 import type { SyncEngine, SyncStatus } from '../../../../src-renderer/sync/syncTypes';
 import type { CollectionName } from '../../../../src-shared/domain/types';
 import { stripLocalFields } from '../../../../src-shared/sync/documentEquality';
-import type { LaptopConfig, LaptopRequest, LaptopResponse, RequestCounts } from './laptopProtocol';
+import type { LaptopConfig, LaptopRequest, LaptopResponse, NetworkConditions, RequestCounts } from './laptopProtocol';
 
 type Doc = Record<string, unknown>;
 
@@ -36,9 +36,13 @@ let offline = false;
 const openStreams = new Set<AbortController>();
 const counts: RequestCounts = { pull: 0, push: 0, stream: 0 };
 
+const network: NetworkConditions = { streamBlocked: false, pushDelayMs: 0 };
+
 const laptopFetch: typeof fetch = async (input, init) => {
   if (offline) throw new TypeError('fetch failed: this laptop is offline');
   const url = String(input instanceof Request ? input.url : input);
+  if (network.streamBlocked && url.includes('/api/sync/stream')) throw new TypeError('fetch failed: the change stream is blocked');
+  if (network.pushDelayMs > 0 && url.includes('/push')) await new Promise((resolve) => setTimeout(resolve, network.pushDelayMs));
   if (url.includes('/api/sync/stream')) counts.stream += 1;
   else if (url.includes('/pull')) counts.pull += 1;
   else if (url.includes('/push')) counts.push += 1;
@@ -83,6 +87,9 @@ const firstSyncProgress: number[] = [];
 const statusWaiters = new Set<() => void>();
 /** The state each removed document had when the delete applied (for the convergence ledger). */
 const removedStates = new Map<string, Doc>();
+/** States recorded by `watch` (diagnostics and tests of what the screen would have shown). */
+const watched: Doc[] = [];
+const watchers: { unsubscribe: () => void }[] = [];
 
 function requireDb(): AppDatabase {
   if (!db) throw new Error(`laptop ${config.name} is not running`);
@@ -129,6 +136,7 @@ function startEngine(): void {
 }
 
 async function closeApp(): Promise<void> {
+  for (const watcher of watchers.splice(0)) watcher.unsubscribe();
   const running = engine;
   engine = null;
   status = null;
@@ -266,6 +274,24 @@ async function handle(request: LaptopRequest): Promise<unknown> {
         : [];
       return { stored: stored ?? null, acknowledged: assumed ? { ...assumed.docData, isResolvedConflict: assumed.metaDocument.isResolvedConflict } : null, offline, counts, errors: [...errorsSeen], trace: traceLines.filter((l) => l.includes(request.collection) || l.includes('RESTART') || l.includes('ONLINE') || l.includes('OFFLINE') || l.includes('resync') || l.includes('ENGINE')), checkpoints: checkpoints.map((c) => [c.id, c.checkpointData]) };
     }
+    case 'network':
+      Object.assign(network, request.conditions);
+      if (network.streamBlocked) {
+        for (const controller of openStreams) controller.abort(new TypeError('stream blocked'));
+        openStreams.clear();
+      }
+      wake('online');
+      return null;
+    case 'watch': {
+      // Every state the store takes for one document, including replicated writes.
+      const subscription = collection(request.collection).$.subscribe((event) => {
+        if (event.documentId === request.id) watched.push(stripLocalFields(event.documentData as Doc));
+      });
+      watchers.push(subscription);
+      return null;
+    }
+    case 'watched':
+      return [...watched];
     case 'close':
       await closeApp();
       return null;
