@@ -15,7 +15,10 @@
  * accepted (in the replication's meta instance) — for rows that conflicted, until the handler
  * returns (they are merged against the server's state, and a later state shows up as a conflict
  * again). Anything that depends on our push can only arrive after the push was sent, so it is
- * never processed before RxDB knows the push succeeded.
+ * never processed before RxDB knows the push succeeded. RxDB writes the acknowledgements of a
+ * push split into several requests only once every request has returned (one may be retrying
+ * while the network is down for minutes), so the wait ends with the acknowledgement or when
+ * RxDB's upstream has finished that round — never on a timer alone.
  *
  * Deliveries keep their order: a pull takes its place when its request is sent
  * (`reserve`), stream events when they arrive (`whenIdle`).
@@ -47,8 +50,10 @@ export type DeliveryGate = {
 
 export type DeliveryGateOptions = {
   internal: () => RxStorageInstanceReplicationState<AnyDoc> | undefined;
-  /** Stop waiting for an acknowledgement after this long (the replication closed meanwhile). */
+  /** A backstop: stop waiting for an acknowledgement after this long, and say so in the trace. */
   ackTimeoutMs?: number;
+  /** Diagnostics (the sync engine's trace). */
+  trace?: (line: string) => void;
 };
 
 type Slot = { run: (() => void) | null; ready: boolean };
@@ -72,9 +77,12 @@ export function createDeliveryGate(options: DeliveryGateOptions): DeliveryGate {
   const watchAcknowledgements = (pushed: Map<string, AnyDoc>) => {
     const waiting = new Map(pushed);
     let wake: (() => void) | null = null;
-    const subscription = options
-      .internal()
-      ?.input.metaInstance.changeStream()
+    const internal = options.internal();
+    // The push handler runs inside RxDB's current upstream round, which ends after the
+    // acknowledgements are written (or given up on).
+    const upstreamRound: Promise<unknown> | undefined = internal?.streamQueue.up;
+    const subscription = internal?.input.metaInstance
+      .changeStream()
       .subscribe((bulk) => {
         for (const event of bulk.events) {
           const meta = event.documentData as unknown as { isCheckpoint?: string; itemId?: string; docData?: AnyDoc };
@@ -99,12 +107,20 @@ export function createDeliveryGate(options: DeliveryGateOptions): DeliveryGate {
           stop();
           resolve();
         };
-        const timer = setTimeout(finish, options.ackTimeoutMs ?? 10_000);
+        const timer = setTimeout(() => {
+          options.trace?.(`gave up waiting for the acknowledgement of ${ids.filter((id) => waiting.has(id)).join(',')}`);
+          finish();
+        }, options.ackTimeoutMs ?? 5 * 60_000);
         ackWaits.add(finish);
         wake = () => {
           if (ids.every((id) => !waiting.has(id))) finish();
         };
         wake();
+        // The upstream round that ran this push is over: whatever RxDB acknowledges, it has.
+        void upstreamRound?.then(() => {
+          if (ids.some((id) => waiting.has(id))) options.trace?.(`upstream round ended without acknowledging ${ids.filter((id) => waiting.has(id)).join(',')}`);
+          finish();
+        }, finish);
       });
     return { until, stop };
   };
