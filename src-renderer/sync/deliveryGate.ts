@@ -15,10 +15,9 @@
  * accepted (in the replication's meta instance) — for rows that conflicted, until the handler
  * returns (they are merged against the server's state, and a later state shows up as a conflict
  * again). Anything that depends on our push can only arrive after the push was sent, so it is
- * never processed before RxDB knows the push succeeded. RxDB writes the acknowledgements of a
- * push split into several requests only once every request has returned (one may be retrying
- * while the network is down for minutes), so the wait ends with the acknowledgement or when
- * RxDB's upstream has finished that round — never on a timer alone.
+ * never processed before RxDB knows the push succeeded. The wait ends with the acknowledgement
+ * or when RxDB's upstream has finished the round that ran the push (had it written nothing, a
+ * timer would only guess when it is safe).
  *
  * Deliveries keep their order: a pull takes its place when its request is sent
  * (`reserve`), stream events when they arrive (`whenIdle`).
