@@ -135,6 +135,13 @@ describe.each(BACKENDS)('randomized convergence (%s)', (backend) => {
     const serverState = async () => Object.fromEntries(await Promise.all(collections.map(async (c) => [c, (await api.pullAll(c)).documents] as const)));
     let onServer: Record<string, Doc[]> = {};
     const traced = new Set<string>();
+    /** The laptop's sync trace around one document: what a CI log needs to explain a failure. */
+    const traceAround = async (l: Laptop, c: CollectionName, id: string) => {
+      const { trace } = (await l.inspect(c, id)) as { trace: string[] };
+      return trace.filter((line) => line.includes(id) || /RESTART|ONLINE|OFFLINE|ENGINE|resync|gate /.test(line)).slice(-60);
+    };
+    /** Reported in the failure itself (CI shows the failure, not every log line). */
+    const report: string[] = [];
     const explainDivergence = async () => {
       for (const c of collections) {
         const rows = await server.db.query<{ id: string; seq: number | string }>(`SELECT id, seq FROM docs WHERE collection = $1 ORDER BY seq`, [c]);
@@ -151,7 +158,10 @@ describe.each(BACKENDS)('randomized convergence (%s)', (backend) => {
             const same = server && server._deleted !== true ? !!mine && isSameDocument(mine, server) : !mine;
             if (same) continue;
             if (process.env.SYNC_TRACE && !traced.has(l.name)) { traced.add(l.name); const info = (await l.inspect(c, id)) as { trace: string[] }; console.log(`TRACE ${l.name}\n${info.trace.join('\n')}`); }
-            console.log(`DIVERGED ${l.name} ${c}/${id}\n server: ${JSON.stringify(server)}\n laptop: ${JSON.stringify(await l.inspect(c, id))}\n history: ${JSON.stringify(ledger.filter((w) => w.id === id))}`);
+            const { trace: _trace, ...inspected } = (await l.inspect(c, id)) as { trace: string[] };
+            const line = `DIVERGED ${l.name} ${c}/${id}\n server: ${JSON.stringify(server)}\n laptop: ${JSON.stringify(inspected)}\n history: ${JSON.stringify(ledger.filter((w) => w.id === id))}`;
+            console.log(line);
+            if (report.length < 3) report.push(`${line}\n trace of ${l.name}:\n${(await traceAround(l, c, id)).join('\n')}`);
           }
         }
       }
@@ -170,7 +180,7 @@ describe.each(BACKENDS)('randomized convergence (%s)', (backend) => {
       }
     }, 90_000, 250).catch(async (error: unknown) => {
       await explainDivergence();
-      throw error;
+      throw new Error(`${error instanceof Error ? error.message : String(error)} (seed ${SEED}, ${backend})\n${report.join('\n\n')}`, { cause: error });
     });
 
     // Account for every write.
@@ -212,17 +222,16 @@ describe.each(BACKENDS)('randomized convergence (%s)', (backend) => {
         `writes: ${present} present, ${replaced} knowingly replaced, ${recorded} recorded as conflict losers; ${records.length} conflict records; ` +
         `ops ${seconds(opsDoneAt - startedAt)} s, convergence ${seconds(Date.now() - opsDoneAt)} s`,
     );
+    const lostReport: string[] = [];
     for (const write of lost) {
       const key = `${write.collection}/${write.id}`;
-      if (process.env.SYNC_TRACE) {
-        for (const l of laptops) {
-          const info = (await l.inspect(write.collection, write.id)) as { trace: string[] };
-          console.log(`TRACE ${l.name} for ${write.id}\n${info.trace.filter((line) => line.includes(write.id) || /RESTART|ONLINE|OFFLINE|ENGINE|resync/.test(line)).join('\n')}`);
-        }
-      }
-      console.log('LOST', JSON.stringify(write), '\nserver:', JSON.stringify(finalDocs.get(key)), '\nrecords:', JSON.stringify(records.filter((r) => r.documentId === write.id)), '\nhistory:', JSON.stringify(ledger.filter((w) => w.id === write.id)));
+      const laptopOfWrite = laptops.find((l) => l.name === write.laptop) as Laptop;
+      lostReport.push(
+        `LOST ${JSON.stringify(write)}\nserver: ${JSON.stringify(finalDocs.get(key))}\nrecords: ${JSON.stringify(records.filter((r) => r.documentId === write.id))}\n` +
+          `history: ${JSON.stringify(ledger.filter((w) => w.id === write.id))}\ntrace of ${write.laptop}:\n${(await traceAround(laptopOfWrite, write.collection, write.id)).join('\n')}`,
+      );
     }
-    expect(lost, 'writes neither present, replaced on purpose, nor recorded as a conflict').toEqual([]);
+    expect(lostReport.slice(0, 3), `${lost.length} writes neither present, replaced on purpose, nor recorded as a conflict (seed ${SEED}, ${backend})`).toEqual([]);
     expect(total).toBeGreaterThan(300);
     expect(stats.restarts).toBeGreaterThan(0);
     expect(stats.offline).toBeGreaterThan(0);
