@@ -5,9 +5,10 @@
  *   syncConnection.ts) whose `change` events feed each collection's `pull.stream$`; on every
  *   (re)connection (`resync` event) each collection catches up by pulling from its stored
  *   checkpoint (see `catchUp` for why this is not RxDB's 'RESYNC');
- * - server data reaches RxDB only while no push of its collection is open (deliveryGate.ts), and
+ * - server data reaches RxDB only while no push of its collection is open (deliveryGate.ts),
  *   push rows whose document changed or came from the server meanwhile are not sent
- *   (staleRows.ts): two races in RxDB 17 that lose or revert changes otherwise;
+ *   (staleRows.ts), and server states an accepted push replaced are never written back
+ *   (supersededStates.ts): three races in RxDB 17 that lose or revert changes otherwise;
  * - push: `POST /api/sync/:c/push` in batches of ≤ 100; conflicts come back as the server's
  *   master state and are merged by the collection's conflict handler (db/appDatabase.ts);
  *   rows the server refuses are never retried forever: 403 rows (partners the user lost access
