@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo, useState } from 'react';
 import { partnerOverview, todayAgenda, type PartnerOverview, type TodayAgenda } from '../../src-shared/domain/partnerOverview';
 import type { Partner } from '../../src-shared/domain/types';
-import { forPartner, partnerInputs, sameInputs, useAppData, type AppData } from '../db/useAppData';
+import { createPartnerMemo, forPartner, useAppData, type AppData } from '../db/useAppData';
 import { useToday } from './useToday';
 
 export type PartnerRow = PartnerOverview & { partner: Partner };
@@ -36,25 +36,14 @@ export function usePortfolioOverview(): PortfolioOverview {
   return overview;
 }
 
-type CachedOverview = { inputs: readonly unknown[]; overview: PartnerOverview };
-
 /**
  * A function computing every partner's overview plus the Today agenda that reuses a partner's
- * overview while its inputs are the same objects (the groupings keep the arrays of partners whose
- * documents did not change), so one edit recomputes one partner, not five hundred.
+ * overview while its inputs are unchanged, so one edit recomputes one partner, not five hundred.
  */
 export function createPortfolioOverviewComputer(): (data: AppData, today: string) => PortfolioOverview {
-  let previous = new Map<string, CachedOverview>();
+  const overviews = createPartnerMemo(overviewFor);
   return (data, today) => {
-    const next = new Map<string, CachedOverview>();
-    const rows = data.partners.map((partner) => {
-      const inputs = partnerInputs(data, partner, today);
-      const cached = previous.get(partner.id);
-      const overview = cached && sameInputs(cached.inputs, inputs) ? cached.overview : overviewFor(data, partner, today);
-      next.set(partner.id, { inputs, overview });
-      return { partner, ...overview };
-    });
-    previous = next;
+    const rows = overviews(data, data.partners, today).map((overview, i) => ({ partner: data.partners[i] as Partner, ...overview }));
     const agenda = todayAgenda(
       rows.map((row) => ({
         partnerId: row.partner.id,

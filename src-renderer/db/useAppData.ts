@@ -30,23 +30,31 @@ export function forPartner<T>(grouped: Map<string, T[]>, partnerId: string): T[]
 }
 
 /**
- * Everything a per-partner result depends on: the partner, the day and its grouped documents.
- * The groupings keep a partner's arrays while its documents are unchanged, so a result computed
- * from these inputs can be reused while `sameInputs` holds.
+ * A per-partner computation that reuses a partner's last result while everything it depends on
+ * (the partner, the day and its grouped documents) is the same objects: the groupings keep a
+ * partner's arrays while its documents are unchanged, so one edit recomputes one partner.
  */
-export function partnerInputs(data: AppData, partner: Partner, today: string): readonly unknown[] {
-  return [
-    partner,
-    today,
-    data.tasksByPartner.get(partner.id),
-    data.meetingsByPartner.get(partner.id),
-    data.dealsByPartner.get(partner.id),
-    data.plansByPartner.get(partner.id),
-    data.trainingsByPartner.get(partner.id),
-    data.surveysByPartner.get(partner.id),
-  ];
-}
-
-export function sameInputs(a: readonly unknown[] | undefined, b: readonly unknown[]): boolean {
-  return a !== undefined && a.length === b.length && a.every((input, i) => input === b[i]);
+export function createPartnerMemo<R>(compute: (data: AppData, partner: Partner, today: string) => R): (data: AppData, partners: readonly Partner[], today: string) => R[] {
+  let previous = new Map<string, { inputs: readonly unknown[]; result: R }>();
+  return (data, partners, today) => {
+    const next = new Map<string, { inputs: readonly unknown[]; result: R }>();
+    const results = partners.map((partner) => {
+      const inputs = [
+        partner,
+        today,
+        data.tasksByPartner.get(partner.id),
+        data.meetingsByPartner.get(partner.id),
+        data.dealsByPartner.get(partner.id),
+        data.plansByPartner.get(partner.id),
+        data.trainingsByPartner.get(partner.id),
+        data.surveysByPartner.get(partner.id),
+      ];
+      const cached = previous.get(partner.id);
+      const result = cached && cached.inputs.every((input, i) => input === inputs[i]) ? cached.result : compute(data, partner, today);
+      next.set(partner.id, { inputs, result });
+      return result;
+    });
+    previous = next;
+    return results;
+  };
 }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { partnerExamples, partnerRisk, trainRiskModel, type PartnerRecords, type PartnerRisk, type RiskExample, type RiskModel } from '../../../src-shared/kpi/riskModel';
 import { usePortfolioOverview } from '../../app/usePortfolioOverview';
-import { forPartner, partnerInputs, sameInputs, useAppData, type AppData } from '../../db/useAppData';
+import { createPartnerMemo, forPartner, useAppData, type AppData } from '../../db/useAppData';
 
 export type RiskAssessment = { model: RiskModel | null; risks: Map<string, PartnerRisk> };
 
@@ -17,41 +17,25 @@ export function recordsFromAppData(data: AppData): (id: string) => PartnerRecord
   });
 }
 
-type CachedExamples = { inputs: readonly unknown[]; examples: RiskExample[] };
+const NO_EXAMPLES: RiskExample[] = [];
 
 /**
  * Fits the at-risk model as `programRiskModel` does (every partner signed by `today`), reusing a
- * partner's training examples while its records are the same objects, and the fitted model while
- * no partner's examples changed. Only partners past day 90 give examples, so ticking a task of a
+ * partner's training examples while its records are unchanged, and the fitted model while no
+ * partner's examples changed. Only partners past day 90 give examples, so ticking a task of a
  * partner in onboarding no longer rescores every past partner on three days and refits.
  */
 export function createRiskModelFitter(): (data: AppData, today: string) => RiskModel {
-  let cache = new Map<string, CachedExamples>();
-  let last: { order: string; model: RiskModel } | null = null;
+  const examplesOf = createPartnerMemo((data, partner, today) => {
+    const examples = partnerExamples(partner, recordsFromAppData(data), today);
+    return examples.length > 0 ? examples : NO_EXAMPLES;
+  });
+  let last: { perPartner: RiskExample[][]; model: RiskModel } | null = null;
   return (data, today) => {
-    const recordsOf = recordsFromAppData(data);
-    const next = new Map<string, CachedExamples>();
-    const perPartner: RiskExample[][] = [];
-    let changed = false;
-    for (const partner of data.partners) {
-      if (partner.day0 > today) continue;
-      const inputs = partnerInputs(data, partner, today);
-      const hit = cache.get(partner.id);
-      let examples: RiskExample[];
-      if (hit && sameInputs(hit.inputs, inputs)) {
-        examples = hit.examples;
-      } else {
-        examples = partnerExamples(partner, recordsOf, today);
-        if (examples.length > 0 || (hit?.examples.length ?? 0) > 0) changed = true;
-      }
-      next.set(partner.id, { inputs, examples });
-      perPartner.push(examples);
-    }
-    cache = next;
-    const order = perPartner.flatMap((examples) => (examples.length > 0 ? [examples[0]?.partnerId] : [])).join('\u0000');
-    if (last && !changed && last.order === order) return last.model;
+    const perPartner = examplesOf(data, data.partners.filter((partner) => partner.day0 <= today), today).filter((examples) => examples !== NO_EXAMPLES);
+    if (last && last.perPartner.length === perPartner.length && perPartner.every((examples, i) => examples === last?.perPartner[i])) return last.model;
     const model = trainRiskModel(perPartner.flat());
-    last = { order, model };
+    last = { perPartner, model };
     return model;
   };
 }

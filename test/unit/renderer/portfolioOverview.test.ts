@@ -4,29 +4,7 @@ import type { AppData } from '../../../src-renderer/db/useAppData';
 import { generateJourney } from '../../../src-shared/domain/journey';
 import type { Partner, Task } from '../../../src-shared/domain/types';
 import { groupByPartner } from '../../../src-shared/util/groupByPartner';
-
-const NOW = '2026-03-01T09:00:00.000Z';
-
-function partner(id: string): Partner {
-  return {
-    id,
-    createdAt: NOW,
-    updatedAt: NOW,
-    name: `Partner ${id}`,
-    type: 'reseller',
-    maturity: 'new',
-    tier: 'Silver',
-    region: 'EMEA',
-    website: '',
-    ownerEmail: 'pam@vendor.example',
-    contacts: [],
-    team: [],
-    day0: '2026-03-01',
-    status: 'onboarding',
-    tags: [],
-    templateId: 'reseller-new',
-  };
-}
+import { makePartner, NOW } from '../shared/domain/fixtures';
 
 function appData(partners: Partner[], tasks: Task[], previous?: AppData): AppData {
   return {
@@ -43,7 +21,7 @@ function appData(partners: Partner[], tasks: Task[], previous?: AppData): AppDat
 }
 
 describe('portfolio overview computer', () => {
-  const partners = [partner('p1'), partner('p2')];
+  const partners = [makePartner({ id: 'p1' }), makePartner({ id: 'p2', name: 'Partner p2' })];
   let n = 0;
   const tasks = partners.flatMap((p) => generateJourney(p, { now: NOW, newId: () => `t${n++}` }));
 
