@@ -4,11 +4,11 @@
  * ignored, a key holding `undefined` counts as absent (JSON semantics), RxDB's local bookkeeping
  * fields are ignored, and a missing `_deleted` counts as `false`.
  */
-import { RXDB_LOCAL_FIELDS } from './protocol';
+import { LOCAL_ONLY_FIELDS } from './protocol';
 
 type JsonObject = Record<string, unknown>;
 
-const LOCAL_FIELDS: ReadonlySet<string> = new Set(RXDB_LOCAL_FIELDS);
+const LOCAL_FIELDS: ReadonlySet<string> = new Set(LOCAL_ONLY_FIELDS);
 
 export function isPlainObject(value: unknown): value is JsonObject {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -40,7 +40,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
-/** A copy without RxDB's local fields (`_meta`, `_rev`, `_attachments`), `_deleted` as boolean. */
+/** A copy without local-only fields (RxDB's `_meta`, `_rev`, `_attachments`; the client's `sync`), `_deleted` as boolean. */
 export function stripLocalFields<T extends JsonObject>(doc: T): T & { _deleted: boolean } {
   const copy: JsonObject = {};
   for (const key of Object.keys(doc)) {

@@ -20,6 +20,15 @@ export const TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 /** RxDB bookkeeping fields: never stored on the server and ignored when comparing documents. */
 export const RXDB_LOCAL_FIELDS = ['_meta', '_rev', '_attachments'] as const;
 
+/**
+ * The laptop's own sync bookkeeping on each document (`SyncMeta`: server version, pending change,
+ * base state). Written by the client's store, never sent, never stored by the server.
+ */
+export const SYNC_META_FIELD = 'sync';
+
+/** Fields that never travel: RxDB's bookkeeping and the client's sync bookkeeping. */
+export const LOCAL_ONLY_FIELDS = [...RXDB_LOCAL_FIELDS, SYNC_META_FIELD] as const;
+
 export type UserRole = 'manager' | 'admin';
 
 export type SyncTeam = { id: string; name: string };
@@ -101,4 +110,89 @@ export function pullPath(collection: CollectionName, checkpoint: SyncCheckpoint 
 
 export function pushPath(collection: CollectionName): string {
   return `/api/sync/${collection}/push`;
+}
+
+// ---- protocol 2: one feed, server versions, pushes with a base version ----------------------
+
+/** `GET /api/sync/pull?checkpoint=<epoch>.<seq>&limit=<n>[&collections=a,b]` */
+export const FEED_PULL_PATH = '/api/sync/pull';
+/** `POST /api/sync/push` with a `FeedPushRequest` body. */
+export const FEED_PUSH_PATH = '/api/sync/push';
+/** The change stream of protocol 2 (`FeedStreamEvent`s). */
+export const FEED_STREAM_PATH = '/api/sync/stream?protocol=2';
+export const FEED_PULL_LIMIT_DEFAULT = 500;
+/** Larger `limit` values are capped to this. */
+export const FEED_PULL_LIMIT_MAX = 2000;
+/** More rows in one push request is a 400. */
+export const FEED_PUSH_ROWS_MAX = 200;
+
+/**
+ * One state of one document in the feed. `seq` is the document's **server version**: the feed
+ * position of this state. Of two states of one document, the one with the larger `seq` is newer,
+ * whichever way (pull or stream) each arrived.
+ */
+export type FeedChange = { collection: CollectionName; seq: number; document: SyncDocument };
+
+export type FeedPullResponse = {
+  /** In seq order; each document at most once (its latest state the user may see). */
+  changes: FeedChange[];
+  /** Pull again from here; the seq of the last change, or the request's when there was none. */
+  checkpoint: SyncCheckpoint;
+  /** True when more changes follow this page. */
+  more: boolean;
+  /** The feed head when the page was read (for progress: how far `checkpoint.seq` still is from it). */
+  head: number;
+  /**
+   * The request's checkpoint does not belong to this server's feed (another epoch, or a seq ahead
+   * of the head: a database restored from a backup). The answer starts from the beginning, and
+   * the versions the client holds are meaningless: it must take every state of this pull as
+   * newer than its own (pending local changes are merged onto them).
+   */
+  reset: boolean;
+};
+
+/** One row of `POST /api/sync/push`. */
+export type FeedPushRow = {
+  collection: CollectionName;
+  /** The server version the change was made from; null for a document the server never sent. */
+  baseSeq: number | null;
+  /** The full new state (`_deleted: true` for a delete). */
+  document: SyncDocument;
+};
+
+export type FeedPushRequest = { rows: FeedPushRow[] };
+
+/**
+ * The answer for one push row, in row order:
+ * - `accepted`: stored (or already stored: a replay changes nothing) at version `seq`; `document`
+ *   is present when the stored state differs from the pushed one (server-owned fields, such as a
+ *   partner's `ownerEmail`, were set by the server): the client must take it;
+ * - `conflict`: the stored version is not `baseSeq`; nothing was written; `document` is the
+ *   current state at version `seq` (merge onto it and push again with `baseSeq: seq`);
+ * - `rejected`: the row can never be written as it is (`unknown_partner`: a child of a partner the
+ *   server does not have and that is not created earlier in the same push).
+ */
+export type FeedPushResult =
+  | { status: 'accepted'; seq: number; document?: SyncDocument }
+  | { status: 'conflict'; seq: number; document: SyncDocument }
+  | { status: 'rejected'; error: 'unknown_partner'; message: string };
+
+export type FeedPushResponse = { results: FeedPushResult[] };
+
+/** Events of `GET /api/sync/stream?protocol=2`. */
+export type FeedStreamEvent =
+  | { type: 'resync' }
+  /**
+   * Changes committed after the stream's previous event: every change the user may see with
+   * `from < seq <= checkpoint.seq`. A client whose stored checkpoint is at least `from` may adopt
+   * `checkpoint`; otherwise it applies the changes and keeps its checkpoint (a pull fills the gap).
+   */
+  | { type: 'changes'; changes: FeedChange[]; from: number; checkpoint: SyncCheckpoint }
+  | { type: 'closed'; reason: 'unauthorized' | 'shutdown' | 'overloaded' };
+
+/** Path (with query) of a protocol-2 pull. */
+export function feedPullPath(checkpoint: SyncCheckpoint | null | undefined, limit: number, collections?: readonly CollectionName[]): string {
+  const params = new URLSearchParams({ checkpoint: formatCheckpoint(checkpoint), limit: String(limit) });
+  if (collections && collections.length > 0) params.set('collections', collections.join(','));
+  return `${FEED_PULL_PATH}?${params.toString()}`;
 }
