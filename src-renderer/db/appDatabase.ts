@@ -1,16 +1,19 @@
-import { addRxPlugin, createRxDatabase, type RxCollection, type RxConflictHandler, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { RxDBUpdatePlugin } from 'rxdb/plugins/update';
 import { COLLECTION_NAMES, type BaseDoc, type CollectionDocs, type CollectionName, type ConflictRecord } from '../../src-shared/domain/types';
 import { COLLECTION_SCHEMAS } from '../../src-shared/schemas/collectionSchemas';
 import type { CollectionSchema } from '../../src-shared/schemas/jsonSchema';
 import { MIGRATION_STRATEGIES } from '../../src-shared/schemas/migrations';
-import { createMergeConflictHandler } from '../../src-shared/sync/conflictHandler';
 import { conflictRecordId, type ConflictDraft } from '../../src-shared/sync/mergeConflict';
-import { staleRowResolution } from '../sync/staleRows';
+import { localChangeMeta } from '../../src-shared/sync/syncMeta';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 addRxPlugin(RxDBUpdatePlugin);
+addRxPlugin(RxDBLeaderElectionPlugin);
+addRxPlugin(RxDBLocalDocumentsPlugin);
 
 export type AppCollections = { [K in CollectionName]: RxCollection<CollectionDocs[K]> };
 export type AppDatabase = RxDatabase<AppCollections>;
@@ -46,6 +49,8 @@ export async function createAppDatabase(options: AppDatabaseOptions): Promise<Ap
     multiInstance: options.multiInstance ?? true,
     eventReduce: true,
     closeDuplicates: true,
+    // The sync engine keeps its checkpoint in a local document (not synced, not a collection).
+    localDocuments: true,
   });
   try {
     const collections = Object.fromEntries(
@@ -55,12 +60,11 @@ export async function createAppDatabase(options: AppDatabaseOptions): Promise<Ap
           schema: (options.schemas?.[name] ?? COLLECTION_SCHEMAS[name]) as unknown as RxJsonSchema<CollectionDocs[typeof name]>,
           migrationStrategies: MIGRATION_STRATEGIES[name] ?? {},
           autoMigrate: true,
-          conflictHandler: mergeConflictHandlerFor(db, name),
         },
       ]),
     );
     await db.addCollections(collections);
-    for (const name of COLLECTION_NAMES) stampAuthorOnLocalWrites(db, name, options.currentUser);
+    for (const name of COLLECTION_NAMES) trackLocalWrites(db, name, options.currentUser);
   } catch (error) {
     await db.close();
     throw error;
@@ -77,28 +81,36 @@ const REMOVING: unique symbol = Symbol('partner-desk.removing');
 type HookedDoc = BaseDoc & { _deleted?: boolean; partnerId?: string; [REMOVING]?: boolean };
 
 /**
- * RxDB middleware: every local write (insert, save, remove) records who made it. Replication
- * (pulled documents and resolved conflicts) writes to the storage instance directly and never
- * runs these hooks, so a remote edit keeps its remote author. A remove also stamps `updatedAt`,
- * so a delete competes fairly with edits when a conflict is decided by the later change.
+ * RxDB middleware on every local write (insert, save, remove):
+ * - it records who made it (`updatedBy`), and a remove also stamps `updatedAt`, so a delete
+ *   competes fairly with edits when a conflict is decided by the later change;
+ * - it puts the change in the outbox: `sync` (src-shared/sync/syncMeta.ts) becomes pending, with
+ *   the server state the change was made from as its base, in the same write as the change, so
+ *   no crash can leave a change the sync engine does not know about.
+ * The sync engine writes server states to the storage instance directly and never runs these
+ * hooks, so a remote edit keeps its remote author and is not mistaken for a local change.
  *
- * An edit that lands on a document the replication deleted a moment earlier (the user was still
+ * An edit that lands on a document the sync engine deleted a moment earlier (the user was still
  * looking at it) would otherwise be written into the tombstone and vanish. It revives the
  * document instead — the later change wins, as in a merge — and the overridden delete is
  * recorded in `conflicts` like any other losing side.
  */
-function stampAuthorOnLocalWrites(db: AppDatabase, name: CollectionName, currentUser: (() => string) | undefined): void {
+function trackLocalWrites(db: AppDatabase, name: CollectionName, currentUser: (() => string) | undefined): void {
   const collection = db[name] as unknown as RxCollection<HookedDoc>;
   const stamp = (data: HookedDoc) => {
     const who = currentUser?.().trim().slice(0, AUTHOR_MAX_LENGTH);
     if (who) data.updatedBy = who;
   };
-  collection.preInsert((data) => stamp(data), false);
+  collection.preInsert((data) => {
+    stamp(data);
+    data.sync = localChangeMeta(undefined);
+  }, false);
   collection.preSave(async (data, previous) => {
     stamp(data);
+    const before = previous as unknown as HookedDoc | undefined;
+    data.sync = localChangeMeta(before);
     const removing = data[REMOVING] === true;
     delete data[REMOVING];
-    const before = previous as unknown as HookedDoc | undefined;
     if (removing || data._deleted !== true || before?._deleted !== true || name === 'conflicts') return;
     data._deleted = false;
     await storeConflictRecords(db, [
@@ -117,6 +129,7 @@ function stampAuthorOnLocalWrites(db: AppDatabase, name: CollectionName, current
     ]);
   }, false);
   collection.preRemove((data) => {
+    data.sync = localChangeMeta(data);
     stamp(data);
     data.updatedAt = new Date().toISOString();
     data[REMOVING] = true;
@@ -124,30 +137,11 @@ function stampAuthorOnLocalWrites(db: AppDatabase, name: CollectionName, current
 }
 
 /**
- * The replication conflict handler of one collection: a field-level three-way merge
- * (src-shared/sync/mergeConflict.ts) whose losing values are stored as ConflictRecords in
- * `conflicts` (which replicates too, so every laptop shows the same history). The record id is
- * derived from the conflict, so a retried resolution, or two laptops resolving the same clash,
- * store it once. Conflicts between two versions of a ConflictRecord are merged but not recorded
- * again (history about history would only add noise).
+ * Keeps the losing values of a merge as ConflictRecords in `conflicts` (which syncs too, so every
+ * laptop shows the same history). The record id is derived from the conflict, so a retried
+ * resolution, or two laptops resolving the same clash, store it once.
  */
-function mergeConflictHandlerFor(db: AppDatabase, name: CollectionName): RxConflictHandler<Record<string, unknown>> {
-  const merge = createMergeConflictHandler<Record<string, unknown>>({
-    collection: name,
-    ...(name === 'conflicts' ? {} : { onConflicts: (drafts) => storeConflictRecords(db, drafts) }),
-  });
-  return {
-    isEqual: merge.isEqual,
-    // A push row the sync engine did not send because the document changed meanwhile
-    // (src-renderer/sync/staleRows.ts): nothing to merge, nothing lost.
-    resolve: async (input) => {
-      const kept = staleRowResolution(input.realMasterState);
-      return kept ? { ...kept, _deleted: kept._deleted === true } : merge.resolve(input);
-    },
-  };
-}
-
-async function storeConflictRecords(db: AppDatabase, drafts: ConflictDraft[]): Promise<void> {
+export async function storeConflictRecords(db: AppDatabase, drafts: ConflictDraft[]): Promise<void> {
   const now = new Date().toISOString();
   const records = new Map<string, ConflictRecord>();
   for (const draft of drafts) {

@@ -60,7 +60,10 @@ export function describeSyncStatus(status: SyncStatus, now: Date): SyncDescripti
     case 'syncing':
       return {
         state: status.state,
-        text: status.initial && status.initial.received > 0 ? `Syncing ${plural(status.initial.received, 'record')}…` : 'Syncing…',
+        text:
+          status.initial && status.initial.received > 0
+            ? `Syncing ${plural(status.initial.received, 'record')}${status.initial.percent !== null ? ` · ${status.initial.percent}%` : ''}…`
+            : 'Syncing…',
         tone: 'blue',
         detail: status.initial ? 'Bringing your account onto this laptop for the first time.' : `Sending and receiving changes. ${last}`,
       };

@@ -1,75 +1,68 @@
 /**
- * Background replication of every collection with the Partner Desk sync server
- * (docs/sync-protocol.md), built on RxDB's `replicateRxCollection`:
- * - pull: `GET /api/sync/:c/pull`; live changes arrive on ONE shared change stream (see
- *   syncConnection.ts) whose `change` events feed each collection's `pull.stream$`; on every
- *   (re)connection (`resync` event) each collection catches up by pulling from its stored
- *   checkpoint (see `catchUp` for why this is not RxDB's 'RESYNC');
- * - server data reaches RxDB only while no push of its collection is open (deliveryGate.ts),
- *   push rows whose document changed or came from the server meanwhile are not sent
- *   (staleRows.ts), and server states an accepted push replaced are never written back
- *   (supersededStates.ts): three races in RxDB 17 that lose or revert changes otherwise;
- * - push: `POST /api/sync/:c/push` in batches of ≤ 100; conflicts come back as the server's
- *   master state and are merged by the collection's conflict handler (db/appDatabase.ts);
- *   rows the server refuses are never retried forever: 403 rows (partners the user lost access
- *   to) are resolved like the revocation tombstone the server would send, 400 rows are dropped,
- *   both reported in the status; an oversized batch (413) is split;
- * - requests that cannot reach the server wait for the next (re)connection or a backoff, so
- *   local changes go out as soon as the server is back, and nothing is acknowledged that the
- *   server did not answer;
- * - 401 anywhere ends the session: every replication stops, the state is `unauthorized` and
- *   `onUnauthorized` is called once; unpushed changes stay in the local store.
+ * The sync engine (protocol 2, docs/sync-protocol.md): keeps the local store and the server's
+ * feed in step, with correctness in data, not timing.
+ * - The outbox is the store itself: every local write marks its document pending with the
+ *   server state it was made from (`sync`, written by the store's hooks in the same write).
+ * - Push: pending documents go out partners first, each with the server version it was edited
+ *   from (`baseSeq`). An accepted row is settled only as far as the document has not changed since
+ *   (the rest stays pending); a conflict is merged three-way onto the server's state and pushed
+ *   again. Rows the server refuses are never retried until they change: 403 (the user lost the
+ *   partner) resolves like the revocation tombstone the server will send, 400 and unknown partners
+ *   are reported.
+ * - Pull and stream: ONE feed for all collections, every change with its server version. A newer
+ *   state with nothing pending is written; a pending change is merged onto it (never skipped);
+ *   older or equal states are ignored. Pages are written with one bulk write per collection, and
+ *   the checkpoint is stored only after the page is; a stream event moves the checkpoint only when
+ *   it continues from it (`from`).
+ * - Every write names the state it replaces, so a local edit that lands in between makes the
+ *   storage refuse the row and the engine decide again (syncStore.ts). All server data is applied
+ *   one batch at a time, in arrival order.
  * Nothing here throws into the UI: every failure becomes `status$`.
  */
-import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import {
-  getComposedPrimaryKeyOfDocumentData,
-  type RxCollection,
-  type RxReplicationPullStreamItem,
-  type RxReplicationWriteToMasterRow,
-  type RxStorageInstanceReplicationState,
-  type WithDeleted,
-} from 'rxdb';
-import { BehaviorSubject, filter, firstValueFrom, Subject, type Subscription } from 'rxjs';
+import { BehaviorSubject, type Subscription } from 'rxjs';
+import type { RxCollection } from 'rxdb';
 import { COLLECTION_NAMES, type CollectionName } from '../../src-shared/domain/types';
-import { isSyncCheckpoint, type SyncCheckpoint } from '../../src-shared/sync/checkpoint';
-import { stripLocalFields } from '../../src-shared/sync/documentEquality';
-import { PULL_LIMIT_MAX, pullPath, pushPath, type PullResponse, type PushRow, type SyncDocument } from '../../src-shared/sync/protocol';
-import { countUnacknowledgedChanges } from './pendingChanges';
-import { createDeliveryGate, type DeliveryGate } from './deliveryGate';
-import { separateStaleRows } from './staleRows';
-import { createSupersededStates, guardDownstreamWrites, type SupersededStates } from './supersededStates';
+import type { SyncCheckpoint } from '../../src-shared/sync/checkpoint';
+import type { ConflictDraft } from '../../src-shared/sync/mergeConflict';
+import {
+  FEED_PULL_LIMIT_MAX,
+  FEED_PUSH_PATH,
+  feedPullPath,
+  type FeedChange,
+  type FeedPullResponse,
+  type FeedPushResponse,
+  type FeedPushResult,
+  type FeedPushRow,
+  type SyncDocument,
+} from '../../src-shared/sync/protocol';
+import { isFeedChangeList } from '../../src-shared/sync/sseParser';
+import { applyServerState, isPendingChange, readSyncMeta, revokedState, syncedContent, type ApplyOptions } from '../../src-shared/sync/syncMeta';
+import { storeConflictRecords } from '../db/appDatabase';
+import { settleLegacyDocuments } from '../db/legacySyncState';
 import { browserWakeSignals, createSyncConnection, DEFAULT_SYNC_TIMING, type SyncConnection } from './syncConnection';
 import { createSyncHttp, type HttpOutcome } from './syncHttp';
+import { createSyncStore, PUSH_ORDER, type EngineWrite, type FeedPosition, type StoredDoc } from './syncStore';
 import type { CollectionSyncStatus, StartSyncOptions, SyncEngine, SyncState, SyncStatus } from './syncTypes';
 
-/** Rows per push request (the server takes up to 200 and recommends ≤ 100). */
+/** Rows per push request (the server takes up to 200). */
 export const PUSH_BATCH_SIZE = 100;
-/** Documents per pull request (the server caps at 500). */
-export const PULL_BATCH_SIZE = 200;
+/** Changes per pull page (the server's maximum: the initial sync is a sequence of large pages). */
+export const PULL_BATCH_SIZE = FEED_PULL_LIMIT_MAX;
+/** A batch refused by the storage this often in a row (local edits racing it) is left to the next round. */
+const MAX_WRITE_ATTEMPTS = 20;
 
 type AnyDoc = Record<string, unknown>;
-type PullItem = RxReplicationPullStreamItem<AnyDoc, SyncCheckpoint>;
-type PullResult = { documents: WithDeleted<AnyDoc>[]; checkpoint: SyncCheckpoint | undefined };
 
 type Track = {
-  active: boolean;
-  pending: number;
   pulled: number;
   pushed: number;
   lastSyncedAt: string | null;
   /** Rows the server refused (sticky until a later push of this collection goes through cleanly). */
   problem: string | null;
-  /** The last request failed and is being retried; cleared by the next success. */
-  transient: { message: string; offline: boolean } | null;
-  firstSyncDone: boolean;
   state: SyncState;
-  countRunning: boolean;
-  countAgain: boolean;
-  countTimer: ReturnType<typeof setTimeout> | null;
 };
 
-/** The identifier of the replication state RxDB keeps per collection (checkpoints, acknowledged states). */
+/** The identifier of this laptop's sync position for one account on one server. */
 export function replicationIdentifier(serverUrl: string, userId: string): string {
   let host = serverUrl;
   try {
@@ -80,23 +73,14 @@ export function replicationIdentifier(serverUrl: string, userId: string): string
   return `partner-desk-sync|${host}|${userId}`;
 }
 
-/** What the server would have sent if it could: the last state this user saw, deleted. */
-function revocationTombstone(row: PushRow): SyncDocument {
-  const seen = row.assumedMasterState ?? row.newDocumentState;
-  const { updatedBy: _author, ...rest } = seen;
-  // Same updatedAt as the local edit: a tie, which the merge gives to the server (the delete).
-  return { ...rest, updatedAt: row.newDocumentState.updatedAt ?? rest.updatedAt, _deleted: true } as SyncDocument;
-}
-
-function toWireRow(row: RxReplicationWriteToMasterRow<AnyDoc>): PushRow {
-  return {
-    newDocumentState: stripLocalFields(row.newDocumentState as AnyDoc) as SyncDocument,
-    assumedMasterState: row.assumedMasterState ? (stripLocalFields(row.assumedMasterState as AnyDoc) as SyncDocument) : null,
-  };
-}
-
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function isFeedPullResponse(body: unknown): body is FeedPullResponse {
+  if (typeof body !== 'object' || body === null) return false;
+  const page = body as Record<string, unknown>;
+  return isFeedChangeList(page.changes) && typeof page.more === 'boolean' && typeof page.head === 'number' && typeof page.reset === 'boolean' && typeof page.checkpoint === 'object';
 }
 
 export function startSync(options: StartSyncOptions): SyncEngine {
@@ -106,78 +90,66 @@ export function startSync(options: StartSyncOptions): SyncEngine {
   const serverUrl = options.serverUrl.replace(/\/+$/, '');
   const abort = new AbortController();
   const http = createSyncHttp({ serverUrl, token: options.token, fetch: fetchImpl, signal: abort.signal, timeoutMs: timing.requestTimeoutMs });
+  const { db } = options;
+  const identifier = replicationIdentifier(serverUrl, options.user.id);
+  const store = createSyncStore(db, identifier);
 
   let engineState: 'running' | 'unauthorized' | 'stopped' = 'running';
-  let resolveHalted: () => void = () => undefined;
-  /** Resolves once every replication is canceled: only then may a handler return without data. */
-  const halted = new Promise<void>((resolve) => {
-    resolveHalted = resolve;
+  const running = () => engineState === 'running';
+  let signalStop: () => void = () => undefined;
+  /** Resolves when stop() is called: ends waits that might otherwise never end (leadership). */
+  const stopRequested = new Promise<void>((resolve) => {
+    signalStop = resolve;
   });
   const subscriptions: Subscription[] = [];
-  const timers = new Set<ReturnType<typeof setInterval>>();
 
   const tracks = Object.fromEntries(
-    COLLECTION_NAMES.map((name) => [
-      name,
-      {
-        active: false,
-        pending: 0,
-        pulled: 0,
-        pushed: 0,
-        lastSyncedAt: null,
-        problem: null,
-        transient: null,
-        firstSyncDone: false,
-        state: 'syncing',
-        countRunning: false,
-        countAgain: false,
-        countTimer: null,
-      } satisfies Track,
-    ]),
+    COLLECTION_NAMES.map((name) => [name, { pulled: 0, pushed: 0, lastSyncedAt: null, problem: null, state: 'syncing' } satisfies Track]),
   ) as Record<CollectionName, Track>;
-  /** First sync of this account into this laptop: no collection had received anything before. */
-  let initialMode = false;
-  const firstSyncChecks = new Map<CollectionName, boolean>();
+  /** Ids of the documents holding an unacknowledged change, per collection (the outbox's index). */
+  const pending = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Set<string>()])) as Record<CollectionName, Set<string>>;
+  /** Rows the server refused for good, by `collection/id` → the revision refused: skipped until the document changes. */
+  const refused = new Map<string, string>();
+  /** The last request failed and is being retried; cleared by the next success. */
+  let transient: { message: string; offline: boolean } | null = null;
+  let position: FeedPosition = { checkpoint: null, rebase: false, partnersFirstDone: false };
+  let ready = false;
+  /** A pull to the end of the feed finished since the stream last (re)connected. */
+  let caughtUp = false;
+  let pulling = false;
+  let pullAgain = false;
+  let pushing = false;
+  let pushAgain = false;
+  /** First sync of this account into this laptop: progress for the status. */
+  let initial: { received: number; head: number } | null = null;
   let lastSyncedAt: string | null = options.lastSyncedAt ?? null;
   let previousState: SyncState = 'syncing';
-  /** Another window of this profile is the leader and replicates; this one only watches. */
+  /** Another window of this profile holds the leadership and syncs; this one only watches. */
   let otherWindowSyncs = false;
-
-  const streams = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Subject<PullItem>()])) as Record<CollectionName, Subject<PullItem>>;
-  const gates = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, createDeliveryGate({ internal: () => internalOf(name), trace: (line) => trace(() => `gate ${name}: ${line}`) })])) as Record<
-    CollectionName,
-    DeliveryGate
-  >;
-  /** States this laptop's accepted pushes replaced: never written back by the downstream. */
-  const superseded = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, createSupersededStates()])) as Record<CollectionName, SupersededStates>;
 
   // ---- status -------------------------------------------------------------------------------
 
   const buildStatus = (): SyncStatus => {
     const now = new Date().toISOString();
     const connectionState = connection.state;
+    const busy = !ready || pulling || pushing || !caughtUp;
     const collections = {} as Record<CollectionName, CollectionSyncStatus>;
-    let anyRoundEnded = false;
     for (const name of COLLECTION_NAMES) {
       const track = tracks[name];
       let state: SyncState;
       if (engineState === 'unauthorized') state = 'unauthorized';
-      else if (connectionState === 'offline' || track.transient?.offline) state = 'offline';
-      else if (track.problem || track.transient) state = 'error';
-      // Not up to date before the collection's first round since the start finished (unless
-      // another window of this profile holds the replication: only the leader replicates).
-      else if (connectionState !== 'connected' || track.active || track.pending > 0 || (!track.firstSyncDone && !otherWindowSyncs)) state = 'syncing';
+      else if (otherWindowSyncs) state = 'idle';
+      else if (connectionState === 'offline' || transient?.offline) state = 'offline';
+      else if (track.problem || transient) state = 'error';
+      else if (connectionState !== 'connected' || busy || pending[name].size > 0) state = 'syncing';
       else state = 'idle';
-      if (state === 'idle' && track.state !== 'idle' && engineState === 'running') {
-        track.lastSyncedAt = now;
-        anyRoundEnded = true;
-      }
+      if (state === 'idle' && track.state !== 'idle' && running()) track.lastSyncedAt = now;
       track.state = state;
       collections[name] = {
         state,
-        pending: track.pending,
+        pending: pending[name].size,
         lastSyncedAt: track.lastSyncedAt,
-        error: track.problem ?? track.transient?.message ?? null,
+        error: track.problem ?? transient?.message ?? null,
         pulled: track.pulled,
         pushed: track.pushed,
       };
@@ -185,23 +157,23 @@ export function startSync(options: StartSyncOptions): SyncEngine {
     const all = Object.values(collections);
     const order: SyncState[] = ['unauthorized', 'offline', 'error', 'syncing', 'idle'];
     let state: SyncState = engineState === 'unauthorized' ? 'unauthorized' : (order.find((candidate) => all.some((c) => c.state === candidate)) ?? 'idle');
-    if (engineState === 'running' && state !== 'unauthorized' && connectionState === 'offline') state = 'offline';
-    if (state === 'idle' && (previousState !== 'idle' || anyRoundEnded)) lastSyncedAt = now;
+    if (running() && !otherWindowSyncs && connectionState === 'offline') state = 'offline';
+    if (state === 'idle' && previousState !== 'idle') lastSyncedAt = now;
     previousState = state;
     const error =
       state === 'unauthorized'
         ? 'Your session ended: sign in again. Changes made on this laptop are kept.'
         : state === 'offline'
-          ? (connection.lastError ?? all.find((c) => c.state === 'offline')?.error ?? null)
+          ? (connection.lastError ?? transient?.message ?? null)
           : (all.find((c) => c.error)?.error ?? null);
     const received = all.reduce((sum, c) => sum + c.pulled, 0);
-    const initialDone = COLLECTION_NAMES.every((name) => tracks[name].firstSyncDone);
+    const percent = initial && initial.head > 0 && position.checkpoint ? Math.min(99, Math.floor((100 * position.checkpoint.seq) / initial.head)) : null;
     return {
       state,
       pending: all.reduce((sum, c) => sum + c.pending, 0),
       lastSyncedAt,
       error,
-      initial: initialMode && !initialDone && engineState === 'running' ? { received } : null,
+      initial: initial && running() ? { received, percent } : null,
       collections,
     };
   };
@@ -228,27 +200,339 @@ export function startSync(options: StartSyncOptions): SyncEngine {
     if (!emitTimer && engineState !== 'stopped') emitTimer = setTimeout(emitNow, 25);
   };
 
-  // ---- connection ---------------------------------------------------------------------------
+  // ---- session ------------------------------------------------------------------------------
 
   let unauthorizedNotified = false;
   const endSession = () => {
-    if (engineState !== 'running') return;
+    if (!running()) return;
     engineState = 'unauthorized';
-    // Paused, not canceled: the replication state stays readable, so `pending` keeps counting
-    // the changes waiting for the next sign-in until the UI calls stop().
-    void haltReplications('pause').then(() => {
-      emitNow();
-      if (!unauthorizedNotified) {
-        unauthorizedNotified = true;
-        try {
-          options.onUnauthorized?.();
-        } catch (error) {
-          console.error('Partner Desk sync: onUnauthorized failed', error);
+    connection.stop();
+    abort.abort();
+    emitNow();
+    if (!unauthorizedNotified) {
+      unauthorizedNotified = true;
+      try {
+        options.onUnauthorized?.();
+      } catch (error) {
+        console.error('Partner Desk sync: onUnauthorized failed', error);
+      }
+    }
+  };
+
+  const noteSuccess = () => {
+    if (transient) {
+      transient = null;
+      emitSoon();
+    }
+  };
+
+  /** Handles a failed request; resolves true when the caller should try again. */
+  const retryAfter = async (outcome: Exclude<HttpOutcome<unknown>, { kind: 'ok' }> | { kind: 'malformed'; message: string }, attempt: number): Promise<boolean> => {
+    if (outcome.kind === 'unauthorized') {
+      endSession();
+      return false;
+    }
+    if (outcome.kind === 'stopped' || !running()) return false;
+    if (outcome.kind === 'malformed') transient = { message: outcome.message, offline: false };
+    else if (outcome.kind === 'retry') {
+      transient = { message: outcome.message, offline: outcome.offline };
+      if (outcome.offline) connection.reportNetworkFailure();
+    } else transient = { message: `the sync server refused the request: ${outcome.error.message}`, offline: false };
+    emitSoon();
+    return connection.waitBeforeRetry(attempt, outcome.kind === 'retry' ? outcome.retryAfterMs : undefined);
+  };
+
+  // ---- applying server states ---------------------------------------------------------------
+
+  /** Server data is applied one batch at a time, in the order it arrived. */
+  let applying: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = applying.then(work);
+    applying = run.catch(() => undefined);
+    return run;
+  };
+
+  type Incoming = { id: string; seq: number; document: AnyDoc; options?: Partial<ApplyOptions> };
+
+  /**
+   * Decides and writes server states of one collection. A row the storage refuses (the document
+   * changed meanwhile) is decided again on the newer state. Losing values are stored first, so a
+   * crash between the two writes can cost a duplicate history entry, never a lost value.
+   */
+  const applyStates = async (collection: CollectionName, incoming: readonly Incoming[], base: Omit<ApplyOptions, 'collection'>): Promise<number> => {
+    let todo = [...incoming];
+    let written = 0;
+    for (let attempt = 0; todo.length > 0 && attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
+      const current = await store.read(collection, todo.map((item) => item.id));
+      const writes: EngineWrite[] = [];
+      const drafts: ConflictDraft[] = [];
+      for (const item of todo) {
+        const local = current.get(item.id);
+        const decision = applyServerState(local ?? null, { seq: item.seq, document: item.document }, { collection, ...base, ...item.options });
+        if (decision.kind === 'ignore') continue;
+        writes.push({ previous: local, content: decision.content, meta: decision.meta });
+        drafts.push(...decision.conflicts);
+      }
+      if (drafts.length > 0) await storeConflictRecords(db, drafts);
+      const again = await store.write(collection, writes);
+      written += writes.length - again.size;
+      todo = todo.filter((item) => again.has(item.id));
+      if (todo.length > 0) trace(() => `apply ${collection}: ${todo.length} changed meanwhile, deciding again`);
+    }
+    if (todo.length > 0) {
+      // Local edits kept landing on these documents: they stay as they are (pending, so pushed),
+      // and the next pull brings the server state again.
+      pullAgain = true;
+    }
+    return written;
+  };
+
+  const applyChanges = async (changes: readonly FeedChange[], rebase: boolean): Promise<void> => {
+    const byCollection = new Map<CollectionName, Map<string, Incoming>>();
+    for (const change of changes) {
+      const group = byCollection.get(change.collection) ?? new Map<string, Incoming>();
+      byCollection.set(change.collection, group);
+      const id = String(change.document.id);
+      const seen = group.get(id);
+      if (!seen || seen.seq < change.seq) group.set(id, { id, seq: change.seq, document: change.document });
+    }
+    const order = PUSH_ORDER.filter((name) => byCollection.has(name));
+    for (const collection of order) {
+      const group = [...(byCollection.get(collection)?.values() ?? [])];
+      const written = await applyStates(collection, group, { rebase });
+      tracks[collection].pulled += written;
+    }
+    if (changes.length > 0) emitSoon();
+  };
+
+  // ---- pull ---------------------------------------------------------------------------------
+
+  const savePosition = async (next: FeedPosition) => {
+    position = next;
+    await store.writePosition(next);
+  };
+
+  /** Pulls pages until the feed's end, and again while something asked for another round. */
+  const pullToEnd = async (): Promise<void> => {
+    if (pulling) {
+      pullAgain = true;
+      return;
+    }
+    pulling = true;
+    emitSoon();
+    try {
+      do {
+        pullAgain = false;
+        if (!position.checkpoint && !position.partnersFirstDone && !(await pullPartnersFirst())) return;
+        let attempt = 0;
+        for (;;) {
+          if (!running()) return;
+          const from = position.checkpoint;
+          const outcome = await http.getJson<FeedPullResponse>(feedPullPath(from, PULL_BATCH_SIZE));
+          if (outcome.kind !== 'ok' || !isFeedPullResponse(outcome.body)) {
+            const failure = outcome.kind === 'ok' ? ({ kind: 'malformed', message: 'the sync server sent an unexpected pull answer' } as const) : outcome;
+            if (!(await retryAfter(failure, attempt++))) return;
+            continue;
+          }
+          attempt = 0;
+          noteSuccess();
+          const page = outcome.body;
+          trace(() => `pull from=${from?.seq ?? '-'} to=${page.checkpoint.seq} n=${page.changes.length} more=${page.more} reset=${page.reset}`);
+          const rebase = page.reset || position.rebase;
+          if (page.reset) trace(() => 'pull: the server does not know our checkpoint; taking its feed from the start');
+          if (initial) initial.head = Math.max(initial.head, page.head);
+          await exclusive(async () => {
+            if (!running()) return;
+            await applyChanges(page.changes, rebase);
+            await savePosition({ ...position, checkpoint: page.checkpoint, rebase: rebase && page.more, partnersFirstDone: true });
+          });
+          emitSoon();
+          if (!page.more) break;
         }
+      } while (pullAgain && running());
+      caughtUp = true;
+      if (initial) initial = null;
+    } finally {
+      pulling = false;
+      emitSoon();
+      if (running()) void pushPending();
+    }
+  };
+
+  /** On an account's first sync: the partners alone first, so the portfolio fills in at once. */
+  const pullPartnersFirst = async (): Promise<boolean> => {
+    let from: SyncCheckpoint | null = null;
+    let attempt = 0;
+    for (;;) {
+      if (!running()) return false;
+      const outcome: HttpOutcome<FeedPullResponse> = await http.getJson<FeedPullResponse>(feedPullPath(from, PULL_BATCH_SIZE, ['partners']));
+      if (outcome.kind !== 'ok' || !isFeedPullResponse(outcome.body)) {
+        const failure = outcome.kind === 'ok' ? ({ kind: 'malformed', message: 'the sync server sent an unexpected pull answer' } as const) : outcome;
+        if (!(await retryAfter(failure, attempt++))) return false;
+        continue;
+      }
+      attempt = 0;
+      noteSuccess();
+      const page: FeedPullResponse = outcome.body;
+      if (initial) initial.head = Math.max(initial.head, page.head);
+      await exclusive(() => applyChanges(page.changes, position.rebase));
+      from = page.checkpoint;
+      if (!page.more) break;
+    }
+    await exclusive(() => savePosition({ ...position, partnersFirstDone: true }));
+    return true;
+  };
+
+  // ---- push ---------------------------------------------------------------------------------
+
+  type SentRow = FeedPushRow & { id: string; rev: string; local: StoredDoc };
+
+  const nextBatch = async (): Promise<SentRow[]> => {
+    const rows: SentRow[] = [];
+    for (const collection of PUSH_ORDER) {
+      if (rows.length >= PUSH_BATCH_SIZE) break;
+      const ids = [...pending[collection]].slice(0, PUSH_BATCH_SIZE * 2);
+      if (ids.length === 0) continue;
+      const docs = await store.read(collection, ids);
+      for (const id of ids) {
+        if (rows.length >= PUSH_BATCH_SIZE) break;
+        const doc = docs.get(id);
+        if (!doc || !isPendingChange(doc)) {
+          pending[collection].delete(id);
+          continue;
+        }
+        const meta = readSyncMeta(doc);
+        if (meta.legacy) continue;
+        if (refused.get(`${collection}/${id}`) === doc._rev) continue;
+        rows.push({ collection, baseSeq: meta.seq ?? null, document: syncedContent(doc) as SyncDocument, id, rev: doc._rev, local: doc });
+      }
+    }
+    return rows;
+  };
+
+  const describeRefusal = (row: SentRow, message: string, field?: string) => `${row.collection}: document ${JSON.stringify(row.id)}${field ? `, field ${field}` : ''}: ${message}`;
+
+  /** Settles the answers of one push (in row order) in the store. */
+  const settle = async (rows: readonly SentRow[], results: readonly FeedPushResult[]): Promise<void> => {
+    const byCollection = new Map<CollectionName, Incoming[]>();
+    const add = (collection: CollectionName, item: Incoming) => {
+      const list = byCollection.get(collection) ?? [];
+      list.push(item);
+      byCollection.set(collection, list);
+    };
+    const problems = new Map<CollectionName, string[]>();
+    rows.forEach((row, index) => {
+      const result = results[index];
+      if (!result) return;
+      if (result.status === 'accepted') {
+        add(row.collection, { id: row.id, seq: result.seq, document: result.document ?? row.document, options: { answersPush: true, pushed: row.document } });
+        tracks[row.collection].pushed += 1;
+      } else if (result.status === 'conflict') {
+        add(row.collection, { id: row.id, seq: result.seq, document: result.document, options: { answersPush: true } });
+      } else {
+        refused.set(`${row.collection}/${row.id}`, row.rev);
+        const list = problems.get(row.collection) ?? [];
+        list.push(describeRefusal(row, result.message));
+        problems.set(row.collection, list);
       }
     });
-    emitNow();
+    for (const [collection, items] of byCollection) await applyStates(collection, items, {});
+    for (const collection of new Set(rows.map((row) => row.collection))) {
+      const list = problems.get(collection) ?? [];
+      tracks[collection].problem = list.length > 0 ? `${list.slice(0, 3).join('; ')}${list.length > 3 ? ` (and ${list.length - 3} more)` : ''}` : null;
+    }
+    emitSoon();
   };
+
+  /** Rows the server refused with 403: the user lost the partner; resolved like its revocation tombstone. */
+  const settleForbidden = async (rows: readonly SentRow[]): Promise<void> => {
+    const byCollection = new Map<CollectionName, Incoming[]>();
+    for (const row of rows) {
+      const list = byCollection.get(row.collection) ?? [];
+      list.push({ id: row.id, seq: readSyncMeta(row.local).seq ?? 0, document: revokedState(row.local), options: { rebase: true } });
+      byCollection.set(row.collection, list);
+      tracks[row.collection].problem = `${row.collection}: ${plural(rows.filter((r) => r.collection === row.collection).length, 'change')} refused because you no longer have access to the partner; removed from this laptop`;
+    }
+    for (const [collection, items] of byCollection) await applyStates(collection, items, {});
+    emitSoon();
+  };
+
+  const pushPending = async (): Promise<void> => {
+    if (!ready || !running()) return;
+    if (pushing) {
+      pushAgain = true;
+      return;
+    }
+    pushing = true;
+    emitSoon();
+    try {
+      let attempt = 0;
+      let batchLimit = PUSH_BATCH_SIZE;
+      for (;;) {
+        pushAgain = false;
+        if (!running() || position.rebase) return;
+        const rows = (await nextBatch()).slice(0, batchLimit);
+        if (rows.length === 0) {
+          if (pushAgain) continue;
+          return;
+        }
+        trace(() => `push ${rows.map((row) => `${row.collection}/${row.id}@${row.baseSeq ?? '-'}`).join(',')}`);
+        const outcome = await http.postJson<FeedPushResponse>(FEED_PUSH_PATH, { rows: rows.map(({ collection, baseSeq, document }) => ({ collection, baseSeq, document })) });
+        if (outcome.kind === 'ok') {
+          const results = outcome.body?.results;
+          if (!Array.isArray(results) || results.length !== rows.length) {
+            if (!(await retryAfter({ kind: 'malformed', message: 'the sync server sent an unexpected push answer' }, attempt++))) return;
+            continue;
+          }
+          attempt = 0;
+          batchLimit = PUSH_BATCH_SIZE;
+          noteSuccess();
+          trace(() => `pushed ${results.map((r, i) => `${rows[i]?.id}:${r.status}${r.status === 'rejected' ? '' : `@${r.seq}`}`).join(',')}`);
+          await exclusive(() => settle(rows, results));
+          continue;
+        }
+        if (outcome.kind === 'rejected' && outcome.status === 413) {
+          if (rows.length > 1) {
+            batchLimit = Math.max(1, Math.floor(rows.length / 2));
+          } else if (rows[0]) {
+            const row = rows[0];
+            refused.set(`${row.collection}/${row.id}`, row.rev);
+            tracks[row.collection].problem = describeRefusal(row, 'too large to sync');
+            emitSoon();
+          }
+          continue;
+        }
+        if (outcome.kind === 'rejected' && (outcome.status === 400 || outcome.status === 403)) {
+          const named = (outcome.error.documents ?? []).filter((problem) => Number.isInteger(problem.index) && problem.index >= 0 && problem.index < rows.length);
+          if (named.length === 0) {
+            // Nothing to single out: the whole batch is refused as it is.
+            for (const row of rows) refused.set(`${row.collection}/${row.id}`, row.rev);
+            const first = rows[0];
+            if (first) tracks[first.collection].problem = `the server refused ${plural(rows.length, 'change')} (${outcome.error.message})`;
+            emitSoon();
+            continue;
+          }
+          if (outcome.status === 403) {
+            await exclusive(() => settleForbidden(named.map((problem) => rows[problem.index] as SentRow)));
+          } else {
+            for (const problem of named) {
+              const row = rows[problem.index] as SentRow;
+              refused.set(`${row.collection}/${row.id}`, row.rev);
+              tracks[row.collection].problem = describeRefusal(row, problem.message, problem.field);
+            }
+            emitSoon();
+          }
+          continue;
+        }
+        if (!(await retryAfter(outcome, attempt++))) return;
+      }
+    } finally {
+      pushing = false;
+      emitSoon();
+    }
+  };
+
+  // ---- connection ---------------------------------------------------------------------------
 
   const connection: SyncConnection = createSyncConnection({
     serverUrl,
@@ -256,437 +540,101 @@ export function startSync(options: StartSyncOptions): SyncEngine {
     fetch: fetchImpl,
     timing,
     wakeSignals: options.wakeSignals === undefined ? browserWakeSignals() : options.wakeSignals,
-    // Server data reaches RxDB only while no push of its collection is open (see deliveryGate.ts).
     onResync: () => {
       trace(() => 'stream resync');
-      for (const name of COLLECTION_NAMES) void catchUp(name);
+      caughtUp = false;
+      emitSoon();
+      if (ready) void pullToEnd();
+      void pushPending();
     },
-    onChange: (event) => {
-      trace(() => `stream ${event.collection} cp=${event.checkpoint.seq} ids=${event.documents.map((d) => d.id).join(',')}`);
-      const item: PullItem = { documents: event.documents as WithDeleted<AnyDoc>[], checkpoint: event.checkpoint };
-      gates[event.collection].whenIdle(() => {
-        trace(() => `deliver ${event.collection} cp=${event.checkpoint.seq}`);
-        if (engineState === 'running') streams[event.collection].next(item);
+    onChanges: (event) => {
+      trace(() => `stream from=${event.from} to=${event.checkpoint.seq} n=${event.changes.length}`);
+      if (!ready || position.rebase) {
+        // Not yet able to apply (starting, or rebuilding after a reset): a pull covers them.
+        pullAgain = true;
+        return;
+      }
+      void exclusive(async () => {
+        if (!running()) return;
+        await applyChanges(event.changes, false);
+        const at = position.checkpoint;
+        if (at && at.epoch === event.checkpoint.epoch && event.from <= at.seq && event.checkpoint.seq > at.seq) {
+          await savePosition({ ...position, checkpoint: event.checkpoint });
+        }
+      }).catch((error: unknown) => {
+        console.error('Partner Desk sync: applying streamed changes failed', error);
+        pullAgain = true;
       });
     },
     onUnauthorized: endSession,
   });
   subscriptions.push(connection.state$.subscribe(() => emitSoon()));
 
-  const unauthorizedFromRequest = () => {
-    // Ends the stream as well (idempotent), which calls endSession.
-    if (engineState === 'running') {
-      connection.stop();
-      endSession();
+  // ---- start --------------------------------------------------------------------------------
+
+  const watchOutbox = () => {
+    for (const name of COLLECTION_NAMES) {
+      const collection = db[name] as unknown as RxCollection<AnyDoc>;
+      subscriptions.push(
+        collection.$.subscribe((event) => {
+          const id = String(event.documentId);
+          const isPending = isPendingChange(event.documentData as AnyDoc);
+          if (isPending === pending[name].has(id)) return;
+          if (isPending) pending[name].add(id);
+          else pending[name].delete(id);
+          emitSoon();
+          if (isPending) void pushPending();
+        }),
+      );
     }
   };
 
-  // ---- handlers -----------------------------------------------------------------------------
-
-  const noteSuccess = (name: CollectionName) => {
-    if (tracks[name].transient) {
-      tracks[name].transient = null;
+  const start = async () => {
+    try {
+      if (db.multiInstance) {
+        const elector = db.leaderElector();
+        if (!elector.isLeader && (await elector.hasLeader())) {
+          otherWindowSyncs = true;
+          emitSoon();
+        }
+        await Promise.race([db.waitForLeadership(), stopRequested]);
+        otherWindowSyncs = false;
+      }
+      if (!running()) return;
+      watchOutbox();
+      await settleLegacyDocuments(db, identifier);
+      for (const name of COLLECTION_NAMES) for (const id of await store.scanPending(name)) pending[name].add(id);
+      position = await store.readPosition();
+      if (!position.checkpoint) initial = { received: 0, head: 0 };
+      ready = true;
       emitSoon();
+      trace(() => `start checkpoint=${position.checkpoint?.seq ?? '-'} pending=${COLLECTION_NAMES.reduce((n, c) => n + pending[c].size, 0)}`);
+      connection.start();
+      void pushPending();
+    } catch (error) {
+      if (!running()) return;
+      console.error('Partner Desk sync: could not start', error);
+      transient = { message: `sync could not start: ${error instanceof Error ? error.message : String(error)}`, offline: false };
+      emitNow();
     }
   };
-
-  const noteRetry = (name: CollectionName, outcome: Extract<HttpOutcome<unknown>, { kind: 'retry' | 'rejected' }>, what: string) => {
-    const message = outcome.kind === 'retry' ? outcome.message : `the server refused to ${what} ${name}: ${outcome.error.message}`;
-    tracks[name].transient = { message, offline: outcome.kind === 'retry' && outcome.offline };
-    if (outcome.kind === 'retry' && outcome.offline) connection.reportNetworkFailure();
-    emitSoon();
-  };
-
-  const pullHandler = (name: CollectionName) => async (checkpoint: SyncCheckpoint | undefined, batchSize: number): Promise<PullResult> => {
-    const from = isSyncCheckpoint(checkpoint) ? checkpoint : undefined;
-    const nothing = async (): Promise<PullResult> => {
-      await halted;
-      return { documents: [], checkpoint: from };
-    };
-    for (let attempt = 0; ; attempt += 1) {
-      if (engineState !== 'running') return nothing();
-      const outcome = await http.getJson<PullResponse>(pullPath(name, from, batchSize));
-      if (outcome.kind === 'ok') {
-        const body = outcome.body;
-        if (Array.isArray(body?.documents) && isSyncCheckpoint(body.checkpoint)) {
-          trace(() => `pull ${name} from=${from?.seq} to=${body.checkpoint.seq} ids=${body.documents.map((d) => d.id).join(',')}`);
-          noteSuccess(name);
-          await gates[name].idle();
-          if (engineState !== 'running') return nothing();
-          return { documents: body.documents as WithDeleted<AnyDoc>[], checkpoint: body.checkpoint };
-        }
-        noteRetry(name, { kind: 'retry', offline: false, message: `the server sent an unexpected pull answer for ${name}` }, 'pull');
-      } else if (outcome.kind === 'unauthorized') {
-        unauthorizedFromRequest();
-        return nothing();
-      } else if (outcome.kind === 'stopped') {
-        return nothing();
-      } else {
-        noteRetry(name, outcome, 'pull');
-      }
-      const retryAfter = outcome.kind === 'retry' ? outcome.retryAfterMs : undefined;
-      if (!(await connection.waitBeforeRetry(attempt, retryAfter))) return nothing();
-    }
-  };
-
-  /**
-   * After every (re)connection (`resync` event): pull each collection from the checkpoint RxDB
-   * has stored to the end and hand the pages to the replication as stream events.
-   *
-   * Not RxDB's own 'RESYNC': RxDB 17's downstream drops a 'RESYNC' task that lands in its queue
-   * behind other stream events (it takes it out of the queue and then stops), and the next
-   * stream event then moves the checkpoint past everything that happened while this laptop was
-   * offline (the randomized convergence test found this). Each page's place in the delivery order
-   * is taken when its request is sent, so stream events that arrive meanwhile follow it.
-   */
-  const catchingUp = new Map<CollectionName, { again: boolean }>();
-  const catchUp = async (name: CollectionName): Promise<void> => {
-    const running = catchingUp.get(name);
-    if (running) {
-      running.again = true;
-      return;
-    }
-    const state = { again: false };
-    catchingUp.set(name, state);
-    try {
-      do {
-        state.again = false;
-        await catchUpOnce(name);
-      } while (state.again && engineState === 'running');
-    } finally {
-      catchingUp.delete(name);
-    }
-  };
-
-  const storedDownCheckpoint = async (name: CollectionName): Promise<SyncCheckpoint | undefined> => {
-    const internal = internalOf(name);
-    if (!internal) return undefined;
-    try {
-      const checkpoint = await readDownCheckpoint(internal);
-      return isSyncCheckpoint(checkpoint) ? checkpoint : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-
-  const catchUpOnce = async (name: CollectionName): Promise<void> => {
-    // Before the replication has started, its own first pull covers everything. While that
-    // first pull runs, wait for it (catching up from an unsaved checkpoint would download the
-    // whole account twice), then fetch whatever it may have missed.
-    const internal = internalOf(name);
-    if (!internal) return;
-    if (!internal.firstSyncDone.down.getValue()) {
-      const done = await Promise.race([firstValueFrom(internal.firstSyncDone.down.pipe(filter(Boolean))).then(() => true, () => false), halted.then(() => false)]);
-      if (!done) return;
-    }
-    let from = await storedDownCheckpoint(name);
-    let attempt = 0;
-    for (;;) {
-      if (engineState !== 'running') return;
-      const slot = gates[name].reserve();
-      const outcome = await http.getJson<PullResponse>(pullPath(name, from, PULL_LIMIT_MAX));
-      if (outcome.kind === 'ok' && Array.isArray(outcome.body?.documents) && isSyncCheckpoint(outcome.body.checkpoint)) {
-        const { documents, checkpoint } = outcome.body;
-        trace(() => `catchup ${name} from=${from?.seq} to=${checkpoint.seq} ids=${documents.map((d) => d.id).join(',')}`);
-        noteSuccess(name);
-        if (documents.length === 0) {
-          slot(null);
-          return;
-        }
-        const item: PullItem = { documents: documents as WithDeleted<AnyDoc>[], checkpoint };
-        slot(() => {
-          if (engineState === 'running') streams[name].next(item);
-        });
-        from = checkpoint;
-        attempt = 0;
-        continue;
-      }
-      slot(null);
-      if (outcome.kind === 'unauthorized') {
-        unauthorizedFromRequest();
-        return;
-      }
-      if (outcome.kind === 'stopped') return;
-      noteRetry(name, outcome.kind === 'ok' ? { kind: 'retry', offline: false, message: `the server sent an unexpected pull answer for ${name}` } : outcome, 'pull');
-      if (!(await connection.waitBeforeRetry(attempt++, outcome.kind === 'retry' ? outcome.retryAfterMs : undefined))) return;
-    }
-  };
-
-  const pushHandler = (name: CollectionName) => async (rows: RxReplicationWriteToMasterRow<AnyDoc>[]): Promise<WithDeleted<AnyDoc>[]> => {
-    const close = gates[name].openPush(rows);
-    let result: WithDeleted<AnyDoc>[] = [];
-    let answered = false;
-    try {
-      const { current, staleAnswers } = await separateStaleRows(internalOf(name), rows);
-      trace(() => `push ${name} ids=${current.map((r) => r.newDocumentState.id).join(',')} stale=${staleAnswers.map((d) => d.id).join(',')}`);
-      result = [...staleAnswers, ...(await pushRows(name, current))] as WithDeleted<AnyDoc>[];
-      trace(() => `pushed ${name} conflicts=${result.map((d) => d.id).join(',')} state=${engineState}`);
-      answered = engineState === 'running';
-      return result;
-    } finally {
-      close(new Set(result.map((doc) => String(doc.id))), answered);
-    }
-  };
-
-  const pushRows = async (name: CollectionName, rows: RxReplicationWriteToMasterRow<AnyDoc>[]): Promise<WithDeleted<AnyDoc>[]> => {
-    const conflicts: SyncDocument[] = [];
-    const refused: string[] = [];
-    let refusedForbidden = 0;
-    const queue: PushRow[][] = [rows.map(toWireRow)];
-    let attempt = 0;
-    const stopped = async (): Promise<WithDeleted<AnyDoc>[]> => {
-      await halted;
-      return [];
-    };
-    while (queue.length > 0) {
-      const batch = queue.shift() as PushRow[];
-      if (batch.length === 0) continue;
-      if (engineState !== 'running') return stopped();
-      const outcome = await http.postJson<SyncDocument[]>(pushPath(name), batch);
-      if (outcome.kind === 'ok') {
-        if (!Array.isArray(outcome.body)) {
-          noteRetry(name, { kind: 'retry', offline: false, message: `the server sent an unexpected push answer for ${name}` }, 'push');
-          queue.unshift(batch);
-          if (!(await connection.waitBeforeRetry(attempt++))) return stopped();
-          continue;
-        }
-        conflicts.push(...outcome.body);
-        const conflicting = new Set(outcome.body.map((doc) => String(doc.id)));
-        superseded[name].noteAccepted(batch.filter((row) => !conflicting.has(String(row.newDocumentState.id))));
-        attempt = 0;
-        noteSuccess(name);
-        continue;
-      }
-      if (outcome.kind === 'unauthorized') {
-        unauthorizedFromRequest();
-        return stopped();
-      }
-      if (outcome.kind === 'stopped') return stopped();
-      if (outcome.kind === 'retry') {
-        noteRetry(name, outcome, 'push');
-        queue.unshift(batch);
-        if (!(await connection.waitBeforeRetry(attempt++, outcome.retryAfterMs))) return stopped();
-        continue;
-      }
-      // Refused: retrying the same rows would fail forever. Take out the rows named, push the rest.
-      const { status, error } = outcome;
-      if (status === 413) {
-        if (batch.length > 1) {
-          const half = Math.ceil(batch.length / 2);
-          queue.unshift(batch.slice(0, half), batch.slice(half));
-        } else {
-          refused.push(`${name}: document ${JSON.stringify(batch[0]?.newDocumentState.id)} is too large to sync`);
-        }
-        continue;
-      }
-      const named = new Set((error.documents ?? []).map((problem) => problem.index).filter((index) => Number.isInteger(index) && index >= 0 && index < batch.length));
-      if (named.size === 0) {
-        refused.push(`${name}: the server refused ${plural(batch.length, 'change')} (${error.message})`);
-        continue;
-      }
-      if (status === 403) {
-        for (const index of named) {
-          const row = batch[index] as PushRow;
-          // Alive: resolve it like the revocation tombstone the server would send (the local copy
-          // is removed, the edit kept as a ConflictRecord). Already deleted here: acknowledge it.
-          if (row.newDocumentState._deleted !== true) {
-            conflicts.push(revocationTombstone(row));
-            refusedForbidden += 1;
-          }
-        }
-      } else {
-        for (const problem of error.documents ?? []) {
-          if (!named.has(problem.index)) continue;
-          const id = problem.id ?? batch[problem.index]?.newDocumentState.id;
-          refused.push(`${name}: document ${JSON.stringify(id)}${problem.field ? `, field ${problem.field}` : ''}: ${problem.message}`);
-        }
-      }
-      queue.unshift(batch.filter((_row, index) => !named.has(index)));
-    }
-    if (refusedForbidden > 0) {
-      refused.unshift(`${name}: ${plural(refusedForbidden, 'change')} refused because you no longer have access to the partner; removed from this laptop`);
-    }
-    tracks[name].problem = refused.length > 0 ? `${refused.slice(0, 3).join('; ')}${refused.length > 3 ? ` (and ${refused.length - 3} more)` : ''}` : null;
-    emitSoon();
-    return conflicts as WithDeleted<AnyDoc>[];
-  };
-
-  // ---- replications -------------------------------------------------------------------------
-
-  const identifier = replicationIdentifier(serverUrl, options.user.id);
-  const replications = new Map<CollectionName, RxReplicationState<AnyDoc, SyncCheckpoint>>();
-
-  const internalOf = (name: CollectionName): RxStorageInstanceReplicationState<AnyDoc> | undefined => {
-    const replication = replications.get(name);
-    return replication && !replication.isStopped() ? replication.internalReplicationState : undefined;
-  };
-
-  const countPending = (name: CollectionName) => {
-    const track = tracks[name];
-    if (track.countTimer || engineState === 'stopped') return;
-    if (track.countRunning) {
-      track.countAgain = true;
-      return;
-    }
-    track.countTimer = setTimeout(() => {
-      track.countTimer = null;
-      const internal = internalOf(name);
-      if (!internal) return;
-      track.countRunning = true;
-      countUnacknowledgedChanges(internal)
-        .then((pending) => {
-          if (track.pending !== pending) {
-            track.pending = pending;
-            emitSoon();
-          }
-        })
-        .catch(() => undefined) // the replication closed while counting
-        .finally(() => {
-          track.countRunning = false;
-          if (track.countAgain) {
-            track.countAgain = false;
-            countPending(name);
-          }
-        });
-    }, 50);
-  };
-
-  for (const name of COLLECTION_NAMES) {
-    const collection = options.db[name] as unknown as RxCollection<AnyDoc>;
-    const replication = replicateRxCollection<AnyDoc, SyncCheckpoint>({
-      replicationIdentifier: identifier,
-      collection,
-      live: true,
-      autoStart: true,
-      waitForLeadership: true,
-      toggleOnDocumentVisible: false,
-      retryTime: 5000,
-      pull: { batchSize: PULL_BATCH_SIZE, handler: pullHandler(name), stream$: streams[name].asObservable() },
-      push: { batchSize: PUSH_BATCH_SIZE, handler: pushHandler(name) },
-    });
-    replications.set(name, replication);
-    const track = tracks[name];
-    subscriptions.push(
-      replication.active$.subscribe((active) => {
-        track.active = active;
-        countPending(name);
-        emitSoon();
-      }),
-      replication.received$.subscribe(() => {
-        track.pulled += 1;
-        countPending(name);
-        emitSoon();
-      }),
-      replication.sent$.subscribe(() => {
-        track.pushed += 1;
-        countPending(name);
-        emitSoon();
-      }),
-      replication.error$.subscribe((error) => {
-        // Handler failures are handled (and reported) above; what reaches here is e.g. a pulled
-        // document the local store refused. RxDB retries on the next round.
-        const message = error instanceof Error ? error.message : String(error);
-        track.transient = { message: `${name}: ${message.split('\n')[0]?.slice(0, 300) ?? message}`, offline: false };
-        emitSoon();
-      }),
-      replication.canceled$.subscribe((canceled) => {
-        // The database was closed under us: stop everything else too.
-        if (canceled && engineState !== 'stopped' && !stopping) void stop();
-      }),
-      collection.$.subscribe(() => countPending(name)),
-    );
-    void replication.startPromise.then(async () => {
-      const guarded = internalOf(name);
-      if (guarded) await guardDownstreamWrites(guarded, superseded[name]);
-      countPending(name);
-      if (options.trace) traceBookkeeping(name);
-      const internal = internalOf(name);
-      firstSyncChecks.set(name, internal ? await isFirstSync(internal) : false);
-      if (firstSyncChecks.size === COLLECTION_NAMES.length && [...firstSyncChecks.values()].every(Boolean)) {
-        initialMode = true;
-        emitSoon();
-      }
-      await replication.awaitInitialReplication();
-      track.firstSyncDone = true;
-      countPending(name);
-      emitSoon();
-    }).catch(() => undefined);
-  }
-
-  /** Diagnostics: what RxDB records (checkpoints, acknowledged states) and receives. */
-  function traceBookkeeping(name: CollectionName) {
-    const subscription = internalOf(name)
-      ?.input.metaInstance.changeStream()
-      .subscribe((bulk) => {
-        for (const event of bulk.events) {
-          const meta = event.documentData as unknown as { isCheckpoint: string; itemId: string; checkpointData?: unknown; docData?: AnyDoc };
-          if (meta.isCheckpoint === '1') trace(() => `checkpoint ${name} ${meta.itemId} ${JSON.stringify(meta.checkpointData)}`);
-          else trace(() => `ack ${name} ${meta.itemId} ${JSON.stringify(meta.docData).slice(0, 160)}`);
-        }
-      });
-    if (subscription) subscriptions.push(subscription);
-    const replication = replications.get(name);
-    if (replication) subscriptions.push(replication.received$.subscribe((doc) => trace(() => `received ${name} ${String(doc.id)}`)));
-  }
-
-  // Pending counts can lag the replication's own bookkeeping (acknowledged states are written
-  // after `sent$`); recount while something is outstanding.
-  const checkLeadership = async () => {
-    if (!options.db.multiInstance) return;
-    try {
-      const elector = (options.db as unknown as { leaderElector: () => { isLeader: boolean; hasLeader: () => Promise<boolean> } }).leaderElector();
-      const other = !elector.isLeader && (await elector.hasLeader());
-      if (other !== otherWindowSyncs) {
-        otherWindowSyncs = other;
-        emitSoon();
-      }
-    } catch {
-      // the database closed
-    }
-  };
-  const recount = setInterval(() => {
-    for (const name of COLLECTION_NAMES) if (tracks[name].pending > 0 || tracks[name].active) countPending(name);
-    if (COLLECTION_NAMES.some((name) => !tracks[name].firstSyncDone)) void checkLeadership();
-  }, 1000);
-  timers.add(recount);
 
   status$ = new BehaviorSubject<SyncStatus>(buildStatus());
   lastEmitted = JSON.stringify(status$.value);
-  connection.start();
+  const started = start();
 
   // ---- lifecycle ----------------------------------------------------------------------------
-
-  /**
-   * Stops every replication (paused: no more requests, local bookkeeping still readable;
-   * canceled: closed for good), and only then lets waiting handlers return empty-handed, so
-   * RxDB never takes an unanswered push for an acknowledged one.
-   */
-  let halting: Promise<void> | null = null;
-  function haltReplications(mode: 'pause' | 'cancel'): Promise<void> {
-    const halt = (replication: RxReplicationState<AnyDoc, SyncCheckpoint>) => (mode === 'pause' ? replication.pause() : replication.cancel());
-    const run = async () => {
-      await Promise.all([...replications.values()].map((replication) => halt(replication).catch(() => undefined)));
-      resolveHalted();
-      abort.abort();
-      for (const gate of Object.values(gates)) gate.close();
-    };
-    if (mode === 'cancel') {
-      halting = (halting ?? Promise.resolve()).then(run);
-    } else {
-      halting ??= run();
-    }
-    return halting;
-  }
 
   let stopping: Promise<void> | null = null;
   function stop(): Promise<void> {
     stopping ??= (async () => {
-      if (engineState === 'running') engineState = 'stopped';
+      if (running()) engineState = 'stopped';
+      signalStop();
       connection.stop();
-      await haltReplications('cancel');
-      for (const timer of timers) clearInterval(timer);
-      timers.clear();
-      for (const track of Object.values(tracks)) if (track.countTimer) clearTimeout(track.countTimer);
+      abort.abort();
+      await started;
+      // Let the batch being written finish: the database may close right after.
+      await applying;
       for (const subscription of subscriptions) subscription.unsubscribe();
       if (emitTimer) clearTimeout(emitTimer);
       emitTimer = null;
@@ -694,30 +642,11 @@ export function startSync(options: StartSyncOptions): SyncEngine {
     return stopping;
   }
 
-  const engine: SyncEngine = {
+  return {
     status$: status$.asObservable(),
     reconnect: () => {
-      if (engineState !== 'running') return;
-      connection.reconnectNow();
+      if (running()) connection.reconnectNow();
     },
     stop,
   };
-  return engine;
-}
-
-/** True when this laptop has never received anything of this account for the collection. */
-async function isFirstSync(internal: RxStorageInstanceReplicationState<AnyDoc>): Promise<boolean> {
-  try {
-    return (await readDownCheckpoint(internal)) === undefined;
-  } catch {
-    return false;
-  }
-}
-
-/** The pull checkpoint RxDB has stored for the collection (undefined: never received anything). */
-async function readDownCheckpoint(internal: RxStorageInstanceReplicationState<AnyDoc>): Promise<unknown> {
-  const { metaInstance } = internal.input;
-  const id = getComposedPrimaryKeyOfDocumentData(metaInstance.schema, { isCheckpoint: '1', itemId: 'down' } as never);
-  const [doc] = await metaInstance.findDocumentsById([id], false);
-  return doc?.checkpointData;
 }

@@ -1,21 +1,20 @@
 /**
- * The one change stream (`GET /api/sync/stream`, Server-Sent Events) a running sync keeps open
- * for all collections, read with fetch (EventSource cannot send the Authorization header), and
- * the connectivity state derived from it:
- * - `resync` events (sent first on every connection) and `change` events go to the callbacks,
- *   which feed each collection's `pull.stream$`;
+ * The one change stream (`GET /api/sync/stream?protocol=2`, Server-Sent Events) a running sync
+ * keeps open for all collections, read with fetch (EventSource cannot send the Authorization
+ * header), and the connectivity state derived from it:
+ * - `resync` events (sent first on every connection) and `changes` events go to the callbacks;
  * - when the stream ends or cannot be opened it reconnects with exponential backoff (with
  *   jitter, capped), immediately on a wake signal (network back, window visible again after
  *   sleep) and on `reconnectNow()`;
  * - a stream that stays silent longer than the server's heartbeat allows is treated as dead (a
  *   half-open connection after sleep) and reopened;
  * - 401, or `event: closed` with reason `unauthorized`, ends it for good (`onUnauthorized`).
- * Requests of the replication handlers wait with `waitBeforeRetry`, which a (re)connection cuts
+ * Push and pull requests wait with `waitBeforeRetry`, which a (re)connection cuts
  * short, so queued changes go out as soon as the server is reachable again.
  */
 import { BehaviorSubject, type Observable } from 'rxjs';
-import { createSseParser, parseSyncStreamEvent } from '../../src-shared/sync/sseParser';
-import { STREAM_PATH, type SyncStreamEvent } from '../../src-shared/sync/protocol';
+import { createSseParser, parseFeedStreamEvent } from '../../src-shared/sync/sseParser';
+import { FEED_STREAM_PATH, type FeedStreamEvent } from '../../src-shared/sync/protocol';
 
 export type ConnectionState = 'connecting' | 'connected' | 'offline' | 'unauthorized' | 'stopped';
 
@@ -73,7 +72,7 @@ export type SyncConnectionOptions = {
   timing: SyncTiming;
   wakeSignals: SyncWakeSignals | null;
   onResync: () => void;
-  onChange: (event: Extract<SyncStreamEvent, { type: 'change' }>) => void;
+  onChanges: (event: Extract<FeedStreamEvent, { type: 'changes' }>) => void;
   onUnauthorized: () => void;
 };
 
@@ -176,10 +175,10 @@ export function createSyncConnection(options: SyncConnectionOptions): SyncConnec
       wakeSleep = done;
     });
 
-  const handleEvent = (event: SyncStreamEvent): 'continue' | 'end' => {
+  const handleEvent = (event: FeedStreamEvent): 'continue' | 'end' => {
     try {
       if (event.type === 'resync') options.onResync();
-      else if (event.type === 'change') options.onChange(event);
+      else if (event.type === 'changes') options.onChanges(event);
       else if (event.type === 'closed') {
         if (event.reason === 'unauthorized') unauthorized();
         else lastError = `the sync server closed the stream (${event.reason})`;
@@ -193,7 +192,7 @@ export function createSyncConnection(options: SyncConnectionOptions): SyncConnec
 
   /** One connection: resolves when it ends; true when it had connected. */
   const connectOnce = async (controller: AbortController): Promise<{ connected: boolean; at: number }> => {
-    const response = await options.fetch(options.serverUrl + STREAM_PATH, {
+    const response = await options.fetch(options.serverUrl + FEED_STREAM_PATH, {
       headers: { authorization: `Bearer ${options.token}`, accept: 'text/event-stream' },
       signal: controller.signal,
       cache: 'no-store',
@@ -218,7 +217,7 @@ export function createSyncConnection(options: SyncConnectionOptions): SyncConnec
     let ended = false;
     const parser = createSseParser((message) => {
       if (ended) return;
-      const event = parseSyncStreamEvent(message);
+      const event = parseFeedStreamEvent(message);
       if (event && handleEvent(event) === 'end') ended = true;
     });
     try {

@@ -31,8 +31,11 @@ export type SyncStatus = {
   pending: number;
   lastSyncedAt: string | null;
   error: string | null;
-  /** Progress of the first sync of an account into this laptop; null once done. */
-  initial: { received: number } | null;
+  /**
+   * Progress of the first sync of an account into this laptop (records written, and how far
+   * through the server's feed it is, when known); null once done.
+   */
+  initial: { received: number; percent: number | null } | null;
   collections: Record<CollectionName, CollectionSyncStatus>;
 };
 
@@ -66,11 +69,11 @@ export type StartSyncOptions = {
   trace?: (line: string) => void;
 };
 
-/** A running background replication of every collection. */
+/** A running background sync of every collection. */
 export type SyncEngine = {
   status$: Observable<SyncStatus>;
   /** Reconnects now (after wake-up or when the user asks), instead of waiting for the backoff. */
   reconnect: () => void;
-  /** Stops every replication; local data stays. */
+  /** Stops syncing; local data stays. */
   stop: () => Promise<void>;
 };

@@ -3,6 +3,7 @@
  * Day 0 is a calendar day, not an instant); timestamps are ISO-8601 strings in UTC.
  */
 
+import type { SyncMeta } from '../sync/syncMeta';
 export type IsoDate = string;
 export type IsoTimestamp = string;
 
@@ -44,6 +45,8 @@ export type BaseDoc = {
    * written before it existed.
    */
   updatedBy?: string;
+  /** The laptop's sync bookkeeping (local only; never sent). Written by the store, not by features. */
+  sync?: SyncMeta;
 };
 
 export type Contact = {

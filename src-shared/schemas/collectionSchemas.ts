@@ -38,6 +38,22 @@ const baseV0 = {
 } satisfies Record<string, JsonSchemaProperty>;
 
 /**
+ * The laptop's sync bookkeeping (`SyncMeta` in src-shared/sync/syncMeta.ts): the server version
+ * the document is based on, whether it holds an unacknowledged change and the state that change
+ * was made from. Local only: never sent, never stored by the server.
+ */
+const syncMeta: JsonSchemaProperty = {
+  type: 'object',
+  properties: {
+    seq: { type: 'integer', minimum: 0 },
+    pending: { type: 'boolean' },
+    base: { type: ['object', 'null'] },
+    legacy: { type: 'boolean' },
+  },
+  additionalProperties: false,
+};
+
+/**
  * Fields every document carries. `updatedBy` (optional: documents written before it existed
  * lack it) names who made the last edit; the store stamps it on local writes and replication
  * carries it, so a conflict can say who wrote each side.
@@ -45,6 +61,7 @@ const baseV0 = {
 const base = {
   ...baseV0,
   updatedBy: text(200),
+  sync: syncMeta,
 } satisfies Record<string, JsonSchemaProperty>;
 
 const baseRequired = ['id', 'createdAt', 'updatedAt'] as const;
@@ -99,7 +116,7 @@ const teamMember: JsonSchemaProperty = {
 export const partnerSchema: CollectionSchema = {
   title: 'partner',
   description: 'A channel partner and its onboarding context',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -122,7 +139,7 @@ export const partnerSchema: CollectionSchema = {
     checkinCadenceDays: { type: 'integer', minimum: 1, maximum: 365 },
   },
   required: [...baseRequired, 'name', 'type', 'maturity', 'day0', 'status', 'ownerEmail', 'contacts', 'team', 'tags'],
-  indexes: ['updatedAt', 'name'],
+  indexes: ['name'],
 };
 
 const partnerOwned = {
@@ -135,7 +152,7 @@ const partnerOwnedRequired = [...baseRequired, 'partnerId'] as const;
 export const taskSchema: CollectionSchema = {
   title: 'task',
   description: 'A journey task or an action item',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -156,13 +173,13 @@ export const taskSchema: CollectionSchema = {
     order: { type: 'integer', minimum: 0, maximum: 1e6 },
   },
   required: [...partnerOwnedRequired, 'phase', 'category', 'title', 'dueDate', 'ownerSide', 'required', 'status', 'source'],
-  indexes: ['updatedAt', 'partnerId'],
+  indexes: ['partnerId'],
 };
 
 export const meetingSchema: CollectionSchema = {
   title: 'meeting',
   description: 'A kick-off call, check-in, planning session or review',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -218,7 +235,7 @@ export const meetingSchema: CollectionSchema = {
     nextCheckinOn: date,
   },
   required: [...partnerOwnedRequired, 'kind', 'status', 'scheduledOn'],
-  indexes: ['updatedAt', 'partnerId'],
+  indexes: ['partnerId'],
 };
 
 const signOff: JsonSchemaProperty = {
@@ -230,7 +247,7 @@ const signOff: JsonSchemaProperty = {
 export const planSchema: CollectionSchema = {
   title: 'plan',
   description: 'A joint business plan version',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -243,13 +260,13 @@ export const planSchema: CollectionSchema = {
     signOff: { type: 'array', maxItems: 10, items: signOff },
   },
   required: [...partnerOwnedRequired, 'version', 'status'],
-  indexes: ['updatedAt', 'partnerId'],
+  indexes: ['partnerId'],
 };
 
 export const planItemSchema: CollectionSchema = {
   title: 'plan item',
   description: 'A goal, target account, initiative, risk or revenue target of a plan',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -275,13 +292,13 @@ export const planItemSchema: CollectionSchema = {
     mitigation: text(2000),
   },
   required: [...partnerOwnedRequired, 'planId', 'kind', 'title'],
-  indexes: ['updatedAt', 'partnerId'],
+  indexes: ['partnerId'],
 };
 
 export const dealSchema: CollectionSchema = {
   title: 'deal',
   description: 'A registered deal',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -295,13 +312,13 @@ export const dealSchema: CollectionSchema = {
     source: oneOf(DEAL_SOURCES),
   },
   required: [...partnerOwnedRequired, 'account', 'amount', 'currency', 'stage', 'registeredOn', 'source'],
-  indexes: ['updatedAt', 'partnerId'],
+  indexes: ['partnerId'],
 };
 
 export const trainingSchema: CollectionSchema = {
   title: 'training',
   description: 'An enrolment or certification of a person at the partner',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -313,13 +330,13 @@ export const trainingSchema: CollectionSchema = {
     completedOn: date,
   },
   required: [...partnerOwnedRequired, 'person', 'course', 'required', 'status'],
-  indexes: ['updatedAt', 'partnerId'],
+  indexes: ['partnerId'],
 };
 
 export const surveySchema: CollectionSchema = {
   title: 'survey',
   description: 'A partner satisfaction (PSAT) response',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -330,13 +347,13 @@ export const surveySchema: CollectionSchema = {
     phase: oneOf(PHASES),
   },
   required: [...partnerOwnedRequired, 'score', 'takenOn'],
-  indexes: ['updatedAt', 'partnerId'],
+  indexes: ['partnerId'],
 };
 
 export const templateSchema: CollectionSchema = {
   title: 'template',
   description: 'A user-edited journey or agenda template',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -348,7 +365,7 @@ export const templateSchema: CollectionSchema = {
     data: { type: 'object' },
   },
   required: [...baseRequired, 'kind', 'name', 'data'],
-  indexes: ['updatedAt'],
+  indexes: [],
 };
 
 /**
@@ -383,7 +400,7 @@ export const conflictSchemaV0: CollectionSchema = {
 export const conflictSchema: CollectionSchema = {
   title: 'conflict',
   description: 'The losing value of a same-field edit conflict',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -400,7 +417,7 @@ export const conflictSchema: CollectionSchema = {
     restored: { type: 'boolean' },
   },
   required: [...partnerOwnedRequired, 'collectionName', 'documentId', 'field', 'restored'],
-  indexes: ['updatedAt', 'partnerId'],
+  indexes: ['partnerId'],
 };
 
 export const COLLECTION_SCHEMAS: Record<CollectionName, CollectionSchema> = {

@@ -11,13 +11,24 @@ export type MigrationStrategy = (oldDoc: Record<string, unknown>) => Record<stri
 const addedOptionalUpdatedBy: MigrationStrategy = (oldDoc) => oldDoc;
 
 /**
+ * Sync engine 2 keeps its bookkeeping on each document (`sync`, see src-shared/sync/syncMeta.ts).
+ * Whether a migrated document holds a change the server never acknowledged is recorded by the
+ * previous engine, which a pure function cannot read: the document is marked `legacy`, and the
+ * sync engine settles it from those records before it syncs (src-renderer/db/legacySyncState.ts).
+ * Until then a legacy document counts as a pending change, so nothing can overwrite it.
+ */
+const addedSyncMeta: MigrationStrategy = (oldDoc) => ({ ...oldDoc, sync: { legacy: true } });
+
+/**
  * Migration strategies per collection, keyed by the version they migrate *to*. Every schema
  * version bump adds an entry here; the store passes them to RxDB unchanged.
  *
  * History:
  * - partners v1: `contractSignedOn` → `day0`, typed contacts/team, required arrays;
  * - every collection (partners v2, the others v1): optional `updatedBy` (identity);
- * - conflicts v1: also `collection` → `collectionName`.
+ * - conflicts v1: also `collection` → `collectionName`;
+ * - every collection (partners v3, the others v2): the sync bookkeeping `sync` (sync engine 2),
+ *   and no more `updatedAt` index (no query used it).
  */
 export const MIGRATION_STRATEGIES: Record<CollectionName, Record<number, MigrationStrategy>> = {
   partners: {
@@ -55,15 +66,16 @@ export const MIGRATION_STRATEGIES: Record<CollectionName, Record<number, Migrati
       };
     },
     2: addedOptionalUpdatedBy,
+    3: addedSyncMeta,
   },
-  tasks: { 1: addedOptionalUpdatedBy },
-  meetings: { 1: addedOptionalUpdatedBy },
-  plans: { 1: addedOptionalUpdatedBy },
-  planitems: { 1: addedOptionalUpdatedBy },
-  deals: { 1: addedOptionalUpdatedBy },
-  trainings: { 1: addedOptionalUpdatedBy },
-  surveys: { 1: addedOptionalUpdatedBy },
-  templates: { 1: addedOptionalUpdatedBy },
+  tasks: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
+  meetings: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
+  plans: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
+  planitems: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
+  deals: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
+  trainings: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
+  surveys: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
+  templates: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
   conflicts: {
     /**
      * v1 renamed `collection` to `collectionName` (RxDB reserves `collection`: a record with
@@ -73,5 +85,6 @@ export const MIGRATION_STRATEGIES: Record<CollectionName, Record<number, Migrati
       const { collection, ...rest } = oldDoc;
       return { ...rest, collectionName: typeof collection === 'string' ? collection : String(rest.collectionName ?? '') };
     },
+    2: addedSyncMeta,
   },
 };

@@ -3,7 +3,7 @@ import { canSeePartner, canSeeTemplate, partnerTeamEmails } from '../../../../sr
 import { formatCheckpoint, isSyncCheckpoint, parseCheckpoint } from '../../../../src-shared/sync/checkpoint';
 import { deepEqual, isSameDocument } from '../../../../src-shared/sync/documentEquality';
 import { pullPath, pushPath } from '../../../../src-shared/sync/protocol';
-import { createSseParser, parseSyncStreamEvent, type SseMessage } from '../../../../src-shared/sync/sseParser';
+import { createSseParser, parseFeedStreamEvent, parseSyncStreamEvent, type SseMessage } from '../../../../src-shared/sync/sseParser';
 
 describe('checkpoint format', () => {
   it('round-trips and rejects malformed values', () => {
@@ -74,5 +74,42 @@ describe('SSE parser', () => {
     ]);
     expect(parseSyncStreamEvent({ event: 'change', data: '{"collection":"nope","documents":[],"checkpoint":{"epoch":"e","seq":1}}' })).toBeNull();
     expect(parseSyncStreamEvent({ event: 'change', data: 'not json' })).toBeNull();
+  });
+
+  it('keeps an event whose CRLF is split across two chunks (the hand-written parser dropped it)', () => {
+    const messages: SseMessage[] = [];
+    const parser = createSseParser((message) => messages.push(message));
+    parser.push('event: resync\r\ndata: {}\r');
+    parser.push('\n\r\nevent: resync\r\ndata: {}\r\n\r\n');
+    expect(messages.map((message) => message.event)).toEqual(['resync', 'resync']);
+  });
+
+  it('reads the first event after a byte-order mark (the hand-written parser lost it)', () => {
+    const messages: SseMessage[] = [];
+    const parser = createSseParser((message) => messages.push(message));
+    parser.push('\uFEFFevent: resync\ndata: {}\n\n');
+    expect(messages).toEqual([{ event: 'resync', data: '{}' }]);
+  });
+});
+
+describe('protocol 2 stream events', () => {
+  const change = { collection: 'tasks', seq: 12, document: { id: 't1', _deleted: false } };
+  it('parses changes with their versions and the from position', () => {
+    expect(parseFeedStreamEvent({ event: 'changes', data: JSON.stringify({ changes: [change], from: 10, checkpoint: { epoch: 'e1', seq: 12 } }) })).toEqual({
+      type: 'changes',
+      changes: [change],
+      from: 10,
+      checkpoint: { epoch: 'e1', seq: 12 },
+    });
+    expect(parseFeedStreamEvent({ event: 'resync', data: '{}' })).toEqual({ type: 'resync' });
+  });
+
+  it.each([
+    ['a change without a version', { changes: [{ ...change, seq: undefined }], from: 1, checkpoint: { epoch: 'e1', seq: 12 } }],
+    ['an unknown collection', { changes: [{ ...change, collection: 'nope' }], from: 1, checkpoint: { epoch: 'e1', seq: 12 } }],
+    ['no from', { changes: [change], checkpoint: { epoch: 'e1', seq: 12 } }],
+    ['a malformed checkpoint', { changes: [change], from: 1, checkpoint: { seq: 12 } }],
+  ])('refuses %s', (_label, body) => {
+    expect(parseFeedStreamEvent({ event: 'changes', data: JSON.stringify(body) })).toBeNull();
   });
 });
