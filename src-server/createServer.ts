@@ -17,6 +17,8 @@ import { createChangeBus } from './sync/changeBus';
 import { createStreamHub } from './sync/streamHub';
 import type { ValidatedPushRow } from './sync/validatePushBody';
 import { applyPush, type PushHooks, type PushOutcome, type PushViewer } from './sync/pushService';
+import { applyFeedPush, type FeedPushOutcome } from './sync/feedPushService';
+import type { ValidatedFeedRow } from './sync/validateFeedPushBody';
 
 export type CreateServerOptions = {
   /** Embedded storage directory (default ./data/server) when no databaseUrl is given. */
@@ -54,6 +56,8 @@ export type SyncServer = {
   admin: AdminService;
   /** Direct access to the push pipeline (tests hold a transaction open with `beforeCommit`). */
   push: (viewer: PushViewer, collection: CollectionName, rows: readonly ValidatedPushRow[], hooks?: PushHooks) => Promise<PushOutcome>;
+  /** Direct access to the protocol-2 push pipeline (same hooks). */
+  feedPush: (viewer: PushViewer, rows: readonly ValidatedFeedRow[], hooks?: PushHooks) => Promise<FeedPushOutcome>;
   openStreams: () => number;
   close: () => Promise<void>;
 };
@@ -105,6 +109,7 @@ export async function createServer(options: CreateServerOptions = { host: '127.0
       db,
       admin: createAdminService({ db, now, passwordHashing: ctx.passwordHashing, tokenTtlMs: ctx.tokenTtlMs }),
       push: (viewer, collection, rows, hooks) => applyPush(openDbRef, now, viewer, collection, rows, hooks),
+      feedPush: (viewer, rows, hooks) => applyFeedPush(openDbRef, now, viewer, rows, hooks),
       openStreams: () => hub.size(),
       close: () => {
         closing ??= (async () => {

@@ -8,6 +8,7 @@ import { pullChanges } from '../sync/pullService';
 import { applyPush } from '../sync/pushService';
 import { validatePushBody } from '../sync/validatePushBody';
 import { sendApiError } from './apiErrors';
+import { registerFeedRoutes } from './feedRoutes';
 import { requireViewer } from './requireViewer';
 
 const pullQuery = z.object({
@@ -25,6 +26,8 @@ function unknownCollection(reply: FastifyReply, name: string): FastifyReply {
 }
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext, pushBodyLimit: number): void {
+  // Protocol 2 lives beside protocol 1 (registered here so buildApp needs no change).
+  registerFeedRoutes(app, ctx, pushBodyLimit);
   app.get('/api/sync/stream', async (request, reply) => {
     const viewer = await requireViewer(ctx, request, reply);
     if (!viewer) return reply;
