@@ -15,6 +15,7 @@ import { openDb, type Backend, type Db } from './storage/db';
 import { runMigrations } from './storage/runMigrations';
 import { createChangeBus } from './sync/changeBus';
 import { createStreamHub } from './sync/streamHub';
+import { createFeedStreamHub } from './sync/feedStreamHub';
 import type { ValidatedPushRow } from './sync/validatePushBody';
 import { applyPush, type PushHooks, type PushOutcome, type PushViewer } from './sync/pushService';
 import { applyFeedPush, type FeedPushOutcome } from './sync/feedPushService';
@@ -76,7 +77,11 @@ export async function createServer(options: CreateServerOptions = { host: '127.0
     const onError = (error: unknown) => logErrors.forEach((log) => log(error));
     const bus = await createChangeBus(db, onError);
     const hub = createStreamHub({ db, epoch, now, heartbeatMs: options.streamHeartbeatMs ?? 15_000, pageSize: 200, onError });
-    const unsubscribe = bus.subscribe((event) => hub.handle(event));
+    const feedHub = createFeedStreamHub({ db, epoch, now, heartbeatMs: options.streamHeartbeatMs ?? 15_000, pageSize: 200, onError });
+    const unsubscribe = bus.subscribe((event) => {
+      hub.handle(event);
+      feedHub.handle(event);
+    });
     const ctx: ServerContext = {
       db,
       epoch,
@@ -85,6 +90,7 @@ export async function createServer(options: CreateServerOptions = { host: '127.0
       tokenTtlMs: options.tokenTtlMs ?? TOKEN_TTL_MS,
       bus,
       hub,
+      feedHub,
     };
     const app = await buildApp(ctx, {
       logger: options.logger ?? false,
@@ -110,10 +116,11 @@ export async function createServer(options: CreateServerOptions = { host: '127.0
       admin: createAdminService({ db, now, passwordHashing: ctx.passwordHashing, tokenTtlMs: ctx.tokenTtlMs }),
       push: (viewer, collection, rows, hooks) => applyPush(openDbRef, now, viewer, collection, rows, hooks),
       feedPush: (viewer, rows, hooks) => applyFeedPush(openDbRef, now, viewer, rows, hooks),
-      openStreams: () => hub.size(),
+      openStreams: () => hub.size() + feedHub.size(),
       close: () => {
         closing ??= (async () => {
           hub.closeAll('shutdown');
+          feedHub.closeAll('shutdown');
           unsubscribe();
           await app.close();
           await bus.close();
