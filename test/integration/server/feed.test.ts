@@ -357,6 +357,34 @@ describe.each(BACKENDS)('protocol 2 pull (%s)', (backend) => {
     // A push of the lost task is now forbidden.
     expect((await nick.api.feedPush([feedRow('tasks', task, samView?.seq ?? null)])).status).toBe(403);
   });
+  it('follows partner team changes pushed through protocol 2: new members receive the partner, removed ones tombstones', async () => {
+    const server = await env.start();
+    const ann = await seedUser(server, 'ann@north.example', { teams: ['north'] });
+    const sam = await seedUser(server, 'sam@south.example', { teams: ['south'] });
+    const partner = partnerDoc('p1', { ownerEmail: 'ann@north.example' });
+    const task = taskDoc('t1', 'p1');
+    const first = await ann.api.feedPush([feedRow('partners', partner), feedRow('tasks', task)]);
+    expect((await sam.api.feedPullAll()).documents.size).toBe(0);
+    const samStart = (await sam.api.feedPull()).body.checkpoint;
+
+    const withSam = { ...partner, team: [{ id: 'm1', name: 'Sam', email: 'SAM@south.example', role: 'technical' }], updatedAt: nextTimestamp() };
+    const added = await ann.api.feedPush([feedRow('partners', withSam, accepted(first.body.results[0]))]);
+    const addedSeq = accepted(added.body.results[0]);
+    const samView = await sam.api.feedPullAll(samStart);
+    expect([...samView.documents.keys()].sort()).toEqual(['partners/p1', 'tasks/t1']);
+    expect(samView.documents.get('partners/p1')).toEqual({ collection: 'partners', seq: addedSeq, document: withSam });
+
+    const without = { ...withSam, team: [], updatedAt: nextTimestamp() };
+    expect((await ann.api.feedPush([feedRow('partners', without, addedSeq)])).body.results[0]?.status).toBe('accepted');
+    const samAfter = await sam.api.feedPullAll(samView.checkpoint);
+    expect([...samAfter.documents.values()].map((change) => [change.document.id, change.document._deleted]).sort()).toEqual([
+      ['p1', true],
+      ['t1', true],
+    ]);
+    // (Which state the partner's tombstone holds — the one with or without Sam — is the revocation
+    // code's, shared with protocol 1; the task's is the state Sam saw.)
+    expect(samAfter.documents.get('tasks/t1')?.document).toEqual({ ...task, _deleted: true });
+  });
 });
 
 describe.each(BACKENDS)('protocol 2 hostile input (%s)', (backend) => {
