@@ -15,8 +15,11 @@ import { openDb, type Backend, type Db } from './storage/db';
 import { runMigrations } from './storage/runMigrations';
 import { createChangeBus } from './sync/changeBus';
 import { createStreamHub } from './sync/streamHub';
+import { createFeedStreamHub } from './sync/feedStreamHub';
 import type { ValidatedPushRow } from './sync/validatePushBody';
 import { applyPush, type PushHooks, type PushOutcome, type PushViewer } from './sync/pushService';
+import { applyFeedPush, type FeedPushOutcome } from './sync/feedPushService';
+import type { ValidatedFeedRow } from './sync/validateFeedPushBody';
 
 export type CreateServerOptions = {
   /** Embedded storage directory (default ./data/server) when no databaseUrl is given. */
@@ -54,6 +57,8 @@ export type SyncServer = {
   admin: AdminService;
   /** Direct access to the push pipeline (tests hold a transaction open with `beforeCommit`). */
   push: (viewer: PushViewer, collection: CollectionName, rows: readonly ValidatedPushRow[], hooks?: PushHooks) => Promise<PushOutcome>;
+  /** Direct access to the protocol-2 push pipeline (same hooks). */
+  feedPush: (viewer: PushViewer, rows: readonly ValidatedFeedRow[], hooks?: PushHooks) => Promise<FeedPushOutcome>;
   openStreams: () => number;
   close: () => Promise<void>;
 };
@@ -72,7 +77,11 @@ export async function createServer(options: CreateServerOptions = { host: '127.0
     const onError = (error: unknown) => logErrors.forEach((log) => log(error));
     const bus = await createChangeBus(db, onError);
     const hub = createStreamHub({ db, epoch, now, heartbeatMs: options.streamHeartbeatMs ?? 15_000, pageSize: 200, onError });
-    const unsubscribe = bus.subscribe((event) => hub.handle(event));
+    const feedHub = createFeedStreamHub({ db, epoch, now, heartbeatMs: options.streamHeartbeatMs ?? 15_000, pageSize: 200, onError });
+    const unsubscribe = bus.subscribe((event) => {
+      hub.handle(event);
+      feedHub.handle(event);
+    });
     const ctx: ServerContext = {
       db,
       epoch,
@@ -81,6 +90,7 @@ export async function createServer(options: CreateServerOptions = { host: '127.0
       tokenTtlMs: options.tokenTtlMs ?? TOKEN_TTL_MS,
       bus,
       hub,
+      feedHub,
     };
     const app = await buildApp(ctx, {
       logger: options.logger ?? false,
@@ -105,10 +115,12 @@ export async function createServer(options: CreateServerOptions = { host: '127.0
       db,
       admin: createAdminService({ db, now, passwordHashing: ctx.passwordHashing, tokenTtlMs: ctx.tokenTtlMs }),
       push: (viewer, collection, rows, hooks) => applyPush(openDbRef, now, viewer, collection, rows, hooks),
-      openStreams: () => hub.size(),
+      feedPush: (viewer, rows, hooks) => applyFeedPush(openDbRef, now, viewer, rows, hooks),
+      openStreams: () => hub.size() + feedHub.size(),
       close: () => {
         closing ??= (async () => {
           hub.closeAll('shutdown');
+          feedHub.closeAll('shutdown');
           unsubscribe();
           await app.close();
           await bus.close();

@@ -13,4 +13,6 @@ export type ServerContext = {
   tokenTtlMs: number;
   bus: ChangeBus;
   hub: StreamHub;
+  /** Protocol-2 streams (`GET /api/sync/stream?protocol=2`). */
+  feedHub: StreamHub;
 };

@@ -8,6 +8,7 @@ import { pullChanges } from '../sync/pullService';
 import { applyPush } from '../sync/pushService';
 import { validatePushBody } from '../sync/validatePushBody';
 import { sendApiError } from './apiErrors';
+import { registerFeedRoutes } from './feedRoutes';
 import { requireViewer } from './requireViewer';
 
 const pullQuery = z.object({
@@ -20,14 +21,22 @@ const pullQuery = z.object({
 
 const collectionParams = z.object({ collection: z.string().max(64) });
 
+/** `?protocol=2` selects protocol 2's stream; absent (or 1) is protocol 1's. */
+const streamQuery = z.object({ protocol: z.enum(['1', '2']).optional() });
+
 function unknownCollection(reply: FastifyReply, name: string): FastifyReply {
   return sendApiError(reply, 404, 'unknown_collection', `unknown collection ${JSON.stringify(name.slice(0, 64))}`);
 }
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext, pushBodyLimit: number): void {
+  // Protocol 2 lives beside protocol 1 (registered here so buildApp needs no change).
+  registerFeedRoutes(app, ctx, pushBodyLimit);
   app.get('/api/sync/stream', async (request, reply) => {
     const viewer = await requireViewer(ctx, request, reply);
     if (!viewer) return reply;
+    const query = streamQuery.safeParse(request.query);
+    if (!query.success) return sendApiError(reply, 400, 'bad_request', 'query must be empty or ?protocol=2 (once)');
+    const hub = query.data.protocol === '2' ? ctx.feedHub : ctx.hub;
     reply.hijack();
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) headers[name] = String(value);
@@ -38,9 +47,9 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext, pus
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
-    request.log.info({ userId: viewer.id }, 'stream opened');
+    request.log.info({ userId: viewer.id, protocol: query.data.protocol ?? '1' }, 'stream opened');
     try {
-      await ctx.hub.open(viewer, reply.raw);
+      await hub.open(viewer, reply.raw);
     } catch (error) {
       request.log.error({ err: error }, 'stream failed to open');
       reply.raw.end();

@@ -29,13 +29,13 @@ export type PushHooks = {
 
 const FORBIDDEN_MESSAGE = 'not allowed: the document or its partner belongs to partners you cannot access';
 
-function targetPartnerId(collection: CollectionName, row: ValidatedPushRow): string | null {
+export function targetPartnerId(collection: CollectionName, row: ValidatedPushRow): string | null {
   if (collection === 'partners') return row.id;
   if (collection === 'templates') return null;
   return typeof row.data.partnerId === 'string' ? row.data.partnerId : null;
 }
 
-async function findForbidden(
+export async function findForbidden(
   q: Queryable,
   viewer: PushViewer,
   collection: CollectionName,
@@ -93,7 +93,7 @@ async function findForbidden(
 }
 
 /** The document as it will be stored: server-owned fields set by the server. */
-function withServerOwnedFields(collection: CollectionName, row: ValidatedPushRow, stored: StoredDoc | undefined, viewer: PushViewer): Record<string, unknown> {
+export function withServerOwnedFields(collection: CollectionName, row: ValidatedPushRow, stored: StoredDoc | undefined, viewer: PushViewer): Record<string, unknown> {
   if (collection !== 'partners') return row.data;
   const ownerEmail = stored ? stored.data.ownerEmail : viewer.email;
   return { ...row.data, ownerEmail };

@@ -1,5 +1,5 @@
 /** Valid documents of each collection for the tests, shaped by COLLECTION_SCHEMAS. */
-import type { PushRow, SyncDocument } from '../../../../src-shared/sync/protocol';
+import type { FeedPushRow, PushRow, SyncDocument } from '../../../../src-shared/sync/protocol';
 
 let clock = Date.parse('2026-11-20T09:00:00.000Z');
 
@@ -69,4 +69,9 @@ export function insertRow(doc: SyncDocument): PushRow {
 
 export function updateRow(previous: SyncDocument, changes: Record<string, unknown>): PushRow {
   return { newDocumentState: { ...previous, ...changes, updatedAt: nextTimestamp() }, assumedMasterState: previous };
+}
+
+/** A protocol-2 push row. */
+export function feedRow(collection: FeedPushRow['collection'], document: SyncDocument, baseSeq: number | null = null): FeedPushRow {
+  return { collection, baseSeq, document };
 }

@@ -1,7 +1,20 @@
 /** A minimal protocol client for the integration tests (fetch + SSE over fetch). */
 import { formatCheckpoint, type SyncCheckpoint } from '../../../../src-shared/sync/checkpoint';
 import { createSseParser, parseSyncStreamEvent } from '../../../../src-shared/sync/sseParser';
-import type { PullResponse, PushRow, SyncDocument, SyncStreamEvent, UserRole } from '../../../../src-shared/sync/protocol';
+import {
+  feedPullPath,
+  FEED_PUSH_PATH,
+  FEED_STREAM_PATH,
+  type FeedPullResponse,
+  type FeedPushResponse,
+  type FeedPushRow,
+  type FeedStreamEvent,
+  type PullResponse,
+  type PushRow,
+  type SyncDocument,
+  type SyncStreamEvent,
+  type UserRole,
+} from '../../../../src-shared/sync/protocol';
 import type { CollectionName } from '../../../../src-shared/domain/types';
 import type { SyncServer } from '../../../../src-server/createServer';
 
@@ -14,7 +27,18 @@ export type Api = {
   push: (collection: CollectionName, rows: PushRow[]) => Promise<HttpResult<SyncDocument[]>>;
   /** Pulls pages until an empty one; returns the documents (latest per id) and the last checkpoint. */
   pullAll: (collection: CollectionName, from?: SyncCheckpoint | null) => Promise<{ documents: SyncDocument[]; checkpoint: SyncCheckpoint | null; pages: number }>;
+  /** Protocol 2: one page of the single feed. */
+  feedPull: (checkpoint?: SyncCheckpoint | null, limit?: number, collections?: CollectionName[]) => Promise<HttpResult<FeedPullResponse>>;
+  /** Protocol 2: a push of rows of any collections. */
+  feedPush: (rows: FeedPushRow[]) => Promise<HttpResult<FeedPushResponse>>;
+  /** Protocol 2: pulls until `more` is false; the latest state per collection/id, the last checkpoint, the pages. */
+  feedPullAll: (from?: SyncCheckpoint | null, limit?: number) => Promise<{ documents: Map<string, FeedChangeState>; checkpoint: SyncCheckpoint; pages: FeedPullResponse[] }>;
 };
+
+/** The latest state of one document seen through protocol 2. */
+export type FeedChangeState = { collection: CollectionName; seq: number; document: SyncDocument };
+
+export const feedKey = (collection: CollectionName, id: string) => `${collection}/${id}`;
 
 export function apiFor(server: Pick<SyncServer, 'url'>, token = ''): Api {
   const request = async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult<T>> => {
@@ -44,6 +68,22 @@ export function apiFor(server: Pick<SyncServer, 'url'>, token = ''): Api {
     request,
     pull,
     push: (collection, rows) => request<SyncDocument[]>('POST', `/api/sync/${collection}/push`, rows),
+    feedPull: (checkpoint = null, limit = 500, collections) => request<FeedPullResponse>('GET', feedPullPath(checkpoint, limit, collections)),
+    feedPush: (rows) => request<FeedPushResponse>('POST', FEED_PUSH_PATH, { rows }),
+    feedPullAll: async (from = null, limit = 500) => {
+      const documents = new Map<string, FeedChangeState>();
+      const pages: FeedPullResponse[] = [];
+      let checkpoint = from;
+      for (let page = 1; page <= 1000; page += 1) {
+        const result = await request<FeedPullResponse>('GET', feedPullPath(checkpoint, limit));
+        if (result.status !== 200) throw new Error(`feed pull failed: ${result.status} ${result.text}`);
+        pages.push(result.body);
+        for (const change of result.body.changes) documents.set(feedKey(change.collection, change.document.id), change);
+        checkpoint = result.body.checkpoint;
+        if (!result.body.more) return { documents, checkpoint, pages };
+      }
+      throw new Error('feedPullAll did not finish');
+    },
     pullAll: async (collection, from = null) => {
       const byId = new Map<string, SyncDocument>();
       let checkpoint = from;
@@ -147,3 +187,86 @@ export function streamedDocuments(stream: StreamClient, collection: CollectionNa
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export type FeedStreamClient = {
+  events: FeedStreamEvent[];
+  status: number;
+  /** Resolves with the first event (already received or future) matching `predicate`. */
+  waitFor: (predicate: (event: FeedStreamEvent) => boolean, timeoutMs?: number) => Promise<FeedStreamEvent>;
+  ended: Promise<void>;
+  close: () => void;
+};
+
+function parseFeedStreamEvent(event: string, data: string): FeedStreamEvent | null {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (typeof payload !== 'object' || payload === null) return null;
+  if (event === 'resync') return { type: 'resync' };
+  if (event === 'closed') return { type: 'closed', reason: (payload as { reason: 'unauthorized' | 'shutdown' | 'overloaded' }).reason };
+  if (event === 'changes') return { type: 'changes', ...(payload as Omit<Extract<FeedStreamEvent, { type: 'changes' }>, 'type'>) };
+  return null;
+}
+
+/** A protocol-2 stream (`GET /api/sync/stream?protocol=2`). */
+export async function openFeedStream(server: Pick<SyncServer, 'url'>, token: string): Promise<FeedStreamClient> {
+  const controller = new AbortController();
+  const response = await fetch(server.url + FEED_STREAM_PATH, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: controller.signal });
+  const events: FeedStreamEvent[] = [];
+  const waiters = new Set<() => void>();
+  const parser = createSseParser((message) => {
+    const event = parseFeedStreamEvent(message.event, message.data);
+    if (!event) return;
+    events.push(event);
+    for (const wake of [...waiters]) wake();
+  });
+  let ended: Promise<void> = Promise.resolve();
+  if (response.ok && response.body) {
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    ended = (async () => {
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          parser.push(decoder.decode(value, { stream: true }));
+        }
+      } catch {
+        // aborted
+      } finally {
+        for (const wake of [...waiters]) wake();
+      }
+    })();
+  } else {
+    await response.text().catch(() => undefined);
+  }
+  const waitFor = (predicate: (event: FeedStreamEvent) => boolean, timeoutMs = 10_000) =>
+    new Promise<FeedStreamEvent>((resolve, reject) => {
+      const check = () => {
+        const found = events.find(predicate);
+        if (found) {
+          cleanup();
+          resolve(found);
+        }
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`stream event not received; got ${JSON.stringify(events)}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        waiters.delete(check);
+      };
+      waiters.add(check);
+      check();
+    });
+  return { events, status: response.status, waitFor, ended, close: () => controller.abort() };
+}
+
+/** Every change carried by the protocol-2 `changes` events received so far. */
+export function streamedChanges(stream: FeedStreamClient): { collection: CollectionName; seq: number; document: SyncDocument }[] {
+  return stream.events.flatMap((event) => (event.type === 'changes' ? event.changes : []));
+}
