@@ -271,7 +271,9 @@ export function startSync(options: StartSyncOptions): SyncEngine {
         const decision = applyServerState(local ?? null, { seq: item.seq, document: item.document }, { collection, ...base, ...item.options });
         if (decision.kind === 'ignore') continue;
         writes.push({ previous: local, content: decision.content, meta: decision.meta });
-        drafts.push(...decision.conflicts);
+        // Two versions of a ConflictRecord are merged but not recorded again: history about
+        // history would only add noise (and a record of a record nests without end).
+        if (collection !== 'conflicts') drafts.push(...decision.conflicts);
       }
       if (drafts.length > 0) await storeConflictRecords(db, drafts);
       const again = await store.write(collection, writes);

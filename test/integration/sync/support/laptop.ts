@@ -14,7 +14,7 @@ import type { SyncTiming } from '../../../../src-renderer/sync/syncConnection';
 import type { SyncStatus } from '../../../../src-renderer/sync/syncTypes';
 import type { CollectionName } from '../../../../src-shared/domain/types';
 import type { SyncUser } from '../../../../src-shared/sync/protocol';
-import type { Counters, EditResult, LaptopConfig, LaptopRequest, LaptopResponse, NetworkConditions, RemoveResult } from './laptopProtocol';
+import type { BarrierKind, Counters, EditResult, LaptopConfig, LaptopRequest, LaptopResponse, NetworkConditions, RemoveResult } from './laptopProtocol';
 
 type Doc = Record<string, unknown>;
 
@@ -70,6 +70,11 @@ export type Laptop = {
   /** Starts recording every state one document takes in the store; `watched` returns them. */
   watch: (collection: CollectionName, id: string) => Promise<void>;
   watched: () => Promise<Doc[]>;
+  /** Arms a one-shot barrier: the next request (or answer) of this kind waits until `release`. */
+  hold: (kind: BarrierKind) => Promise<void>;
+  /** Resolves once a request has reached the armed barrier (proof that the interleaving happens). */
+  held: (kind: BarrierKind, timeoutMs?: number) => Promise<void>;
+  release: (kind: BarrierKind) => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -133,6 +138,9 @@ export async function laptop(name: string, who: Account, server: Pick<SyncServer
     network: (conditions) => call({ op: 'network', conditions }),
     watch: (collection, id) => call({ op: 'watch', collection, id }),
     watched: () => call({ op: 'watched' }),
+    hold: (kind) => call({ op: 'hold', kind }),
+    held: (kind, timeoutMs = WAIT_MS) => call({ op: 'held', kind, timeoutMs }),
+    release: (kind) => call({ op: 'release', kind }),
     close: () => {
       closed ??= (async () => {
         running.delete(self);

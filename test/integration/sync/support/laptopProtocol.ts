@@ -17,6 +17,13 @@ export type NetworkConditions = { streamBlocked: boolean; pushDelayMs: number };
 
 export type RequestCounts = { pull: number; push: number; stream: number };
 
+/**
+ * A one-shot barrier on the laptop's network: the next push or pull request is held before it
+ * leaves (`*-request`), or its answer after the server gave it (`*-response`), until the test
+ * releases it. Races are staged with these, never with sleeps.
+ */
+export type BarrierKind = 'push-request' | 'push-response' | 'pull-request' | 'pull-response';
+
 type Doc = Record<string, unknown>;
 
 export type LaptopRequest =
@@ -38,6 +45,9 @@ export type LaptopRequest =
   | { op: 'network'; conditions: Partial<NetworkConditions> }
   | { op: 'watch'; collection: CollectionName; id: string }
   | { op: 'watched' }
+  | { op: 'hold'; kind: BarrierKind }
+  | { op: 'held'; kind: BarrierKind; timeoutMs: number }
+  | { op: 'release'; kind: BarrierKind }
   | { op: 'close' };
 
 export type LaptopResponse = { seq: number; ok: true; value: unknown } | { seq: number; ok: false; error: string };

@@ -9,8 +9,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { getAssumedMasterState, type RxCollection, type RxDocument, type RxStorage } from 'rxdb';
-import { REPLICATION_STATE_BY_COLLECTION } from 'rxdb/plugins/replication';
+import type { RxCollection, RxDocument, RxStorage } from 'rxdb';
 import { createAppDatabase, type AppDatabase } from '../../../../src-renderer/db/appDatabase';
 import { appStorage } from '../../../../src-renderer/db/appStorage';
 import { startSync } from '../../../../src-renderer/sync/startSync';
@@ -18,7 +17,7 @@ import type { SyncWakeSignals, WakeReason } from '../../../../src-renderer/sync/
 import type { SyncEngine, SyncStatus } from '../../../../src-renderer/sync/syncTypes';
 import type { CollectionName } from '../../../../src-shared/domain/types';
 import { stripLocalFields } from '../../../../src-shared/sync/documentEquality';
-import type { LaptopConfig, LaptopRequest, LaptopResponse, NetworkConditions, RequestCounts } from './laptopProtocol';
+import type { BarrierKind, LaptopConfig, LaptopRequest, LaptopResponse, NetworkConditions, RequestCounts } from './laptopProtocol';
 
 type Doc = Record<string, unknown>;
 
@@ -38,9 +37,40 @@ const counts: RequestCounts = { pull: 0, push: 0, stream: 0 };
 
 const network: NetworkConditions = { streamBlocked: false, pushDelayMs: 0 };
 
+type Barrier = { reached: Promise<void>; markReached: () => void; released: Promise<void>; release: () => void };
+const barriers = new Map<BarrierKind, Barrier>();
+const reachedBarriers = new Map<BarrierKind, Barrier>();
+
+function armBarrier(kind: BarrierKind): void {
+  let markReached: () => void = () => undefined;
+  let release: () => void = () => undefined;
+  const reached = new Promise<void>((resolve) => {
+    markReached = resolve;
+  });
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const barrier = { reached, markReached, released, release };
+  barriers.set(kind, barrier);
+  reachedBarriers.set(kind, barrier);
+}
+
+/** Waits at the armed barrier of this kind, if any (one request passes it, then it is gone). */
+async function passBarrier(kind: BarrierKind): Promise<void> {
+  const barrier = barriers.get(kind);
+  if (!barrier) return;
+  barriers.delete(kind);
+  traceLine(`BARRIER ${kind} reached`);
+  barrier.markReached();
+  await barrier.released;
+  traceLine(`BARRIER ${kind} released`);
+}
+
 const laptopFetch: typeof fetch = async (input, init) => {
   if (offline) throw new TypeError('fetch failed: this laptop is offline');
   const url = String(input instanceof Request ? input.url : input);
+  const kind = url.includes('/api/sync/stream') ? null : url.includes('/push') ? 'push' : url.includes('/pull') ? 'pull' : null;
+  if (kind) await passBarrier(`${kind}-request`);
   if (network.streamBlocked && url.includes('/api/sync/stream')) throw new TypeError('fetch failed: the change stream is blocked');
   if (network.pushDelayMs > 0 && url.includes('/push')) await new Promise((resolve) => setTimeout(resolve, network.pushDelayMs));
   if (url.includes('/api/sync/stream')) counts.stream += 1;
@@ -51,7 +81,12 @@ const laptopFetch: typeof fetch = async (input, init) => {
   const isStream = url.includes('/api/sync/stream');
   if (isStream) openStreams.add(controller);
   try {
-    return await fetch(input, { ...init, signal });
+    const response = await fetch(input, { ...init, signal });
+    if (!kind || !barriers.has(`${kind}-response`)) return response;
+    // Hold the server's answer (already given: the server has done its part) until released.
+    const body = await response.text();
+    await passBarrier(`${kind}-response`);
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   } finally {
     if (!isStream) openStreams.delete(controller);
   }
@@ -263,16 +298,9 @@ async function handle(request: LaptopRequest): Promise<unknown> {
     case 'counters':
       return { requests: { ...counts }, unauthorizedCalls, firstSyncProgress: [...firstSyncProgress] };
     case 'inspect': {
-      // What the store and the replication's bookkeeping hold for one document (diagnostics).
-      const target = collection(request.collection);
-      const [stored] = await target.storageInstance.findDocumentsById([request.id], true);
-      const replication = REPLICATION_STATE_BY_COLLECTION.get(target as never)?.find((state) => !state.isStopped());
-      const internal = replication?.internalReplicationState;
-      const assumed = internal ? (await getAssumedMasterState(internal, [request.id]))[request.id] : undefined;
-      const checkpoints = internal
-        ? await internal.input.metaInstance.findDocumentsById(['up|1', 'down|1'], false)
-        : [];
-      return { stored: stored ?? null, acknowledged: assumed ? { ...assumed.docData, isResolvedConflict: assumed.metaDocument.isResolvedConflict } : null, offline, counts, errors: [...errorsSeen], trace: traceLines.filter((l) => l.includes(request.collection) || l.includes('RESTART') || l.includes('ONLINE') || l.includes('OFFLINE') || l.includes('resync') || l.includes('ENGINE')), checkpoints: checkpoints.map((c) => [c.id, c.checkpointData]) };
+      // What the store holds for one document, its sync bookkeeping included (diagnostics).
+      const [stored] = await collection(request.collection).storageInstance.findDocumentsById([request.id], true);
+      return { stored: stored ?? null, offline, counts, errors: [...errorsSeen], trace: traceLines.filter((l) => l.includes(request.id) || l.includes('RESTART') || l.includes('ONLINE') || l.includes('OFFLINE') || l.includes('resync') || l.includes('ENGINE') || l.includes('start')) };
     }
     case 'network':
       Object.assign(network, request.conditions);
@@ -292,6 +320,28 @@ async function handle(request: LaptopRequest): Promise<unknown> {
     }
     case 'watched':
       return [...watched];
+    case 'hold':
+      armBarrier(request.kind);
+      return null;
+    case 'held': {
+      const barrier = reachedBarriers.get(request.kind);
+      if (!barrier) throw new Error(`laptop ${config.name}: no ${request.kind} barrier was armed`);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        barrier.reached,
+        new Promise((_resolve, reject) => {
+          timer = setTimeout(() => reject(new Error(`laptop ${config.name}: no request reached the ${request.kind} barrier`)), request.timeoutMs);
+        }),
+      ]).finally(() => clearTimeout(timer));
+      return null;
+    }
+    case 'release': {
+      const barrier = reachedBarriers.get(request.kind);
+      reachedBarriers.delete(request.kind);
+      barriers.delete(request.kind);
+      barrier?.release();
+      return null;
+    }
     case 'close':
       await closeApp();
       return null;
