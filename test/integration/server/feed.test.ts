@@ -357,6 +357,36 @@ describe.each(BACKENDS)('protocol 2 pull (%s)', (backend) => {
     // A push of the lost task is now forbidden.
     expect((await nick.api.feedPush([feedRow('tasks', task, samView?.seq ?? null)])).status).toBe(403);
   });
+  // PGlite has one connection: a pull waits for the held transaction, so there is nothing to race.
+  if (backend === 'postgres')
+    it('never shows a page past a transaction still open: the head and the rows come from one snapshot', async () => {
+      const server = await env.start();
+      const ann = await seedUser(server, 'ann@north.example', { teams: ['north'] });
+      await ann.api.feedPush([feedRow('partners', partnerDoc('p1'))]);
+      const before = await ann.api.feedPull();
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let reached!: () => void;
+      const inside = new Promise<void>((resolve) => (reached = resolve));
+      const held = server.feedPush({ id: ann.id, email: ann.email, role: 'manager' }, [validatedFeedRow(0, 'tasks', taskDoc('t-slow', 'p1'), null)], {
+        beforeCommit: async () => {
+          reached();
+          await gate;
+        },
+      });
+      await inside;
+      // The pull answers while the push holds: nothing of it, and a head that does not count it.
+      const during = await ann.api.feedPull(before.body.checkpoint);
+      expect(during.status).toBe(200);
+      expect(during.body).toEqual({ changes: [], checkpoint: before.body.checkpoint, more: false, head: before.body.head, reset: false });
+      release();
+      const outcome = await held;
+      if (outcome.kind !== 'ok') throw new Error('forbidden');
+      const after = await ann.api.feedPull(during.body.checkpoint);
+      expect(after.body.changes.map((change) => [change.document.id, change.seq])).toEqual([['t-slow', accepted(outcome.results[0])]]);
+      expect(after.body.head).toBeGreaterThan(before.body.head);
+    });
+
   it('follows partner team changes pushed through protocol 2: new members receive the partner, removed ones tombstones', async () => {
     const server = await env.start();
     const ann = await seedUser(server, 'ann@north.example', { teams: ['north'] });
