@@ -8,6 +8,7 @@ import type { ServerContext } from '../serverContext';
 import { installErrorHandling } from './apiErrors';
 import { registerAuthRoutes, type LoginRateLimit } from './authRoutes';
 import { registerHealthRoutes } from './healthRoutes';
+import { installJsonBodyParser } from './jsonBodyParser';
 import { registerSyncRoutes } from './syncRoutes';
 
 export type RateLimit = { max: number; timeWindowMs: number };
@@ -44,6 +45,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   installErrorHandling(app);
   // JSON only: any other content type is a 415.
   app.removeContentTypeParser('text/plain');
+  installJsonBodyParser(app);
   await app.register(cors, {
     origin: options.corsOrigin,
     methods: ['GET', 'POST', 'OPTIONS'],

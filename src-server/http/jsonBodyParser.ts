@@ -1,0 +1,62 @@
+/**
+ * The server's only body parser (`application/json`), replacing Fastify's, so every JSON body is
+ * checked the same way before a route sees it:
+ * - bytes must be valid UTF-8 (decoded with a fatal TextDecoder; a lenient decoder would store
+ *   U+FFFD in place of the bad bytes and answer 200);
+ * - the text must be JSON;
+ * - no object anywhere may have a `__proto__`, `constructor` or `prototype` key (Fastify's own
+ *   checks catch only `__proto__` and `constructor.prototype`, and call both "malformed JSON").
+ * Each refusal is a 400 `bad_request` whose message says what is wrong and where. Body limits
+ * are Fastify's (the app's default and each route's `bodyLimit`), so an oversized body is
+ * still a 413 before anything is decoded.
+ */
+import type { FastifyInstance } from 'fastify';
+import { describeForbiddenKey, findForbiddenKey } from '../validation/untrustedInput';
+
+/** A body the client must fix: mapped to 400 `bad_request` with this message (apiErrors.ts). */
+export class BadBodyError extends Error {
+  readonly statusCode = 400;
+  readonly code = 'PD_BAD_BODY';
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Where JSON.parse stopped (1-based character), from V8's message, without echoing the body back. */
+function syntaxLocation(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position !== undefined) return ` (at character ${Number(position) + 1})`;
+  if (/end of JSON input|Unterminated/i.test(message)) return ' (unexpected end of input)';
+  return '';
+}
+
+/** Decodes and parses a JSON body, or throws a BadBodyError saying what is wrong. */
+export function parseJsonBody(bytes: Uint8Array): unknown {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new BadBodyError('body is not valid UTF-8');
+  }
+  if (text.trim() === '') throw new BadBodyError('body is empty; send JSON');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new BadBodyError(`malformed JSON body${syntaxLocation(error)}`);
+  }
+  const forbidden = findForbiddenKey(value);
+  if (forbidden) throw new BadBodyError(describeForbiddenKey(forbidden));
+  return value;
+}
+
+export function installJsonBodyParser(app: FastifyInstance): void {
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+}
