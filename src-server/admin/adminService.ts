@@ -188,7 +188,8 @@ export function createAdminService(deps: AdminDeps) {
             [partner.id, team.id],
           );
         }
-        return refreshPartnerAccess(w, [partner.id], { bump: true });
+        // Users who lose the partner are revoked the state they saw, not the new owner's.
+        return refreshPartnerAccess(w, [partner.id], { bump: true, before: { collection: 'partners', docs: new Map([[partner.id, partner]]) } });
       });
     },
 
