@@ -9,6 +9,7 @@ import { installErrorHandling } from './apiErrors';
 import { registerAuthRoutes, type LoginRateLimit } from './authRoutes';
 import { registerHealthRoutes } from './healthRoutes';
 import { installJsonBodyParser } from './jsonBodyParser';
+import { registerSchemaRoutes } from './schemaRoutes';
 import { registerSyncRoutes } from './syncRoutes';
 
 export type RateLimit = { max: number; timeWindowMs: number };
@@ -73,6 +74,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   });
   registerHealthRoutes(app, ctx);
   registerAuthRoutes(app, ctx, options.loginRateLimit);
+  registerSchemaRoutes(app);
   registerSyncRoutes(app, ctx, options.pushBodyLimitBytes);
   return app;
 }
