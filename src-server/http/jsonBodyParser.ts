@@ -11,12 +11,20 @@
  * still a 413 before anything is decoded.
  */
 import type { FastifyInstance } from 'fastify';
-import { describeForbiddenKey, findForbiddenKey } from '../validation/untrustedInput';
+import type { DocumentProblem } from '../../src-shared/sync/protocol';
+import { describeForbiddenKey, findForbiddenKey, jsonPointer, type ForbiddenKey } from '../validation/untrustedInput';
 
 /** A body the client must fix: mapped to 400 `bad_request` with this message (apiErrors.ts). */
 export class BadBodyError extends Error {
   readonly statusCode = 400;
   readonly code = 'PD_BAD_BODY';
+  constructor(
+    message: string,
+    /** The rows of an array body (a push) the problem is in, so a client can drop just those. */
+    readonly documents?: DocumentProblem[],
+  ) {
+    super(message);
+  }
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -28,6 +36,28 @@ function syntaxLocation(error: unknown): string {
   if (position !== undefined) return ` (at character ${Number(position) + 1})`;
   if (/end of JSON input|Unterminated/i.test(message)) return ' (unexpected end of input)';
   return '';
+}
+
+/**
+ * In an array body (push rows), the row holding a forbidden key, as push reports a bad row:
+ * `{index, id?, field?}` with `field` the key's pointer inside `newDocumentState` when it is there.
+ */
+function forbiddenKeyRow(body: unknown, found: ForbiddenKey): DocumentProblem[] | undefined {
+  if (!Array.isArray(body)) return undefined;
+  const match = /^\/(\d+)(\/newDocumentState(?=\/|$))?(.*)$/.exec(found.at);
+  if (!match) return undefined;
+  const index = Number(match[1]);
+  const row: unknown = body[index];
+  const state = typeof row === 'object' && row !== null ? (row as Record<string, unknown>).newDocumentState : undefined;
+  const id = typeof state === 'object' && state !== null ? (state as Record<string, unknown>).id : undefined;
+  return [
+    {
+      index,
+      ...(typeof id === 'string' ? { id } : {}),
+      ...(match[2] ? { field: jsonPointer(match[3] ?? '', found.key) } : {}),
+      message: describeForbiddenKey({ key: found.key, at: found.at }),
+    },
+  ];
 }
 
 /** Decodes and parses a JSON body, or throws a BadBodyError saying what is wrong. */
@@ -46,7 +76,7 @@ export function parseJsonBody(bytes: Uint8Array): unknown {
     throw new BadBodyError(`malformed JSON body${syntaxLocation(error)}`);
   }
   const forbidden = findForbiddenKey(value);
-  if (forbidden) throw new BadBodyError(describeForbiddenKey(forbidden));
+  if (forbidden) throw new BadBodyError(describeForbiddenKey(forbidden), forbiddenKeyRow(value, forbidden));
   return value;
 }
 
