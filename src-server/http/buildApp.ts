@@ -39,6 +39,8 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
     logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] } : false,
     trustProxy: options.trustProxy,
     bodyLimit: 64 * 1024,
+    // Only Fastify's own JSON parser reads these; ours (jsonBodyParser.ts) replaces it and refuses
+    // __proto__/constructor/prototype keys itself. Kept as a second line should it ever come back.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
