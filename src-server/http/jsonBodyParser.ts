@@ -29,12 +29,15 @@ export class BadBodyError extends Error {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Where JSON.parse stopped (1-based character), from V8's message, without echoing the body back. */
+/** Where JSON.parse stopped (1-based character, or the token), from V8's message, without echoing the body. */
 function syntaxLocation(error: unknown): string {
   const message = error instanceof Error ? error.message : '';
   const position = /at position (\d+)/.exec(message)?.[1];
   if (position !== undefined) return ` (at character ${Number(position) + 1})`;
-  if (/end of JSON input|Unterminated/i.test(message)) return ' (unexpected end of input)';
+  if (/end of JSON input/i.test(message)) return ' (unexpected end of input)';
+  // V8 names the token but not where it is (and quotes part of the body, left out here).
+  const token = /^Unexpected token '(.+?)'/u.exec(message)?.[1];
+  if (token !== undefined) return ` (unexpected character ${JSON.stringify(token)})`;
   return '';
 }
 
