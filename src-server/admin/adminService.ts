@@ -23,6 +23,7 @@ import {
   setDisabled,
   setPasswordHash,
 } from '../storage/userStore';
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../validation/untrustedInput';
 
 export type AdminDeps = {
   db: Db;
@@ -55,8 +56,14 @@ export class AdminInputError extends Error {}
 
 const EMAIL_PATTERN = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
 
+/** Admin input as given, or an AdminInputError naming it when PostgreSQL could not store it. */
+function storable(value: string, what: string): string {
+  if (!isStorableText(value)) throw new AdminInputError(`${what} ${UNSTORABLE_TEXT_MESSAGE}`);
+  return value;
+}
+
 function validEmail(email: string): string {
-  const normalised = normaliseEmail(email);
+  const normalised = normaliseEmail(storable(email, 'email'));
   if (!EMAIL_PATTERN.test(normalised) || normalised.length > 200) throw new AdminInputError(`invalid email: ${email}`);
   return normalised;
 }
@@ -72,7 +79,7 @@ export function createAdminService(deps: AdminDeps) {
 
   return {
     async addTeam(name: string): Promise<SyncTeam> {
-      const trimmed = name.trim();
+      const trimmed = storable(name, 'team name').trim();
       if (trimmed === '' || trimmed.length > 120) throw new AdminInputError('team name must have 1-120 characters');
       if (await findTeamByName(db, trimmed)) throw new AdminInputError(`team ${trimmed} already exists`);
       return insertTeam(db, trimmed, now());
@@ -80,7 +87,7 @@ export function createAdminService(deps: AdminDeps) {
 
     async addUser(input: NewUser): Promise<SyncUser> {
       const email = validEmail(input.email);
-      const name = input.name.trim();
+      const name = storable(input.name, 'name').trim();
       if (name === '' || name.length > 200) throw new AdminInputError('name must have 1-200 characters');
       if (input.role !== 'manager' && input.role !== 'admin') throw new AdminInputError('role must be manager or admin');
       const passwordHash = input.password === undefined ? null : await hashPassword(input.password, deps.passwordHashing).catch((error: Error) => {
@@ -90,7 +97,7 @@ export function createAdminService(deps: AdminDeps) {
         if (await findUserByEmail(w, email)) throw new AdminInputError(`user ${email} already exists`);
         const teamIds: string[] = [];
         for (const teamName of input.teams ?? []) {
-          const team = await findTeamByName(w, teamName.trim());
+          const team = await findTeamByName(w, storable(teamName, 'team name').trim());
           if (!team) throw new AdminInputError(`no team named ${teamName}`);
           if (!teamIds.includes(team.id)) teamIds.push(team.id);
         }
@@ -135,7 +142,7 @@ export function createAdminService(deps: AdminDeps) {
       return runFeedWrite(db, async (w) => {
         const teamIds: string[] = [];
         for (const teamName of teamNames) {
-          const team = await findTeamByName(w, teamName.trim());
+          const team = await findTeamByName(w, storable(teamName, 'team name').trim());
           if (!team) throw new AdminInputError(`no team named ${teamName}`);
           if (!teamIds.includes(team.id)) teamIds.push(team.id);
         }
@@ -165,11 +172,12 @@ export function createAdminService(deps: AdminDeps) {
     async reassignPartner(input: ReassignPartner): Promise<AccessChange> {
       if (input.ownerEmail === undefined && input.teamName === undefined) throw new AdminInputError('give a new owner and/or a team');
       const owner = input.ownerEmail === undefined ? null : await requireUser(input.ownerEmail);
-      const team = input.teamName === undefined ? null : await findTeamByName(db, input.teamName.trim());
+      const partnerId = storable(input.partnerId, 'partner id');
+      const team = input.teamName === undefined ? null : await findTeamByName(db, storable(input.teamName, 'team name').trim());
       if (input.teamName !== undefined && !team) throw new AdminInputError(`no team named ${input.teamName}`);
       return runFeedWrite(db, async (w) => {
-        const partner = (await loadDocs(w, 'partners', [input.partnerId], true)).get(input.partnerId);
-        if (!partner) throw new AdminInputError(`no partner with id ${input.partnerId}`);
+        const partner = (await loadDocs(w, 'partners', [partnerId], true)).get(partnerId);
+        if (!partner) throw new AdminInputError(`no partner with id ${partnerId}`);
         if (owner && partner.data.ownerEmail !== owner.email) {
           const data = { ...partner.data, ownerEmail: owner.email, updatedAt: now().toISOString() };
           await upsertDocs(w, 'partners', [{ id: partner.id, partnerId: partner.id, ownerId: partner.ownerId, deleted: partner.deleted, data }], now());
@@ -180,7 +188,8 @@ export function createAdminService(deps: AdminDeps) {
             [partner.id, team.id],
           );
         }
-        return refreshPartnerAccess(w, [partner.id], { bump: true });
+        // Users who lose the partner are revoked the state they saw, not the new owner's.
+        return refreshPartnerAccess(w, [partner.id], { bump: true, before: { collection: 'partners', docs: new Map([[partner.id, partner]]) } });
       });
     },
 

@@ -4,6 +4,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { ApiError, ApiErrorCode, DocumentProblem } from '../../src-shared/sync/protocol';
+import { BadBodyError } from './jsonBodyParser';
 
 export function sendApiError(reply: FastifyReply, status: number, error: ApiErrorCode, message: string, documents?: DocumentProblem[]): FastifyReply {
   const body: ApiError = { error, message, ...(documents ? { documents } : {}) };
@@ -24,7 +25,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       const malformed = error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError;
       const message = malformed ? 'malformed JSON body' : (error.message ?? 'bad request');
-      return sendApiError(reply, status === 404 ? 404 : 400, status === 404 ? 'not_found' : 'bad_request', message);
+      return sendApiError(reply, status === 404 ? 404 : 400, status === 404 ? 'not_found' : 'bad_request', message, raw instanceof BadBodyError ? raw.documents : undefined);
     }
     request.log.error({ err: raw }, 'request failed');
     return sendApiError(reply, 500, 'internal', 'internal server error');

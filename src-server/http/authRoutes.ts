@@ -9,13 +9,21 @@ import type { ServerContext } from '../serverContext';
 import { findUserByEmail, publicUser } from '../storage/userStore';
 import { sendApiError } from './apiErrors';
 import { requireViewer } from './requireViewer';
+import { storableString } from '../validation/untrustedInput';
 
 export type LoginRateLimit = { max: number; timeWindowMs: number };
 
 const loginBody = z.object({
-  email: z.string().min(1).max(320),
-  password: z.string().min(1).max(1024),
+  email: storableString().min(1).max(320),
+  password: storableString().min(1).max(1024),
 });
+
+/** `field /email: must not contain a NUL character …`: what is wrong and where. */
+function describeLoginProblem(issues: z.ZodError['issues']): string {
+  const issue = issues[0];
+  const field = issue?.path.length ? `/${issue.path.map(String).join('/')}` : '/';
+  return `body must be {"email": string, "password": string}; field ${field}: ${issue?.message ?? 'is invalid'}`;
+}
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext, loginLimit: LoginRateLimit): void {
   app.post(
@@ -26,7 +34,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext, log
     },
     async (request, reply) => {
       const parsed = loginBody.safeParse(request.body);
-      if (!parsed.success) return sendApiError(reply, 400, 'bad_request', 'body must be {"email": string, "password": string}');
+      if (!parsed.success) return sendApiError(reply, 400, 'bad_request', describeLoginProblem(parsed.error.issues));
       const user = await findUserByEmail(ctx.db, normaliseEmail(parsed.data.email));
       const valid = await verifyPassword(user?.passwordHash ?? null, parsed.data.password, ctx.passwordHashing);
       if (!user || !valid || user.disabled) return sendApiError(reply, 401, 'unauthorized', 'wrong email or password');

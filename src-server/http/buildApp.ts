@@ -8,6 +8,8 @@ import type { ServerContext } from '../serverContext';
 import { installErrorHandling } from './apiErrors';
 import { registerAuthRoutes, type LoginRateLimit } from './authRoutes';
 import { registerHealthRoutes } from './healthRoutes';
+import { installJsonBodyParser } from './jsonBodyParser';
+import { registerSchemaRoutes } from './schemaRoutes';
 import { registerSyncRoutes } from './syncRoutes';
 
 export type RateLimit = { max: number; timeWindowMs: number };
@@ -37,6 +39,8 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
     logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] } : false,
     trustProxy: options.trustProxy,
     bodyLimit: 64 * 1024,
+    // Only Fastify's own JSON parser reads these; ours (jsonBodyParser.ts) replaces it and refuses
+    // __proto__/constructor/prototype keys itself. Kept as a second line should it ever come back.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
@@ -44,6 +48,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   installErrorHandling(app);
   // JSON only: any other content type is a 415.
   app.removeContentTypeParser('text/plain');
+  installJsonBodyParser(app);
   await app.register(cors, {
     origin: options.corsOrigin,
     methods: ['GET', 'POST', 'OPTIONS'],
@@ -71,6 +76,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   });
   registerHealthRoutes(app, ctx);
   registerAuthRoutes(app, ctx, options.loginRateLimit);
+  registerSchemaRoutes(app);
   registerSyncRoutes(app, ctx, options.pushBodyLimitBytes);
   return app;
 }

@@ -7,6 +7,9 @@
  *   revocation tombstones for it are dropped;
  * - a user who loses a partner: a revocation tombstone per document of the partner (the state
  *   they last could see) enters their feed with a new seq, so their laptop deletes the copies.
+ *   A document the same transaction rewrote before the refresh (a reassigned partner's new owner,
+ *   a pushed partner's new `team[]`) is revoked in the state it had before (`options.before`):
+ *   the tombstone must carry nothing the user was not allowed to see.
  */
 import { canSeePartner, partnerTeamEmails } from '../../src-shared/sync/accessRules';
 import type { CollectionName } from '../../src-shared/domain/types';
@@ -17,9 +20,18 @@ import type { UserRole } from '../../src-shared/sync/protocol';
 
 export type AccessChange = { added: number; removed: number; bumped: number; revoked: number };
 
+/** Documents of one collection as they were before this transaction wrote them (by id). */
+export type StatesBefore = { collection: CollectionName; docs: ReadonlyMap<string, { data: Record<string, unknown> }> };
+
+export type RefreshOptions = {
+  bump: boolean;
+  /** What revoked users last saw of documents rewritten earlier in this transaction. */
+  before?: StatesBefore;
+};
+
 const pairKey = (partnerId: string, userId: string) => `${partnerId}\u0000${userId}`;
 
-export async function refreshPartnerAccess(w: FeedWriter, scope: readonly string[] | 'all', options: { bump: boolean }): Promise<AccessChange> {
+export async function refreshPartnerAccess(w: FeedWriter, scope: readonly string[] | 'all', options: RefreshOptions): Promise<AccessChange> {
   if (scope !== 'all' && scope.length === 0) return { added: 0, removed: 0, bumped: 0, revoked: 0 };
   const filter = scope === 'all' ? '' : `AND d.id = ANY($1::text[])`;
   const params = scope === 'all' ? [] : [scope];
@@ -47,16 +59,20 @@ export async function refreshPartnerAccess(w: FeedWriter, scope: readonly string
   let revoked = 0;
   const removedByUser = new Map<string, string[]>();
   for (const [partnerId, userId] of removed) removedByUser.set(userId, [...(removedByUser.get(userId) ?? []), partnerId]);
+  const before = options.before ? [...options.before.docs] : [];
+  const beforeParams = [before.map(() => options.before?.collection), before.map(([id]) => id), before.map(([, doc]) => JSON.stringify(doc.data))];
   for (const [userId, partnerIds] of removedByUser) {
     await w.query(`DELETE FROM partner_access WHERE user_id = $1 AND partner_id = ANY($2::text[])`, [userId, partnerIds]);
     const rows = await w.query<{ collection: CollectionName }>(
       `INSERT INTO revocations (user_id, collection, doc_id, partner_id, seq, snapshot)
-       SELECT $1, collection, id, partner_id, $3 + row_number() OVER (ORDER BY seq), data
-         FROM docs WHERE partner_id = ANY($2::text[])
+       SELECT $1, d.collection, d.id, d.partner_id, $3 + row_number() OVER (ORDER BY d.seq), COALESCE(b.data::jsonb, d.data)
+         FROM docs d
+         LEFT JOIN unnest($4::text[], $5::text[], $6::text[]) AS b(collection, id, data) ON b.collection = d.collection AND b.id = d.id
+        WHERE d.partner_id = ANY($2::text[])
        ON CONFLICT (user_id, collection, doc_id) DO UPDATE
          SET partner_id = EXCLUDED.partner_id, seq = EXCLUDED.seq, snapshot = EXCLUDED.snapshot
        RETURNING collection`,
-      [userId, partnerIds, w.currentSeq()],
+      [userId, partnerIds, w.currentSeq(), ...beforeParams],
     );
     w.advance(rows.length);
     for (const row of rows) w.touch(row.collection);

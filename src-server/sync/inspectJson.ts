@@ -3,14 +3,11 @@
  * and size, strings PostgreSQL `jsonb` accepts (no NUL, no lone surrogates), finite numbers.
  * Iterative, so a deeply nested body cannot overflow the stack.
  */
+import { FORBIDDEN_JSON_KEYS, isStorableText, jsonPointer as pointer, UNSTORABLE_TEXT_MESSAGE } from '../validation/untrustedInput';
+
 export type JsonProblem = { field: string; message: string };
 
 export type InspectLimits = { maxDepth: number; maxNodes: number };
-
-// eslint-disable-next-line no-control-regex
-const BAD_STRING = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-const pointer = (parent: string, key: string | number) => `${parent}/${String(key).replaceAll('~', '~0').replaceAll('/', '~1')}`;
 
 export function inspectJson(value: unknown, limits: InspectLimits): JsonProblem | null {
   const stack: { value: unknown; depth: number; path: string }[] = [{ value, depth: 0, path: '' }];
@@ -21,7 +18,7 @@ export function inspectJson(value: unknown, limits: InspectLimits): JsonProblem 
     if (nodes > limits.maxNodes) return { field: item.path || '/', message: `document has more than ${limits.maxNodes} values` };
     const current = item.value;
     if (typeof current === 'string') {
-      if (BAD_STRING.test(current)) return { field: item.path || '/', message: 'string contains a NUL character or an unpaired surrogate' };
+      if (!isStorableText(current)) return { field: item.path || '/', message: `string ${UNSTORABLE_TEXT_MESSAGE}` };
       continue;
     }
     if (typeof current === 'number') {
@@ -36,8 +33,8 @@ export function inspectJson(value: unknown, limits: InspectLimits): JsonProblem 
       continue;
     }
     for (const key of Object.keys(current)) {
-      if (BAD_STRING.test(key)) return { field: item.path || '/', message: 'key contains a NUL character or an unpaired surrogate' };
-      if (key === '__proto__' || key === 'constructor' || key === 'prototype') return { field: pointer(item.path, key), message: 'forbidden key' };
+      if (!isStorableText(key)) return { field: item.path || '/', message: `key ${UNSTORABLE_TEXT_MESSAGE}` };
+      if (FORBIDDEN_JSON_KEYS.has(key)) return { field: pointer(item.path, key), message: 'forbidden key' };
       stack.push({ value: (current as Record<string, unknown>)[key], depth: item.depth + 1, path: pointer(item.path, key) });
     }
   }

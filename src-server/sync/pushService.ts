@@ -152,7 +152,7 @@ export async function applyPush(
         [newPartners, viewer.id],
       );
     }
-    if (newPartners.length + accessChanged.length > 0) await refreshPartnerAccess(w, [...newPartners, ...accessChanged], { bump: true });
+    if (newPartners.length + accessChanged.length > 0) await refreshPartnerAccess(w, [...newPartners, ...accessChanged], { bump: true, before: { collection, docs: stored } });
     if (hooks.beforeCommit) await hooks.beforeCommit();
     return { kind: 'ok', conflicts, written: writes.length } satisfies PushOutcome;
   });

@@ -3,7 +3,7 @@ import { COLLECTION_NAMES } from '../../../src-shared/domain/types';
 import type { ApiError, SyncDocument } from '../../../src-shared/sync/protocol';
 import { insertRow, partnerDoc, taskDoc, templateDoc, updateRow } from './support/docFactories';
 import { BACKENDS, useTestEnv } from './support/testBackends';
-import { openStream, seedUser, sleep, streamedDocuments, type SeededUser } from './support/syncClient';
+import { openStream, seedUser, streamedDocuments, type SeededUser } from './support/syncClient';
 import type { SyncServer } from '../../../src-server/createServer';
 
 async function everything(user: SeededUser): Promise<SyncDocument[]> {
@@ -52,12 +52,19 @@ describe.each(BACKENDS)('access control (%s)', (backend) => {
     const nickDocs = (await everything(nick)).map((doc) => doc.id).sort();
     expect(nickDocs).toEqual(['north-p', 'north-t', 'north-tpl']);
 
-    // Sam sees only his own partner, by pull and on his stream.
-    await samStream.waitFor((event) => event.type === 'change' && event.documents.some((doc) => doc.id === 'south-p'));
-    await sleep(300);
-    expect((await everything(sam)).map((doc) => doc.id)).toEqual(['south-p']);
+    // Sam sees only his own documents, by pull and on his stream. Barrier: Sam writes one
+    // document in every collection Ann wrote to, after her writes. The stream reads each
+    // collection in seq order, so once it has delivered Sam's barrier document of a collection
+    // it has read past Ann's rows there: had any of them been visible to Sam, it would be in
+    // this or an earlier event.
+    await sam.api.push('tasks', [insertRow(taskDoc('south-t', 'south-p'))]);
+    await sam.api.push('templates', [insertRow(templateDoc('south-tpl'))]);
+    for (const [collection, id] of [['partners', 'south-p'], ['tasks', 'south-t'], ['templates', 'south-tpl']] as const) {
+      await samStream.waitFor((event) => event.type === 'change' && event.collection === collection && event.documents.some((doc) => doc.id === id));
+    }
+    expect((await everything(sam)).map((doc) => doc.id).sort()).toEqual(['south-p', 'south-t', 'south-tpl']);
     const samStreamed = samStream.events.flatMap((event) => (event.type === 'change' ? event.documents : []));
-    expect(samStreamed.map((doc) => doc.id)).toEqual(['south-p']);
+    expect(samStreamed.map((doc) => doc.id).sort()).toEqual(['south-p', 'south-t', 'south-tpl']);
     expect(JSON.stringify(samStream.events)).not.toContain('north');
     samStream.close();
     nickStream.close();
