@@ -133,7 +133,8 @@ export async function applyFeedPush(db: Db, now: () => Date, viewer: PushViewer,
           [newPartners, viewer.id],
         );
       }
-      if (newPartners.length + accessChanged.length > 0) await refreshPartnerAccess(w, [...newPartners, ...accessChanged], { bump: true });
+      // Revocation tombstones carry the state the users losing access saw: the one before this write.
+      if (newPartners.length + accessChanged.length > 0) await refreshPartnerAccess(w, [...newPartners, ...accessChanged], { bump: true, before: { collection, docs: group.stored } });
     }
 
     const seqs = await finalSeqs(w, written);

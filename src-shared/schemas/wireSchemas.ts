@@ -4,6 +4,7 @@
  * `version`, `indexes`, `encrypted`, …) and with `_deleted` documented. One pure function serves
  * `npm run schemas` (docs/schemas/<collection>.schema.json) and `GET /api/sync/schemas`.
  */
+import { LOCAL_ONLY_FIELDS } from '../sync/protocol';
 import { COLLECTION_NAMES, type CollectionName } from '../domain/types';
 import { COLLECTION_SCHEMAS } from './collectionSchemas';
 import type { CollectionSchema, JsonSchemaProperty } from './jsonSchema';
@@ -57,6 +58,8 @@ const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 export function wireSchema(collection: CollectionName, schema: CollectionSchema = COLLECTION_SCHEMAS[collection]): WireSchema {
   const properties: Record<string, WireProperty> = {};
   for (const [name, property] of Object.entries(copy(schema.properties))) {
+    // The laptop's own sync bookkeeping never travels.
+    if ((LOCAL_ONLY_FIELDS as readonly string[]).includes(name)) continue;
     const note = collection === 'partners' && name === 'ownerEmail' ? OWNER_EMAIL_NOTE : FIELD_NOTES[name];
     const wire: WireProperty = name === schema.primaryKey ? { ...property, minLength: 1 } : property;
     properties[name] = note ? { ...wire, description: note } : wire;
