@@ -36,7 +36,7 @@ import {
   type SyncDocument,
 } from '../../src-shared/sync/protocol';
 import { isFeedChangeList } from '../../src-shared/sync/sseParser';
-import { applyServerState, isPendingChange, readSyncMeta, revokedState, syncedContent, type ApplyOptions } from '../../src-shared/sync/syncMeta';
+import { applyServerState, isPendingChange, readSyncMeta, revokedResolution, syncedContent, type ApplyOptions } from '../../src-shared/sync/syncMeta';
 import { storeConflictRecords } from '../db/appDatabase';
 import { settleLegacyDocuments } from '../db/legacySyncState';
 import { browserWakeSignals, createSyncConnection, DEFAULT_SYNC_TIMING, type SyncConnection } from './syncConnection';
@@ -129,6 +129,13 @@ export function startSync(options: StartSyncOptions): SyncEngine {
 
   // ---- status -------------------------------------------------------------------------------
 
+  /** Changes waiting to be sent: pending documents, less those the server refused as they are. */
+  const waiting = (name: CollectionName) => {
+    let count = pending[name].size;
+    for (const key of refused.keys()) if (key.startsWith(`${name}/`) && pending[name].has(key.slice(name.length + 1))) count -= 1;
+    return count;
+  };
+
   const buildStatus = (): SyncStatus => {
     const now = new Date().toISOString();
     const connectionState = connection.state;
@@ -141,13 +148,13 @@ export function startSync(options: StartSyncOptions): SyncEngine {
       else if (otherWindowSyncs) state = 'idle';
       else if (connectionState === 'offline' || transient?.offline) state = 'offline';
       else if (track.problem || transient) state = 'error';
-      else if (connectionState !== 'connected' || busy || pending[name].size > 0) state = 'syncing';
+      else if (connectionState !== 'connected' || busy || waiting(name) > 0) state = 'syncing';
       else state = 'idle';
       if (state === 'idle' && track.state !== 'idle' && running()) track.lastSyncedAt = now;
       track.state = state;
       collections[name] = {
         state,
-        pending: pending[name].size,
+        pending: waiting(name),
         lastSyncedAt: track.lastSyncedAt,
         error: track.problem ?? transient?.message ?? null,
         pulled: track.pulled,
@@ -448,14 +455,27 @@ export function startSync(options: StartSyncOptions): SyncEngine {
 
   /** Rows the server refused with 403: the user lost the partner; resolved like its revocation tombstone. */
   const settleForbidden = async (rows: readonly SentRow[]): Promise<void> => {
-    const byCollection = new Map<CollectionName, Incoming[]>();
-    for (const row of rows) {
-      const list = byCollection.get(row.collection) ?? [];
-      list.push({ id: row.id, seq: readSyncMeta(row.local).seq ?? 0, document: revokedState(row.local), options: { rebase: true } });
-      byCollection.set(row.collection, list);
-      tracks[row.collection].problem = `${row.collection}: ${plural(rows.filter((r) => r.collection === row.collection).length, 'change')} refused because you no longer have access to the partner; removed from this laptop`;
+    const byCollection = new Map<CollectionName, string[]>();
+    for (const row of rows) byCollection.set(row.collection, [...(byCollection.get(row.collection) ?? []), row.id]);
+    for (const [collection, ids] of byCollection) {
+      for (let attempt = 0, todo = ids; todo.length > 0 && attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
+        const current = await store.read(collection, todo);
+        const writes: EngineWrite[] = [];
+        const drafts: ConflictDraft[] = [];
+        for (const id of todo) {
+          const local = current.get(id);
+          if (!local) continue;
+          const decision = revokedResolution(local, collection);
+          if (decision.kind === 'ignore') continue;
+          writes.push({ previous: local, content: decision.content, meta: decision.meta });
+          if (collection !== 'conflicts') drafts.push(...decision.conflicts);
+        }
+        if (drafts.length > 0) await storeConflictRecords(db, drafts);
+        const again = await store.write(collection, writes);
+        todo = todo.filter((id) => again.has(id));
+      }
+      tracks[collection].problem = `${collection}: ${plural(ids.length, 'change')} refused because you no longer have access to the partner; removed from this laptop`;
     }
-    for (const [collection, items] of byCollection) await applyStates(collection, items, {});
     emitSoon();
   };
 
@@ -489,7 +509,7 @@ export function startSync(options: StartSyncOptions): SyncEngine {
           attempt = 0;
           batchLimit = PUSH_BATCH_SIZE;
           noteSuccess();
-          trace(() => `pushed ${results.map((r, i) => `${rows[i]?.id}:${r.status}${r.status === 'rejected' ? '' : `@${r.seq}`}`).join(',')}`);
+          trace(() => `pushed ${results.map((r, i) => `${rows[i]?.collection}/${rows[i]?.id}:${r.status}${r.status === 'rejected' ? '' : `@${r.seq}`}`).join(',')}`);
           await exclusive(() => settle(rows, results));
           continue;
         }
@@ -506,6 +526,7 @@ export function startSync(options: StartSyncOptions): SyncEngine {
         }
         if (outcome.kind === 'rejected' && (outcome.status === 400 || outcome.status === 403)) {
           const named = (outcome.error.documents ?? []).filter((problem) => Number.isInteger(problem.index) && problem.index >= 0 && problem.index < rows.length);
+          trace(() => `push refused ${outcome.status} ${(named.length > 0 ? named.map((problem) => rows[problem.index] as SentRow) : rows).map((row) => `${row.collection}/${row.id}`).join(',')}`);
           if (named.length === 0) {
             // Nothing to single out: the whole batch is refused as it is.
             for (const row of rows) refused.set(`${row.collection}/${row.id}`, row.rev);
@@ -580,6 +601,9 @@ export function startSync(options: StartSyncOptions): SyncEngine {
       subscriptions.push(
         collection.$.subscribe((event) => {
           const id = String(event.documentId);
+          const key = `${name}/${id}`;
+          // A refused row is offered again once the document changes.
+          if (refused.has(key) && refused.get(key) !== (event.documentData as { _rev?: string })._rev) refused.delete(key);
           const isPending = isPendingChange(event.documentData as AnyDoc);
           if (isPending === pending[name].has(id)) return;
           if (isPending) pending[name].add(id);

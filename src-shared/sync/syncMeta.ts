@@ -118,19 +118,42 @@ export function applyServerState(local: JsonObject | null | undefined, incoming:
     { collection: options.collection },
   );
   const content = syncedContent(merged);
-  if (isSameDocument(content, remote)) return { kind: 'write', content: remote, meta: { seq: incoming.seq }, conflicts };
+  // Deleted on both sides (or the server's delete won): the server's tombstone is the state; a
+  // tombstone differing only in who or when has nothing left to push.
+  const bothDeleted = content._deleted && remote._deleted;
+  if (bothDeleted || isSameDocument(content, remote)) return { kind: 'write', content: remote, meta: { seq: incoming.seq }, conflicts };
   return { kind: 'write', content, meta: { seq: incoming.seq, pending: true, base: remote }, conflicts };
 }
 
 /**
- * What the server would have sent had it been able to: the last state this laptop saw of a
- * document it may no longer access, deleted (a pushed change to it was refused with 403). The
- * local edit then loses against the delete and is kept as a ConflictRecord.
+ * A pushed change the server refused with 403: the user lost access to the partner. The document
+ * is removed as the server's revocation tombstone will remove it — the last state this laptop saw
+ * of it, deleted — whatever came in meanwhile, and the refused edit is kept as a ConflictRecord
+ * (field `_deleted`, the whole edited document as the lost value) so it can still be read.
  */
-export function revokedState(local: JsonObject): JsonObject & { _deleted: boolean } {
+export function revokedResolution(local: JsonObject, collection: string): ApplyDecision {
   const meta = readSyncMeta(local);
-  const seen = meta.base ?? syncedContent(local);
-  const { updatedBy: _author, ...rest } = syncedContent(seen);
-  // Same updatedAt as the local edit: a tie, which the merge gives to the server (the delete).
-  return { ...rest, updatedAt: local.updatedAt ?? rest.updatedAt, _deleted: true };
+  const mine = syncedContent(local);
+  const seen = meta.base && meta.base._deleted !== true ? syncedContent(meta.base) : mine;
+  const { updatedBy: _author, ...rest } = seen;
+  const content = { ...rest, _deleted: true };
+  const lost = typeof mine.updatedAt === 'string' ? mine.updatedAt : '';
+  const partnerId = collection === 'partners' ? String(mine.id) : String(mine.partnerId ?? '');
+  const conflicts: ConflictDraft[] = mine._deleted
+    ? []
+    : [
+        {
+          partnerId,
+          collectionName: collection,
+          documentId: String(mine.id),
+          field: '_deleted',
+          keptValue: true,
+          lostValue: mine,
+          keptBy: 'server: access removed',
+          lostBy: typeof mine.updatedBy === 'string' ? mine.updatedBy : 'local',
+          keptAt: lost,
+          lostAt: lost,
+        },
+      ];
+  return { kind: 'write', content, meta: meta.seq === undefined ? {} : { seq: meta.seq }, conflicts };
 }

@@ -4,7 +4,18 @@ import { BACKENDS, useTestEnv } from '../server/support/testBackends';
 import { goal, partner, task } from './support/appDocs';
 import { account, eventually, laptop, type Laptop } from './support/laptop';
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+type Doc = Record<string, unknown>;
+
+/** A time `ms` after `iso` (edits that must be ordered name their time instead of waiting). */
+const later = (iso: unknown, ms: number) => new Date(Date.parse(String(iso)) + ms).toISOString();
+
+/** How often the laptop's engine refused-then-pushed the document again (from its trace): pushes after its first refusal. */
+async function pushesAfterRefusal(l: Laptop, collection: 'planitems' | 'tasks', id: string): Promise<number> {
+  const { trace } = (await l.inspect(collection, id)) as { trace: string[] };
+  const refusal = trace.findIndex((line) => / push refused \d+ /.test(line) && line.includes(`${collection}/${id}`));
+  if (refusal === -1) throw new Error(`the server never refused ${collection}/${id}:\n${trace.join('\n')}`);
+  return trace.slice(refusal + 1).filter((line) => / push /.test(line) && line.includes(`${collection}/${id}@`)).length;
+}
 
 /** Both laptops online and done: nothing pending, nothing being pulled or pushed. */
 async function allSynced(...laptops: Laptop[]) {
@@ -75,9 +86,8 @@ describe.each(BACKENDS)('sync between laptops (%s)', (backend) => {
 
     await a.goOffline();
     await b.goOffline();
-    const annEdit = (await a.edit('planitems', 'g1', { title: 'Win 12 deals', nextStep: 'Ann: call the CEO' })).after as Record<string, unknown>;
-    await pause(5);
-    const bobEdit = (await b.edit('planitems', 'g1', { metric: 'registered deals', nextStep: 'Bob: send the deck' })).after as Record<string, unknown>;
+    const annEdit = (await a.edit('planitems', 'g1', { title: 'Win 12 deals', nextStep: 'Ann: call the CEO' })).after as Doc;
+    const bobEdit = (await b.edit('planitems', 'g1', { metric: 'registered deals', nextStep: 'Bob: send the deck', updatedAt: later(annEdit.updatedAt, 1000) })).after as Doc;
     await a.waitForStatus({ state: 'offline', pending: 1 });
     await b.waitForStatus({ state: 'offline', pending: 1 });
 
@@ -110,39 +120,106 @@ describe.each(BACKENDS)('sync between laptops (%s)', (backend) => {
     await allSynced(a, b);
   });
 
-  it('never shows an older state of an edit again: a pull answered before the server took the edit is not applied over it', async () => {
+  // The three races the first engine guarded against with timing and RxDB internals, each staged
+  // with an explicit barrier on the laptop's network (the interleaving is proven to happen).
+
+  it('race 1: a state another laptop wrote while this laptop waited for its push answer is merged, not skipped', async () => {
+    const server = await env.start();
+    const ann = await account(server, 'ann@north.example');
+    const bob = await account(server, 'bob@north.example');
+    const a = await laptop('a', ann, server);
+    const b = await laptop('b', bob, server);
+    await a.insert('partners', partner('p1', ann.email));
+    await a.insert('planitems', goal('g1', 'p1', { title: 'Win 10 deals', metric: 'deals' }));
+    await b.waitForDoc('planitems', 'g1', { title: 'Win 10 deals' });
+    await allSynced(a, b);
+
+    // Ann's push reaches the server and is accepted, but its answer is held.
+    await a.hold('push-response');
+    await a.edit('planitems', 'g1', { title: 'Win 15 deals' });
+    await a.held('push-response');
+    // Bob receives Ann's edit and changes another field on top of it; Ann's stream delivers it
+    // while her own push is still unanswered.
+    await b.waitForDoc('planitems', 'g1', { title: 'Win 15 deals' });
+    await b.edit('planitems', 'g1', { metric: 'registered deals' });
+    await a.waitForDoc('planitems', 'g1', { title: 'Win 15 deals', metric: 'registered deals' });
+    await a.release('push-response');
+
+    await allSynced(a, b);
+    const expected = { title: 'Win 15 deals', metric: 'registered deals' };
+    expect(await a.doc('planitems', 'g1')).toMatchObject(expected);
+    expect(await b.doc('planitems', 'g1')).toMatchObject(expected);
+    const onServer = (await apiFor(server, ann.token).pullAll('planitems')).documents.find((doc) => doc.id === 'g1');
+    expect(onServer).toMatchObject(expected);
+  });
+
+  it('race 2: a copy read before a newer server state arrived is never pushed over it', async () => {
+    const server = await env.start();
+    const ann = await account(server, 'ann@north.example');
+    const bob = await account(server, 'bob@north.example');
+    const a = await laptop('a', ann, server);
+    const b = await laptop('b', bob, server);
+    await a.insert('partners', partner('p1', ann.email));
+    await a.insert('planitems', goal('g1', 'p1', { title: 'Win 10 deals', metric: 'deals' }));
+    await b.waitForDoc('planitems', 'g1', { title: 'Win 10 deals' });
+    await allSynced(a, b);
+
+    // Ann's push leaves with her copy and waits on the way; meanwhile Bob's edit of another field
+    // is accepted and reaches Ann's laptop.
+    await a.hold('push-request');
+    await a.edit('planitems', 'g1', { title: 'Win 15 deals' });
+    await a.held('push-request');
+    await b.edit('planitems', 'g1', { metric: 'registered deals' });
+    await b.waitUntilSynced();
+    await a.waitForDoc('planitems', 'g1', { title: 'Win 15 deals', metric: 'registered deals' });
+    // Now the old copy arrives at the server: its base version is no longer the stored one.
+    await a.release('push-request');
+
+    await allSynced(a, b);
+    const expected = { title: 'Win 15 deals', metric: 'registered deals' };
+    await b.waitForDoc('planitems', 'g1', expected);
+    expect(await a.doc('planitems', 'g1')).toMatchObject(expected);
+    const onServer = (await apiFor(server, bob.token).pullAll('planitems')).documents.find((doc) => doc.id === 'g1');
+    expect(onServer, "Ann's stale copy undid Bob's edit").toMatchObject(expected);
+    expect(await a.docs('conflicts'), 'different fields are not a conflict').toEqual([]);
+  });
+
+  it('race 3: a pull answered before the server took an edit never shows the older state again', async () => {
     const server = await env.start();
     const ann = await account(server, 'ann@north.example');
     const a = await laptop('a', ann, server);
     await a.insert('partners', partner('p1', ann.email));
     await a.insert('planitems', goal('g1', 'p1', { title: 'Win 10 deals' }));
     await a.waitUntilSynced();
-    // With the change stream cut, the server's echo of the next edit never comes back: this
-    // laptop's pull checkpoint stays before it, so the next catch-up pull will contain g1.
+    // With the change stream cut, the echo of the next edit never comes: the laptop's checkpoint
+    // stays before it, so the next pull contains g1 as "Win 12 deals".
     await a.network({ streamBlocked: true });
     await a.edit('planitems', 'g1', { title: 'Win 12 deals' });
     await eventually(async () => {
-      const { acknowledged } = (await a.inspect('planitems', 'g1')) as { acknowledged: { title?: string } | null };
-      expect(acknowledged?.title).toBe('Win 12 deals');
+      const onServer = (await apiFor(server, ann.token).pullAll('planitems')).documents.find((doc) => doc.id === 'g1');
+      expect(onServer).toMatchObject({ title: 'Win 12 deals' });
     });
+    await eventually(async () => expect((await a.status())?.pending).toBe(0));
 
-    // The next edit travels slowly; the stream comes back meanwhile and its catch-up pull is
-    // answered with "Win 12 deals" before the server has "Win 15 deals".
+    // The stream comes back; its catch-up pull is answered with "Win 12 deals" and held.
     await a.watch('planitems', 'g1');
-    await a.network({ pushDelayMs: 1500 });
-    await a.edit('planitems', 'g1', { title: 'Win 15 deals' });
-    await pause(200);
+    await a.hold('pull-response');
     await a.network({ streamBlocked: false });
-    await pause(2000);
-    await a.network({ pushDelayMs: 0 });
+    await a.held('pull-response');
+    // The next edit is pushed and accepted before that older answer is applied.
+    await a.edit('planitems', 'g1', { title: 'Win 15 deals' });
+    await eventually(async () => {
+      const onServer = (await apiFor(server, ann.token).pullAll('planitems')).documents.find((doc) => doc.id === 'g1');
+      expect(onServer).toMatchObject({ title: 'Win 15 deals' });
+    });
+    await eventually(async () => expect((await a.status())?.pending).toBe(0));
+    await a.release('pull-response');
     await a.waitUntilSynced();
 
     const titles = (await a.watched()).map((doc) => doc.title);
     expect(titles[0]).toBe('Win 15 deals');
     expect(titles, 'the screen went back to the title the edit replaced').not.toContain('Win 12 deals');
     expect(await a.doc('planitems', 'g1')).toMatchObject({ title: 'Win 15 deals' });
-    const onServer = (await apiFor(server, ann.token).pullAll('planitems')).documents.find((doc) => doc.id === 'g1');
-    expect(onServer).toMatchObject({ title: 'Win 15 deals' });
   });
 
   it('counts pending changes while offline, keeps the count across a restart and drops it to 0 once reconnected', async () => {
@@ -200,7 +277,6 @@ describe.each(BACKENDS)('sync between laptops (%s)', (backend) => {
     const status = await a.waitForStatus({ state: 'unauthorized', pending: 2 });
     expect(status.error).toMatch(/sign in/i);
     expect(await a.doc('planitems', 'g1')).toMatchObject({ title: 'Written after the session ended' });
-    await pause(300);
     expect((await a.counters()).unauthorizedCalls).toBe(1);
     expect(await b.doc('planitems', 'g1')).toMatchObject({ title: 'Goal g1' });
 
@@ -268,15 +344,12 @@ describe.each(BACKENDS)('sync between laptops (%s)', (backend) => {
     const invalid = await b.waitForStatus({ state: 'error', pending: 0, collections: { tasks: { state: 'error' } } as never });
     expect(invalid.collections.tasks.error).toMatch(/tasks: document "t-bad", field \/title: /);
 
-    // Neither is retried: the push count settles.
-    await pause(500);
-    const settled = (await b.counters()).requests.push;
-    await pause(1500);
-    expect((await b.counters()).requests.push).toBe(settled);
-
-    // The next clean push of a collection clears its error.
+    // The next clean push of a collection clears its error; the refused rows are not in it: none
+    // was pushed again after its refusal, though a push round ran since.
     await b.insert('tasks', task('t-good', 'p2'));
     await a.waitForDoc('tasks', 't-good', { partnerId: 'p2' });
     await b.waitForStatus({ collections: { tasks: { error: null } } as never });
+    expect(await pushesAfterRefusal(b, 'tasks', 't-bad')).toBe(0);
+    expect(await pushesAfterRefusal(b, 'planitems', 'g1')).toBe(0);
   });
 });

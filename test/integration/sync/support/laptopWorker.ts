@@ -246,7 +246,8 @@ async function handle(request: LaptopRequest): Promise<unknown> {
       const written = await doc.incrementalModify((data) => {
         // Runs again on the newer state if a replicated write landed meanwhile: keep the last.
         before = stripLocalFields(data);
-        Object.assign(data, request.changes, { updatedAt: new Date().toISOString() });
+        // The app stamps the time of the edit; a test may name it (to order two edits without waiting).
+        Object.assign(data, { updatedAt: new Date().toISOString() }, request.changes);
         return data;
       });
       return { found: true, before, after: stripLocalFields(written.toJSON() as Doc) };

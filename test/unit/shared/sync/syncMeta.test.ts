@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyServerState, isPendingChange, localChangeMeta, readSyncMeta, revokedState, type SyncMeta } from '../../../../src-shared/sync/syncMeta';
+import { applyServerState, isPendingChange, localChangeMeta, revokedResolution, type SyncMeta } from '../../../../src-shared/sync/syncMeta';
 
 type Doc = Record<string, unknown>;
 
@@ -121,15 +121,22 @@ describe('a server state meets the local document', () => {
 });
 
 describe('a refused change to a partner the user lost', () => {
-  it('resolves to the last state the laptop saw, deleted, and the edit is kept as a conflict', () => {
+  it('removes the document as the last state the laptop saw, and keeps the edit as a conflict', () => {
     const local = goal({ title: 'Edited', updatedAt: '2026-11-03T10:00:00.000Z', updatedBy: 'ann@north.example' }, localChangeMeta(goal({ updatedBy: 'bob@north.example' }, { seq: 5 })));
-    const tombstone = revokedState(local);
-    expect(tombstone).toMatchObject({ id: 'g1', title: 'Win 10 deals', _deleted: true, updatedAt: '2026-11-03T10:00:00.000Z' });
-    expect(tombstone).not.toHaveProperty('updatedBy');
-    const decision = applyServerState(local, { seq: 5, document: tombstone }, { collection: 'planitems', rebase: true });
+    const decision = revokedResolution(local, 'planitems');
+    if (decision.kind !== 'write') throw new Error('expected a write');
+    expect(decision.content).toMatchObject({ id: 'g1', title: 'Win 10 deals', _deleted: true });
+    expect(decision.content).not.toHaveProperty('updatedBy');
+    expect(decision.meta).toEqual({ seq: 5 });
+    expect(decision.conflicts).toEqual([expect.objectContaining({ field: '_deleted', keptValue: true, lostValue: expect.objectContaining({ title: 'Edited' }), lostBy: 'ann@north.example' })]);
+  });
+
+  it('still removes it when a revocation tombstone was merged into the pending edit first', () => {
+    const tombstone = goal({ _deleted: true });
+    const local = goal({ title: 'Edited', updatedAt: '2026-11-03T10:00:00.000Z' }, { seq: 9, pending: true, base: tombstone });
+    const decision = revokedResolution(local, 'planitems');
     if (decision.kind !== 'write') throw new Error('expected a write');
     expect(decision.content._deleted).toBe(true);
-    expect(decision.conflicts).toEqual([expect.objectContaining({ field: '_deleted', keptValue: true })]);
-    expect(readSyncMeta({ sync: decision.meta }).pending).toBeUndefined();
+    expect(decision.meta.pending).toBeUndefined();
   });
 });
