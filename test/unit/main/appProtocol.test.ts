@@ -138,7 +138,7 @@ describe('the app:// protocol handler', () => {
         privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true, stream: true }),
       }),
     ]);
-    const privileges = protocol.registerSchemesAsPrivileged.mock.calls[0]?.[0]?.[0]?.privileges as Record<string, unknown>;
+    const privileges = protocol.registerSchemesAsPrivileged.mock.calls[0]?.[0]?.[0]?.privileges ?? {};
     expect(privileges.bypassCSP).toBeFalsy();
 
     registerAppProtocol(dir);

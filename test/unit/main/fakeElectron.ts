@@ -182,9 +182,9 @@ export const app = {
     return fake.isPackaged;
   },
   requestSingleInstanceLock: vi.fn(() => fake.lock),
-  quit: vi.fn(),
-  exit: vi.fn(),
-  setAppUserModelId: vi.fn(),
+  quit: vi.fn<(...args: unknown[]) => void>(),
+  exit: vi.fn<(...args: unknown[]) => void>(),
+  setAppUserModelId: vi.fn<(...args: unknown[]) => void>(),
   getAppPath: () => fake.appPath,
   getPath: (name: string): string => {
     const path = fake.paths[name];
@@ -210,7 +210,7 @@ export const ipcMain = {
 };
 
 export const protocol = {
-  registerSchemesAsPrivileged: vi.fn(),
+  registerSchemesAsPrivileged: vi.fn<(schemes: { scheme: string; privileges: Record<string, unknown> }[]) => void>(),
   handle: vi.fn((scheme: string, handler: (request: { url: string; method: string }) => Promise<Response>) => {
     protocolHandlers.set(scheme, handler);
   }),
@@ -229,12 +229,12 @@ export const dialog = {
     canceled: true,
     filePaths: [],
   })),
-  showErrorBox: vi.fn(),
+  showErrorBox: vi.fn<(...args: unknown[]) => void>(),
 };
 
 export const Menu = {
   buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
-  setApplicationMenu: vi.fn(),
+  setApplicationMenu: vi.fn<(...args: unknown[]) => void>(),
 };
 
 export const nativeTheme = {
