@@ -108,6 +108,8 @@ export class FakeBrowserWindow extends EventEmitter {
     const number = (key: string, fallback: number): number => (typeof options[key] === 'number' ? options[key] : fallback);
     this.bounds = { x: number('x', 100), y: number('y', 100), width: number('width', 800), height: number('height', 600) };
     FakeBrowserWindow.instances.push(this);
+    // Like Electron: app-wide listeners see every new WebContents before the creator does.
+    appEvents.emit('web-contents-created', {}, this.webContents);
   }
 
   loadURL(url: string): Promise<void> {
