@@ -4,6 +4,7 @@ import { APP_ENTRY_URL, APP_ORIGIN, registerAppProtocol, registerAppScheme } fro
 import { registerIpcHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
 import { originOf } from './origins';
+import { createSyncServerAccess, SYNC_SERVER_FILE } from './syncServerAccess';
 import { createMainWindow, guardAllWebContents } from './windows';
 import { readWindowState, trackWindowState, WINDOW_STATE_FILE } from './windowState';
 
@@ -84,8 +85,9 @@ export const startApp = (env: NodeJS.ProcessEnv = process.env): boolean => {
   app
     .whenReady()
     .then(() => {
-      registerAppProtocol(locations.rendererDir);
-      registerIpcHandlers({ allowedOrigins });
+      const syncServers = createSyncServerAccess(join(app.getPath('userData'), SYNC_SERVER_FILE));
+      registerAppProtocol(locations.rendererDir, syncServers);
+      registerIpcHandlers({ allowedOrigins, syncServers });
       installApplicationMenu({ isDev });
       openMainWindow();
     })
