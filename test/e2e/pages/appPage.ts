@@ -74,8 +74,11 @@ export class AppPage {
 
   /** Closes the notifications on screen (before a screenshot of what is under them). */
   async dismissNotifications(): Promise<void> {
-    const close = this.page.locator('.mantine-Notification-root').getByRole('button');
-    for (let left = await close.count(); left > 0; left -= 1) await close.first().click();
+    // All close buttons at once, in the page: clicking them one by one raced notifications that
+    // close on their own (the last click then waited 30 s for a button that was gone).
+    await this.page.locator('.mantine-Notification-root').getByRole('button').evaluateAll((buttons) => {
+      for (const button of buttons) if (button instanceof HTMLElement) button.click();
+    });
     await this.page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached' }).catch(() => undefined);
   }
 
