@@ -6,7 +6,7 @@
  * goes to stderr. docs/performance.md explains the method and the figures.
  */
 import { loadavg } from 'node:os';
-import { BENCH_SIZE } from '../src-shared/demo/demoPortfolio';
+import { BENCH_SIZE, DEMO_SIZE, generateDemoPortfolio, type DemoSize } from '../src-shared/demo/demoPortfolio';
 import { todayIso } from '../src-shared/domain/ids';
 import { serveRenderer } from '../test/e2e/support/browser';
 import { cachedPortfolioOpen, coldPortfolioOpen, interactions, QUIET_MS, seedPortfolio, type InteractionResults, type PortfolioOpenRun } from './bench/appBench';
@@ -28,6 +28,7 @@ const RUNS = {
   store: 5,
   storeDiagnostic: 3,
   overview: 5,
+  demoGenerate: 3,
 };
 
 const TARGETS = {
@@ -39,6 +40,7 @@ const TARGETS = {
   dashboardMs: 300,
   initialSyncMs: 10_000,
   propagationP95Ms: 500,
+  demoGenerateMs: 2000,
 };
 
 /** Sync scenario: stream clients held open, partner edits made while they listen. */
@@ -97,6 +99,17 @@ function storeStats(runs: StoreRun[]) {
     insert: { rxdbApp: insert('rxdb-app'), dexie: insert('dexie'), rxdbStockValidation: insert('rxdb-stock-validation'), rxdbNoValidation: insert('rxdb-no-validation') },
     readAllAfterReopen: { rxdbApp: read('rxdb-app'), dexie: read('dexie'), rxdbStockValidation: read('rxdb-stock-validation'), rxdbNoValidation: read('rxdb-no-validation') },
   };
+}
+
+/** The demo generator alone, in Node: what "Load demo portfolio" and the bench seed wait for before writing. */
+function demoGenerateMs(size: DemoSize, runs: number) {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const started = performance.now();
+    generateDemoPortfolio({ seed: 5, today: todayIso(), size, ownerEmail: OWNER.email, ownerName: OWNER.name });
+    times.push(performance.now() - started);
+  }
+  return summarize(times);
 }
 
 const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
@@ -169,6 +182,9 @@ async function main(): Promise<void> {
 
     const chromium = await chromiumVersion(storeProfile.path);
     const loadBefore = loadavg()[0] ?? 0;
+
+    log('demo generator (Node)');
+    const demoGenerate = { bench: demoGenerateMs(BENCH_SIZE, RUNS.demoGenerate), demo: demoGenerateMs(DEMO_SIZE, RUNS.demoGenerate) };
 
     log(`seeding the store: ${JSON.stringify(BENCH_SIZE)}`);
     const seed = await seedPortfolio(profile.path, app.url, BENCH_SIZE);
@@ -250,10 +266,12 @@ async function main(): Promise<void> {
         insertRatio: verdict(insertRatio, TARGETS.insertRatio, '<=', 'median RxDB bulkInsert / median raw Dexie bulkPut'),
         pdfExport: pdfExport.verdict,
         dashboard: verdict(dashboard.renderMs.median, TARGETS.dashboardMs, '<', 'median, click Dashboard -> KPI tiles and 7 charts painted (all KPIs computed); the model card follows, see results.dashboard.modelReadyMs'),
+        demoGenerate: verdict(demoGenerate.bench.median, TARGETS.demoGenerateMs, '<', 'median, generateDemoPortfolio of the benchmark size (500 partners, 20k tasks, 5k meetings, 5k deals) in Node'),
         ...syncVerdicts(sync),
       },
       results: {
         sync,
+        demoGenerate: { what: 'generateDemoPortfolio in Node, no store: the benchmark size and the default demo portfolio', ...demoGenerate },
         pdfExport,
         dashboard: { what: '500-partner program dashboard: pure KPI + chart + risk-model computation (Node), and click -> rendered in Chromium', ...dashboard },
         portfolioOpen: {

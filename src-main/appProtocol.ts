@@ -2,7 +2,8 @@ import { net, protocol } from 'electron';
 import { stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RENDERER_CSP } from '../src-shared/ipc/csp';
+import { appCsp } from '../src-shared/ipc/csp';
+import type { SyncServerAccess } from './syncServerAccess';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'partner-desk';
@@ -14,11 +15,17 @@ export const APP_HOST = 'partner-desk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/** Headers on every app:// response, including errors. */
-export const APP_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': RENDERER_CSP,
+/**
+ * Headers on every app:// response, including errors. The CSP's connect-src names the sync
+ * server the user signed in to, or nothing but the app itself (`csp`, from SyncServerAccess).
+ */
+export const appResponseHeaders = (csp: string): Readonly<Record<string, string>> => ({
+  'Content-Security-Policy': csp,
   'X-Content-Type-Options': 'nosniff',
-};
+});
+
+/** The policy when no sync server is allowed: the app's own origin only. */
+const noSyncServer: Pick<SyncServerAccess, 'csp'> = { csp: () => appCsp(null) };
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -108,32 +115,35 @@ export const chooseAppFile = async (
   return { status: 404 };
 };
 
-/** Serves one app:// request from `rootDir`. */
+/** Serves one app:// request from `rootDir`, with the CSP `syncServers` allows. */
 export const handleAppRequest = async (
   request: { url: string; method: string },
   rootDir: string,
+  syncServers: Pick<SyncServerAccess, 'csp'> = noSyncServer,
 ): Promise<Response> => {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
-    return new Response(null, { status: 405, headers: { ...APP_RESPONSE_HEADERS, Allow: 'GET, HEAD' } });
+    return new Response(null, { status: 405, headers: { ...appResponseHeaders(syncServers.csp('resource')), Allow: 'GET, HEAD' } });
   }
   const choice = await chooseAppFile(request.url, rootDir);
   if (choice.status !== 200) {
     return new Response(choice.status === 404 ? 'Not found' : 'Forbidden', {
       status: choice.status,
-      headers: { ...APP_RESPONSE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
+      headers: { ...appResponseHeaders(syncServers.csp('resource')), 'Content-Type': 'text/plain; charset=utf-8' },
     });
   }
   const file = await net.fetch(pathToFileURL(choice.filePath).toString());
   const headers = new Headers(file.headers);
-  const contentType = CONTENT_TYPES[extname(choice.filePath).toLowerCase()];
+  const extension = extname(choice.filePath).toLowerCase();
+  const contentType = CONTENT_TYPES[extension];
   if (contentType) headers.set('Content-Type', contentType);
-  for (const [name, value] of Object.entries(APP_RESPONSE_HEADERS)) headers.set(name, value);
+  const csp = syncServers.csp(extension === '.html' ? 'document' : 'resource');
+  for (const [name, value] of Object.entries(appResponseHeaders(csp))) headers.set(name, value);
   return new Response(request.method === 'HEAD' ? null : file.body, { status: file.status, headers });
 };
 
 /** Installs the app: handler on the default session. Call after `ready`. */
-export const registerAppProtocol = (rootDir: string): void => {
-  protocol.handle(APP_SCHEME, (request) => handleAppRequest(request, rootDir));
+export const registerAppProtocol = (rootDir: string, syncServers: Pick<SyncServerAccess, 'csp'> = noSyncServer): void => {
+  protocol.handle(APP_SCHEME, (request) => handleAppRequest(request, rootDir, syncServers));
 };
 
 const isRegularFile = async (path: string): Promise<boolean> => {

@@ -8,11 +8,14 @@ import { isAllowedOrigin } from './origins';
 import { showNotification } from './notifications';
 import { exportPlanPdf } from './pdfExport';
 import { createSessionStore, SESSION_FILE, type SessionStore } from './sessionStore';
+import { createSyncServerAccess, type SyncServerAccess } from './syncServerAccess';
 import { readTextFile, safeFileName, writeTextFileAtomic } from './textFiles';
 
 export type IpcDeps = {
   /** Origins whose frames may call main: the app origin, plus the dev server's in development. */
   allowedOrigins: readonly string[];
+  /** The sync server the renderer may connect to (the CSP of app:// responses). */
+  syncServers?: SyncServerAccess;
 };
 
 type Handler<C extends IpcChannel> = (request: IpcRequest<C>, event: IpcMainInvokeEvent) => Promise<IpcResponse<C>>;
@@ -44,7 +47,7 @@ const lazySessionStore = (): (() => SessionStore) => {
   return () => (store ??= createSessionStore(join(app.getPath('userData'), SESSION_FILE)));
 };
 
-const createHandlers = (): Handlers => {
+const createHandlers = (syncServers: SyncServerAccess): Handlers => {
   const sessions = lazySessionStore();
   return {
     'app:getInfo': async () => ({
@@ -78,8 +81,18 @@ const createHandlers = (): Handlers => {
     },
 
     'session:load': () => sessions().load(),
-    'session:save': (session) => sessions().save(session),
-    'session:clear': () => sessions().clear(),
+    'session:save': async (session) => {
+      const saved = await sessions().save(session);
+      // The signed-in server stays the one the renderer may reach (after a restart too).
+      await syncServers.allow(session.serverUrl);
+      return saved;
+    },
+    'session:clear': async () => {
+      const cleared = await sessions().clear();
+      await syncServers.clear();
+      return cleared;
+    },
+    'sync:allowServer': ({ serverUrl }) => syncServers.allow(serverUrl),
     'session:status': async () => ({ secure: (await sessions().status()).secure }),
     'plan:exportPdf': (request, event) => exportPlanPdf(request, event),
     'notify:show': (request, event) => showNotification(request, event),
@@ -103,6 +116,6 @@ const handleChannel = <C extends IpcChannel>(channel: C, handler: Handler<C>, de
 
 /** Registers a validated handler for every channel of the contract, and for nothing else. */
 export const registerIpcHandlers = (deps: IpcDeps): void => {
-  const handlers = createHandlers();
+  const handlers = createHandlers(deps.syncServers ?? createSyncServerAccess());
   for (const channel of IPC_CHANNELS) handleChannel(channel, handlers[channel] as Handler<typeof channel>, deps);
 };

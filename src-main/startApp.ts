@@ -4,7 +4,8 @@ import { APP_ENTRY_URL, APP_ORIGIN, registerAppProtocol, registerAppScheme } fro
 import { registerIpcHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
 import { originOf } from './origins';
-import { createMainWindow } from './windows';
+import { createSyncServerAccess, SYNC_SERVER_FILE } from './syncServerAccess';
+import { createMainWindow, guardAllWebContents } from './windows';
 import { readWindowState, trackWindowState, WINDOW_STATE_FILE } from './windowState';
 
 export const APP_USER_MODEL_ID = 'com.partnerdesk.app';
@@ -43,6 +44,8 @@ export const startApp = (env: NodeJS.ProcessEnv = process.env): boolean => {
   const devOrigin = originOf(locations.devServerUrl);
   const allowedOrigins = devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN];
   let mainWindow: BrowserWindow | null = null;
+  // Every WebContents (windows, the PDF printer, anything created later) stays on the app.
+  guardAllWebContents(allowedOrigins);
 
   const openMainWindow = (): BrowserWindow => {
     const stateFile = join(app.getPath('userData'), WINDOW_STATE_FILE);
@@ -82,8 +85,9 @@ export const startApp = (env: NodeJS.ProcessEnv = process.env): boolean => {
   app
     .whenReady()
     .then(() => {
-      registerAppProtocol(locations.rendererDir);
-      registerIpcHandlers({ allowedOrigins });
+      const syncServers = createSyncServerAccess(join(app.getPath('userData'), SYNC_SERVER_FILE));
+      registerAppProtocol(locations.rendererDir, syncServers);
+      registerIpcHandlers({ allowedOrigins, syncServers });
       installApplicationMenu({ isDev });
       openMainWindow();
     })

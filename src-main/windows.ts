@@ -1,5 +1,5 @@
 import type { WebContents, WebPreferences } from 'electron';
-import { BrowserWindow, nativeTheme } from 'electron';
+import { app, BrowserWindow, nativeTheme } from 'electron';
 import { openExternalUrl } from './externalUrls';
 import { isAllowedOrigin } from './origins';
 import { installPermissionHandlers } from './permissions';
@@ -56,6 +56,30 @@ export const guardWebContents = (contents: WebContents, allowedOrigins: readonly
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();
   });
+};
+
+/**
+ * The app-wide baseline for every WebContents Electron creates (windows, hidden windows, and any
+ * created later): no navigation or redirect off the app's origins, no new windows, no <webview>.
+ * Windows the app opens add their own guard on top (guardWebContents: allow-listed links go to
+ * the OS browser); the two together are never looser than this one.
+ */
+export const denyForeignContent = (contents: WebContents, allowedOrigins: readonly string[]): void => {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event) => {
+    if (!isAllowedOrigin(event.url, allowedOrigins)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAllowedOrigin(event.url, allowedOrigins)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+  });
+};
+
+/** Installs denyForeignContent on every WebContents the app creates from now on. */
+export const guardAllWebContents = (allowedOrigins: readonly string[]): void => {
+  app.on('web-contents-created', (_event, contents) => denyForeignContent(contents, allowedOrigins));
 };
 
 /** Creates the main window, hidden until its first paint is ready. */

@@ -36,6 +36,8 @@ export function createBrowserPlatform(): Platform {
       if (!window.open(url, '_blank')) window.location.assign(url);
       return { saved: false };
     },
+    // No main process narrows the browser build's CSP (its <meta> policy allows https: servers).
+    allowSyncServer: async () => ({ reloadRequired: false }),
     session: browserSession(),
   };
 }

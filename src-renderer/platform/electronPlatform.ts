@@ -28,6 +28,7 @@ export function createElectronPlatform(bridge: PartnerDeskBridge): Platform {
       const result = await bridge.invoke('plan:exportPdf', request);
       return { saved: result.saved, location: result.path, pages: result.pages };
     },
+    allowSyncServer: async (serverUrl) => ({ reloadRequired: (await bridge.invoke('sync:allowServer', { serverUrl })).reloadRequired }),
     session: {
       load: () => bridge.invoke('session:load', undefined),
       save: (session) => bridge.invoke('session:save', session),

@@ -41,6 +41,13 @@ export type Platform = {
    */
   exportPlanPdf(request: PlanPdfRequest): Promise<PlanPdfResult>;
   /**
+   * Lets the renderer connect to the sync server the user signs in to, before the first request.
+   * The desktop app narrows the CSP's connect-src to that one server; a page loaded under another
+   * policy must reload first (`reloadRequired`). The browser build has no such narrowing.
+   * Rejects for an address the app may not talk to (plain http outside this computer).
+   */
+  allowSyncServer(serverUrl: string): Promise<{ reloadRequired: boolean }>;
+  /**
    * Where the sync session (server, token, user) is kept. The desktop app encrypts it with the
    * OS secret store; `secure: false` means this computer has none and the token is stored
    * unencrypted. The browser keeps it for the tab's session only.

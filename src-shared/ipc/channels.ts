@@ -13,6 +13,7 @@ export const IPC_CHANNELS = [
   'session:save',
   'session:clear',
   'session:status',
+  'sync:allowServer',
   'plan:exportPdf',
   'notify:show',
 ] as const;

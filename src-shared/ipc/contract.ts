@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { IpcChannel, MenuCommand } from './channels';
 import { MENU_COMMANDS } from './channels';
+import { syncServerOrigin } from './csp';
 
 /**
  * The one IPC contract between the renderer and the main process. The preload exposes exactly
@@ -89,6 +90,22 @@ export const ipcSchemas = {
   'session:status': {
     request: z.undefined(),
     response: z.object({ secure: z.boolean() }),
+  },
+  /**
+   * The sync server the user is signing in to. Main allows the renderer to connect to its origin
+   * (the CSP's connect-src) and to nothing else; `reloadRequired` when the page on screen was
+   * served with another policy (a CSP is fixed when the page loads).
+   */
+  'sync:allowServer': {
+    request: z
+      .object({
+        serverUrl: z
+          .string()
+          .max(2000)
+          .refine((url) => syncServerOrigin(url) !== null, 'must be an https:// address (http:// only for localhost or 127.0.0.1), without a user name or password'),
+      })
+      .strict(),
+    response: z.object({ origin: z.string(), reloadRequired: z.boolean() }),
   },
   /** Prints a plan's print layout to PDF in a hidden window and saves it where the user picks. */
   'plan:exportPdf': {

@@ -7,16 +7,31 @@ import { IconAlertTriangle, IconInfoCircle, IconLock, IconLogin, IconLogout, Ico
 import { useState } from 'react';
 import { usePlatform } from '../../platform/usePlatform';
 import { describeSyncStatus } from '../../sync/describeSyncStatus';
-import { DEFAULT_SERVER_URL, type SignInProblem } from '../../sync/requestSignIn';
+import { DEFAULT_SERVER_URL, normalizeServerUrl, type SignInProblem } from '../../sync/requestSignIn';
 import { useNow } from '../../sync/useNow';
 import { useSync } from '../../sync/useSync';
 
 const NO_SECRET_STORE = 'This computer has no secret store; the token is stored unencrypted.';
 
+/** Set just before the desktop app reloads to let the page reach a newly chosen sync server. */
+const RELOADED_FOR_SERVER = 'partnerdesk.reloadedForSyncServer';
+
+/** True once after the reload that allowed a new sync server (the form then asks for the password again). */
+function takeReloadedForServer(): boolean {
+  try {
+    const reloaded = sessionStorage.getItem(RELOADED_FOR_SERVER) === '1';
+    sessionStorage.removeItem(RELOADED_FOR_SERVER);
+    return reloaded;
+  } catch {
+    return false;
+  }
+}
+
 function SignInForm({ again }: { again: boolean }) {
   const { session, signIn } = useSync();
   const platform = usePlatform();
   const [problem, setProblem] = useState<SignInProblem | null>(null);
+  const [reloadedForServer] = useState(takeReloadedForServer);
   const [busy, setBusy] = useState(false);
   const [last, setLast] = useLocalStorage({
     key: 'partnerdesk.syncSignIn',
@@ -32,6 +47,23 @@ function SignInForm({ again }: { again: boolean }) {
     setProblem(null);
     form.clearErrors();
     try {
+      const normalized = normalizeServerUrl(values.serverUrl);
+      if (normalized.ok) {
+        let access: { reloadRequired: boolean };
+        try {
+          access = await platform.allowSyncServer(normalized.url);
+        } catch {
+          form.setFieldError('serverUrl', 'Use an https:// address (http:// only for a server on this computer), without a user name or password.');
+          return;
+        }
+        if (access.reloadRequired) {
+          // The page's security policy is fixed when it loads: reload once so it may reach the server.
+          setLast({ serverUrl: values.serverUrl.trim(), email: values.email.trim() });
+          sessionStorage.setItem(RELOADED_FOR_SERVER, '1');
+          window.location.reload();
+          return;
+        }
+      }
       const result = await signIn(values);
       if (!result.ok) {
         if (result.problem.field) form.setFieldError(result.problem.field, result.problem.message);
@@ -52,6 +84,11 @@ function SignInForm({ again }: { again: boolean }) {
   return (
     <form onSubmit={submit} noValidate aria-label="Sign in to sync">
       <Stack gap="sm">
+        {reloadedForServer && !problem && (
+          <Alert color="blue" icon={<IconInfoCircle />} title="Server allowed">
+            Partner Desk may now reach this server. Enter your password again to sign in.
+          </Alert>
+        )}
         {problem && (
           <Alert color="red" icon={<IconAlertTriangle />} title="Not signed in" role="alert">
             {problem.message}

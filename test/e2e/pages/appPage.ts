@@ -53,18 +53,32 @@ export class AppPage {
   async screenshot(name: string): Promise<string> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const path = resolve(SCREENSHOT_DIR, `${name}.png`);
-    // Let transitions (modals, notifications) settle so the picture shows the resting state,
-    // with no tooltip left open under the pointer.
+    // The picture shows the resting state: no tooltip left open under the pointer, and nothing
+    // moving (modals, notifications and menus finish their transitions) for a few frames.
     await this.page.mouse.move(0, this.page.viewportSize()?.height ?? 0);
-    await this.page.waitForTimeout(350);
-    await this.page.screenshot({ path, fullPage: false });
+    await this.page.getByRole('tooltip').first().waitFor({ state: 'hidden' });
+    await this.page.evaluate(() => {
+      (window as { __pdQuietFrames?: number }).__pdQuietFrames = 0;
+    });
+    await this.page.waitForFunction(() => {
+      const moving = document
+        .getAnimations()
+        .some((animation) => animation.playState === 'running' && animation.effect?.getComputedTiming().iterations !== Infinity);
+      const state = window as { __pdQuietFrames?: number };
+      state.__pdQuietFrames = moving ? 0 : (state.__pdQuietFrames ?? 0) + 1;
+      return state.__pdQuietFrames >= 3;
+    }, undefined, { polling: 'raf' });
+    await this.page.screenshot({ path, fullPage: false, animations: 'disabled' });
     return path;
   }
 
   /** Closes the notifications on screen (before a screenshot of what is under them). */
   async dismissNotifications(): Promise<void> {
-    const close = this.page.locator('.mantine-Notification-root').getByRole('button');
-    for (let left = await close.count(); left > 0; left -= 1) await close.first().click();
+    // All close buttons at once, in the page: clicking them one by one raced notifications that
+    // close on their own (the last click then waited 30 s for a button that was gone).
+    await this.page.locator('.mantine-Notification-root').getByRole('button').evaluateAll((buttons) => {
+      for (const button of buttons) if (button instanceof HTMLElement) button.click();
+    });
     await this.page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached' }).catch(() => undefined);
   }
 

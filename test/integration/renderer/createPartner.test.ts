@@ -1,24 +1,9 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { storeErrorMessage } from '../../../src-renderer/db/storeErrorMessage';
 import { createPartner } from '../../../src-renderer/features/partners/createPartner';
-import type * as Templates from '../../../src-shared/domain/journeyTemplates';
 import { JOURNEY_TEMPLATES, type JourneyTemplate } from '../../../src-shared/domain/journeyTemplates';
+import type { Task } from '../../../src-shared/domain/types';
 import { allDocs, closeAll, counts, openDatabase, partnerValue, plusDays, PROFILE } from './support';
-
-/** When set, the journey template createPartner reads gets one step the task schema refuses. */
-const sabotage = vi.hoisted(() => ({ on: false }));
-
-vi.mock('../../../src-shared/domain/journeyTemplates', async (importOriginal) => {
-  const real = await importOriginal<typeof Templates>();
-  return {
-    ...real,
-    journeyTemplateFor: (...args: Parameters<typeof real.journeyTemplateFor>): JourneyTemplate => {
-      const template = real.journeyTemplateFor(...args);
-      if (!sabotage.on) return template;
-      // The 6th step's title is longer than the 300 characters a task title may have.
-      return { ...template, tasks: template.tasks.map((t, i) => (i === 5 ? { ...t, title: 'x'.repeat(301) } : t)) };
-    },
-  };
-});
 
 function templateOf(type: string, maturity: string): JourneyTemplate {
   const template = JOURNEY_TEMPLATES.find((t) => t.partnerType === type && t.maturity === maturity);
@@ -26,10 +11,7 @@ function templateOf(type: string, maturity: string): JourneyTemplate {
   return template;
 }
 
-afterEach(async () => {
-  sabotage.on = false;
-  await closeAll();
-});
+afterEach(closeAll);
 
 describe('createPartner', () => {
   it.each([
@@ -78,8 +60,17 @@ describe('createPartner', () => {
     const existing = await createPartner(db, partnerValue({ name: 'Globex Systems' }), PROFILE);
     const before = await counts(db);
 
-    sabotage.on = true;
-    await expect(createPartner(db, partnerValue({ name: 'Initech' }), PROFILE)).rejects.toBeDefined();
+    // The disk fills up while the journey is written: the store refuses the 6th step.
+    const sixthStep = templateOf('reseller', 'new').tasks[5]?.key;
+    db.tasks.preInsert((task: Task) => {
+      if (task.key === sixthStep) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }, false);
+    const error = await createPartner(db, partnerValue({ name: 'Initech' }), PROFILE).then(
+      () => null,
+      (refused: unknown) => refused,
+    );
+    expect(error).toMatchObject({ name: 'QuotaExceededError' });
+    expect(storeErrorMessage(error, 'add the partner')).toMatch(/^Could not add the partner: this computer is out of storage space/);
 
     expect(await counts(db)).toEqual(before);
     expect((await allDocs(db, 'partners')).map((p) => p.name)).toEqual(['Globex Systems']);

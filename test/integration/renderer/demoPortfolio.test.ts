@@ -11,14 +11,12 @@ const TODAY = '2026-03-15';
 afterEach(closeAll);
 
 describe('loadDemoPortfolio', () => {
-  it('loads the default portfolio (~40 partners with their journeys), all valid, in under 30 s', async () => {
+  // How long loading takes is measured by npm run bench (dataset.loadDemoMs), not asserted here.
+  it('loads the default portfolio (partners with their journeys), all valid', async () => {
     const db = await openDatabase();
-    const started = performance.now();
     const loaded = await loadDemoPortfolio(db, PROFILE, TODAY);
-    const elapsed = performance.now() - started;
 
     expect(loaded).toBe(DEMO_SIZE.partners);
-    expect(elapsed).toBeLessThan(30_000);
 
     const expected = generateDemoPortfolio({ today: TODAY, ownerEmail: PROFILE.email, ownerName: PROFILE.name });
     const stored = await counts(db);

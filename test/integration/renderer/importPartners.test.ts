@@ -55,7 +55,8 @@ describe('importPartners', () => {
 
     const rows = [...ROWS];
     rows.splice(index, 0, row(9, { name: 'N'.repeat(201) }));
-    await expect(importPartners(db, rows, PROFILE)).rejects.toBeDefined();
+    // The schema refuses the 201-character name (RxDB write error COL20, status 422).
+    await expect(importPartners(db, rows, PROFILE)).rejects.toMatchObject({ code: 'COL20', parameters: { writeError: { status: 422 } } });
 
     expect(await counts(db)).toEqual(before);
     expect((await allDocs(db, 'partners')).map((p) => p.id)).toEqual([kept.id]);
@@ -70,7 +71,7 @@ describe('importPartners', () => {
     } catch (caught) {
       error = caught;
     }
-    expect(error).toBeDefined();
+    expect(error).toMatchObject({ code: 'COL20', parameters: { writeError: { status: 422 } } });
     const message = storeErrorMessage(error, 'import the partners');
     expect(message).toMatch(/^Could not import the partners: the data is not valid/);
   });

@@ -28,6 +28,9 @@ function task(id: string, title: string): Task {
   };
 }
 
+/** How long `next` waits for an emission: generous, for a machine running two suites on 2 cores. */
+const EMISSION_LIMIT_MS = 30_000;
+
 /** Subscribes once and hands out the emissions that arrive after each call to `next`. */
 function record<T>(source: Observable<T>) {
   const pending: T[] = [];
@@ -42,12 +45,12 @@ function record<T>(source: Observable<T>) {
     }
   });
   return {
-    /** The oldest emission not yet taken, waiting up to 5 s for one. */
+    /** The oldest emission not yet taken, waiting up to EMISSION_LIMIT_MS for one. */
     next(): Promise<T> {
       const queued = pending.shift();
       if (queued !== undefined) return Promise.resolve(queued);
       return new Promise<T>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('no emission within 5 s')), 5000);
+        const timer = setTimeout(() => reject(new Error(`no emission within ${EMISSION_LIMIT_MS / 1000} s`)), EMISSION_LIMIT_MS);
         waiting = (value) => {
           clearTimeout(timer);
           resolve(value);

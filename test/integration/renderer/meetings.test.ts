@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppDatabase } from '../../../src-renderer/db/appDatabase';
 import { createPartner } from '../../../src-renderer/features/partners/createPartner';
 import { createMeeting, endKickoffCall, loadAgendaTemplate, saveAgendaTemplate, updateAgendaItem, updateMeeting } from '../../../src-renderer/features/meetings/updateMeeting';
@@ -53,7 +53,11 @@ describe('ending a kick-off call', () => {
   it('leaves nothing half-written when the meeting cannot be saved', async () => {
     const { db, partner, meeting } = await kickoffUnderWay();
     const before = await tasksOf(db, partner.id);
-    await expect(endKickoffCall(db, partner, meeting.id, { today: '2026-03-06', nextCheckinOn: 'not a date' })).rejects.toThrow();
+    // The schema refuses the date (RxDB write error COL20, status 422).
+    await expect(endKickoffCall(db, partner, meeting.id, { today: '2026-03-06', nextCheckinOn: 'not a date' })).rejects.toMatchObject({
+      code: 'COL20',
+      parameters: { writeError: { status: 422 } },
+    });
     const after = await tasksOf(db, partner.id);
     expect(after.map((t) => [t.id, t.status])).toEqual(before.map((t) => [t.id, t.status]));
     expect((await meetingOf(db, meeting.id)).status).toBe('in_progress');
@@ -62,7 +66,45 @@ describe('ending a kick-off call', () => {
   it('keeps notes typed on two items at once (each write changes only its own item)', async () => {
     const { db, meeting } = await kickoffUnderWay();
     const [first, second] = meeting.agenda;
-    await Promise.all([updateAgendaItem(db, meeting.id, first!.id, { notes: 'one' }), updateAgendaItem(db, meeting.id, second!.id, { notes: 'two' })]);
+
+    // Barrier: the first note's write is held inside the store (a pre-save hook) until the second
+    // note has read the meeting, so the second starts from the state without the first note.
+    let releaseFirst!: () => void;
+    const firstMayWrite = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let firstHeld!: () => void;
+    const firstIsHeld = new Promise<void>((resolve) => (firstHeld = resolve));
+    let saves = 0;
+    db.meetings.preSave(async () => {
+      saves += 1;
+      if (saves > 1) return;
+      firstHeld();
+      await firstMayWrite;
+    }, false);
+
+    const writingFirst = updateAgendaItem(db, meeting.id, first!.id, { notes: 'one' });
+    await firstIsHeld;
+
+    const realFindOne = db.meetings.findOne.bind(db.meetings);
+    let secondRead!: (notes: string[]) => void;
+    const secondHasRead = new Promise<string[]>((resolve) => (secondRead = resolve));
+    vi.spyOn(db.meetings, 'findOne').mockImplementation((query) => {
+      const found = realFindOne(query as string);
+      const exec = found.exec.bind(found);
+      return Object.assign(found, {
+        exec: async () => {
+          const doc = await exec();
+          secondRead((doc?.toJSON() as Meeting | undefined)?.agenda.map((item) => item.notes) ?? []);
+          return doc;
+        },
+      });
+    });
+    const writingSecond = updateAgendaItem(db, meeting.id, second!.id, { notes: 'two' });
+    // The interleaving happened: the second write read the meeting while the first was unwritten.
+    expect(await secondHasRead).toEqual(['', '', '']);
+    vi.restoreAllMocks();
+
+    releaseFirst();
+    await Promise.all([writingFirst, writingSecond]);
     expect((await meetingOf(db, meeting.id)).agenda.map((i) => i.notes)).toEqual(['one', 'two', '']);
   });
 });

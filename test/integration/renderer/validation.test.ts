@@ -94,7 +94,8 @@ describe('insertAll (all-or-nothing bulk insert)', () => {
     await db.tasks.insert(task('existing'));
     const batch = [task('a'), task('b'), task('bad', { title: 'x'.repeat(301) }), task('c')];
 
-    await expect(insertAll(db.tasks, batch)).rejects.toBeDefined();
+    // RxDB's write error (COL20) for the refused document: 422, the schema refused it.
+    await expect(insertAll(db.tasks, batch)).rejects.toMatchObject({ code: 'COL20', parameters: { document: 'bad', writeError: { status: 422 } } });
 
     expect((await allDocs(db, 'tasks')).map((t) => t.id)).toEqual(['existing']);
   });
@@ -104,7 +105,11 @@ describe('insertAll (all-or-nothing bulk insert)', () => {
     const original = task('dup', { title: 'Original' });
     await db.tasks.insert(original);
 
-    await expect(insertAll(db.tasks, [task('new'), task('dup', { title: 'Imposter' })])).rejects.toBeDefined();
+    // 409: a document with that id is already stored.
+    await expect(insertAll(db.tasks, [task('new'), task('dup', { title: 'Imposter' })])).rejects.toMatchObject({
+      code: 'COL20',
+      parameters: { document: 'dup', writeError: { status: 409 } },
+    });
 
     expect(await allDocs(db, 'tasks')).toEqual([original]);
   });

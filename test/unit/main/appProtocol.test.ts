@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RENDERER_CSP } from '../../../src-shared/ipc/csp';
+import { appCsp } from '../../../src-shared/ipc/csp';
 import {
   APP_ORIGIN,
   handleAppRequest,
@@ -85,7 +85,7 @@ describe('the app:// protocol handler', () => {
   const get = (path: string, method = 'GET') => handleAppRequest({ url: `app://partner-desk${path}`, method }, dir);
 
   const expectSecurityHeaders = (response: Response): void => {
-    expect(response.headers.get('Content-Security-Policy')).toBe(RENDERER_CSP);
+    expect(response.headers.get('Content-Security-Policy')).toBe(appCsp(null));
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
   };
 
@@ -138,7 +138,7 @@ describe('the app:// protocol handler', () => {
         privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true, stream: true }),
       }),
     ]);
-    const privileges = protocol.registerSchemesAsPrivileged.mock.calls[0]?.[0]?.[0]?.privileges as Record<string, unknown>;
+    const privileges = protocol.registerSchemesAsPrivileged.mock.calls[0]?.[0]?.[0]?.privileges ?? {};
     expect(privileges.bypassCSP).toBeFalsy();
 
     registerAppProtocol(dir);

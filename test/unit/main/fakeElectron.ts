@@ -108,6 +108,8 @@ export class FakeBrowserWindow extends EventEmitter {
     const number = (key: string, fallback: number): number => (typeof options[key] === 'number' ? options[key] : fallback);
     this.bounds = { x: number('x', 100), y: number('y', 100), width: number('width', 800), height: number('height', 600) };
     FakeBrowserWindow.instances.push(this);
+    // Like Electron: app-wide listeners see every new WebContents before the creator does.
+    appEvents.emit('web-contents-created', {}, this.webContents);
   }
 
   loadURL(url: string): Promise<void> {
@@ -182,9 +184,9 @@ export const app = {
     return fake.isPackaged;
   },
   requestSingleInstanceLock: vi.fn(() => fake.lock),
-  quit: vi.fn(),
-  exit: vi.fn(),
-  setAppUserModelId: vi.fn(),
+  quit: vi.fn<(...args: unknown[]) => void>(),
+  exit: vi.fn<(...args: unknown[]) => void>(),
+  setAppUserModelId: vi.fn<(...args: unknown[]) => void>(),
   getAppPath: () => fake.appPath,
   getPath: (name: string): string => {
     const path = fake.paths[name];
@@ -210,7 +212,7 @@ export const ipcMain = {
 };
 
 export const protocol = {
-  registerSchemesAsPrivileged: vi.fn(),
+  registerSchemesAsPrivileged: vi.fn<(schemes: { scheme: string; privileges: Record<string, unknown> }[]) => void>(),
   handle: vi.fn((scheme: string, handler: (request: { url: string; method: string }) => Promise<Response>) => {
     protocolHandlers.set(scheme, handler);
   }),
@@ -229,12 +231,12 @@ export const dialog = {
     canceled: true,
     filePaths: [],
   })),
-  showErrorBox: vi.fn(),
+  showErrorBox: vi.fn<(...args: unknown[]) => void>(),
 };
 
 export const Menu = {
   buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
-  setApplicationMenu: vi.fn(),
+  setApplicationMenu: vi.fn<(...args: unknown[]) => void>(),
 };
 
 export const nativeTheme = {

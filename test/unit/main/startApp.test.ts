@@ -9,11 +9,13 @@ import {
   appEvents,
   fake,
   FakeBrowserWindow,
+  FakeWebContents,
   ipcHandlers,
   Menu,
   protocol,
   protocolHandlers,
   resetFakeElectron,
+  shell,
 } from './fakeElectron';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).electronModule);
@@ -107,5 +109,49 @@ describe('startApp', () => {
 
     appEvents.emit('activate');
     expect(FakeBrowserWindow.getAllWindows()).toHaveLength(1);
+  });
+
+  describe('every WebContents, not only the main window', () => {
+    /** A WebContents the app did not create itself (a hidden window, a devtools or later one). */
+    const createdElsewhere = (): FakeWebContents => {
+      const contents = new FakeWebContents();
+      appEvents.emit('web-contents-created', {}, contents);
+      return contents;
+    };
+
+    it('may not navigate or redirect off the app, nor open windows or attach a <webview>', () => {
+      startApp({});
+      const contents = createdElsewhere();
+      expect(contents.attempt('will-navigate', 'https://evil.example/phish')).toBe(true);
+      expect(contents.attempt('will-navigate', 'file:///etc/passwd')).toBe(true);
+      expect(contents.attempt('will-redirect', 'https://evil.example/')).toBe(true);
+      expect(contents.attempt('will-attach-webview')).toBe(true);
+      expect(contents.windowOpen('https://partner.example.com/docs')).toEqual({ action: 'deny' });
+      expect(contents.attempt('will-navigate', 'app://partner-desk/index.html#/today')).toBe(false);
+      // The baseline hands nothing to the OS: only the app's own windows send links to the browser.
+      expect(shell.openExternal).not.toHaveBeenCalled();
+    });
+
+    it('allows the dev server origin in development only', () => {
+      startApp({ ELECTRON_RENDERER_URL: 'http://localhost:5173' });
+      expect(createdElsewhere().attempt('will-navigate', 'http://localhost:5173/')).toBe(false);
+
+      resetFakeElectron();
+      fake.paths = { userData: dir };
+      fake.isPackaged = true;
+      startApp({ ELECTRON_RENDERER_URL: 'http://localhost:5173' });
+      expect(createdElsewhere().attempt('will-navigate', 'http://localhost:5173/')).toBe(true);
+    });
+
+    it('guards the main window too, which still sends allow-listed links to the OS browser', async () => {
+      startApp({});
+      fake.markReady();
+      await flush();
+      const { webContents } = onlyWindow();
+      expect(webContents.attempt('will-navigate', 'https://evil.example/')).toBe(true);
+      expect(webContents.attempt('will-attach-webview')).toBe(true);
+      expect(webContents.windowOpen('https://partner.example.com/docs')).toEqual({ action: 'deny' });
+      expect(shell.openExternal).toHaveBeenCalledWith('https://partner.example.com/docs');
+    });
   });
 });

@@ -194,23 +194,15 @@ describe('generateDemoPortfolio', () => {
     }
   });
 
-  it('generates the benchmark size exactly, fast, and schema-valid', () => {
-    // Best of up to three runs: the budget is about the generator, not about a busy CI machine.
-    let elapsed = Infinity;
-    let bench: DemoPortfolio | undefined;
-    for (let run = 0; run < 3 && elapsed >= 2_000; run += 1) {
-      const started = performance.now();
-      bench = generateDemoPortfolio({ seed: 5, today: TODAY, size: BENCH_SIZE, ...OWNER });
-      elapsed = Math.min(elapsed, performance.now() - started);
-    }
-    if (!bench) throw new Error('no benchmark run');
+  // How fast it generates is a benchmark figure (npm run bench: results.demoGenerate), not a test.
+  it('generates the benchmark size exactly, with unique names and ids, and schema-valid', () => {
+    const bench = generateDemoPortfolio({ seed: 5, today: TODAY, size: BENCH_SIZE, ...OWNER });
     expect(bench.partners).toHaveLength(500);
     expect(bench.tasks).toHaveLength(20_000);
     expect(bench.meetings).toHaveLength(5_000);
     expect(bench.deals).toHaveLength(5_000);
     expect(new Set(bench.partners.map((p) => p.name.toLowerCase())).size).toBe(500);
     expect(new Set(bench.tasks.map((t) => t.id)).size).toBe(20_000);
-    expect(elapsed).toBeLessThan(2_000);
     expect(schemaViolations(bench)).toEqual([]);
   });
 
