@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppPage } from './pages/appPage';
+import { AppPage, DEMO_IDENTITY } from './pages/appPage';
 import { buildPlanDocs, insertPlanDocs, PlanPage, printPlanPdf, storedPartners, waitForPrintReady } from './pages/planPage';
 import { PortfolioPage } from './pages/portfolioPage';
 import { openAppSession, type AppSession } from './support/appSession';
@@ -155,6 +155,14 @@ describe('joint business plan: plan together, version, export as PDF', () => {
     expect(text).toContain('Close three partner-sourced deals');
     expect(text).toContain('MDF total EUR 25,000');
     expect(text).toContain('Version 2');
+    // One identity: the manager and the vendor are named (first run asked them), never a placeholder.
+    const cover = pdfText(file, 1);
+    expect(cover).toContain(`Prepared by ${DEMO_IDENTITY.company}`);
+    expect(cover).toContain(`Partner manager ${DEMO_IDENTITY.name}`);
+    expect(text).not.toContain('Partner manager Partner manager');
+    expect(text).not.toContain('Our side');
+    expect(pdfText(file, pages)).toContain(`Sign-off ${partnerName}`);
+    expect(pdfText(file, pages)).toContain(DEMO_IDENTITY.company);
     expect(pdfText(file, 1)).toContain(`Page 1 of ${pages}`);
     expect(pdfText(file, pages)).toContain(`Page ${pages} of ${pages}`);
     const pngs = pdfToPngs(file, 'plan-v2');

@@ -3,7 +3,8 @@ import { GOAL_STATUS_LABELS, goalPercent, goalStatus } from '../../../src-shared
 import { versionLabel } from '../../../src-shared/plan/pdfOptions';
 import { formatMoney, INITIATIVE_TYPE_LABELS, itemsOfKind, mdfTotals, type InitiativeType } from '../../../src-shared/plan/planTotals';
 import { quarterLabel } from '../../../src-shared/plan/planValidation';
-import { OWNER_SIDE_LABELS, PARTNER_TYPE_LABELS } from '../../app/labels';
+import { ownerSideLabels } from '../../../src-shared/domain/identity';
+import { PARTNER_TYPE_LABELS } from '../../app/labels';
 import { GoalProgressChart, RevenueChart } from './PlanCharts';
 import { goalChartData, revenueChartData } from './planChartData';
 import { label } from './planLabels';
@@ -21,6 +22,8 @@ export type PlanPrintProps = {
   plan: Plan;
   items: PlanItem[];
   managerName: string;
+  /** The vendor's company name from the profile ('' until the manager has said it). */
+  company: string;
   today: IsoDate;
 };
 
@@ -35,7 +38,8 @@ function chunks<T>(list: T[], size: number): T[][] {
  * revenue, risks, sign-off. Plain tables (their header repeats on every page, rows never split)
  * and fixed-size charts; the header and footer with page numbers come from the PDF options.
  */
-export function PlanPrintDocument({ partner, plan, items, managerName, today }: PlanPrintProps) {
+export function PlanPrintDocument({ partner, plan, items, managerName, company, today }: PlanPrintProps) {
+  const sides = ownerSideLabels(company);
   const goals = itemsOfKind(items, 'goal');
   const accounts = itemsOfKind(items, 'account');
   const initiatives = itemsOfKind(items, 'initiative');
@@ -55,6 +59,8 @@ export function PlanPrintDocument({ partner, plan, items, managerName, today }: 
         <dl>
           <dt>Partner type</dt>
           <dd>{PARTNER_TYPE_LABELS[partner.type]}</dd>
+          <dt>Prepared by</dt>
+          <dd>{sides.vendor}</dd>
           <dt>Partner manager</dt>
           <dd>{managerName}</dd>
           <dt>Date</dt>
@@ -107,7 +113,7 @@ export function PlanPrintDocument({ partner, plan, items, managerName, today }: 
                     <td className="pp-num">{num(goal.target)}</td>
                     <td className="pp-num">{num(goal.actual)}</td>
                     <td className="pp-nowrap">{dash(goal.dueDate)}</td>
-                    <td>{goal.ownerSide ? OWNER_SIDE_LABELS[goal.ownerSide] : '—'}</td>
+                    <td>{goal.ownerSide ? sides[goal.ownerSide] : '—'}</td>
                     <td className={`pp-status pp-status-${status}`}>{GOAL_STATUS_LABELS[status]}</td>
                     <td style={{ whiteSpace: 'nowrap' }}>
                       {percent === null ? (
@@ -189,7 +195,7 @@ export function PlanPrintDocument({ partner, plan, items, managerName, today }: 
                   <td className="pp-num">{initiative.amount !== undefined ? formatMoney(initiative.amount, initiative.currency ?? '') : '—'}</td>
                   <td>{label(initiative.status) || '—'}</td>
                   <td className="pp-nowrap">{dash(initiative.dueDate)}</td>
-                  <td>{initiative.ownerSide ? OWNER_SIDE_LABELS[initiative.ownerSide] : '—'}</td>
+                  <td>{initiative.ownerSide ? sides[initiative.ownerSide] : '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -278,7 +284,7 @@ export function PlanPrintDocument({ partner, plan, items, managerName, today }: 
                 <tr key={risk.id}>
                   <td>{risk.title}</td>
                   <td>{dash(risk.mitigation)}</td>
-                  <td>{risk.ownerSide ? OWNER_SIDE_LABELS[risk.ownerSide] : '—'}</td>
+                  <td>{risk.ownerSide ? sides[risk.ownerSide] : '—'}</td>
                   <td>{label(risk.status) || '—'}</td>
                 </tr>
               ))}
@@ -294,7 +300,7 @@ export function PlanPrintDocument({ partner, plan, items, managerName, today }: 
             const line = plan.signOff.find((entry) => entry.side === side);
             return (
               <div key={side}>
-                <h3>{side === 'partner' ? partner.name : 'Our side'}</h3>
+                <h3>{side === 'partner' ? partner.name : sides.vendor}</h3>
                 <div className="pp-line" />
                 <div>Name: {line?.name || '—'}</div>
                 <div>Title: {line?.title || '—'}</div>

@@ -2,6 +2,7 @@ import { Button, Center, Loader } from '@mantine/core';
 import { useEffect } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isPaperSize, PRINT_READY_ATTRIBUTE, versionLabel } from '../../../src-shared/plan/pdfOptions';
+import { planManagerName } from '../../../src-shared/domain/identity';
 import { NotFound } from '../../app/NotFound';
 import { useProfile } from '../../app/useProfile';
 import { useToday } from '../../app/useToday';
@@ -79,7 +80,6 @@ export function PrintPlanPage() {
       </Center>
     );
   }
-  const manager = partner.team.find((member) => member.role === 'partner_manager')?.name ?? (partner.ownerEmail || profile.name);
   return (
     <>
       <div className="pp-toolbar">
@@ -89,7 +89,7 @@ export function PrintPlanPage() {
         <Button onClick={() => window.print()}>Print ({paper === 'letter' ? 'Letter' : 'A4'})</Button>
       </div>
       <style>{`@page { size: ${paper === 'letter' ? 'letter' : 'A4'}; margin: 0.75in 0.55in; }`}</style>
-      <PlanPrintDocument partner={partner} plan={plan} items={items} managerName={manager} today={today} />
+      <PlanPrintDocument partner={partner} plan={plan} items={items} managerName={planManagerName(partner.team, profile.name)} company={profile.company} today={today} />
     </>
   );
 }
