@@ -220,6 +220,21 @@ describe('foundation: a new user builds a portfolio offline', () => {
     await page.getByRole('heading', { level: 2, name: 'Bluefin Data Partners' }).waitFor();
   });
 
+  it('finds screens and the open partner’s actions in the command palette, not only partners', async () => {
+    await app.searchPalette('dashboard');
+    await page.getByRole('button', { name: /Go to Dashboard/ }).click();
+    await page.getByRole('heading', { level: 2, name: 'Dashboard' }).waitFor();
+    await app.searchPalette('Bluefin');
+    await page.getByRole('button', { name: /Bluefin Data Partners/ }).first().click();
+    await page.getByRole('heading', { level: 2, name: 'Bluefin Data Partners' }).waitFor();
+    await app.searchPalette('record check-in');
+    await app.screenshot('09b-palette-actions');
+    await page.getByRole('button', { name: /Record check-in with Bluefin Data Partners/ }).click();
+    await page.getByRole('button', { name: 'Record check-in', exact: true }).waitFor();
+    expect(page.url()).toContain('checkin=new');
+    await app.open('/today');
+  });
+
   it('changes the name and company in Settings → Profile & branding, kept after a reload', async () => {
     await app.goTo('Settings');
     const card = page.getByTestId('profile-card');
