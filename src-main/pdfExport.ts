@@ -41,7 +41,10 @@ function parseHeader(raw: unknown): PlanPdfHeader {
   if (typeof raw !== 'string') throw new Error('the print page gave no partner name or version');
   const parsed = JSON.parse(raw) as Partial<PlanPdfHeader>;
   if (typeof parsed.partnerName !== 'string' || typeof parsed.versionLabel !== 'string') throw new Error('the print page gave no partner name or version');
-  return { partnerName: parsed.partnerName.slice(0, 200), versionLabel: parsed.versionLabel.slice(0, 80) };
+  const optional = (value: unknown, max: number) => (typeof value === 'string' && value ? { value: value.slice(0, max) } : null);
+  const date = optional(parsed.dateLabel, 80);
+  const vendor = optional(parsed.vendorName, 200);
+  return { partnerName: parsed.partnerName.slice(0, 200), versionLabel: parsed.versionLabel.slice(0, 80), ...(date ? { dateLabel: date.value } : {}), ...(vendor ? { vendorName: vendor.value } : {}) };
 }
 
 /** Loads the print route in `window` and resolves once the page reports it is rendered. */

@@ -5,6 +5,10 @@ import '@mantine/spotlight/styles.css';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { detectPlatform } from './platform/detectPlatform';
+import { setDisplayLocale } from '../src-shared/util/formatDate';
+
+// Dates read in the user's own locale everywhere (storage stays ISO).
+setDisplayLocale(navigator.language);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -10,6 +10,13 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid PORT: ${process.env.PORT}`);
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = process.env.DATA_DIR || './data/server';
+  // Opening the store and applying migrations takes a while (about 30 s the first time on
+  // embedded PGlite): say so before it starts, so a silent terminal is not taken for a hang.
+  console.log(
+    databaseUrl
+      ? 'Partner Desk sync server starting: connecting to PostgreSQL (DATABASE_URL) and applying migrations…'
+      : `Partner Desk sync server starting: opening embedded PGlite in ${dataDir} and applying migrations (the first start takes about 30 s)…`,
+  );
   const server = await createServer({
     databaseUrl,
     dataDir,

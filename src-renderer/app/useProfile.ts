@@ -1,5 +1,7 @@
 import { useLocalStorage } from '@mantine/hooks';
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useMemo } from 'react';
+import { ownerSideLabels, PLACEHOLDER_MANAGER_NAME } from '../../src-shared/domain/identity';
+import type { OwnerSide } from '../../src-shared/domain/types';
 import type { SyncUser } from '../../src-shared/sync/protocol';
 
 /**
@@ -7,28 +9,38 @@ import type { SyncUser } from '../../src-shared/sync/protocol';
  * Signed out, the profile is the local one and owns every partner; signed in, it is the account
  * (server host + user id), so each account keeps its own database on this laptop.
  */
-export type Profile = { id: string; name: string; email: string };
+export type Profile = { id: string; name: string; email: string; company: string };
 
-export const LOCAL_PROFILE: Profile = { id: 'local', name: 'Partner manager', email: 'me@partnerdesk.local' };
+/** Nobody has said who they are yet: the first run asks (see `needsIdentity`). */
+export const LOCAL_PROFILE: Profile = { id: 'local', name: '', email: 'me@partnerdesk.local', company: '' };
 
-/** The profile of an account: one per server and user, never colliding with `local`. */
-export function accountProfile(serverUrl: string, user: Pick<SyncUser, 'id' | 'name' | 'email'>): Profile {
-  return { id: `${new URL(serverUrl).host}/${user.id}`, name: user.name || user.email, email: user.email };
+/**
+ * The profile of an account: one per server and user, never colliding with `local`. The name
+ * comes from the account; the company is a setting of this laptop (`company`).
+ */
+export function accountProfile(serverUrl: string, user: Pick<SyncUser, 'id' | 'name' | 'email'>, company = ''): Profile {
+  return { id: `${new URL(serverUrl).host}/${user.id}`, name: user.name || user.email, email: user.email, company };
 }
 
-/** The signed-out profile's name and email, as the user set them in Settings. */
+/**
+ * The local profile setting (name, email, company), kept in this laptop's local storage and never
+ * synced. Older versions stored no company and the placeholder name "Partner manager".
+ */
 export function useLocalProfile(): [Profile, (next: Profile) => void] {
-  const [profile, setProfile] = useLocalStorage<Profile>({
+  const [profile, setProfile] = useLocalStorage<Partial<Profile>>({
     key: 'partnerdesk.profile',
     defaultValue: LOCAL_PROFILE,
     getInitialValueInEffect: false,
   });
-  return [{ ...profile, id: LOCAL_PROFILE.id }, setProfile];
+  const name = profile.name === PLACEHOLDER_MANAGER_NAME ? '' : (profile.name ?? '');
+  return [{ ...LOCAL_PROFILE, ...profile, name, company: profile.company ?? '', id: LOCAL_PROFILE.id }, setProfile];
 }
 
-/** The active profile, and a setter for the local profile's name and email (provided by SyncProvider). */
+/** The active profile, and a setter for the local profile's name, email and company (provided by SyncProvider). */
 export type ProfileState = {
   profile: Profile;
+  /** The signed-out profile as stored on this laptop (its company applies to every profile). */
+  localProfile: Profile;
   setLocalProfile: (next: Profile) => void;
   /** The active profile's email, read at call time: the open database stamps it into `updatedBy`. */
   currentUser: () => string;
@@ -40,6 +52,19 @@ export function useProfile(): [Profile, (next: Profile) => void] {
   const state = useContext(ProfileContext);
   if (!state) throw new Error('useProfile must be used inside <SyncProvider>');
   return [state.profile, state.setLocalProfile];
+}
+
+/** The local profile setting and its setter (Settings → Profile & branding, first run). */
+export function useLocalProfileSetting(): [Profile, (next: Profile) => void] {
+  const state = useContext(ProfileContext);
+  if (!state) throw new Error('useLocalProfileSetting must be used inside <SyncProvider>');
+  return [state.localProfile, state.setLocalProfile];
+}
+
+/** "Partner" / the vendor's company name, for owner columns, pickers and the printed plan. */
+export function useOwnerSideLabels(): Record<OwnerSide, string> {
+  const [profile] = useProfile();
+  return useMemo(() => ownerSideLabels(profile.company), [profile.company]);
 }
 
 /** The editor getter for the open database (see ProfileState.currentUser). */

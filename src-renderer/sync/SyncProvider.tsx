@@ -69,7 +69,11 @@ export function SyncProvider({ children }: { children: ReactNode }) {
   const [offer, setOffer] = useState<PendingOffer | null>(null);
   const engineRef = useRef<EngineHandle | null>(null);
 
-  const profile = useMemo(() => (session ? accountProfile(session.serverUrl, session.user) : localProfile), [session, localProfile]);
+  const profile = useMemo(() => (session ? accountProfile(session.serverUrl, session.user, localProfile.company) : localProfile), [session, localProfile]);
+  // Signing in names the manager from the account when they had not said their name yet.
+  useEffect(() => {
+    if (session?.user.name && !localProfile.name.trim()) setLocalProfile({ ...localProfile, name: session.user.name });
+  }, [session, localProfile, setLocalProfile]);
   // Who is editing, read by the open database on every local write (`updatedBy`).
   const editorRef = useRef(profile.email);
   useEffect(() => {
@@ -231,7 +235,7 @@ export function SyncProvider({ children }: { children: ReactNode }) {
     [status, session, secureStorage, signIn, signOut, offer, acceptOffer],
   );
 
-  const profileState = useMemo<ProfileState>(() => ({ profile, setLocalProfile, currentUser }), [profile, setLocalProfile, currentUser]);
+  const profileState = useMemo<ProfileState>(() => ({ profile, localProfile, setLocalProfile, currentUser }), [profile, localProfile, setLocalProfile, currentUser]);
 
   if (phase.kind !== 'ready') {
     return (

@@ -1,3 +1,4 @@
+import { PARTNER_STATUS_LABELS, PARTNER_TYPE_LABELS } from './labels';
 import { format, isValid, parseISO } from 'date-fns';
 import {
   MATURITIES,
@@ -55,6 +56,10 @@ const TYPE_SYNONYMS: Record<string, PartnerType> = {
 };
 
 const STATUS_SYNONYMS: Record<string, PartnerStatus> = { 'at risk': 'at_risk' };
+
+/** The choices an error message lists: the labels the user sees (each one is accepted as typed). */
+const TYPE_CHOICES = PARTNER_TYPES.map((type) => PARTNER_TYPE_LABELS[type]).join(', ');
+const STATUS_CHOICES = PARTNER_STATUSES.map((status) => PARTNER_STATUS_LABELS[status]).join(', ');
 
 /**
  * Reads a partner type the way people write it: exact values in any case plus obvious long
@@ -123,8 +128,8 @@ export function validatePartnerInput(input: PartnerInput): PartnerInputResult {
 
   const typeRaw = input.type.trim();
   const type = typeRaw === '' ? null : parsePartnerType(typeRaw);
-  if (typeRaw === '') errors.type = `Type is required: one of ${PARTNER_TYPES.join(', ')}`;
-  else if (!type) errors.type = `Type must be one of ${PARTNER_TYPES.join(', ')} ${got(typeRaw)}`;
+  if (typeRaw === '') errors.type = `Type is required: one of ${TYPE_CHOICES}`;
+  else if (!type) errors.type = `Type must be one of ${TYPE_CHOICES} ${got(typeRaw)}`;
 
   const maturityRaw = canonical(input.maturity);
   const maturity: Maturity | undefined = maturityRaw === '' ? 'new' : MATURITIES.find((m) => m === maturityRaw);
@@ -158,7 +163,7 @@ export function validatePartnerInput(input: PartnerInput): PartnerInputResult {
   const statusRaw = canonical(input.status);
   const status: PartnerStatus | undefined =
     statusRaw === '' ? 'onboarding' : (PARTNER_STATUSES.find((s) => s === statusRaw) ?? STATUS_SYNONYMS[statusRaw]);
-  if (!status) errors.status = `Status must be one of ${PARTNER_STATUSES.join(', ')} ${got(input.status)}`;
+  if (!status) errors.status = `Status must be one of ${STATUS_CHOICES} ${got(input.status)}`;
 
   if (Object.keys(errors).length > 0 || !type || !maturity || website === null || !status) {
     return { ok: false, errors };

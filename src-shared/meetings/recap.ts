@@ -1,4 +1,5 @@
 import { format, parseISO } from 'date-fns';
+import { ownerSideLabel, vendorName } from '../domain/identity';
 import type { IsoDate, Meeting, OwnerSide } from '../domain/types';
 
 export type RecapInput = {
@@ -6,16 +7,17 @@ export type RecapInput = {
   meeting: Pick<Meeting, 'title' | 'scheduledOn' | 'attendees' | 'decisions' | 'actionItems' | 'nextCheckinOn'>;
   /** Names of the partner's contacts, to tell the two sides apart in the attendee list. */
   partnerPeople?: readonly string[];
+  /** The vendor's company name (the manager's profile); "Our side" until it is known. */
+  vendorName?: string;
 };
-
-const SIDE_WORDS: Record<OwnerSide, string> = { partner: 'Partner', vendor: 'Our side' };
 
 function longDate(d: IsoDate): string {
   return format(parseISO(d), 'EEEE d MMMM yyyy');
 }
 
-function owner(item: { ownerSide: OwnerSide; ownerName: string }): string {
-  return item.ownerName.trim() ? `${item.ownerName.trim()} (${SIDE_WORDS[item.ownerSide]})` : SIDE_WORDS[item.ownerSide];
+function owner(item: { ownerSide: OwnerSide; ownerName: string }, vendor: string): string {
+  const side = ownerSideLabel(item.ownerSide, vendor);
+  return item.ownerName.trim() ? `${item.ownerName.trim()} (${side})` : side;
 }
 
 function splitAttendees(input: RecapInput): { partner: string[]; vendor: string[] } {
@@ -36,7 +38,7 @@ function sections(input: RecapInput, escape: (s: string) => string): RecapSectio
   const { partner, vendor } = splitAttendees(input);
   const attendees =
     partner.length > 0
-      ? [`${escape(input.partnerName)}: ${partner.map(escape).join(', ')}`, ...(vendor.length > 0 ? [`Our side: ${vendor.map(escape).join(', ')}`] : [])]
+      ? [`${escape(input.partnerName)}: ${partner.map(escape).join(', ')}`, ...(vendor.length > 0 ? [`${escape(vendorName(input.vendorName ?? ''))}: ${vendor.map(escape).join(', ')}`] : [])]
       : vendor.map(escape);
   return [
     { heading: 'Attendees', lines: attendees, empty: 'No attendees recorded.' },
@@ -44,7 +46,7 @@ function sections(input: RecapInput, escape: (s: string) => string): RecapSectio
     {
       heading: 'Action items',
       lines: meeting.actionItems.map(
-        (a) => `${escape(a.text)} (owner: ${escape(owner(a))}; due ${a.dueDate ? longDate(a.dueDate) : 'date to be agreed'})`,
+        (a) => `${escape(a.text)} (owner: ${escape(owner(a, input.vendorName ?? ''))}; due ${a.dueDate ? longDate(a.dueDate) : 'date to be agreed'})`,
       ),
       empty: 'No action items.',
     },

@@ -22,16 +22,22 @@ export const PRINT_READY_ATTRIBUTE = 'data-print-ready';
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
 
-export type PlanPdfHeader = { partnerName: string; versionLabel: string };
+/**
+ * What every page's header and footer say: the partner, the version and the plan's date (as the
+ * user reads dates), and the vendor when the manager has named it.
+ */
+export type PlanPdfHeader = { partnerName: string; versionLabel: string; dateLabel?: string; vendorName?: string };
 
 const TEMPLATE_STYLE = 'font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 8.5px; color: #555; width: 100%; padding: 0 0.55in; display: flex; justify-content: space-between;';
 
-export function headerTemplate({ partnerName, versionLabel }: PlanPdfHeader): string {
-  return `<div style='${TEMPLATE_STYLE}'><span>${escapeHtml(partnerName)} · Joint business plan</span><span>${escapeHtml(versionLabel)}</span></div>`;
+export function headerTemplate({ partnerName, vendorName }: PlanPdfHeader): string {
+  const parties = vendorName ? `${escapeHtml(vendorName)} and ${escapeHtml(partnerName)}` : escapeHtml(partnerName);
+  return `<div style='${TEMPLATE_STYLE}'><span>${parties} · Joint business plan</span><span>Confidential</span></div>`;
 }
 
-export function footerTemplate({ partnerName, versionLabel }: PlanPdfHeader): string {
-  return `<div style='${TEMPLATE_STYLE}'><span>${escapeHtml(partnerName)} · ${escapeHtml(versionLabel)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+export function footerTemplate({ partnerName, versionLabel, dateLabel }: PlanPdfHeader): string {
+  const parts = [partnerName, versionLabel, ...(dateLabel ? [dateLabel] : [])].map(escapeHtml).join(' · ');
+  return `<div style='${TEMPLATE_STYLE}'><span>${parts}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
 }
 
 /** Options in the shape both Electron and Chromium understand, before naming differences. */

@@ -80,3 +80,9 @@ export function formatMoney(amount: number, currency: string): string {
 export function itemsOfKind(items: PlanItem[], kind: PlanItem['kind']): PlanItem[] {
   return items.filter((item) => item.kind === kind).sort((a, b) => a.order - b.order || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
+
+/** "2 requests: EUR 10,000 approved, EUR 5,000 paid": a currency's MDF split by the statuses that hold money. */
+export function mdfBreakdown(total: MdfTotal): string {
+  const parts = MDF_STATUSES.filter((status) => total[status] !== 0).map((status) => `${formatMoney(total[status], total.currency)} ${MDF_STATUS_LABELS[status].toLowerCase()}`);
+  return `${total.count} request${total.count === 1 ? '' : 's'}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
+}

@@ -2,6 +2,9 @@ import type { IsoDate, OwnerSide, PlanItem, PlanItemKind } from '../domain/types
 import { OWNER_SIDES } from '../domain/types';
 import { INITIATIVE_TYPES, MDF_STATUSES, type InitiativeType } from './planTotals';
 
+/** A code as the user reads it in a choice list: "in_progress" → "In progress". */
+const choiceLabel = (code: string): string => (code.charAt(0).toUpperCase() + code.slice(1)).replace(/_/g, ' ');
+
 /** Editable fields of a plan row, as typed into the form (every value is text). */
 export const PLAN_ITEM_FORM_FIELDS = [
   'title',
@@ -134,7 +137,7 @@ function reader(values: PlanItemFormValues, errors: PlanItemErrors): Reader {
       const text = raw(field);
       if (text === '') return fallback;
       if (!(allowed as readonly string[]).includes(text)) {
-        errors[field] = `${label} must be one of: ${allowed.join(', ')}`;
+        errors[field] = `${label} must be one of: ${allowed.map(choiceLabel).join(', ')}`;
         return undefined;
       }
       return text as (typeof allowed)[number];

@@ -26,9 +26,22 @@ describe('foundation: a new user builds a portfolio offline', () => {
     await session?.close();
   });
 
-  it('shows a welcome with demo, new partner and import on first run', async () => {
+  it('asks the manager’s name and company first, refusing blanks with a message on each field', async () => {
     await app.open();
     await page.getByRole('heading', { name: 'Welcome to Partner Desk' }).waitFor();
+    const step = app.identityStep();
+    await step.waitFor();
+    expect(await page.getByRole('button', { name: 'Load demo portfolio' }).count()).toBe(0);
+    await step.getByRole('button', { name: 'Continue' }).click();
+    expect(await step.locator('[id$="-error"]').allInnerTexts()).toEqual([
+      'Enter your name: it goes on the plans and recaps you send',
+      'Enter your company’s name: partners see it on their plan',
+    ]);
+    await app.screenshot('00-first-run-identity');
+    await app.answerIdentity({ name: 'Ann Berg', company: 'North Wind Software' });
+  });
+
+  it('shows a welcome with demo, new partner and import on first run', async () => {
     expect(await page.getByRole('button', { name: 'Load demo portfolio' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Add your first partner' }).isVisible()).toBe(true);
     await app.screenshot('01-first-run');
@@ -205,6 +218,37 @@ describe('foundation: a new user builds a portfolio offline', () => {
     await app.searchPalette('Bluefin');
     await page.getByRole('button', { name: /Bluefin Data Partners/ }).first().click();
     await page.getByRole('heading', { level: 2, name: 'Bluefin Data Partners' }).waitFor();
+  });
+
+  it('finds screens and the open partner’s actions in the command palette, not only partners', async () => {
+    await app.searchPalette('dashboard');
+    await page.getByRole('button', { name: /Go to Dashboard/ }).click();
+    await page.getByRole('heading', { level: 2, name: 'Dashboard' }).waitFor();
+    await app.searchPalette('Bluefin');
+    await page.getByRole('button', { name: /Bluefin Data Partners/ }).first().click();
+    await page.getByRole('heading', { level: 2, name: 'Bluefin Data Partners' }).waitFor();
+    await app.searchPalette('record check-in');
+    await app.screenshot('09b-palette-actions');
+    await page.getByRole('button', { name: /Record check-in with Bluefin Data Partners/ }).click();
+    await page.getByRole('button', { name: 'Record check-in', exact: true }).waitFor();
+    expect(page.url()).toContain('checkin=new');
+    await app.open('/today');
+  });
+
+  it('changes the name and company in Settings → Profile & branding, kept after a reload', async () => {
+    await app.goTo('Settings');
+    const card = page.getByTestId('profile-card');
+    expect(await card.getByRole('heading', { name: 'Profile & branding' }).isVisible()).toBe(true);
+    expect(await card.getByRole('textbox', { name: 'Your name' }).inputValue()).toBe('Ann Berg');
+    await card.getByRole('textbox', { name: /^Your company/ }).fill('');
+    await card.getByRole('button', { name: 'Save profile' }).click();
+    await card.getByText('Enter your company’s name: partners see it on their plan').waitFor();
+    await card.getByRole('textbox', { name: /^Your company/ }).fill('North Wind Software Ltd');
+    await card.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('Profile saved.').waitFor();
+    await app.reload();
+    expect(await page.getByTestId('profile-card').getByRole('textbox', { name: /^Your company/ }).inputValue()).toBe('North Wind Software Ltd');
+    await app.screenshot('10a-settings-profile');
   });
 
   it('exports all data as a JSON backup', async () => {

@@ -3,7 +3,7 @@ import { addDays, format } from 'date-fns';
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppPage } from './pages/appPage';
+import { AppPage, DEMO_IDENTITY } from './pages/appPage';
 import { KickoffCallPage, MeetingsTabPage } from './pages/meetingsPage';
 import { PortfolioPage } from './pages/portfolioPage';
 import { WorkspacePage } from './pages/workspacePage';
@@ -104,7 +104,7 @@ describe('meetings: kick-off call and check-ins, offline', () => {
     await call.endCall();
     const recap = await call.recapText().innerText();
     expect(recap).toContain('Send MDF guide (owner: Anna (Partner)');
-    expect(recap).toContain('Create portal logins (owner: Our side');
+    expect(recap).toContain(`Create portal logins (owner: ${DEMO_IDENTITY.company}`);
     expect(recap).toContain('Focus on the retail segment first');
     expect(recap).toContain('Guest Observer');
     expect(recap).toMatch(/Next meeting: \w+day/);

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppPage } from './pages/appPage';
+import { AppPage, DEMO_IDENTITY } from './pages/appPage';
 import { buildPlanDocs, insertPlanDocs, PlanPage, printPlanPdf, storedPartners, waitForPrintReady } from './pages/planPage';
 import { PortfolioPage } from './pages/portfolioPage';
 import { openAppSession, type AppSession } from './support/appSession';
@@ -17,6 +17,14 @@ const normalise = (text: string): string => text.replace(/\s+/g, ' ').replace(/-
 function pdfText(file: string, pageNumber?: number): string {
   const range = pageNumber === undefined ? [] : ['-f', String(pageNumber), '-l', String(pageNumber)];
   return normalise(execFileSync('pdftotext', ['-raw', ...range, file, '-'], { encoding: 'utf8' }));
+}
+
+/** The plan date the footer shows: the last "· <date>" of page 1's footer line, e.g. "Dec 1, 2026". */
+function footerDate(file: string): string {
+  const match = /· Version 2 · (.+?) Page 1 of/.exec(pdfText(file, 1));
+  expect(match, 'page 1 footer has a date after the version').not.toBeNull();
+  expect(match?.[1]).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/); // the user's locale (en-US here), never ISO
+  return match?.[1] ?? '';
 }
 
 function pdfPages(file: string): number {
@@ -153,8 +161,29 @@ describe('joint business plan: plan together, version, export as PDF', () => {
     expect(goalTitles.length).toBeGreaterThanOrEqual(3);
     for (const title of goalTitles) expect(text).toContain(normalise(title));
     expect(text).toContain('Close three partner-sourced deals');
-    expect(text).toContain('MDF total EUR 25,000');
+    expect(text).toContain('MDF request Status Due Owner Amount');
+    expect(text).toContain('MDF total in EUR (1 request: EUR 25,000 approved) EUR 25,000');
     expect(text).toContain('Version 2');
+    // One identity: the manager and the vendor are named (first run asked them), never a placeholder.
+    const cover = pdfText(file, 1);
+    expect(cover).toContain(`Prepared by ${DEMO_IDENTITY.company}`);
+    expect(cover).toContain(`Partner manager ${DEMO_IDENTITY.name}`);
+    expect(text).not.toContain('Partner manager Partner manager');
+    expect(text).not.toContain('Our side');
+    expect(pdfText(file, pages)).toContain(`Sign-off ${partnerName}`);
+    expect(pdfText(file, pages)).toContain(DEMO_IDENTITY.company);
+    // The cover fills page 1 on its own: both companies, the headline goals, nothing of the body.
+    expect(cover).toMatch(/Headline goals/i);
+    expect(cover).not.toContain('Objectives and summary');
+    // Goals come grouped into 30 / 60 / 90 day windows, with a chart of the windows at a glance.
+    expect(text).toMatch(/First 30 days · \d+ goals?/);
+    expect(text).toContain('Goals at a glance');
+    // Every page: the partner, the version and the plan's date in the footer, and page X of Y.
+    const dated = footerDate(file);
+    for (let index = 1; index <= pages; index += 1) {
+      expect(pdfText(file, index)).toContain(`${partnerName} · Version 2 · ${dated}`);
+      expect(pdfText(file, index)).toContain(`Page ${index} of ${pages}`);
+    }
     expect(pdfText(file, 1)).toContain(`Page 1 of ${pages}`);
     expect(pdfText(file, pages)).toContain(`Page ${pages} of ${pages}`);
     const pngs = pdfToPngs(file, 'plan-v2');
@@ -177,7 +206,8 @@ describe('joint business plan: plan together, version, export as PDF', () => {
     const goals = docs.items.filter((item) => item.kind === 'goal');
     for (const goal of goals) {
       // A whole row (its wrapped title and its progress) is on exactly one page.
-      const holding = pageTexts.filter((pageText) => pageText.includes(normalise(goal.title)));
+      // (The cover, page 1, repeats the first few as headline goals.)
+      const holding = pageTexts.slice(1).filter((pageText) => pageText.includes(normalise(goal.title)));
       expect(holding.length, goal.title).toBe(1);
     }
     const goalPages = pageTexts.filter((pageText) => /Goal \d\d: /.test(pageText) && pageText.includes('Engineers certified'));

@@ -120,6 +120,23 @@ describe('records and KPIs: deals, training, satisfaction and the dashboard', ()
     await app.expectNoErrorBoundary();
   });
 
+  it('draws the pipeline one currency at a time, each on its own axis, never mixed', async () => {
+    await records.openDashboard();
+    const card = records.chart('pipeline');
+    await card.scrollIntoViewIfNeeded();
+    const chart = card.getByTestId('pipeline-chart');
+    await chart.waitFor();
+    const currencies = await card.getByRole('radio').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    expect(currencies.length).toBeGreaterThan(1);
+    expect(await chart.getAttribute('data-currency')).toBe(currencies[0]);
+    // One currency's bars only, and its code on the axis.
+    expect(await chart.locator('.recharts-legend-item').count()).toBe(0);
+    expect(await chart.locator('.recharts-label').textContent()).toBe(currencies[0]);
+    await card.getByText(currencies[1] ?? '', { exact: true }).click();
+    await expect.poll(() => chart.getAttribute('data-currency')).toBe(currencies[1]);
+    await card.screenshot({ path: await app.screenshot('records-07b-pipeline-per-currency') });
+  });
+
   it('filters the dashboard by partner type', async () => {
     await records.openDashboard();
     await page.getByRole('combobox', { name: 'Partner type' }).click();

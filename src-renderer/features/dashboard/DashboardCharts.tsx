@@ -1,7 +1,8 @@
-import { Card, Text, Title } from '@mantine/core';
+import { Card, SegmentedControl, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BarDatum, ChurnDatum, CohortPipeline, PsatPoint, RateDatum } from '../../../src-shared/kpi/dashboardData';
+import { pipelineByCurrency } from './pipelineChartData';
 
 /** What a click on a chart asks to see: the partners behind a bar or point. */
 export type DrillRequest = { title: string; partnerIds: string[] };
@@ -82,32 +83,42 @@ export function CountBars({ data, onDrill, what, color = PALETTE[0], highlightLa
   );
 }
 
-/** Pipeline per cohort, one bar per currency side by side (never stacked into one total). */
+/**
+ * Pipeline per cohort, one chart per currency on its own axis (never summed or mixed on one
+ * scale): the currency is picked above the chart.
+ */
 export function PipelineBars({ rows, currencies, onDrill }: { rows: CohortPipeline[]; currencies: string[]; onDrill: (d: DrillRequest) => void }) {
+  const charts = pipelineByCurrency(rows, currencies);
+  const [picked, setPicked] = useState<string | null>(null);
+  const chart = charts.find((candidate) => candidate.currency === picked) ?? charts[0];
+  if (!chart) return null;
   return (
-    <ResponsiveContainer>
-      <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-default-border)" vertical={false} />
-        <XAxis dataKey="cohort" tick={AXIS} />
-        <YAxis tick={AXIS} tickFormatter={(v: number) => (v >= 1000 ? `${Math.round(v / 1000)}k` : String(v))} />
-        <Tooltip {...TOOLTIP} formatter={(v, name) => [Number(v).toLocaleString('en-US'), String(name)]} />
-        <Legend wrapperStyle={{ fontSize: 11 }} />
-        {currencies.map((c, i) => (
-          <Bar
-            key={c}
-            dataKey={c}
-            name={c}
-            fill={PALETTE[i % PALETTE.length]}
-            isAnimationActive={false}
-            cursor="pointer"
-            onClick={(_, index) => {
-              const r = rows[index];
-              if (r) onDrill({ title: `Partner-sourced pipeline, cohort ${r.cohort}`, partnerIds: r.partnerIds });
-            }}
-          />
-        ))}
-      </BarChart>
-    </ResponsiveContainer>
+    <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+      {charts.length > 1 && (
+        <SegmentedControl size="xs" aria-label="Currency" value={chart.currency} onChange={setPicked} data={charts.map((candidate) => candidate.currency)} style={{ alignSelf: 'flex-start' }} />
+      )}
+      <div style={{ flex: 1, minHeight: 0 }} data-testid="pipeline-chart" data-currency={chart.currency}>
+        <ResponsiveContainer>
+          <BarChart data={chart.rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-default-border)" vertical={false} />
+            <XAxis dataKey="cohort" tick={AXIS} />
+            <YAxis tick={AXIS} tickFormatter={(v: number) => (v >= 1000 ? `${Math.round(v / 1000)}k` : String(v))} label={{ value: chart.currency, angle: -90, position: 'insideLeft', fontSize: 11, fill: 'var(--mantine-color-dimmed)' }} />
+            <Tooltip {...TOOLTIP} formatter={(v) => [`${chart.currency} ${Number(v).toLocaleString('en-US')}`, 'Pipeline']} />
+            <Bar
+              dataKey="amount"
+              name={chart.currency}
+              fill={PALETTE[0]}
+              isAnimationActive={false}
+              cursor="pointer"
+              onClick={(_, index) => {
+                const r = chart.rows[index];
+                if (r) onDrill({ title: `Partner-sourced pipeline in ${chart.currency}, cohort ${r.cohort}`, partnerIds: r.partnerIds });
+              }}
+            />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </div>
   );
 }
 

@@ -2,11 +2,13 @@ import { Button, Card, Center, Group, SimpleGrid, Stack, Text, ThemeIcon, Title 
 import { notifications } from '@mantine/notifications';
 import { IconFileImport, IconPlus, IconSparkles, IconUsersGroup } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
+import { needsIdentity } from '../../../src-shared/domain/identity';
 import { useProfile } from '../../app/useProfile';
 import { useStoreAction } from '../../app/useStoreAction';
 import { useToday } from '../../app/useToday';
 import { useDatabase } from '../../db/useDatabase';
 import { useNewPartner } from '../partners/useNewPartner';
+import { IdentityStep } from './IdentityStep';
 import { loadDemoPortfolio } from './loadDemoPortfolio';
 
 /** The empty state of a new laptop: try the demo, add a partner, or import a spreadsheet. */
@@ -31,50 +33,54 @@ export function FirstRun() {
             saved on this laptop first.
           </Text>
         </Stack>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} w="100%">
-          <Card withBorder padding="lg">
-            <Stack gap="sm" h="100%">
-              <IconSparkles size={24} color="var(--mantine-color-indigo-6)" />
-              <Text fw={600}>Explore with demo data</Text>
-              <Text size="sm" c="dimmed" style={{ flex: 1 }}>
-                About 40 current partners of every type in every phase, plus a year of history: journeys, check-ins, deals and outcomes.
-              </Text>
-              <Button
-                loading={loading}
-                onClick={async () => {
-                  const count = await loadDemo(db, profile, today);
-                  if (count) notifications.show({ color: 'teal', title: 'Demo portfolio loaded', message: `${count} partners are ready to explore.` });
-                }}
-              >
-                Load demo portfolio
-              </Button>
-            </Stack>
-          </Card>
-          <Card withBorder padding="lg">
-            <Stack gap="sm" h="100%">
-              <IconPlus size={24} color="var(--mantine-color-indigo-6)" />
-              <Text fw={600}>Start with a real partner</Text>
-              <Text size="sm" c="dimmed" style={{ flex: 1 }}>
-                Enter the contract date and Partner Desk lays out the whole 90-day journey.
-              </Text>
-              <Button variant="light" onClick={newPartner}>
-                Add your first partner
-              </Button>
-            </Stack>
-          </Card>
-          <Card withBorder padding="lg">
-            <Stack gap="sm" h="100%">
-              <IconFileImport size={24} color="var(--mantine-color-indigo-6)" />
-              <Text fw={600}>Bring your spreadsheet</Text>
-              <Text size="sm" c="dimmed" style={{ flex: 1 }}>
-                Import partners from a CSV export; every row is checked before anything is saved.
-              </Text>
-              <Button variant="light" onClick={() => void navigate('/import')}>
-                Import from CSV
-              </Button>
-            </Stack>
-          </Card>
-        </SimpleGrid>
+        {needsIdentity(profile) ? (
+          <IdentityStep />
+        ) : (
+          <SimpleGrid cols={{ base: 1, sm: 3 }} w="100%">
+            <Card withBorder padding="lg">
+              <Stack gap="sm" h="100%">
+                <IconSparkles size={24} color="var(--mantine-color-indigo-6)" />
+                <Text fw={600}>Explore with demo data</Text>
+                <Text size="sm" c="dimmed" style={{ flex: 1 }}>
+                  About 40 current partners of every type in every phase, plus a year of history: journeys, check-ins, deals and outcomes.
+                </Text>
+                <Button
+                  loading={loading}
+                  onClick={async () => {
+                    const count = await loadDemo(db, profile, today);
+                    if (count) notifications.show({ color: 'teal', title: 'Demo portfolio loaded', message: `${count} partners are ready to explore.` });
+                  }}
+                >
+                  Load demo portfolio
+                </Button>
+              </Stack>
+            </Card>
+            <Card withBorder padding="lg">
+              <Stack gap="sm" h="100%">
+                <IconPlus size={24} color="var(--mantine-color-indigo-6)" />
+                <Text fw={600}>Start with a real partner</Text>
+                <Text size="sm" c="dimmed" style={{ flex: 1 }}>
+                  Enter the contract date and Partner Desk lays out the whole 90-day journey.
+                </Text>
+                <Button variant="light" onClick={newPartner}>
+                  Add your first partner
+                </Button>
+              </Stack>
+            </Card>
+            <Card withBorder padding="lg">
+              <Stack gap="sm" h="100%">
+                <IconFileImport size={24} color="var(--mantine-color-indigo-6)" />
+                <Text fw={600}>Bring your spreadsheet</Text>
+                <Text size="sm" c="dimmed" style={{ flex: 1 }}>
+                  Import partners from a CSV export; every row is checked before anything is saved.
+                </Text>
+                <Button variant="light" onClick={() => void navigate('/import')}>
+                  Import from CSV
+                </Button>
+              </Stack>
+            </Card>
+          </SimpleGrid>
+        )}
         <Group gap={6}>
           <Text size="xs" c="dimmed">
             Tip: press Ctrl+K anywhere to jump to a partner or an action.

@@ -4,7 +4,8 @@ import { useForm } from '@mantine/form';
 import { dayNumber, PHASE_INFO } from '../../../src-shared/domain/journey';
 import { isRealIsoDate } from '../../../src-shared/domain/partnerInput';
 import { OWNER_SIDES, PHASES, TASK_CATEGORIES, type OwnerSide, type Phase, type TaskCategory } from '../../../src-shared/domain/types';
-import { CATEGORY_LABELS, OWNER_SIDE_LABELS } from '../../app/labels';
+import { CATEGORY_LABELS } from '../../app/labels';
+import { useOwnerSideLabels } from '../../app/useProfile';
 import type { CustomTaskInput } from './updateTask';
 
 type Values = { title: string; phase: Phase; category: TaskCategory; dueDate: string; ownerSide: OwnerSide; required: boolean; guidance: string };
@@ -23,6 +24,7 @@ export function AddTaskForm({
   onSubmit: (input: CustomTaskInput) => Promise<unknown>;
   onCancel: () => void;
 }) {
+  const sides = useOwnerSideLabels();
   const form = useForm<Values>({
     initialValues: { title: '', phase: defaultPhase, category: 'team', dueDate: defaultDue, ownerSide: 'vendor', required: false, guidance: '' },
     validate: {
@@ -63,7 +65,7 @@ export function AddTaskForm({
           />
           <Select
             label="Who does it"
-            data={OWNER_SIDES.map((value) => ({ value, label: OWNER_SIDE_LABELS[value] }))}
+            data={OWNER_SIDES.map((value) => ({ value, label: sides[value] }))}
             allowDeselect={false}
             {...form.getInputProps('ownerSide')}
           />

@@ -4,7 +4,8 @@ import { IconCalendarEvent, IconDots, IconRotate, IconBan } from '@tabler/icons-
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Task } from '../../../src-shared/domain/types';
-import { CATEGORY_LABELS, OWNER_SIDE_LABELS } from '../../app/labels';
+import { CATEGORY_LABELS } from '../../app/labels';
+import { useOwnerSideLabels } from '../../app/useProfile';
 import { useStoreAction } from '../../app/useStoreAction';
 import { useDatabase } from '../../db/useDatabase';
 import { dueLabel, formatDate } from './dueLabel';
@@ -24,6 +25,7 @@ type Props = {
 /** One task: tick to complete, and a menu to reopen, reschedule or mark not applicable. */
 export function TaskLine({ task, today, partner, showGuidance, highlighted }: Props) {
   const db = useDatabase();
+  const sides = useOwnerSideLabels();
   const [complete] = useStoreAction(completeTask, 'complete the task');
   const [reopen] = useStoreAction(reopenTask, 'reopen the task');
   const [skip] = useStoreAction(markNotApplicable, 'update the task');
@@ -77,7 +79,7 @@ export function TaskLine({ task, today, partner, showGuidance, highlighted }: Pr
             </Text>
           )}
           <Text size="xs" c="dimmed">
-            {CATEGORY_LABELS[task.category]} · {OWNER_SIDE_LABELS[task.ownerSide]}
+            {CATEGORY_LABELS[task.category]} · {sides[task.ownerSide]}
           </Text>
           {task.required && (
             <Badge size="xs" variant="outline" color="gray">

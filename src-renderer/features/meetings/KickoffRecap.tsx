@@ -6,7 +6,7 @@ import { readableDate } from '../../../src-shared/domain/nextBestAction';
 import type { Meeting, Partner, Task } from '../../../src-shared/domain/types';
 import { callTiming, formatDuration } from '../../../src-shared/meetings/callTiming';
 import { recapMarkdown, recapText } from '../../../src-shared/meetings/recap';
-import { OWNER_SIDE_LABELS } from '../../app/labels';
+import { useOwnerSideLabels, useProfile } from '../../app/useProfile';
 import { peopleOf } from './AttendeesPicker';
 
 async function copy(text: string, what: string): Promise<void> {
@@ -20,7 +20,9 @@ async function copy(text: string, what: string): Promise<void> {
 
 /** After the call: what was agreed, the tasks it created, and the recap to email. */
 export function KickoffRecap({ partner, meeting, tasks }: { partner: Partner; meeting: Meeting; tasks: Task[] }) {
-  const input = { partnerName: partner.name, meeting, partnerPeople: peopleOf(partner).partnerPeople };
+  const [profile] = useProfile();
+  const sides = useOwnerSideLabels();
+  const input = { partnerName: partner.name, meeting, partnerPeople: peopleOf(partner).partnerPeople, vendorName: profile.company };
   const text = recapText(input);
   const markdown = recapMarkdown(input);
   const byId = new Map(tasks.map((t) => [t.id, t]));
@@ -73,7 +75,7 @@ export function KickoffRecap({ partner, meeting, tasks }: { partner: Partner; me
                     ) : (
                       item.text
                     )}{' '}
-                    · {OWNER_SIDE_LABELS[item.ownerSide]}
+                    · {sides[item.ownerSide]}
                     {item.ownerName ? `: ${item.ownerName}` : ''} · {item.dueDate ? `due ${readableDate(item.dueDate)}` : 'no due date'}
                   </List.Item>
                 );

@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import { GOAL_STATUS_FILL, type GoalChartRow, type RevenueChartData } from './planChartData';
+import { GOAL_STATUS_LABELS, type GoalStatus } from '../../../src-shared/plan/goalRules';
+import { GOAL_STATUS_FILL, type GoalChartRow, type GoalWindowRow, type RevenueChartData } from './planChartData';
 
 const compact = (value: number) => value.toLocaleString('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
@@ -38,6 +39,26 @@ export function GoalProgressChart({ rows, width = 640 }: { rows: GoalChartRow[];
             <Cell key={row.id} fill={GOAL_STATUS_FILL[row.status]} />
           ))}
         </Bar>
+      </BarChart>
+    </figure>
+  );
+}
+
+const STATUS_ORDER: GoalStatus[] = ['achieved', 'on_track', 'at_risk', 'not_started', 'missed'];
+
+/** Goals per 30-60-90 window, one stacked bar per window split by status: every row has a bar. */
+export function GoalWindowChart({ rows, width = 640 }: { rows: GoalWindowRow[]; width?: number }) {
+  const height = Math.max(110, rows.length * 34 + 56);
+  return (
+    <figure className="plan-chart" aria-label="Goals by 30-60-90 day window and status" style={{ margin: 0 }}>
+      <BarChart width={width} height={height} data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }} barCategoryGap={8}>
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
+        <YAxis type="category" dataKey="label" width={110} tick={{ fontSize: 11 }} interval={0} />
+        <Legend wrapperStyle={{ fontSize: 11 }} />
+        {STATUS_ORDER.map((status) => (
+          <Bar key={status} dataKey={status} name={GOAL_STATUS_LABELS[status]} stackId="goals" fill={GOAL_STATUS_FILL[status]} isAnimationActive={false} />
+        ))}
       </BarChart>
     </figure>
   );

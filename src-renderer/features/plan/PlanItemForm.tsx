@@ -1,9 +1,9 @@
 import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { PlanItemKind } from '../../../src-shared/domain/types';
+import { OWNER_SIDES, type PlanItemKind } from '../../../src-shared/domain/types';
 import { ACCOUNT_STAGES, INITIATIVE_STATUSES, RISK_STATUSES, validatePlanItem, type PlanItemErrors, type PlanItemFields, type PlanItemFormField, type PlanItemFormValues } from '../../../src-shared/plan/planValidation';
 import { INITIATIVE_TYPE_LABELS, INITIATIVE_TYPES, MDF_STATUSES } from '../../../src-shared/plan/planTotals';
-import { OWNER_SIDE_LABELS } from '../../app/labels';
+import { useOwnerSideLabels } from '../../app/useProfile';
 import { label } from './planLabels';
 
 type Props = {
@@ -15,10 +15,6 @@ type Props = {
 };
 
 const options = (values: readonly string[]) => values.map((value) => ({ value, label: label(value) }));
-const OWNER_OPTIONS = [
-  { value: 'partner', label: OWNER_SIDE_LABELS.partner },
-  { value: 'vendor', label: OWNER_SIDE_LABELS.vendor },
-];
 
 /**
  * Adds or edits one plan row. Each field is checked when it loses focus and all of them on save;
@@ -27,6 +23,8 @@ const OWNER_OPTIONS = [
  */
 export function PlanItemForm({ kind, initial, submitLabel, onSubmit, onCancel }: Props) {
   const [values, setValues] = useState<PlanItemFormValues>(initial);
+  const sides = useOwnerSideLabels();
+  const OWNER_OPTIONS = OWNER_SIDES.map((value) => ({ value, label: sides[value] }));
   const [errors, setErrors] = useState<PlanItemErrors>({});
   const [saving, setSaving] = useState(false);
 

@@ -1,68 +1,107 @@
 import type { IsoDate, Partner, Plan, PlanItem } from '../../../src-shared/domain/types';
 import { GOAL_STATUS_LABELS, goalPercent, goalStatus } from '../../../src-shared/plan/goalRules';
 import { versionLabel } from '../../../src-shared/plan/pdfOptions';
-import { formatMoney, INITIATIVE_TYPE_LABELS, itemsOfKind, mdfTotals, type InitiativeType } from '../../../src-shared/plan/planTotals';
+import { formatMoney, INITIATIVE_TYPE_LABELS, itemsOfKind, mdfBreakdown, mdfTotals, type InitiativeType } from '../../../src-shared/plan/planTotals';
 import { quarterLabel } from '../../../src-shared/plan/planValidation';
-import { OWNER_SIDE_LABELS, PARTNER_TYPE_LABELS } from '../../app/labels';
-import { GoalProgressChart, RevenueChart } from './PlanCharts';
-import { goalChartData, revenueChartData } from './planChartData';
+import { ownerSideLabels } from '../../../src-shared/domain/identity';
+import { PARTNER_TYPE_LABELS } from '../../app/labels';
+import { formatDate } from '../../../src-shared/util/formatDate';
+import { goalsByHorizon, headlineGoals } from '../../../src-shared/plan/goalHorizons';
+import { GoalWindowChart, RevenueChart } from './PlanCharts';
+import { goalWindowChartData, revenueChartsForPrint } from './planChartData';
 import { label } from './planLabels';
 import './printPlan.css';
 
-/** Goals per progress chart: a longer list is drawn as several charts so none is split across pages. */
-export const GOALS_PER_CHART = 24;
 const CHART_WIDTH = 660;
 
 const num = (value: number | undefined) => (value === undefined ? '—' : value.toLocaleString('en-US'));
 const dash = (value: string | undefined) => (value === undefined || value === '' ? '—' : value);
+const day = (value: IsoDate | undefined) => (value ? formatDate(value) : '—');
 
 export type PlanPrintProps = {
   partner: Partner;
   plan: Plan;
   items: PlanItem[];
   managerName: string;
+  /** The vendor's company name from the profile ('' until the manager has said it). */
+  company: string;
   today: IsoDate;
 };
 
-function chunks<T>(list: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
+/** The date a plan carries: the day it was finalised, or today for the working draft. */
+export const planDate = (plan: Plan, today: IsoDate): IsoDate => (plan.finalisedAt ? plan.finalisedAt.slice(0, 10) : today);
+
+/** "Target 3 deals won, due 31 Mar 2027", the line a cover shows under a headline goal. */
+function goalLine(goal: PlanItem): string {
+  const target = goal.target !== undefined ? `Target ${num(goal.target)}${goal.metric ? ` ${goal.metric.toLowerCase()}` : ''}` : goal.metric;
+  return [target, goal.dueDate ? `due ${formatDate(goal.dueDate)}` : undefined].filter(Boolean).join(', ');
 }
 
 /**
- * The printed business plan: cover, summary, goals with progress, accounts, initiatives and MDF,
- * revenue, risks, sign-off. Plain tables (their header repeats on every page, rows never split)
- * and fixed-size charts; the header and footer with page numbers come from the PDF options.
+ * The printed business plan: a cover that fills its page (both companies, the headline goals),
+ * summary, goals by 30-60-90 day window with progress, accounts, initiatives and MDF with totals
+ * per currency, revenue, risks, sign-off. Plain tables (their header repeats on every page, rows
+ * never split) and fixed-size charts; the header and the footer (partner, version, date, page X
+ * of Y) come from the PDF options.
  */
-export function PlanPrintDocument({ partner, plan, items, managerName, today }: PlanPrintProps) {
+export function PlanPrintDocument({ partner, plan, items, managerName, company, today }: PlanPrintProps) {
+  const sides = ownerSideLabels(company);
   const goals = itemsOfKind(items, 'goal');
+  const goalGroups = goalsByHorizon(goals, partner.day0);
+  const headline = headlineGoals(goals, partner.day0);
   const accounts = itemsOfKind(items, 'account');
-  const initiatives = itemsOfKind(items, 'initiative');
+  const allInitiatives = itemsOfKind(items, 'initiative');
+  const initiatives = allInitiatives.filter((item) => item.initiativeType !== 'mdf');
+  const mdfRequests = allInitiatives.filter((item) => item.initiativeType === 'mdf');
   const revenue = itemsOfKind(items, 'revenue');
   const risks = itemsOfKind(items, 'risk');
   const mdf = mdfTotals(items);
-  const goalCharts = chunks(goalChartData(items, today, 38), GOALS_PER_CHART);
-  const revenueCharts = revenueChartData(items);
-  const dated = plan.finalisedAt ? plan.finalisedAt.slice(0, 10) : today;
+  const windows = goalWindowChartData(items, partner.day0, today);
+  const revenueCharts = revenueChartsForPrint(items);
+  const dated = planDate(plan, today);
 
   return (
     <article className="plan-print" data-testid="plan-print">
-      <section className="pp-cover">
-        <div className="pp-kicker">Joint business plan</div>
-        <h1>{partner.name}</h1>
-        <p className="pp-muted">{plan.status === 'final' ? `Finalised ${dated}` : `Working draft, printed ${today}`}</p>
+      <section className="pp-cover" data-testid="print-cover">
+        <div>
+          <div className="pp-kicker">Joint business plan</div>
+          <h1>{partner.name}</h1>
+          <p className="pp-parties">
+            Prepared by {sides.vendor} with {partner.name}
+          </p>
+          <p className="pp-muted">{plan.status === 'final' ? `${versionLabel(plan)}, finalised ${formatDate(dated)}` : `Working draft, printed ${formatDate(today)}`}</p>
+        </div>
+        <div className="pp-cover-goals">
+          <div className="pp-kicker">Headline goals</div>
+          {headline.length === 0 ? (
+            <p className="pp-muted">No goals in this version yet.</p>
+          ) : (
+            <ol>
+              {headline.map((goal) => (
+                <li key={goal.id}>
+                  <strong>{goal.title}</strong>
+                  <span className="pp-muted">{goalLine(goal)}</span>
+                </li>
+              ))}
+            </ol>
+          )}
+          {goals.length > headline.length && <p className="pp-muted">and {goals.length - headline.length} more goals inside.</p>}
+        </div>
         <dl>
-          <dt>Partner type</dt>
-          <dd>{PARTNER_TYPE_LABELS[partner.type]}</dd>
+          <dt>Partner</dt>
+          <dd>
+            {partner.name} ({PARTNER_TYPE_LABELS[partner.type]})
+          </dd>
+          <dt>Vendor</dt>
+          <dd>{sides.vendor}</dd>
           <dt>Partner manager</dt>
           <dd>{managerName}</dd>
-          <dt>Date</dt>
-          <dd>{dated}</dd>
           <dt>Version</dt>
           <dd>{versionLabel(plan)}</dd>
+          <dt>Date</dt>
+          <dd>{formatDate(dated)}</dd>
           <dt>Contract signed (Day 0)</dt>
-          <dd>{partner.day0}</dd>
+          <dd>{formatDate(partner.day0)}</dd>
         </dl>
       </section>
 
@@ -83,56 +122,63 @@ export function PlanPrintDocument({ partner, plan, items, managerName, today }: 
         {goals.length === 0 ? (
           <p className="pp-muted">No goals in this version.</p>
         ) : (
-          <table className="pp-goals">
-            <thead>
-              <tr>
-                <th>Goal</th>
-                <th>Metric</th>
-                <th className="pp-num">Target</th>
-                <th className="pp-num">Actual</th>
-                <th>Due</th>
-                <th>Owner</th>
-                <th>Status</th>
-                <th>Progress</th>
-              </tr>
-            </thead>
-            <tbody>
-              {goals.map((goal) => {
-                const percent = goalPercent(goal);
-                const status = goalStatus(goal, today);
-                return (
-                  <tr key={goal.id} data-testid="print-goal-row">
-                    <td>{goal.title}</td>
-                    <td>{dash(goal.metric)}</td>
-                    <td className="pp-num">{num(goal.target)}</td>
-                    <td className="pp-num">{num(goal.actual)}</td>
-                    <td className="pp-nowrap">{dash(goal.dueDate)}</td>
-                    <td>{goal.ownerSide ? OWNER_SIDE_LABELS[goal.ownerSide] : '—'}</td>
-                    <td className={`pp-status pp-status-${status}`}>{GOAL_STATUS_LABELS[status]}</td>
-                    <td style={{ whiteSpace: 'nowrap' }}>
-                      {percent === null ? (
-                        '—'
-                      ) : (
-                        <>
-                          <span className="pp-bar" aria-hidden>
-                            <span style={{ width: `${percent}%` }} />
-                          </span>
-                          {percent}%
-                        </>
-                      )}
-                    </td>
+          <>
+            <div className="pp-block">
+              <h3>Goals at a glance</h3>
+              <GoalWindowChart rows={windows} width={CHART_WIDTH} />
+            </div>
+            <table className="pp-goals">
+              <thead>
+                <tr>
+                  <th>Goal</th>
+                  <th>Metric</th>
+                  <th className="pp-num">Target</th>
+                  <th className="pp-num">Actual</th>
+                  <th>Due</th>
+                  <th>Owner</th>
+                  <th>Status</th>
+                  <th>Progress</th>
+                </tr>
+              </thead>
+              {goalGroups.map((group) => (
+                <tbody key={group.horizon}>
+                  <tr className="pp-group" data-testid="print-goal-window">
+                    <th colSpan={8}>
+                      {group.label} · {group.goals.length} goal{group.goals.length === 1 ? '' : 's'}
+                    </th>
                   </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                  {group.goals.map((goal) => {
+                    const percent = goalPercent(goal);
+                    const status = goalStatus(goal, today);
+                    return (
+                      <tr key={goal.id} data-testid="print-goal-row">
+                        <td>{goal.title}</td>
+                        <td>{dash(goal.metric)}</td>
+                        <td className="pp-num">{num(goal.target)}</td>
+                        <td className="pp-num">{num(goal.actual)}</td>
+                        <td className="pp-nowrap">{day(goal.dueDate)}</td>
+                        <td>{goal.ownerSide ? sides[goal.ownerSide] : '—'}</td>
+                        <td className={`pp-status pp-status-${status}`}>{GOAL_STATUS_LABELS[status]}</td>
+                        <td style={{ whiteSpace: 'nowrap' }}>
+                          {percent === null ? (
+                            '—'
+                          ) : (
+                            <>
+                              <span className="pp-bar" aria-hidden>
+                                <span style={{ width: `${percent}%` }} />
+                              </span>
+                              {percent}%
+                            </>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              ))}
+            </table>
+          </>
         )}
-        {goalCharts.map((rows, index) => (
-          <div className="pp-block" key={rows[0]?.id ?? index}>
-            <h3>Goal progress{goalCharts.length > 1 ? ` (${index + 1} of ${goalCharts.length})` : ''}</h3>
-            <GoalProgressChart rows={rows} width={CHART_WIDTH} />
-          </div>
-        ))}
       </section>
 
       <section>
@@ -168,7 +214,7 @@ export function PlanPrintDocument({ partner, plan, items, managerName, today }: 
       <section>
         <h2>Initiatives and MDF</h2>
         {initiatives.length === 0 ? (
-          <p className="pp-muted">No initiatives in this version.</p>
+          <p className="pp-muted">No co-marketing or enablement initiatives in this version.</p>
         ) : (
           <table>
             <thead>
@@ -188,39 +234,48 @@ export function PlanPrintDocument({ partner, plan, items, managerName, today }: 
                   <td>{INITIATIVE_TYPE_LABELS[initiative.initiativeType as InitiativeType] ?? dash(initiative.initiativeType)}</td>
                   <td className="pp-num">{initiative.amount !== undefined ? formatMoney(initiative.amount, initiative.currency ?? '') : '—'}</td>
                   <td>{label(initiative.status) || '—'}</td>
-                  <td className="pp-nowrap">{dash(initiative.dueDate)}</td>
-                  <td>{initiative.ownerSide ? OWNER_SIDE_LABELS[initiative.ownerSide] : '—'}</td>
+                  <td className="pp-nowrap">{day(initiative.dueDate)}</td>
+                  <td>{initiative.ownerSide ? sides[initiative.ownerSide] : '—'}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        {mdf.length > 0 && (
-          <table className="pp-block">
+        <h3>Market development funds (MDF)</h3>
+        {mdfRequests.length === 0 ? (
+          <p className="pp-muted">No MDF requests in this version.</p>
+        ) : (
+          <table className="pp-mdf">
             <thead>
               <tr>
-                <th>MDF totals</th>
-                <th className="pp-num">Requested</th>
-                <th className="pp-num">Approved</th>
-                <th className="pp-num">Claimed</th>
-                <th className="pp-num">Paid</th>
-                <th className="pp-num">Total</th>
+                <th>MDF request</th>
+                <th>Status</th>
+                <th>Due</th>
+                <th>Owner</th>
+                <th className="pp-num">Amount</th>
               </tr>
             </thead>
             <tbody>
-              {mdf.map((total) => (
-                <tr key={total.currency} className="pp-totals" data-testid="print-mdf-total">
-                  <td>
-                    {total.count} request{total.count === 1 ? '' : 's'} in {total.currency}
-                  </td>
-                  <td className="pp-num">{formatMoney(total.requested, total.currency)}</td>
-                  <td className="pp-num">{formatMoney(total.approved, total.currency)}</td>
-                  <td className="pp-num">{formatMoney(total.claimed, total.currency)}</td>
-                  <td className="pp-num">{formatMoney(total.paid, total.currency)}</td>
-                  <td className="pp-num">MDF total {formatMoney(total.total, total.currency)}</td>
+              {mdfRequests.map((request) => (
+                <tr key={request.id}>
+                  <td>{request.title}</td>
+                  <td>{label(request.status) || '—'}</td>
+                  <td className="pp-nowrap">{day(request.dueDate)}</td>
+                  <td>{request.ownerSide ? sides[request.ownerSide] : '—'}</td>
+                  <td className="pp-num">{request.amount !== undefined ? formatMoney(request.amount, request.currency ?? '') : '—'}</td>
                 </tr>
               ))}
             </tbody>
+            <tfoot>
+              {mdf.map((total) => (
+                <tr key={total.currency} className="pp-totals" data-testid="print-mdf-total">
+                  <td colSpan={4}>
+                    MDF total in {total.currency} ({mdfBreakdown(total)})
+                  </td>
+                  <td className="pp-num">{formatMoney(total.total, total.currency)}</td>
+                </tr>
+              ))}
+            </tfoot>
           </table>
         )}
       </section>
@@ -278,7 +333,7 @@ export function PlanPrintDocument({ partner, plan, items, managerName, today }: 
                 <tr key={risk.id}>
                   <td>{risk.title}</td>
                   <td>{dash(risk.mitigation)}</td>
-                  <td>{risk.ownerSide ? OWNER_SIDE_LABELS[risk.ownerSide] : '—'}</td>
+                  <td>{risk.ownerSide ? sides[risk.ownerSide] : '—'}</td>
                   <td>{label(risk.status) || '—'}</td>
                 </tr>
               ))}
@@ -294,11 +349,11 @@ export function PlanPrintDocument({ partner, plan, items, managerName, today }: 
             const line = plan.signOff.find((entry) => entry.side === side);
             return (
               <div key={side}>
-                <h3>{side === 'partner' ? partner.name : 'Our side'}</h3>
+                <h3>{side === 'partner' ? partner.name : sides.vendor}</h3>
                 <div className="pp-line" />
                 <div>Name: {line?.name || '—'}</div>
                 <div>Title: {line?.title || '—'}</div>
-                <div>Date: {line?.date ?? '—'}</div>
+                <div>Date: {line?.date ? formatDate(line.date) : '—'}</div>
               </div>
             );
           })}

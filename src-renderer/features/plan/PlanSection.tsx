@@ -2,10 +2,10 @@ import { ActionIcon, Badge, Button, Card, Group, Modal, Stack, Table, Text, Titl
 import { modals } from '@mantine/modals';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
-import type { IsoDate, Plan, PlanItem, PlanItemKind } from '../../../src-shared/domain/types';
+import type { IsoDate, OwnerSide, Plan, PlanItem, PlanItemKind } from '../../../src-shared/domain/types';
 import { INITIATIVE_TYPE_LABELS, formatMoney, type InitiativeType } from '../../../src-shared/plan/planTotals';
 import { planItemFormValues, quarterLabel, type PlanItemFields } from '../../../src-shared/plan/planValidation';
-import { OWNER_SIDE_LABELS } from '../../app/labels';
+import { useOwnerSideLabels } from '../../app/useProfile';
 import { useStoreAction } from '../../app/useStoreAction';
 import { useDatabase } from '../../db/useDatabase';
 import { GoalProgressBar, GoalStatusBadge } from './GoalProgress';
@@ -18,7 +18,7 @@ type Column = { header: string; cell: (item: PlanItem) => ReactNode; align?: 'ri
 const money = (item: PlanItem) => (item.amount !== undefined ? formatMoney(item.amount, item.currency ?? '') : '—');
 const num = (value: number | undefined) => (value === undefined ? '—' : value.toLocaleString('en-US'));
 
-function columnsFor(kind: PlanItemKind, today: IsoDate): Column[] {
+function columnsFor(kind: PlanItemKind, today: IsoDate, sides: Record<OwnerSide, string>): Column[] {
   switch (kind) {
     case 'goal':
       return [
@@ -27,7 +27,7 @@ function columnsFor(kind: PlanItemKind, today: IsoDate): Column[] {
         { header: 'Target', cell: (item) => num(item.target), align: 'right' },
         { header: 'Actual', cell: (item) => num(item.actual), align: 'right' },
         { header: 'Due', cell: (item) => item.dueDate ?? '—', nowrap: true },
-        { header: 'Owner', cell: (item) => (item.ownerSide ? OWNER_SIDE_LABELS[item.ownerSide] : '—') },
+        { header: 'Owner', cell: (item) => (item.ownerSide ? sides[item.ownerSide] : '—') },
         { header: 'Status', cell: (item) => <GoalStatusBadge goal={item} today={today} />, nowrap: true },
         { header: 'Progress', cell: (item) => <GoalProgressBar goal={item} /> },
       ];
@@ -46,7 +46,7 @@ function columnsFor(kind: PlanItemKind, today: IsoDate): Column[] {
         { header: 'Amount', cell: money, align: 'right' },
         { header: 'Status', cell: (item) => <Badge variant="light" size="sm" color={item.initiativeType === 'mdf' ? 'violet' : 'gray'}>{label(item.status) || '—'}</Badge> },
         { header: 'Due', cell: (item) => item.dueDate ?? '—', nowrap: true },
-        { header: 'Owner', cell: (item) => (item.ownerSide ? OWNER_SIDE_LABELS[item.ownerSide] : '—') },
+        { header: 'Owner', cell: (item) => (item.ownerSide ? sides[item.ownerSide] : '—') },
       ];
     case 'revenue':
       return [
@@ -58,7 +58,7 @@ function columnsFor(kind: PlanItemKind, today: IsoDate): Column[] {
       return [
         { header: 'Risk', cell: (item) => <Text size="sm" fw={500}>{item.title}</Text> },
         { header: 'Mitigation', cell: (item) => item.mitigation ?? '—' },
-        { header: 'Owner', cell: (item) => (item.ownerSide ? OWNER_SIDE_LABELS[item.ownerSide] : '—') },
+        { header: 'Owner', cell: (item) => (item.ownerSide ? sides[item.ownerSide] : '—') },
         { header: 'Status', cell: (item) => label(item.status) || '—' },
       ];
   }
@@ -75,7 +75,7 @@ export function PlanSection({ kind, plan, items, today, footer }: { kind: PlanIt
   const [add] = useStoreAction((fields: PlanItemFields) => addPlanItem(db, plan, fields, Math.max(-1, ...items.map((item) => item.order)) + 1), `The ${noun}`);
   const [update] = useStoreAction((id: string, fields: PlanItemFields) => updatePlanItem(db, id, fields).then(() => true), `The ${noun}`);
   const [remove] = useStoreAction((id: string) => removePlanItem(db, id), `Removing the ${noun}`);
-  const columns = columnsFor(kind, today);
+  const columns = columnsFor(kind, today, useOwnerSideLabels());
   const title = SECTION_TITLES[kind];
 
   const save = async (fields: PlanItemFields): Promise<boolean> => {

@@ -10,7 +10,8 @@ import { planTemplateFor } from '../../../src-shared/plan/planTemplates';
 import { formatMoney, itemsOfKind, mdfTotals } from '../../../src-shared/plan/planTotals';
 import { validateSignOff, type SignOffErrors } from '../../../src-shared/plan/planValidation';
 import { currentDraft, finalVersions } from '../../../src-shared/plan/planVersions';
-import { OWNER_SIDE_LABELS, PARTNER_TYPE_LABELS } from '../../app/labels';
+import { PARTNER_TYPE_LABELS } from '../../app/labels';
+import { useOwnerSideLabels } from '../../app/useProfile';
 import { useStoreAction } from '../../app/useStoreAction';
 import { useDatabase } from '../../db/useDatabase';
 import { usePlatform } from '../../platform/usePlatform';
@@ -259,7 +260,7 @@ function SignOffSide({ plan, side }: { plan: Plan; side: OwnerSide }) {
   const [errors, setErrors] = useState<SignOffErrors>({});
   const [save, saving] = useStoreAction((entry: { name: string; title: string; date?: string }) => updateSignOff(db, plan.id, side, entry).then(() => true), 'The sign-off');
   const readOnly = plan.status === 'final';
-  const heading = side === 'partner' ? 'Partner' : OWNER_SIDE_LABELS.vendor;
+  const heading = useOwnerSideLabels()[side];
   const submit = async () => {
     const result = validateSignOff(values);
     if (!result.ok) return setErrors(result.errors);

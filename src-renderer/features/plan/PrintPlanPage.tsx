@@ -1,13 +1,18 @@
 import { Button, Center, Loader } from '@mantine/core';
 import { useEffect } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { isPaperSize, PRINT_READY_ATTRIBUTE, versionLabel } from '../../../src-shared/plan/pdfOptions';
+import { isPaperSize, PRINT_READY_ATTRIBUTE, versionLabel, type PaperSize, type PlanPdfHeader } from '../../../src-shared/plan/pdfOptions';
+import { formatDate } from '../../../src-shared/util/formatDate';
+import { planManagerName } from '../../../src-shared/domain/identity';
 import { NotFound } from '../../app/NotFound';
 import { useProfile } from '../../app/useProfile';
 import { useToday } from '../../app/useToday';
 import { useAppData } from '../../db/useAppData';
-import { PlanPrintDocument } from './PlanPrintDocument';
+import { planDate, PlanPrintDocument } from './PlanPrintDocument';
 import { usePlanItems } from './usePlanItems';
+
+/** The cover fills its page: the paper's height less the top and bottom margins, less a little room for rounding. */
+const COVER_HEIGHT: Record<PaperSize, string> = { a4: 'calc(297mm - 1.5in - 0.12in)', letter: 'calc(11in - 1.5in - 0.12in)' };
 
 /** What main (or the test) reads off <html> to build the PDF header and footer. */
 export const PRINT_HEADER_ATTRIBUTE = 'data-print-header';
@@ -20,11 +25,13 @@ export const PRINT_HEADER_ATTRIBUTE = 'data-print-header';
 export function PrintPlanPage() {
   const { planId = '' } = useParams();
   const [search] = useSearchParams();
-  const paper = isPaperSize(search.get('paper')) ? search.get('paper') : 'a4';
+  const requested = search.get('paper');
+  const paper: PaperSize = isPaperSize(requested) ? requested : 'a4';
   const autoprint = search.get('autoprint') === '1';
   const data = useAppData();
   const today = useToday();
   const [profile] = useProfile();
+  const company = profile.company.trim();
   const plan = [...data.plansByPartner.values()].flat().find((candidate) => candidate.id === planId);
   const partner = plan ? data.partnersById.get(plan.partnerId) : undefined;
   const allItems = usePlanItems(plan?.partnerId);
@@ -51,7 +58,8 @@ export function PrintPlanPage() {
     }
     if (!ready || !plan || !partner) return;
     document.title = `${partner.name} – business plan – ${versionLabel(plan)}`;
-    root.setAttribute(PRINT_HEADER_ATTRIBUTE, JSON.stringify({ partnerName: partner.name, versionLabel: versionLabel(plan) }));
+    const header: PlanPdfHeader = { partnerName: partner.name, versionLabel: versionLabel(plan), dateLabel: formatDate(planDate(plan, today)), ...(company ? { vendorName: company } : {}) };
+    root.setAttribute(PRINT_HEADER_ATTRIBUTE, JSON.stringify(header));
     let cancelled = false;
     // Two frames: React has committed and the browser has laid out and painted the charts.
     void document.fonts.ready.then(() =>
@@ -67,7 +75,7 @@ export function PrintPlanPage() {
       cancelled = true;
       root.removeAttribute(PRINT_READY_ATTRIBUTE);
     };
-  }, [ready, missing, plan, partner, autoprint, items?.length]);
+  }, [ready, missing, plan, partner, autoprint, items?.length, today, company]);
 
   if (missing) {
     return <NotFound what="Plan" />;
@@ -79,7 +87,6 @@ export function PrintPlanPage() {
       </Center>
     );
   }
-  const manager = partner.team.find((member) => member.role === 'partner_manager')?.name ?? (partner.ownerEmail || profile.name);
   return (
     <>
       <div className="pp-toolbar">
@@ -88,8 +95,8 @@ export function PrintPlanPage() {
         </Button>
         <Button onClick={() => window.print()}>Print ({paper === 'letter' ? 'Letter' : 'A4'})</Button>
       </div>
-      <style>{`@page { size: ${paper === 'letter' ? 'letter' : 'A4'}; margin: 0.75in 0.55in; }`}</style>
-      <PlanPrintDocument partner={partner} plan={plan} items={items} managerName={manager} today={today} />
+      <style>{`@page { size: ${paper === 'letter' ? 'letter' : 'A4'}; margin: 0.75in 0.55in; } @media print { .plan-print .pp-cover { height: ${COVER_HEIGHT[paper]}; } }`}</style>
+      <PlanPrintDocument partner={partner} plan={plan} items={items} managerName={planManagerName(partner.team, profile.name)} company={profile.company} today={today} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { IsoDate, PlanItem } from '../../../src-shared/domain/types';
 import { goalPercent, goalStatus, type GoalStatus } from '../../../src-shared/plan/goalRules';
+import { goalsByHorizon, type GoalHorizon } from '../../../src-shared/plan/goalHorizons';
 import { quarterLabel } from '../../../src-shared/plan/planValidation';
 import { itemsOfKind, revenueByQuarter } from '../../../src-shared/plan/planTotals';
 
@@ -40,3 +41,27 @@ export const GOAL_STATUS_FILL: Record<GoalStatus, string> = {
   achieved: '#12b886',
   missed: '#fa5252',
 };
+
+export type GoalWindowRow = { horizon: GoalHorizon; label: string; total: number } & Record<GoalStatus, number>;
+
+/**
+ * Goals at a glance: one bar per 30-60-90 window that has goals, split by status, so every row
+ * has a bar (a goal without progress yet still counts as "not started").
+ */
+export function goalWindowChartData(items: PlanItem[], day0: IsoDate, today: IsoDate): GoalWindowRow[] {
+  return goalsByHorizon(itemsOfKind(items, 'goal'), day0).map((group) => {
+    const row: GoalWindowRow = { horizon: group.horizon, label: group.label, total: group.goals.length, not_started: 0, on_track: 0, at_risk: 0, achieved: 0, missed: 0 };
+    for (const goal of group.goals) row[goalStatus(goal, today)] += 1;
+    return row;
+  });
+}
+
+/**
+ * Revenue charts worth printing: quarters with neither a target nor an actual are left out, and a
+ * currency with fewer than two such quarters gets no chart (the table already says it all).
+ */
+export function revenueChartsForPrint(items: PlanItem[]): RevenueChartData[] {
+  return revenueChartData(items)
+    .map((chart) => ({ ...chart, rows: chart.rows.filter((row) => row.target !== 0 || row.actual !== 0) }))
+    .filter((chart) => chart.rows.length >= 2);
+}

@@ -5,11 +5,12 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconDatabaseExport, IconDatabaseImport, IconDownload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { nowIso } from '../../../src-shared/domain/ids';
+import { identityErrors } from '../../../src-shared/domain/identity';
 import { isValidEmail } from '../../../src-shared/domain/partnerInput';
 import { COLLECTION_NAMES } from '../../../src-shared/domain/types';
 import { backupToJson, parseBackup, planRestore, type Backup } from '../../../src-shared/import/backup';
 import { portfolioToCsv } from '../../../src-shared/import/partnerCsv';
-import { useProfile } from '../../app/useProfile';
+import { useLocalProfileSetting, useProfile } from '../../app/useProfile';
 import { useStoreAction } from '../../app/useStoreAction';
 import { useToday } from '../../app/useToday';
 import { useAppData } from '../../db/useAppData';
@@ -20,57 +21,52 @@ import { useSync } from '../../sync/useSync';
 import { applyRestore, exportBackup, localStamps } from './backupData';
 import { SyncCard } from './SyncCard';
 
+/**
+ * Profile & branding: who the manager is and the company they work for (the vendor), as printed
+ * on plans and recaps. A local setting of this laptop; signed in, name and email are the account's.
+ * (Issue 14's logo and accent colour belong in this card too.)
+ */
 function ProfileCard() {
-  const [profile, setProfile] = useProfile();
+  const [profile] = useProfile();
+  const [local, setLocal] = useLocalProfileSetting();
   const { session } = useSync();
   const form = useForm({
-    initialValues: { name: profile.name, email: profile.email },
-    validate: {
-      name: (value) => (value.trim() ? null : 'Enter your name'),
-      email: (value) => (isValidEmail(value.trim()) ? null : `“${value}” is not an email address (name@company.com)`),
-    },
+    initialValues: { name: profile.name, email: profile.email, company: profile.company },
+    validate: (values) => ({
+      ...identityErrors(values),
+      email: session || isValidEmail(values.email.trim()) ? null : `“${values.email}” is not an email address (name@company.com)`,
+    }),
   });
-  if (session) {
-    return (
-      <Card withBorder padding="lg">
-        <Title order={3} size="h5" mb={4}>
-          You
-        </Title>
-        <Text size="sm" c="dimmed" mb="md">
-          New partners are owned by your sync account, and you are added to their team as partner manager.
-        </Text>
-        <Text size="sm" fw={500}>
-          {session.user.name}
-        </Text>
-        <Text size="sm">{session.user.email}</Text>
-        <Text size="xs" c="dimmed" mt={4}>
-          From your sync account ({session.user.role === 'admin' ? 'administrator' : 'partner manager'}).
-        </Text>
-      </Card>
-    );
-  }
   return (
-    <Card withBorder padding="lg">
+    <Card withBorder padding="lg" data-testid="profile-card">
       <Title order={3} size="h5" mb={4}>
-        You
+        Profile & branding
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        New partners are owned by this email, and you are added to their team as partner manager.
+        Your name and company appear on the business plans and recaps you give partners.{' '}
+        {session ? 'Your name and email come from your sync account.' : 'New partners are owned by this email, and you join their team as partner manager.'}
       </Text>
       <form
         noValidate
         onSubmit={form.onSubmit((values) => {
-          setProfile({ ...profile, name: values.name.trim(), email: values.email.trim().toLowerCase() });
+          const company = values.company.trim();
+          setLocal(session ? { ...local, company } : { ...local, name: values.name.trim(), email: values.email.trim().toLowerCase(), company });
           notifications.show({ color: 'teal', message: 'Profile saved.' });
         })}
       >
-        <Group align="flex-end" wrap="wrap">
-          <TextInput label="Your name" {...form.getInputProps('name')} w={240} />
-          <TextInput label="Your email" {...form.getInputProps('email')} w={280} />
-          <Button type="submit" variant="light">
-            Save
+        <Stack gap="sm">
+          <TextInput label="Your name" autoComplete="name" disabled={session !== null} {...form.getInputProps('name')} />
+          <TextInput label="Your email" autoComplete="email" disabled={session !== null} {...form.getInputProps('email')} />
+          <TextInput label="Your company" description="The vendor partners see on their plan" autoComplete="organization" {...form.getInputProps('company')} />
+          {session && (
+            <Text size="xs" c="dimmed">
+              Signed in as {session.user.role === 'admin' ? 'an administrator' : 'a partner manager'}.
+            </Text>
+          )}
+          <Button type="submit" variant="light" style={{ alignSelf: 'flex-start' }}>
+            Save profile
           </Button>
-        </Group>
+        </Stack>
       </form>
     </Card>
   );

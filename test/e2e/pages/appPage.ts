@@ -3,6 +3,9 @@ import { resolve } from 'node:path';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 
+/** Who the e2e user is when a test does not care. */
+export const DEMO_IDENTITY = { name: 'Pat Manager', company: 'North Wind Software' };
+
 export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../../test-results/screenshots');
 
 /** The app as a user sees it: navigation, header actions and the first-run screen. */
@@ -31,8 +34,25 @@ export class AppPage {
     await this.page.getByRole('heading', { level: 2, name: name === 'Import partners' ? 'Import partners' : name }).waitFor();
   }
 
-  async loadDemoPortfolio(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Load demo portfolio' }).click();
+  /** The first-run question "who are you?": the manager's name and company. */
+  identityStep(): Locator {
+    return this.page.getByRole('region', { name: 'First, who are you?' });
+  }
+
+  async answerIdentity(values: { name?: string; company: string }): Promise<void> {
+    const step = this.identityStep();
+    if (values.name !== undefined) await step.getByRole('textbox', { name: 'Your name' }).fill(values.name);
+    await step.getByRole('textbox', { name: 'Your company' }).fill(values.company);
+    await step.getByRole('button', { name: 'Continue' }).click();
+    await step.waitFor({ state: 'detached' });
+  }
+
+  /** Loads the demo from the first-run screen, saying who you are first when it asks. */
+  async loadDemoPortfolio(identity: { name: string; company: string } = DEMO_IDENTITY): Promise<void> {
+    const demo = this.page.getByRole('button', { name: 'Load demo portfolio' });
+    await demo.or(this.identityStep()).first().waitFor();
+    if (await this.identityStep().isVisible()) await this.answerIdentity(identity);
+    await demo.click();
     await this.page.getByText('Demo portfolio loaded').waitFor({ timeout: 60_000 });
   }
 

@@ -6,7 +6,7 @@ import { appStorage } from '../../../src-renderer/db/appStorage';
 import type { ValidPartner } from '../../../src-renderer/features/partners/createPartner';
 import { COLLECTION_NAMES, type CollectionDocs, type CollectionName } from '../../../src-shared/domain/types';
 
-export const PROFILE: Profile = { id: 'pat', name: 'Pat Manager', email: 'pat@vendor.example' };
+export const PROFILE: Profile = { id: 'pat', name: 'Pat Manager', email: 'pat@vendor.example', company: 'Vendor Example' };
 
 /** One simulated laptop: its own IndexedDB, wrapped exactly as the app wraps it. */
 export function newMachine(): RxStorage<unknown, unknown> {

@@ -56,7 +56,7 @@ describe('validatePartnerInput', () => {
       ok: false,
       errors: {
         name: 'Name is required',
-        type: 'Type is required: one of reseller, isv, si, msp, referral',
+        type: 'Type is required: one of Reseller, ISV, System integrator, Managed service provider, Referral partner',
         day0: 'Day 0 (contract signed date) is required as YYYY-MM-DD',
       },
     });
@@ -81,7 +81,7 @@ describe('validatePartnerInput', () => {
   });
 
   it('rejects an unknown type and lists the accepted ones', () => {
-    expect(errorsOf({ type: 'Distributor' }).type).toBe('Type must be one of reseller, isv, si, msp, referral (got “Distributor”)');
+    expect(errorsOf({ type: 'Distributor' }).type).toBe('Type must be one of Reseller, ISV, System integrator, Managed service provider, Referral partner (got “Distributor”)');
   });
 
   it('rejects an unknown maturity', () => {
@@ -121,7 +121,7 @@ describe('validatePartnerInput', () => {
     expect(valueOf({ status: 'Active' }).status).toBe('active');
     expect(valueOf({ status: 'At risk' }).status).toBe('at_risk');
     expect(valueOf({ status: 'at_risk' }).status).toBe('at_risk');
-    expect(errorsOf({ status: 'gone' }).status).toBe('Status must be one of recruited, onboarding, active, at_risk, churned (got “gone”)');
+    expect(errorsOf({ status: 'gone' }).status).toBe('Status must be one of Recruited, Onboarding, Active, At risk, Churned (got “gone”)');
   });
 
   it('shortens a long echoed value in messages', () => {

@@ -128,7 +128,7 @@ describe('validatePartnerRows', () => {
     expect(result.mappingErrors).toEqual([]);
     expect(result.errors).toEqual([
       { row: 4, message: 'Row 4: Day 0 (contract_signed) must be a real date as YYYY-MM-DD (got “31/02/2026”)' },
-      { row: 5, message: 'Row 5: Type (type) is required: one of reseller, isv, si, msp, referral' },
+      { row: 5, message: 'Row 5: Type (type) is required: one of Reseller, ISV, System integrator, Managed service provider, Referral partner' },
     ]);
     expect(result.valid.map((r) => r.row)).toEqual([2, 3]);
     const [northwind, brightline] = result.valid;
@@ -150,7 +150,7 @@ describe('validatePartnerRows', () => {
     const file = parsed('Company,Partner type,Signed on\n\nAcme,wholesaler,2026-01-01\n');
     const result = validatePartnerRows(file, guessMapping(file.headers), OPTIONS);
     expect(result.errors).toEqual([
-      { row: 3, message: 'Row 3: Type (Partner type) must be one of reseller, isv, si, msp, referral (got “wholesaler”)' },
+      { row: 3, message: 'Row 3: Type (Partner type) must be one of Reseller, ISV, System integrator, Managed service provider, Referral partner (got “wholesaler”)' },
     ]);
   });
 
@@ -159,12 +159,12 @@ describe('validatePartnerRows', () => {
     const messages = validatePartnerRows(file, guessMapping(file.headers), OPTIONS).errors.map((e) => e.message);
     expect(messages).toEqual([
       'Row 2: Name (name) is required',
-      'Row 2: Type (type) must be one of reseller, isv, si, msp, referral (got “partner”)',
+      'Row 2: Type (type) must be one of Reseller, ISV, System integrator, Managed service provider, Referral partner (got “partner”)',
       'Row 2: Maturity (maturity) must be “new” or “experienced” (got “old”)',
       'Row 2: Website (website) must be a web address like example.com or https://example.com (got “not a site”)',
       'Row 2: Day 0 (contract_signed) must be a real date as YYYY-MM-DD (got “2026-13-01”)',
       'Row 2: Owner email (owner_email) must be an email address like name@example.com (got “bob@”)',
-      'Row 2: Status (status) must be one of recruited, onboarding, active, at_risk, churned (got “maybe”)',
+      'Row 2: Status (status) must be one of Recruited, Onboarding, Active, At risk, Churned (got “maybe”)',
     ]);
   });
 

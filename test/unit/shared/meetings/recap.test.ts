@@ -58,6 +58,13 @@ describe('recap', () => {
     expect(recapMarkdown(empty)).toContain('_No action items._');
   });
 
+  it('names the vendor by the manager’s company, in the attendees and as an action item’s owner', () => {
+    const text = recapText({ ...input, vendorName: 'North Wind Software' });
+    expect(text).toContain('  - North Wind Software: Pat Manager, Guest *VIP*');
+    expect(text).toContain('  - Create portal logins (owner: North Wind Software; due Thursday 3 December 2026)');
+    expect(text).not.toContain('Our side');
+  });
+
   it('escapes Markdown characters', () => {
     expect(escapeMarkdown('a_b [link](x) #1')).toBe('a\\_b \\[link\\](x) \\#1');
   });

@@ -56,6 +56,12 @@ describe('PDF options', () => {
     expect(options.headerTemplate).not.toContain('<Cloud>');
   });
 
+  it('says partner, version and date in every page’s footer, and names both companies in the header', () => {
+    const dated = planPdfOptions('a4', { partnerName: 'Acme Cloud', versionLabel: 'Version 2', dateLabel: '1 Dec 2026', vendorName: 'North Wind' });
+    expect(dated.footerTemplate).toContain('<span>Acme Cloud · Version 2 · 1 Dec 2026</span>');
+    expect(dated.headerTemplate).toContain('North Wind and Acme Cloud · Joint business plan');
+  });
+
   it('gives Electron and Chromium the same page, margins and templates', () => {
     const electron = toElectronPrintOptions(options);
     const chromium = toChromiumPdfOptions(options);

@@ -31,7 +31,7 @@ describe('plan row validation', () => {
     const valid = validatePlanItem('initiative', { title: 'Q1 campaign MDF', initiativeType: 'mdf', amount: '25,000', currency: 'eur', status: 'approved' });
     expect(valid).toMatchObject({ ok: true, value: { amount: 25_000, currency: 'EUR', status: 'approved', initiativeType: 'mdf' } });
     const unknownStatus = validatePlanItem('initiative', { title: 'x', initiativeType: 'mdf', amount: '1', currency: 'EUR', status: 'spent' });
-    expect(unknownStatus.ok === false && unknownStatus.errors.status).toBe('MDF status must be one of: requested, approved, claimed, paid');
+    expect(unknownStatus.ok === false && unknownStatus.errors.status).toBe('MDF status must be one of: Requested, Approved, Claimed, Paid');
   });
 
   it('checks account fit scores and revenue quarters', () => {
