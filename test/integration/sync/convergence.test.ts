@@ -16,7 +16,12 @@ import { account, eventually, laptop, type Account, type Laptop } from './suppor
 type Doc = Record<string, unknown>;
 
 const OPS_PER_LAPTOP = Number(process.env.SYNC_OPS ?? 200);
-const SEED = Number(process.env.SYNC_SEED ?? 20261126);
+/**
+ * A fresh seed every run (printed with the result, and in every failure), so CI explores a new
+ * interleaving each time; `SYNC_SEED=<n>` replays one. `npm run soak:sync` runs many seeds.
+ */
+const SEED = process.env.SYNC_SEED ? Number(process.env.SYNC_SEED) : Math.floor(Math.random() * 2 ** 31);
+console.log(`convergence seed ${SEED} (replay with SYNC_SEED=${SEED})`);
 const PARTNERS = ['p1', 'p2'];
 
 /** Fields the run writes, with values unique per write so each one can be traced. */
