@@ -6,13 +6,16 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { RxCollection } from 'rxdb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAppDatabase, type AppDatabase } from '../../../src-renderer/db/appDatabase';
+import { createAppDatabase, storeConflictRecords, type AppDatabase } from '../../../src-renderer/db/appDatabase';
+import { createSyncStore } from '../../../src-renderer/sync/syncStore';
 import { appStorage } from '../../../src-renderer/db/appStorage';
 import { COLLECTION_NAMES, type CollectionName } from '../../../src-shared/domain/types';
 import { COLLECTION_SCHEMAS, conflictSchemaV0, partnerSchemaV0 } from '../../../src-shared/schemas/collectionSchemas';
 import type { CollectionSchema } from '../../../src-shared/schemas/jsonSchema';
 import { stripLocalFields } from '../../../src-shared/sync/documentEquality';
+import { readSyncMeta, syncedContent } from '../../../src-shared/sync/syncMeta';
 import { goal, partner, task } from './support/appDocs';
+import { withoutSyncBookkeeping } from './support/oldStore';
 
 type Doc = Record<string, unknown>;
 
@@ -46,7 +49,7 @@ async function close(db: AppDatabase) {
 function previousSchemas(): Record<CollectionName, CollectionSchema> {
   const out = {} as Record<CollectionName, CollectionSchema>;
   for (const name of COLLECTION_NAMES) {
-    const { updatedBy: _added, ...properties } = COLLECTION_SCHEMAS[name].properties;
+    const { updatedBy: _added, sync: _later, ...properties } = COLLECTION_SCHEMAS[name].properties;
     out[name] = { ...COLLECTION_SCHEMAS[name], version: 0, properties };
   }
   out.partners = partnerSchemaV0;
@@ -108,7 +111,7 @@ describe('the local store for sync', () => {
 
   it('migrates a store of the previous version: documents unchanged, conflict records readable with collectionName', async () => {
     const disk = machine();
-    const old = await openStore(disk, { schemas: previousSchemas() });
+    const old = withoutSyncBookkeeping(await openStore(disk, { schemas: previousSchemas() }));
     const { day0, ...partnerFields } = partner('p1', 'pat@vendor.example');
     await old.partners.insert({ ...partnerFields, contractSignedOn: day0 } as never);
     const oldTask = task('t1', 'p1');
@@ -150,36 +153,43 @@ describe('the local store for sync', () => {
     expect(edited?.updatedBy).toBe('pat@vendor.example');
   });
 
-  it('installs the merge conflict handler on every collection: a clash keeps the later edit and stores the loser once', async () => {
+  it('puts every local write in the outbox in the same write; server states written by the sync engine are not local changes', async () => {
     const db = await openStore(machine(), { user: () => 'ann@north.example' });
-    const T0 = '2026-11-20T09:00:00.000Z';
-    const base = { ...goal('g1', 'p1', { createdAt: T0, updatedAt: T0, title: 'Base' }), _deleted: false };
-    const local = { ...base, title: 'Ann', updatedAt: '2026-11-20T10:00:00.000Z', updatedBy: 'ann@north.example' };
-    const remote = { ...base, title: 'Bob', metric: 'pipeline', updatedAt: '2026-11-20T11:00:00.000Z', updatedBy: 'bob@north.example' };
-    for (const name of COLLECTION_NAMES) expect(typeof db[name].conflictHandler.resolve, name).toBe('function');
-    const handler = db.planitems.conflictHandler;
-    expect(handler.isEqual({ ...base, _rev: '1-a' } as never, { ...base, _meta: { lwt: 1 } } as never, 'test')).toBe(true);
+    const store = createSyncStore(db, 'outbox-test');
+    await db.planitems.insert(goal('g1', 'p1', { title: 'Base' }));
+    expect(readSyncMeta((await db.planitems.findOne('g1').exec())?.toJSON() as Doc)).toEqual({ pending: true, base: null });
+    expect(await store.scanPending('planitems')).toEqual(['g1']);
 
-    const input = { newDocumentState: local, assumedMasterState: base, realMasterState: remote };
-    const merged = await handler.resolve(input as never, 'test');
-    expect(merged).toMatchObject({ title: 'Bob', metric: 'pipeline', updatedBy: 'bob@north.example', updatedAt: remote.updatedAt });
-    await handler.resolve(input as never, 'test'); // RxDB may resolve the same conflict again
+    // The engine records the server's acknowledgement (version 4): nothing pending any more.
+    const inserted = (await store.read('planitems', ['g1'])).get('g1');
+    if (!inserted) throw new Error('g1 is not stored');
+    expect(await store.write('planitems', [{ previous: inserted, content: syncedContent(inserted), meta: { seq: 4 } }])).toEqual(new Set());
+    expect(await store.scanPending('planitems')).toEqual([]);
+    const acknowledged = (await store.read('planitems', ['g1'])).get('g1');
+
+    // An edit is pending again, with the acknowledged state as its base; a delete keeps that base.
+    await (await db.planitems.findOne('g1').exec())?.incrementalPatch({ title: 'Ann' });
+    const edited = readSyncMeta((await db.planitems.findOne('g1').exec())?.toJSON() as Doc);
+    expect(edited).toMatchObject({ seq: 4, pending: true, base: expect.objectContaining({ title: 'Base', _deleted: false }) });
+    await (await db.planitems.findOne('g1').exec())?.remove();
+    const [tombstone] = await (db.planitems as unknown as RxCollection<Doc>).storageInstance.findDocumentsById(['g1'], true);
+    expect(readSyncMeta(tombstone as Doc)).toMatchObject({ seq: 4, pending: true, base: expect.objectContaining({ title: 'Base' }) });
+    expect(await store.scanPending('planitems'), 'a pending delete is found too').toEqual(['g1']);
+
+    // A server state decided on the acknowledged copy is refused: the local edits happened since.
+    if (!acknowledged) throw new Error('g1 is not stored');
+    const refused = await store.write('planitems', [{ previous: acknowledged, content: { ...syncedContent(acknowledged), title: 'Server' }, meta: { seq: 5 } }]);
+    expect(refused).toEqual(new Set(['g1']));
+    expect(readSyncMeta((await store.read('planitems', ['g1'])).get('g1') as Doc)).toMatchObject({ pending: true });
+  });
+
+  it('keeps the losing values of a merge once, however often the merge is decided', async () => {
+    const db = await openStore(machine(), { user: () => 'ann@north.example' });
+    const draft = { partnerId: 'p1', collectionName: 'planitems', documentId: 'g1', field: 'title', keptValue: 'Bob', lostValue: 'Ann', keptBy: 'bob@north.example', lostBy: 'ann@north.example', keptAt: '2026-11-20T11:00:00.000Z', lostAt: '2026-11-20T10:00:00.000Z' };
+    await storeConflictRecords(db, [draft]);
+    await storeConflictRecords(db, [draft]);
     const records = await db.conflicts.find().exec();
-    expect(records.map((r) => plain(r))).toEqual([
-      expect.objectContaining({
-        collectionName: 'planitems',
-        documentId: 'g1',
-        partnerId: 'p1',
-        field: 'title',
-        keptValue: 'Bob',
-        lostValue: 'Ann',
-        keptBy: 'bob@north.example',
-        lostBy: 'ann@north.example',
-        keptAt: remote.updatedAt,
-        lostAt: local.updatedAt,
-        restored: false,
-        updatedBy: 'ann@north.example',
-      }),
-    ]);
+    expect(records.map((r) => plain(r))).toEqual([expect.objectContaining({ ...draft, restored: false, updatedBy: 'ann@north.example' })]);
+    expect(readSyncMeta(records[0]?.toJSON() as Doc).pending, 'a conflict record syncs like any document').toBe(true);
   });
 });

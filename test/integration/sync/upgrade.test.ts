@@ -24,6 +24,7 @@ import { apiFor } from '../server/support/syncClient';
 import { BACKENDS, useTestEnv } from '../server/support/testBackends';
 import { goal, partner } from './support/appDocs';
 import { account, eventually } from './support/laptop';
+import { withoutSyncBookkeeping } from './support/oldStore';
 
 type Doc = Record<string, unknown>;
 
@@ -35,7 +36,7 @@ function schemasBeforeSyncMeta(): Record<CollectionName, CollectionSchema> {
       const { sync: _sync, ...properties } = schema.properties;
       return [name, { ...schema, version: schema.version - 1, properties, indexes: ['updatedAt', ...(schema.indexes ?? [])] }];
     }),
-  ) as Record<CollectionName, CollectionSchema>;
+  ) as unknown as Record<CollectionName, CollectionSchema>;
 }
 
 const open: AppDatabase[] = [];
@@ -57,16 +58,7 @@ describe.each(BACKENDS)('updating a laptop from the first sync engine (%s)', (ba
     // ---- the old app: protocol 1 through RxDB's replication ------------------------------------
     const old = await createAppDatabase({ name, storage: appStorage(idb), multiInstance: false, schemas: schemasBeforeSyncMeta(), currentUser: () => ann.email });
     open.push(old);
-    // The old app had no sync bookkeeping: today's write hooks add it, so take it off again.
-    for (const collection of COLLECTION_NAMES) {
-      const target = old[collection] as unknown as RxCollection<Doc>;
-      const withoutSync = (data: Doc) => {
-        delete data.sync;
-      };
-      target.preInsert(withoutSync, false);
-      target.preSave(withoutSync, false);
-      target.preRemove(withoutSync, false);
-    }
+    withoutSyncBookkeeping(old);
     const headers = { authorization: `Bearer ${ann.token}`, 'content-type': 'application/json' };
     const replications = (['partners', 'planitems'] as const).map((collection) =>
       replicateRxCollection<Doc, SyncCheckpoint>({
@@ -89,7 +81,7 @@ describe.each(BACKENDS)('updating a laptop from the first sync engine (%s)', (ba
               assumedMasterState: row.assumedMasterState ? (stripLocalFields(row.assumedMasterState as Doc) as SyncDocument) : null,
             }));
             const res = await fetch(server.url + pushPath(collection), { method: 'POST', headers, body: JSON.stringify(body) });
-            return (await res.json()) as Doc[];
+            return (await res.json()) as (Doc & { _deleted: boolean })[];
           },
         },
       }),
