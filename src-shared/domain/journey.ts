@@ -110,6 +110,14 @@ export function isOverdue(task: Task, today: IsoDate): boolean {
   return task.status === 'open' && task.dueDate < today;
 }
 
+/**
+ * The overdue steps of a journey, oldest first: the one definition every screen counts (the
+ * journey banner, health, Today).
+ */
+export function overdueSteps(tasks: readonly Task[], today: IsoDate): Task[] {
+  return tasks.filter((t) => isOverdue(t, today)).sort(compareByDue);
+}
+
 export type PhaseProgress = { phase: Phase; done: number; total: number; ratio: number };
 
 /** done / total, where an empty total counts as 0 (nothing to show, not "complete"). */
@@ -162,7 +170,7 @@ export type JourneySummary = {
 export function summarizeJourney(partner: Pick<Partner, 'day0'>, tasks: Task[], today: IsoDate): JourneySummary {
   const day = dayNumber(partner.day0, today);
   const open = tasks.filter((t) => t.status === 'open');
-  const overdue = open.filter((t) => isOverdue(t, today)).sort(compareByDue);
+  const overdue = overdueSteps(open, today);
   const upcoming = open.filter((t) => !isOverdue(t, today)).sort(compareByDue);
   return {
     day,
