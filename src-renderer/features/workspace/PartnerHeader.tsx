@@ -10,6 +10,7 @@ import { useStoreAction } from '../../app/useStoreAction';
 import { useDatabase } from '../../db/useDatabase';
 import { usePlatform } from '../../platform/usePlatform';
 import { formatDate } from '../journey/dueLabel';
+import { useAppData } from '../../db/useAppData';
 import { PartnerForm } from '../partners/PartnerForm';
 import { updatePartner } from '../partners/updatePartner';
 
@@ -24,6 +25,7 @@ export function PartnerHeader({ partner, overview }: { partner: Partner; overvie
   const problems = health.reasons.filter((reason) => reason.impact < 0);
   const positives = health.reasons.filter((reason) => reason.impact >= 0);
 
+  const { partners } = useAppData();
   const edit = () => {
     const id = `modal-${newId()}`;
     modals.open({
@@ -33,6 +35,8 @@ export function PartnerHeader({ partner, overview }: { partner: Partner; overvie
       children: (
         <PartnerForm
           initial={{ ...partner, maturity: partner.maturity, status: partner.status }}
+          existingNames={partners.map((p) => p.name)}
+          ownName={partner.name}
           submitLabel="Save changes"
           showStatus
           onCancel={() => modals.close(id)}
