@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowDownRight, IconArrowUpRight, IconDownload, IconMinus } from '@tabler/icons-react';
 import { useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { PHASE_INFO } from '../../../src-shared/domain/journey';
+import { journeyDayLabel, PHASE_INFO } from '../../../src-shared/domain/journey';
 import { PARTNER_TYPES, type PartnerType } from '../../../src-shared/domain/types';
 import { dashboardData, type Dashboard, type KpiTile } from '../../../src-shared/kpi/dashboardData';
 import { kpiTableCsv, kpiTableRows, modelRows } from '../../../src-shared/kpi/kpiTable';
@@ -89,7 +89,7 @@ function DrillDown({ drill, onClose }: { drill: DrillRequest; onClose: () => voi
                 </Table.Td>
                 <Table.Td>{TYPE_LABELS[r.partner.type]}</Table.Td>
                 <Table.Td>
-                  Day {r.journey.day} · {PHASE_INFO[r.journey.phase].label}
+                  {journeyDayLabel(r.journey.day)} · {PHASE_INFO[r.journey.phase].label}
                 </Table.Td>
                 <Table.Td>
                   <HealthBadge health={r.health} />

@@ -2,7 +2,7 @@ import { Anchor, Badge, Card, Group, Stack, Text, Title, Tooltip } from '@mantin
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { healthSinceLastCheckin } from '../../../src-shared/domain/health';
-import { PHASE_INFO } from '../../../src-shared/domain/journey';
+import { journeyDayLabel, PHASE_INFO } from '../../../src-shared/domain/journey';
 import { usePortfolioOverview } from '../../app/usePortfolioOverview';
 import { useAppData } from '../../db/useAppData';
 import { HealthBadge } from '../partners/HealthBadge';
@@ -53,7 +53,7 @@ export function NeedsAttentionCard() {
                     {row.partner.name}
                   </Anchor>
                   <Text size="xs" c="dimmed">
-                    Day {row.journey.day} · {PHASE_INFO[row.journey.phase].label}
+                    {journeyDayLabel(row.journey.day)} · {PHASE_INFO[row.journey.phase].label}
                   </Text>
                   {item.atRisk && item.probability !== null ? (
                     <Tooltip label="Chance of not being activated (onboarding complete and a first deal) by day 90">

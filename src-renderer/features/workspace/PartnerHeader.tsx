@@ -2,7 +2,7 @@ import { newId } from '../../../src-shared/domain/ids';
 import { Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconPencil, IconWorld } from '@tabler/icons-react';
-import { PHASE_INFO } from '../../../src-shared/domain/journey';
+import { journeyDayLabel, PHASE_INFO } from '../../../src-shared/domain/journey';
 import type { PartnerOverview } from '../../../src-shared/domain/partnerOverview';
 import type { Partner } from '../../../src-shared/domain/types';
 import { HEALTH_COLORS, PARTNER_STATUS_LABELS, PARTNER_TYPE_LABELS } from '../../app/labels';
@@ -87,7 +87,7 @@ export function PartnerHeader({ partner, overview }: { partner: Partner; overvie
             )}
           </Group>
           <Text size="sm" c="dimmed">
-            {journey.day < 0 ? `Contract starts in ${-journey.day} days` : `Day ${journey.day}`} · {PHASE_INFO[journey.phase].label} · signed{' '}
+            {journeyDayLabel(journey.day)} · {PHASE_INFO[journey.phase].label} · signed{' '}
             {formatDate(partner.day0)}
           </Text>
         </Stack>
