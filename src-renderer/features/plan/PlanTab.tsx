@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Center, Group, Loader, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Center, Group, List, Loader, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconFileDownload, IconGitCompare, IconLock, IconSparkles, IconTemplate } from '@tabler/icons-react';
@@ -8,6 +8,7 @@ import { GOAL_STATUS_LABELS, GOAL_STATUSES, goalSummary } from '../../../src-sha
 import { PAPER_LABELS, PAPER_SIZES, planPdfFileName, versionLabel, type PaperSize } from '../../../src-shared/plan/pdfOptions';
 import { planTemplateFor } from '../../../src-shared/plan/planTemplates';
 import { formatMoney, itemsOfKind, mdfTotals } from '../../../src-shared/plan/planTotals';
+import { planExportCheck } from '../../../src-shared/plan/planExportCheck';
 import { validateSignOff, type SignOffErrors } from '../../../src-shared/plan/planValidation';
 import { currentDraft, finalVersions } from '../../../src-shared/plan/planVersions';
 import { OWNER_SIDE_LABELS, PARTNER_TYPE_LABELS } from '../../app/labels';
@@ -119,7 +120,7 @@ export function PlanTab({ partner, plans, tasks, today }: { partner: Partner; pl
           <Button variant={comparing ? 'filled' : 'default'} leftSection={<IconGitCompare size={16} />} disabled={versions.length < 2} onClick={() => setComparing((value) => !value)}>
             Compare versions
           </Button>
-          <ExportButton partner={partner} plan={viewing} today={today} />
+          <ExportButton partner={partner} plan={viewing} items={planItems} today={today} />
         </Group>
       </Group>
       {readOnly && (
@@ -138,7 +139,7 @@ export function PlanTab({ partner, plans, tasks, today }: { partner: Partner; pl
   );
 }
 
-function ExportButton({ partner, plan, today }: { partner: Partner; plan: Plan; today: IsoDate }) {
+function ExportButton({ partner, plan, items, today }: { partner: Partner; plan: Plan; items: PlanItem[]; today: IsoDate }) {
   const platform = usePlatform();
   const [paper, setPaper] = usePaperSize();
   const [exporting, setExporting] = useState(false);
@@ -153,10 +154,50 @@ function ExportButton({ partner, plan, today }: { partner: Partner; plan: Plan; 
       setExporting(false);
     }
   };
+  // Say what is missing first: an empty plan prints pages of dashes.
+  const checkThenExport = () => {
+    const check = planExportCheck(plan, items);
+    if (check.missing.length === 0) return void exportPdf();
+    const list = (
+      <List size="sm" spacing={2} mt="xs">
+        {check.missing.map((part) => (
+          <List.Item key={part}>{part}</List.Item>
+        ))}
+      </List>
+    );
+    if (check.empty) {
+      modals.open({
+        title: 'This plan is empty',
+        children: (
+          <Stack gap="xs" data-testid="plan-export-empty">
+            <Text size="sm">Nothing is filled in yet, so the PDF would be pages of dashes. Add at least objectives or a few goals first:</Text>
+            {list}
+            <Group justify="flex-end" mt="sm">
+              <Button data-autofocus onClick={() => modals.closeAll()}>
+                Back to the plan
+              </Button>
+            </Group>
+          </Stack>
+        ),
+      });
+      return;
+    }
+    modals.openConfirmModal({
+      title: 'Some parts of the plan are still empty',
+      children: (
+        <Stack gap={0} data-testid="plan-export-missing">
+          <Text size="sm">The PDF shows these as empty:</Text>
+          {list}
+        </Stack>
+      ),
+      labels: { confirm: 'Export anyway', cancel: 'Back to the plan' },
+      onConfirm: () => void exportPdf(),
+    });
+  };
   return (
     <Group gap={6} wrap="nowrap">
       <SegmentedControl size="xs" data={PAPER_SIZES.map((value) => ({ value, label: PAPER_LABELS[value] }))} value={paper} onChange={(value) => setPaper(value as PaperSize)} aria-label="Paper size" />
-      <Button leftSection={<IconFileDownload size={16} />} loading={exporting} onClick={() => void exportPdf()}>
+      <Button leftSection={<IconFileDownload size={16} />} loading={exporting} onClick={checkThenExport}>
         Export PDF
       </Button>
     </Group>
