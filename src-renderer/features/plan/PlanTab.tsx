@@ -9,9 +9,12 @@ import { PAPER_LABELS, PAPER_SIZES, planPdfFileName, versionLabel, type PaperSiz
 import { planTemplateFor } from '../../../src-shared/plan/planTemplates';
 import { formatMoney, itemsOfKind, mdfTotals } from '../../../src-shared/plan/planTotals';
 import { planExportCheck } from '../../../src-shared/plan/planExportCheck';
-import { validateSignOff, type SignOffErrors } from '../../../src-shared/plan/planValidation';
+import { isRealDate, validateSignOff, type SignOffErrors } from '../../../src-shared/plan/planValidation';
 import { currentDraft, finalVersions } from '../../../src-shared/plan/planVersions';
 import { OWNER_SIDE_LABELS, PARTNER_TYPE_LABELS } from '../../app/labels';
+import { SaveIndicator } from '../../app/SaveIndicator';
+import { useAutosave } from '../../app/useAutosave';
+import { SaveStatusContext, useSaveStatus, useSaveStatusState } from '../../app/useSaveStatus';
 import { useStoreAction } from '../../app/useStoreAction';
 import { useDatabase } from '../../db/useDatabase';
 import { usePlatform } from '../../platform/usePlatform';
@@ -19,7 +22,7 @@ import { PlanCompare } from './PlanCompare';
 import { GoalProgressChart, RevenueChart } from './PlanCharts';
 import { goalChartData, revenueChartData } from './planChartData';
 import { PlanSection } from './PlanSection';
-import { createPlan, finalisePlan, updatePlanText, updateSignOff } from './planWrites';
+import { createPlan, finalisePlan, updatePlanText, updateSignOffField } from './planWrites';
 import { usePaperSize } from './usePaperSize';
 import { usePlanItems } from './usePlanItems';
 
@@ -206,37 +209,43 @@ function ExportButton({ partner, plan, items, today }: { partner: Partner; plan:
 
 function PlanText({ plan }: { plan: Plan }) {
   const db = useDatabase();
-  const [save] = useStoreAction((change: Partial<Pick<Plan, 'objectives' | 'summary'>>) => updatePlanText(db, plan.id, change), 'The plan text');
+  const status = useSaveStatusState();
   const readOnly = plan.status === 'final';
+  const save = (change: Partial<Pick<Plan, 'objectives' | 'summary'>>) => status.track(updatePlanText(db, plan.id, change));
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-label="Objectives and summary">
-      <Title order={3} size="h5" mb="sm">
-        Objectives and summary
-      </Title>
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h5">
+          Objectives and summary
+        </Title>
+        {!readOnly && <SaveIndicator state={status.state} completed={status.completed} />}
+      </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <PlanTextField label="Objectives" stored={plan.objectives} readOnly={readOnly} onSave={(objectives) => void save({ objectives })} />
-        <PlanTextField label="Summary" stored={plan.summary} readOnly={readOnly} onSave={(summary) => void save({ summary })} />
+        <PlanTextField label="Objectives" stored={plan.objectives} readOnly={readOnly} onSave={(objectives) => save({ objectives })} />
+        <PlanTextField label="Summary" stored={plan.summary} readOnly={readOnly} onSave={(summary) => save({ summary })} />
       </SimpleGrid>
+      {status.state === 'error' && (
+        <Text size="xs" c="red" mt="xs" role="alert">
+          The last change could not be saved on this laptop; it is still on screen. Keep typing to try again.
+        </Text>
+      )}
     </Card>
   );
 }
 
-/** A text saved when it loses focus; while not being typed in, it shows the stored text (edits from other laptops included). */
-function PlanTextField({ label, stored, readOnly, onSave }: { label: string; stored: string; readOnly: boolean; onSave: (value: string) => void }) {
-  const [typing, setTyping] = useState<string | null>(null);
+/** A text saved as it is typed; while not being typed in, it shows the stored text (edits from other laptops included). */
+function PlanTextField({ label, stored, readOnly, onSave }: { label: string; stored: string; readOnly: boolean; onSave: (value: string) => Promise<unknown> }) {
+  const field = useAutosave(stored, onSave);
   return (
     <Textarea
       label={label}
-      value={typing ?? stored}
+      value={field.value}
       readOnly={readOnly}
       autosize
       minRows={3}
       maxLength={20000}
-      onChange={(event) => setTyping(event.currentTarget.value)}
-      onBlur={() => {
-        if (typing !== null && typing !== stored) onSave(typing);
-        setTyping(null);
-      }}
+      onChange={(event) => field.onChange(event.currentTarget.value)}
+      onBlur={() => void field.flush()}
     />
   );
 }
@@ -279,59 +288,88 @@ function PlanOverview({ items, today }: { items: PlanItem[]; today: IsoDate }) {
 }
 
 function SignOff({ plan }: { plan: Plan }) {
+  const status = useSaveStatusState();
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-label="Sign-off">
-      <Title order={3} size="h5" mb="sm">
-        Sign-off
-      </Title>
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
-        {(['partner', 'vendor'] as const).map((side) => (
-          <SignOffSide key={side} plan={plan} side={side} />
-        ))}
-      </SimpleGrid>
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h5">
+          Sign-off
+        </Title>
+        {plan.status === 'draft' && <SaveIndicator state={status.state} completed={status.completed} />}
+      </Group>
+      <SaveStatusContext.Provider value={status}>
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          {(['partner', 'vendor'] as const).map((side) => (
+            <SignOffSide key={side} plan={plan} side={side} />
+          ))}
+        </SimpleGrid>
+      </SaveStatusContext.Provider>
     </Card>
   );
 }
 
+/** One side's sign-off: name, title and date, each saved as it is typed (a date once it is a real one). */
 function SignOffSide({ plan, side }: { plan: Plan; side: OwnerSide }) {
-  const db = useDatabase();
   const line = plan.signOff.find((entry) => entry.side === side);
-  const [values, setValues] = useState({ name: line?.name ?? '', title: line?.title ?? '', date: line?.date ?? '' });
-  const [errors, setErrors] = useState<SignOffErrors>({});
-  const [save, saving] = useStoreAction((entry: { name: string; title: string; date?: string }) => updateSignOff(db, plan.id, side, entry).then(() => true), 'The sign-off');
-  const readOnly = plan.status === 'final';
   const heading = side === 'partner' ? 'Partner' : OWNER_SIDE_LABELS.vendor;
-  const submit = async () => {
-    const result = validateSignOff(values);
-    if (!result.ok) return setErrors(result.errors);
-    setErrors({});
-    if (await save(result.value)) notifications.show({ color: 'teal', message: `${heading} sign-off saved` });
-  };
-  const field = (key: 'name' | 'title' | 'date', fieldLabel: string, placeholder?: string) => (
-    <TextInput
-      label={`${heading}: ${fieldLabel}`}
-      value={values[key]}
-      readOnly={readOnly}
-      placeholder={placeholder}
-      error={errors[key]}
-      onChange={(event) => {
-        const value = event.currentTarget.value;
-        setValues((current) => ({ ...current, [key]: value }));
-      }}
-    />
-  );
+  const readOnly = plan.status === 'final';
+  const stored = { name: line?.name ?? '', title: line?.title ?? '', date: line?.date ?? '' };
+  const [typedDate, setTypedDate] = useState<string | null>(null);
+  const checked = validateSignOff({ ...stored, date: typedDate ?? stored.date });
+  const errors: SignOffErrors = checked.ok ? {} : checked.errors;
   return (
     <Stack gap="xs">
-      {field('name', 'name')}
-      {field('title', 'title')}
-      {field('date', 'date', 'YYYY-MM-DD')}
-      {!readOnly && (
-        <Group justify="flex-end">
-          <Button size="xs" variant="light" loading={saving} onClick={() => void submit()}>
-            Save {heading.toLowerCase()} sign-off
-          </Button>
-        </Group>
-      )}
+      <SignOffField plan={plan} side={side} field="name" label={`${heading}: name`} stored={stored.name} readOnly={readOnly} error={errors.name} />
+      <SignOffField plan={plan} side={side} field="title" label={`${heading}: title`} stored={stored.title} readOnly={readOnly} error={errors.title} />
+      <SignOffField
+        plan={plan}
+        side={side}
+        field="date"
+        label={`${heading}: date`}
+        placeholder="YYYY-MM-DD"
+        stored={stored.date}
+        readOnly={readOnly}
+        error={errors.date}
+        onTyped={setTypedDate}
+      />
     </Stack>
+  );
+}
+
+function SignOffField(props: {
+  plan: Plan;
+  side: OwnerSide;
+  field: 'name' | 'title' | 'date';
+  label: string;
+  stored: string;
+  readOnly: boolean;
+  error?: string;
+  placeholder?: string;
+  onTyped?: (value: string | null) => void;
+}) {
+  const { plan, side, field: key, label, stored, readOnly, error, placeholder, onTyped } = props;
+  const db = useDatabase();
+  const { track } = useSaveStatus();
+  const field = useAutosave(stored, async (value) => {
+    const text = value.trim();
+    // A date is kept only once it is a real one (or cleared); the message says what is wrong meanwhile.
+    if (key === 'date' && text !== '' && !isRealDate(text)) return;
+    await track(updateSignOffField(db, plan.id, side, key, key === 'date' ? text : value));
+    if (key === 'date') onTyped?.(null);
+  });
+  return (
+    <TextInput
+      label={label}
+      value={field.value}
+      readOnly={readOnly}
+      placeholder={placeholder}
+      error={error}
+      maxLength={key === 'date' ? 10 : 200}
+      onChange={(event) => {
+        field.onChange(event.currentTarget.value);
+        if (key === 'date') onTyped?.(event.currentTarget.value);
+      }}
+      onBlur={() => void field.flush()}
+    />
   );
 }
