@@ -28,6 +28,19 @@ export async function reopenTask(db: AppDatabase, taskId: string): Promise<void>
   });
 }
 
+/**
+ * Puts a task's status, completion and due date back as they were before a one-click change
+ * (the Undo of done, reopen, not applicable and reschedule).
+ */
+export async function restoreTask(db: AppDatabase, before: Pick<Task, 'id' | 'status' | 'dueDate' | 'completedOn'>): Promise<void> {
+  const doc = await db.tasks.findOne(before.id).exec();
+  if (!doc) throw new Error('This task no longer exists on this laptop.');
+  await doc.incrementalModify((task) => {
+    const { completedOn: _completed, ...rest } = task;
+    return { ...rest, status: before.status, dueDate: before.dueDate, ...(before.completedOn ? { completedOn: before.completedOn } : {}), updatedAt: nowIso() };
+  });
+}
+
 export function markNotApplicable(db: AppDatabase, taskId: string): Promise<void> {
   return patchTask(db, taskId, { status: 'not_applicable' });
 }
