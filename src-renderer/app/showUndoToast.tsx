@@ -38,7 +38,7 @@ export function showUndoToast({ message, undo, undoDescription }: UndoToast): vo
     message: (
       <Group justify="space-between" wrap="nowrap" gap="sm" data-testid="undo-toast">
         <Text size="sm">{message}</Text>
-        <Button size="compact-sm" variant="light" onClick={() => void runUndo()}>
+        <Button size="compact-sm" variant="light" style={{ flexShrink: 0 }} onClick={() => void runUndo()}>
           Undo
         </Button>
       </Group>
