@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { IpcChannel, IpcRequest, IpcResponse } from '../src-shared/ipc/contract';
 import { IPC_CHANNELS, ipcSchemas } from '../src-shared/ipc/contract';
 import { openExternalUrl } from './externalUrls';
+import { acknowledgeFlush } from './flushOnClose';
 import { isAllowedOrigin } from './origins';
 import { showNotification } from './notifications';
 import { exportPlanPdf } from './pdfExport';
@@ -96,6 +97,7 @@ const createHandlers = (syncServers: SyncServerAccess): Handlers => {
     'session:status': async () => ({ secure: (await sessions().status()).secure }),
     'plan:exportPdf': (request, event) => exportPlanPdf(request, event),
     'notify:show': (request, event) => showNotification(request, event),
+    'window:flushed': async ({ requestId }) => ({ acknowledged: acknowledgeFlush(requestId) }),
   };
 };
 

@@ -1,6 +1,6 @@
 import type { IpcRendererEvent } from 'electron';
 import { contextBridge, ipcRenderer } from 'electron';
-import { isIpcChannel, isMenuCommand, MENU_EVENT_CHANNEL } from '../src-shared/ipc/channels';
+import { FLUSH_REQUEST_CHANNEL, isFlushRequestId, isIpcChannel, isMenuCommand, MENU_EVENT_CHANNEL } from '../src-shared/ipc/channels';
 import type { PartnerDeskBridge } from '../src-shared/ipc/contract';
 
 /*
@@ -23,6 +23,20 @@ const bridge = {
     ipcRenderer.on(MENU_EVENT_CHANNEL, forward);
     return () => {
       ipcRenderer.removeListener(MENU_EVENT_CHANNEL, forward);
+    };
+  },
+
+  onFlushRequest: (listener) => {
+    const forward = (_event: IpcRendererEvent, requestId: unknown): void => {
+      if (!isFlushRequestId(requestId)) return;
+      const answer = () => void ipcRenderer.invoke('window:flushed', { requestId }).catch(() => undefined);
+      Promise.resolve()
+        .then(listener)
+        .then(answer, answer);
+    };
+    ipcRenderer.on(FLUSH_REQUEST_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(FLUSH_REQUEST_CHANNEL, forward);
     };
   },
 } satisfies PartnerDeskBridge;

@@ -1,6 +1,7 @@
 import type { WebContents, WebPreferences } from 'electron';
 import { app, BrowserWindow, nativeTheme } from 'electron';
 import { openExternalUrl } from './externalUrls';
+import { installFlushOnClose } from './flushOnClose';
 import { isAllowedOrigin } from './origins';
 import { installPermissionHandlers } from './permissions';
 import type { WindowState } from './windowState';
@@ -98,6 +99,7 @@ export const createMainWindow = (options: MainWindowOptions): BrowserWindow => {
   });
   guardWebContents(window.webContents, options.allowedOrigins);
   installPermissionHandlers(window.webContents.session, options.allowedOrigins);
+  installFlushOnClose(window);
   window.once('ready-to-show', () => {
     if (state.isMaximized) window.maximize();
     window.show();

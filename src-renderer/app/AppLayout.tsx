@@ -22,6 +22,7 @@ import { SyncIndicator } from '../sync/SyncIndicator';
 import { useSync } from '../sync/useSync';
 import { ErrorBoundary } from './ErrorBoundary';
 import { usePortfolioOverview } from './usePortfolioOverview';
+import { flushPendingAutosaves } from './useAutosave';
 
 const NAV = [
   { to: '/today', label: 'Today', icon: IconCalendarDue },
@@ -45,6 +46,8 @@ export function AppLayout() {
   const { session } = useSync();
 
   useEffect(close, [location.pathname, close]);
+  // The desktop window asks before closing: everything typed is written first.
+  useEffect(() => platform.onFlushRequest(flushPendingAutosaves), [platform]);
 
   useEffect(
     () =>

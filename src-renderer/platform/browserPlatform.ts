@@ -28,6 +28,7 @@ export function createBrowserPlatform(): Platform {
     },
     openTextFile: (kind) => pickFile(kind),
     onMenuCommand: () => () => undefined,
+    onFlushRequest: () => () => undefined,
     notify: (request) => browserNotify(request),
     exportPlanPdf: async ({ planId, paper }) => {
       // The print layout in its own tab; it opens the browser's print dialog once rendered

@@ -17,6 +17,7 @@ export function createElectronPlatform(bridge: PartnerDeskBridge): Platform {
       }),
     openTextFile: async (kind) => bridge.invoke('file:openText', { filters: [{ name: kind.name, extensions: kind.extensions }] }),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+    onFlushRequest: (save) => bridge.onFlushRequest(save),
     notify: async ({ title, body, onClick }) => {
       // Main answers when the notification is clicked (after focusing the window) or dismissed,
       // or at once when it cannot be shown: a click then navigates in this renderer.

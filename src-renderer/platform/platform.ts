@@ -30,6 +30,11 @@ export type Platform = {
   /** Application-menu commands (the browser has none). Returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /**
+   * The desktop window is closing: `save` writes what is typed, and the window closes once it
+   * is done. The browser has no such step (`pagehide` does that job there). Returns the unsubscribe function.
+   */
+  onFlushRequest(save: () => Promise<void>): () => void;
+  /**
    * A desktop notification (Electron's Notification in the app, the Notification API in the
    * browser); `onClick` runs when the user clicks it, after the window is brought to the front.
    * Resolves to whether it was shown (false when notifications are unsupported or not allowed).

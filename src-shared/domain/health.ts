@@ -1,5 +1,5 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns';
-import { dayNumber, isOverdue } from './journey';
+import { dayNumber, isOverdue, overdueSteps } from './journey';
 import { checkinCadenceDays, lastCheckin, nextCheckinDue, plural, readableDate, type NextActionInput } from './nextBestAction';
 import type { Deal, IsoDate, Meeting, Survey, Task, Training } from './types';
 
@@ -104,7 +104,10 @@ export function healthInputAsOf(input: HealthInput, date: IsoDate): HealthInput 
 
 function scheduleMeasure(tasks: Task[], day: number, today: IsoDate): Omit<HealthContribution, 'label' | 'weight' | 'points' | 'measure'> {
   const required = tasks.filter((t) => t.required && t.status !== 'not_applicable');
-  const overdue = tasks.filter((t) => isOverdue(t, today) && !isCertification(t));
+  // Every overdue step is named in the text (the same count as the journey banner); overdue
+  // certifications cost points under certification progress, not here as well.
+  const allOverdue = overdueSteps(tasks, today);
+  const overdue = allOverdue.filter((t) => !isCertification(t));
   if (required.length === 0 || day <= 0) {
     return { value: 1, hasData: false, text: day <= 0 ? 'Journey not started yet' : 'No required journey steps' };
   }
@@ -113,13 +116,14 @@ function scheduleMeasure(tasks: Task[], day: number, today: IsoDate): Omit<Healt
   const gap = Math.max(0, expected - actual);
   // A 10-point gap is normal slack; 50 points behind is nothing left of this measure.
   let value = clamp01(1 - Math.max(0, gap - 0.1) / 0.4);
-  const oldest = [...overdue].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.order - b.order))[0];
-  if (oldest) value = Math.min(value, clamp01(1 - overdue.filter((t) => t.required).length * 0.3 - overdue.filter((t) => !t.required).length * 0.1));
+  if (overdue.length > 0) value = Math.min(value, clamp01(1 - overdue.filter((t) => t.required).length * 0.3 - overdue.filter((t) => !t.required).length * 0.1));
   let text = `Journey on schedule: ${percent(actual)} of required steps done by day ${day}`;
   const behind = gap >= 0.1 ? `Behind schedule: ${percent(actual)} of required steps done, ${percent(expected)} expected by day ${day}` : '';
+  const oldest = allOverdue[0];
   if (oldest) {
     const late = differenceInCalendarDays(parseISO(today), parseISO(oldest.dueDate));
-    const what = overdue.length === 1 ? '1 task overdue' : `${overdue.length} tasks overdue`;
+    const certs = allOverdue.length - overdue.length;
+    const what = `${plural(allOverdue.length, 'step')} overdue${certs > 0 ? ` (${certs} ${certs === 1 ? 'is a certification' : 'are certifications'})` : ''}`;
     const start = `start with “${oldest.title}”, ${plural(late, 'day')} late`;
     text = behind ? `${behind}; ${what}, ${start}` : `${what}: ${start}`;
   } else if (behind) {

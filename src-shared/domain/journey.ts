@@ -105,9 +105,34 @@ export function generateJourney(
   );
 }
 
+/** How far into its journey a partner is: "Day 12", or "Starts in 90 days" while Day 0 is ahead. */
+export function journeyDayLabel(day: number): string {
+  if (day >= 0) return `Day ${day}`;
+  return day === -1 ? 'Starts tomorrow' : `Starts in ${-day} days`;
+}
+
+/**
+ * What is wrong with a journey step's due date, or null: it must be a real date, and not before
+ * Day 0 (nothing is due before the contract is signed, and it would read as weeks late at once).
+ */
+export function dueDateError(dueDate: string, day0: IsoDate): string | null {
+  const parsed = parseISO(dueDate);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(dueDate) || Number.isNaN(parsed.getTime()) || format(parsed, 'yyyy-MM-dd') !== dueDate) return 'Pick a due date (YYYY-MM-DD).';
+  if (dueDate < day0) return `This is before Day 0 (${format(parseISO(day0), 'd MMM yyyy')}), when the contract was signed: pick that day or later.`;
+  return null;
+}
+
 /** A task is overdue when it is still open and its due date is before today (due today is not late). */
 export function isOverdue(task: Task, today: IsoDate): boolean {
   return task.status === 'open' && task.dueDate < today;
+}
+
+/**
+ * The overdue steps of a journey, oldest first: the one definition every screen counts (the
+ * journey banner, health, Today).
+ */
+export function overdueSteps(tasks: readonly Task[], today: IsoDate): Task[] {
+  return tasks.filter((t) => isOverdue(t, today)).sort(compareByDue);
 }
 
 export type PhaseProgress = { phase: Phase; done: number; total: number; ratio: number };
@@ -162,7 +187,7 @@ export type JourneySummary = {
 export function summarizeJourney(partner: Pick<Partner, 'day0'>, tasks: Task[], today: IsoDate): JourneySummary {
   const day = dayNumber(partner.day0, today);
   const open = tasks.filter((t) => t.status === 'open');
-  const overdue = open.filter((t) => isOverdue(t, today)).sort(compareByDue);
+  const overdue = overdueSteps(open, today);
   const upcoming = open.filter((t) => !isOverdue(t, today)).sort(compareByDue);
   return {
     day,

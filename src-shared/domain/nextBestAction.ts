@@ -61,9 +61,16 @@ function cadenceExplanation(partner: Pick<Partner, 'checkinCadenceDays'>, day: n
   return 'monthly after day 90';
 }
 
+/** When a held meeting was recorded: its end, else its last write. */
+function recordedAt(m: Meeting): string {
+  return m.endedAt ?? m.updatedAt;
+}
+
 /**
  * The last kick-off or check-in actually held (status done) on or before today, by its meeting
  * date. Scheduled or cancelled meetings don't count: only a conversation that happened does.
+ * Two held on the same day (a kick-off, then a check-in): the one recorded last counts, so the
+ * next check-in date the manager typed there is the one that holds.
  */
 export function lastCheckin(partner: Pick<Partner, 'id'>, meetings: Meeting[], today: IsoDate): Meeting | undefined {
   let last: Meeting | undefined;
@@ -71,7 +78,7 @@ export function lastCheckin(partner: Pick<Partner, 'id'>, meetings: Meeting[], t
     if (m.partnerId !== partner.id || m.status !== 'done') continue;
     if (m.kind !== 'checkin' && m.kind !== 'kickoff') continue;
     if (m.scheduledOn > today) continue;
-    if (!last || m.scheduledOn > last.scheduledOn) last = m;
+    if (!last || m.scheduledOn > last.scheduledOn || (m.scheduledOn === last.scheduledOn && recordedAt(m) > recordedAt(last))) last = m;
   }
   return last;
 }

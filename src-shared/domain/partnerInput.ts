@@ -32,6 +32,30 @@ export type PartnerInputResult =
   | { ok: true; value: PartnerInputValue }
   | { ok: false; errors: FieldErrors<keyof PartnerInput> };
 
+/** What the form and the CSV import know about the portfolio when checking a partner. */
+export type PartnerInputOptions = {
+  /** Names already in the portfolio: a partner may not take one of them. */
+  existingNames?: readonly string[];
+  /** The partner's current name when it is being edited (keeping it is fine). */
+  ownName?: string;
+};
+
+/** Partner names compare ignoring case, surrounding and repeated whitespace. */
+export function partnerNameKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Whether `name` is one of `existingNames` by `partnerNameKey`. */
+export function isNameTaken(name: string, existingNames: readonly string[]): boolean {
+  const key = partnerNameKey(name);
+  return key !== '' && existingNames.some((existing) => partnerNameKey(existing) === key);
+}
+
+/** The message for a name already in the portfolio, in the form and the CSV import alike. */
+export function nameTakenMessage(name: string): string {
+  return `Name “${name.trim().replace(/\s+/g, ' ')}” is already in your portfolio`;
+}
+
 /** Longest values the partner collection accepts. */
 const MAX = { name: 200, tier: 40, region: 80, website: 300, ownerEmail: 200 } as const;
 
@@ -117,14 +141,18 @@ function normaliseWebsite(raw: string): string | null {
  * defaults to `new`; Day 0 required as a real `YYYY-MM-DD` date (no other formats, to avoid
  * day/month mix-ups); website optional, an http(s) URL or bare domain (normalised to https://);
  * owner email optional but well-formed (lower-cased; the caller supplies the default); status
- * defaults to `onboarding`. Each error says what is wrong and the expected form.
+ * defaults to `onboarding`; a name already in the portfolio (`options.existingNames`, by
+ * `partnerNameKey`) is refused. Each error says what is wrong and the expected form.
  */
-export function validatePartnerInput(input: PartnerInput): PartnerInputResult {
+export function validatePartnerInput(input: PartnerInput, options: PartnerInputOptions = {}): PartnerInputResult {
   const errors: FieldErrors<keyof PartnerInput> = {};
 
   const name = input.name.trim();
   if (name === '') errors.name = 'Name is required';
   else if (name.length > MAX.name) errors.name = `Name must be at most ${MAX.name} characters (got ${name.length})`;
+  else if (options.ownName === undefined || partnerNameKey(options.ownName) !== partnerNameKey(name)) {
+    if (isNameTaken(name, options.existingNames ?? [])) errors.name = nameTakenMessage(name);
+  }
 
   const typeRaw = input.type.trim();
   const type = typeRaw === '' ? null : parsePartnerType(typeRaw);

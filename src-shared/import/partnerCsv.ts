@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { newId as randomId, todayIso } from '../domain/ids';
 import { generateJourney } from '../domain/journey';
 import { journeyTemplateFor } from '../domain/journeyTemplates';
-import { isRealIsoDate, validatePartnerInput, type PartnerInput, type PartnerInputValue } from '../domain/partnerInput';
+import { isRealIsoDate, nameTakenMessage, partnerNameKey, validatePartnerInput, type PartnerInput, type PartnerInputValue } from '../domain/partnerInput';
 import type { IsoDate, IsoTimestamp, Partner, Task } from '../domain/types';
 
 /** The columns of a partner CSV, named as they are written in the header row of an export. */
@@ -289,10 +289,7 @@ export type ValidatePartnerRowsOptions = {
   today?: IsoDate;
 };
 
-/** Names compare ignoring case, surrounding and repeated whitespace. */
-function nameKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
-}
+const nameKey = partnerNameKey;
 
 /** Column letters as a spreadsheet shows them: 0 → A, 26 → AA. */
 function columnLetter(index: number): string {
@@ -438,7 +435,7 @@ export function validatePartnerRows(
       } else {
         firstRowOfName.set(key, row);
         if (existing.has(key)) {
-          rowErrors.push(`Row ${row}: ${where('name')} “${input.name.trim()}” is already in your portfolio`);
+          rowErrors.push(located('name', nameTakenMessage(input.name)));
         }
       }
     }

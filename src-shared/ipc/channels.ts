@@ -16,6 +16,7 @@ export const IPC_CHANNELS = [
   'sync:allowServer',
   'plan:exportPdf',
   'notify:show',
+  'window:flushed',
 ] as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[number];
 
@@ -30,6 +31,15 @@ export const isMenuCommand = (value: unknown): value is MenuCommand =>
 
 /** Main → renderer event channel carrying application-menu commands. */
 export const MENU_EVENT_CHANNEL = 'menu:command';
+
+/**
+ * Main → renderer: the window is closing, save what is typed (payload: a request id). The
+ * renderer answers on `window:flushed` with the same id; main then lets the window close.
+ */
+export const FLUSH_REQUEST_CHANNEL = 'window:flush-request';
+
+/** A flush request id as main makes them: `flush-` and a counter. */
+export const isFlushRequestId = (value: unknown): value is string => typeof value === 'string' && /^flush-\d{1,15}$/.test(value);
 
 /** URL protocols `shell:openExternal` (and links the window refuses to open itself) may hand to the OS. */
 export const EXTERNAL_URL_PROTOCOLS = ['https:', 'mailto:'] as const;

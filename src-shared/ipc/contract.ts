@@ -15,6 +15,8 @@ export {
   IPC_CHANNELS,
   MENU_COMMANDS,
   MENU_EVENT_CHANNEL,
+  FLUSH_REQUEST_CHANNEL,
+  isFlushRequestId,
   isIpcChannel,
   isMenuCommand,
 } from './channels';
@@ -125,6 +127,14 @@ export const ipcSchemas = {
     request: z.object({ title: z.string().trim().min(1).max(200), body: z.string().max(1000) }).strict(),
     response: z.object({ shown: z.boolean(), clicked: z.boolean() }),
   },
+  /**
+   * The renderer's answer to a flush request (`FLUSH_REQUEST_CHANNEL`): everything typed is
+   * saved, the window may close. `acknowledged: false` for an id main is not waiting for.
+   */
+  'window:flushed': {
+    request: z.object({ requestId: z.string().regex(/^flush-\d{1,15}$/, 'must be a flush request id') }).strict(),
+    response: z.object({ acknowledged: z.boolean() }),
+  },
 } as const satisfies Record<IpcChannel, ChannelSchemas>;
 
 export type IpcRequest<C extends IpcChannel> = z.infer<(typeof ipcSchemas)[C]['request']>;
@@ -137,4 +147,9 @@ export type PartnerDeskBridge = {
   invoke: <C extends IpcChannel>(channel: C, request: IpcRequest<C>) => Promise<IpcResponse<C>>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
+  /**
+   * Called when the window is about to close: the listener saves what is typed; once its promise
+   * settles the preload tells main (`window:flushed`) and the window closes. Returns the unsubscribe function.
+   */
+  onFlushRequest: (listener: () => Promise<void>) => () => void;
 };

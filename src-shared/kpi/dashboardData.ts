@@ -245,6 +245,8 @@ export function churnByCohort(data: KpiData, k: ProgramKpis): ChurnDatum[] {
 
 export type Dashboard = {
   asOf: IsoDate;
+  /** Every partner the (filtered) figures read: the one set tiles, charts and lists share. */
+  partnerIds: string[];
   kpis: ProgramKpis;
   tiles: KpiTile[];
   ttv: BarDatum[];
@@ -262,6 +264,7 @@ export function dashboardData(data: KpiData, asOf: IsoDate): Dashboard {
   const before = programKpis(data, addDaysIso(asOf, -30));
   return {
     asOf,
+    partnerIds: data.partners.map((p) => p.id),
     kpis,
     tiles: kpiTiles(kpis, before),
     ttv: ttvBars(kpis),
@@ -272,4 +275,18 @@ export function dashboardData(data: KpiData, asOf: IsoDate): Dashboard {
     psat: psatOverTime(data, asOf),
     churn: churnByCohort(data, kpis),
   };
+}
+
+/** A drill-down the manager opened: a tile (by key) or a chart datum (its partners). */
+export type DrillSource = { tileKey?: string; partnerIds: readonly string[] };
+
+/**
+ * The partners a drill-down lists under the current filters: a tile's are read again from the
+ * current tiles; a chart datum's are kept to the filtered set. So a list never shows partners
+ * its tile does not count.
+ */
+export function drillPartnerIds(dashboard: { partnerIds: readonly string[]; tiles: readonly Pick<KpiTile, 'key' | 'partnerIds'>[] }, drill: DrillSource): string[] {
+  if (drill.tileKey !== undefined) return dashboard.tiles.find((tile) => tile.key === drill.tileKey)?.partnerIds ?? [];
+  const inView = new Set(dashboard.partnerIds);
+  return drill.partnerIds.filter((id) => inView.has(id));
 }

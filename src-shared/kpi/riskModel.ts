@@ -216,3 +216,32 @@ export function recordsByPartner(all: { tasks: readonly Task[]; meetings?: reado
 export function programRiskModel(partners: readonly Partner[], recordsOf: (id: string) => PartnerRecords, today: IsoDate): RiskModel {
   return trainRiskModel(historyExamples(partners, recordsOf, today));
 }
+
+/** Whether the observed rate never falls as the predicted risk rises (bins without examples skipped). */
+export function calibrationMonotone(bins: readonly CalibrationBin[]): boolean {
+  const rates = bins.filter((bin) => bin.count > 0 && bin.observedRate !== null).map((bin) => bin.observedRate ?? 0);
+  return rates.every((rate, i) => i === 0 || rate >= (rates[i - 1] ?? 0));
+}
+
+/** How a partner's risk may be shown: a precise percentage only from a model that earns it. */
+export type RiskDisplay = { kind: 'percent'; text: string } | { kind: 'band'; band: 'high' | 'elevated' | 'normal'; text: string; caveat: string };
+
+/**
+ * A percentage only when the model was fitted on history, separates well (held-out AUC ≥ 0.7)
+ * and its calibration is monotone; otherwise a band (high ≥ 70%, elevated ≥ 50%, normal) with
+ * the reason the number is not shown.
+ */
+export function riskDisplay(model: RiskModel, probability: number): RiskDisplay {
+  const q = model.quality;
+  const caveat =
+    model.kind === 'expert'
+      ? 'Built-in weights: not enough partner history on this laptop to fit a model'
+      : q?.auc === null || q === null || q.auc < 0.7
+        ? `Weak model (AUC ${q?.auc ?? '—'}): a band, not a precise chance`
+        : !calibrationMonotone(q.calibration)
+          ? 'Calibration is not monotone: a band, not a precise chance'
+          : null;
+  if (caveat === null) return { kind: 'percent', text: `At risk ${Math.round(probability * 100)}%` };
+  const band = probability >= 0.7 ? 'high' : probability >= AT_RISK_THRESHOLD ? 'elevated' : 'normal';
+  return { kind: 'band', band, text: band === 'high' ? 'High risk' : band === 'elevated' ? 'Elevated risk' : 'Normal risk', caveat };
+}

@@ -35,7 +35,7 @@ describe('records and KPIs: deals, training, satisfaction and the dashboard', ()
     const first = page.getByTestId('attention-row').first();
     await first.waitFor();
     const badge = await first.getByRole('button', { name: /^Health \d+ of 100/ }).getAttribute('aria-label');
-    const atRisk = await first.getByText(/^At risk \d+%$/).count();
+    const atRisk = await first.getByText(/^(At risk \d+%|High risk|Elevated risk)$/).count();
     expect(/red/.test(badge ?? '') || atRisk > 0).toBe(true);
     await app.screenshot('records-01-today-attention');
   });

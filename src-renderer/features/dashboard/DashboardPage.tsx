@@ -3,9 +3,9 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowDownRight, IconArrowUpRight, IconDownload, IconMinus } from '@tabler/icons-react';
 import { useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { PHASE_INFO } from '../../../src-shared/domain/journey';
+import { journeyDayLabel, PHASE_INFO } from '../../../src-shared/domain/journey';
 import { PARTNER_TYPES, type PartnerType } from '../../../src-shared/domain/types';
-import { dashboardData, type Dashboard, type KpiTile } from '../../../src-shared/kpi/dashboardData';
+import { dashboardData, drillPartnerIds, type Dashboard, type KpiTile } from '../../../src-shared/kpi/dashboardData';
 import { kpiTableCsv, kpiTableRows, modelRows } from '../../../src-shared/kpi/kpiTable';
 import { filterKpiData, signingCohort, type KpiData } from '../../../src-shared/kpi/programKpis';
 import { PageLoader } from '../../app/PageLoader';
@@ -23,11 +23,11 @@ const computed = new WeakMap<AppData, Map<string, Dashboard>>();
 
 const TYPE_LABELS: Record<PartnerType, string> = { reseller: 'Reseller', isv: 'ISV', si: 'System integrator', msp: 'MSP', referral: 'Referral' };
 
-function Tile({ tile, onDrill }: { tile: KpiTile; onDrill: (d: DrillRequest) => void }) {
+function Tile({ tile, onDrill }: { tile: KpiTile; onDrill: (d: DrillRequest & { tileKey?: string }) => void }) {
   const Icon = tile.trend === 'up' ? IconArrowUpRight : tile.trend === 'down' ? IconArrowDownRight : IconMinus;
   const color = tile.good === null ? 'dimmed' : tile.good ? 'teal' : 'red';
   return (
-    <UnstyledButton onClick={() => onDrill({ title: tile.label, partnerIds: tile.partnerIds })} aria-label={`${tile.label}: ${tile.value}. Show the partners behind it`}>
+    <UnstyledButton onClick={() => onDrill({ title: tile.label, partnerIds: tile.partnerIds, tileKey: tile.key })} aria-label={`${tile.label}: ${tile.value}. Show the partners behind it`}>
       <Paper withBorder p="sm" radius="md" h="100%">
         <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
           {tile.label}
@@ -54,9 +54,9 @@ function Tile({ tile, onDrill }: { tile: KpiTile; onDrill: (d: DrillRequest) => 
 }
 
 /** The partners behind a chart bar or tile, with their health and a link to each. */
-function DrillDown({ drill, onClose }: { drill: DrillRequest; onClose: () => void }) {
+function DrillDown({ drill, dashboard, onClose }: { drill: DrillRequest & { tileKey?: string }; dashboard: Dashboard; onClose: () => void }) {
   const { rowsById } = usePortfolioOverview();
-  const rows = drill.partnerIds.map((id) => rowsById.get(id)).filter((r) => r !== undefined).sort((a, b) => a.partner.name.localeCompare(b.partner.name));
+  const rows = drillPartnerIds(dashboard, drill).map((id) => rowsById.get(id)).filter((r) => r !== undefined).sort((a, b) => a.partner.name.localeCompare(b.partner.name));
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-label="Partners behind the chart">
       <Group justify="space-between" mb="xs">
@@ -89,7 +89,7 @@ function DrillDown({ drill, onClose }: { drill: DrillRequest; onClose: () => voi
                 </Table.Td>
                 <Table.Td>{TYPE_LABELS[r.partner.type]}</Table.Td>
                 <Table.Td>
-                  Day {r.journey.day} · {PHASE_INFO[r.journey.phase].label}
+                  {journeyDayLabel(r.journey.day)} · {PHASE_INFO[r.journey.phase].label}
                 </Table.Td>
                 <Table.Td>
                   <HealthBadge health={r.health} />
@@ -112,7 +112,7 @@ export function DashboardPage() {
   const [cohort, setCohort] = useState<string | null>(null);
   const [type, setType] = useState<string | null>(null);
   const [owner, setOwner] = useState<string | null>(null);
-  const [drill, setDrill] = useState<DrillRequest | null>(null);
+  const [drill, setDrill] = useState<(DrillRequest & { tileKey?: string }) | null>(null);
   const drillRef = useRef<HTMLDivElement>(null);
 
   const cohorts = useMemo(() => [...new Set(data.partners.map(signingCohort))].sort().reverse(), [data.partners]);
@@ -137,7 +137,7 @@ export function DashboardPage() {
   }, [data, cohort, type, owner, today]);
 
   if (data.loading) return <PageLoader />;
-  const showDrill = (d: DrillRequest) => {
+  const showDrill = (d: DrillRequest & { tileKey?: string }) => {
     setDrill(d);
     requestAnimationFrame(() => drillRef.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' }));
   };
@@ -173,7 +173,7 @@ export function DashboardPage() {
           <Tile key={t.key} tile={t} onDrill={showDrill} />
         ))}
       </SimpleGrid>
-      <div ref={drillRef}>{drill ? <DrillDown drill={drill} onClose={() => setDrill(null)} /> : null}</div>
+      <div ref={drillRef}>{drill ? <DrillDown drill={drill} dashboard={dash} onClose={() => setDrill(null)} /> : null}</div>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <ChartCard label="ttv" title="Time to first revenue" subtitle={`Days from Day 0 to the first won deal; median ${dash.kpis.timeToFirstRevenue.medianDays ?? '—'}; the grey bar is partners without one yet`} empty={dash.kpis.recruited === 0}>
           <CountBars data={dash.ttv} onDrill={showDrill} what="Time to first revenue" highlightLast />

@@ -2,12 +2,13 @@ import { Anchor, Badge, Card, Group, Stack, Text, Title, Tooltip } from '@mantin
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { healthSinceLastCheckin } from '../../../src-shared/domain/health';
-import { PHASE_INFO } from '../../../src-shared/domain/journey';
+import { journeyDayLabel, PHASE_INFO } from '../../../src-shared/domain/journey';
 import { usePortfolioOverview } from '../../app/usePortfolioOverview';
 import { useAppData } from '../../db/useAppData';
 import { HealthBadge } from '../partners/HealthBadge';
 import { NextActionButton } from '../partners/NextActionButton';
 import { attentionOrder } from './attention';
+import { riskDisplay } from '../../../src-shared/kpi/riskModel';
 import { recordsFromAppData, useRiskAssessment } from './useRiskAssessment';
 
 const LIMIT = 8;
@@ -53,15 +54,20 @@ export function NeedsAttentionCard() {
                     {row.partner.name}
                   </Anchor>
                   <Text size="xs" c="dimmed">
-                    Day {row.journey.day} · {PHASE_INFO[row.journey.phase].label}
+                    {journeyDayLabel(row.journey.day)} · {PHASE_INFO[row.journey.phase].label}
                   </Text>
-                  {item.atRisk && item.probability !== null ? (
-                    <Tooltip label="Chance of not being activated (onboarding complete and a first deal) by day 90">
-                      <Badge size="sm" color="orange" variant="light">
-                        At risk {Math.round(item.probability * 100)}%
-                      </Badge>
-                    </Tooltip>
-                  ) : null}
+                  {item.atRisk && item.probability !== null && model !== null
+                    ? (() => {
+                        const shown = riskDisplay(model, item.probability);
+                        return (
+                          <Tooltip label={shown.kind === 'band' ? `Chance of not being activated by day 90. ${shown.caveat}.` : 'Chance of not being activated (onboarding complete and a first deal) by day 90'}>
+                            <Badge size="sm" color="orange" variant="light">
+                              {shown.text}
+                            </Badge>
+                          </Tooltip>
+                        );
+                      })()
+                    : null}
                 </Group>
                 {item.reasons.slice(0, item.flagged ? 2 : 1).map((text) => (
                   <Text size="xs" c="dimmed" key={text}>

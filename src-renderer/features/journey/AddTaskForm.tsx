@@ -1,8 +1,7 @@
 import { Button, Checkbox, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { dayNumber, PHASE_INFO } from '../../../src-shared/domain/journey';
-import { isRealIsoDate } from '../../../src-shared/domain/partnerInput';
+import { dayNumber, dueDateError, PHASE_INFO } from '../../../src-shared/domain/journey';
 import { OWNER_SIDES, PHASES, TASK_CATEGORIES, type OwnerSide, type Phase, type TaskCategory } from '../../../src-shared/domain/types';
 import { CATEGORY_LABELS } from '../../app/labels';
 import { useOwnerSideLabels } from '../../app/useProfile';
@@ -29,7 +28,7 @@ export function AddTaskForm({
     initialValues: { title: '', phase: defaultPhase, category: 'team', dueDate: defaultDue, ownerSide: 'vendor', required: false, guidance: '' },
     validate: {
       title: (value) => (value.trim() ? (value.length > 300 ? 'Keep the title under 300 characters' : null) : 'Say what needs to happen'),
-      dueDate: (value) => (isRealIsoDate(value) ? null : 'Pick a due date'),
+      dueDate: (value) => dueDateError(value, day0),
       guidance: (value) => (value.length > 2000 ? 'Keep the guidance under 2,000 characters' : null),
     },
   });
@@ -59,6 +58,7 @@ export function AddTaskForm({
             label="Due"
             withAsterisk
             valueFormat="YYYY-MM-DD"
+            minDate={day0}
             {...form.getInputProps('dueDate')}
             value={form.values.dueDate || null}
             onChange={(value) => form.setFieldValue('dueDate', value ?? '')}

@@ -5,7 +5,7 @@ import { IconBulb, IconListDetails, IconPlus } from '@tabler/icons-react';
 import { addDays, format, parseISO } from 'date-fns';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { compareByDue, PHASE_INFO } from '../../../src-shared/domain/journey';
+import { compareByDue, journeyDayLabel, PHASE_INFO } from '../../../src-shared/domain/journey';
 import type { PartnerOverview } from '../../../src-shared/domain/partnerOverview';
 import { PHASES, type Partner, type Task } from '../../../src-shared/domain/types';
 import { useStoreAction } from '../../app/useStoreAction';
@@ -88,7 +88,7 @@ export function JourneyTab({ partner, tasks, overview, today }: Props) {
               </Text>
               <Title order={3}>{phaseInfo.label}</Title>
               <Text size="sm" c="dimmed">
-                {phaseInfo.window} · Day {journey.day}
+                {phaseInfo.window} · {journeyDayLabel(journey.day)}
               </Text>
             </Stack>
             <Badge size="lg" variant="light">

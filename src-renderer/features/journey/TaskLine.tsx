@@ -5,11 +5,12 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Task } from '../../../src-shared/domain/types';
 import { CATEGORY_LABELS } from '../../app/labels';
+import { showUndoToast } from '../../app/showUndoToast';
 import { useOwnerSideLabels } from '../../app/useProfile';
 import { useStoreAction } from '../../app/useStoreAction';
 import { useDatabase } from '../../db/useDatabase';
 import { dueLabel, formatDate } from './dueLabel';
-import { completeTask, markNotApplicable, reopenTask, rescheduleTask } from './updateTask';
+import { completeTask, markNotApplicable, reopenTask, rescheduleTask, restoreTask } from './updateTask';
 
 const TONE_COLOR = { overdue: 'red', soon: 'orange', later: 'dimmed' } as const;
 
@@ -26,11 +27,17 @@ type Props = {
 export function TaskLine({ task, today, partner, showGuidance, highlighted }: Props) {
   const db = useDatabase();
   const sides = useOwnerSideLabels();
-  const [complete] = useStoreAction(completeTask, 'complete the task');
-  const [reopen] = useStoreAction(reopenTask, 'reopen the task');
-  const [skip] = useStoreAction(markNotApplicable, 'update the task');
-  const [reschedule] = useStoreAction(rescheduleTask, 'reschedule the task');
+  const [change] = useStoreAction(async (write: () => Promise<void>) => {
+    await write();
+    return true;
+  }, 'save the change to the task');
   const done = task.status === 'done';
+  // Every one-click change says what it did and can be undone.
+  const withUndo = (write: () => Promise<void>, message: string) =>
+    void change(write).then((saved) => {
+      if (saved) showUndoToast({ message, undo: () => restoreTask(db, before), undoDescription: 'undo the change to the task' });
+    });
+  const before = { id: task.id, status: task.status, dueDate: task.dueDate, ...(task.completedOn ? { completedOn: task.completedOn } : {}) };
   const notApplicable = task.status === 'not_applicable';
   const due = dueLabel(task.dueDate, today);
 
@@ -53,7 +60,7 @@ export function TaskLine({ task, today, partner, showGuidance, highlighted }: Pr
         checked={done}
         disabled={notApplicable}
         aria-label={done ? `Reopen “${task.title}”` : `Mark “${task.title}” done`}
-        onChange={() => void (done ? reopen(db, task.id) : complete(db, task.id, today))}
+        onChange={() => (done ? withUndo(() => reopenTask(db, task.id), `“${task.title}” reopened`) : withUndo(() => completeTask(db, task.id, today), `“${task.title}” marked done`))}
       />
       <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
         <Text size="sm" fw={500} td={done || notApplicable ? 'line-through' : undefined} c={done || notApplicable ? 'dimmed' : undefined}>
@@ -100,9 +107,9 @@ export function TaskLine({ task, today, partner, showGuidance, highlighted }: Pr
       </Stack>
       <TaskActions
         task={task}
-        onReschedule={(value) => void reschedule(db, task.id, value)}
-        onReopen={() => void reopen(db, task.id)}
-        onSkip={() => void skip(db, task.id)}
+        onReschedule={(value) => withUndo(() => rescheduleTask(db, task.id, value), `“${task.title}” moved to ${formatDate(value)}`)}
+        onReopen={() => withUndo(() => reopenTask(db, task.id), `“${task.title}” reopened`)}
+        onSkip={() => withUndo(() => markNotApplicable(db, task.id), `“${task.title}” marked not applicable`)}
       />
     </Group>
   );

@@ -1,4 +1,5 @@
 import { newId, nowIso } from '../../../src-shared/domain/ids';
+import { dueDateError } from '../../../src-shared/domain/journey';
 import type { IsoDate, OwnerSide, Phase, Task, TaskCategory } from '../../../src-shared/domain/types';
 import type { AppDatabase } from '../../db/appDatabase';
 
@@ -27,11 +28,29 @@ export async function reopenTask(db: AppDatabase, taskId: string): Promise<void>
   });
 }
 
+/**
+ * Puts a task's status, completion and due date back as they were before a one-click change
+ * (the Undo of done, reopen, not applicable and reschedule).
+ */
+export async function restoreTask(db: AppDatabase, before: Pick<Task, 'id' | 'status' | 'dueDate' | 'completedOn'>): Promise<void> {
+  const doc = await db.tasks.findOne(before.id).exec();
+  if (!doc) throw new Error('This task no longer exists on this laptop.');
+  await doc.incrementalModify((task) => {
+    const { completedOn: _completed, ...rest } = task;
+    return { ...rest, status: before.status, dueDate: before.dueDate, ...(before.completedOn ? { completedOn: before.completedOn } : {}), updatedAt: nowIso() };
+  });
+}
+
 export function markNotApplicable(db: AppDatabase, taskId: string): Promise<void> {
   return patchTask(db, taskId, { status: 'not_applicable' });
 }
 
-export function rescheduleTask(db: AppDatabase, taskId: string, dueDate: IsoDate): Promise<void> {
+/** Moves a task's due date; a date before the partner's Day 0 is refused with the reason. */
+export async function rescheduleTask(db: AppDatabase, taskId: string, dueDate: IsoDate): Promise<void> {
+  const task = await db.tasks.findOne(taskId).exec();
+  const partner = task ? await db.partners.findOne(task.partnerId).exec() : null;
+  const problem = partner ? dueDateError(dueDate, partner.day0) : null;
+  if (problem) throw new Error(problem);
   return patchTask(db, taskId, { dueDate });
 }
 
@@ -48,6 +67,9 @@ export type CustomTaskInput = {
 
 /** Adds a task the manager wrote themself; it sorts after the template tasks of its phase. */
 export async function addCustomTask(db: AppDatabase, partnerId: string, input: CustomTaskInput, order: number): Promise<Task> {
+  const partner = await db.partners.findOne(partnerId).exec();
+  const problem = partner ? dueDateError(input.dueDate, partner.day0) : null;
+  if (problem) throw new Error(problem);
   const now = nowIso();
   const task: Task = {
     id: newId(),

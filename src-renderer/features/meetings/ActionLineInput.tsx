@@ -13,41 +13,46 @@ type Props = {
   partnerPeople: string[];
   vendorPeople: string[];
   label: string;
-  onAdd: (action: ParsedAction & { dueDate: IsoDate }) => Promise<unknown> | void;
+  /** Stores a new item (without `dueDate` when the line gave none) and returns its id. */
+  onAdd: (action: ParsedAction) => Promise<string | undefined> | string;
+  /** Sets the due date of an item added without one. */
+  onSetDue: (id: string, dueDate: IsoDate) => Promise<unknown> | void;
 };
 
 /**
  * One keystroke-friendly line for an action item: "Send MDF guide @partner Anna due:2026-12-01",
- * Enter adds it. Without a due date it asks, offering 7 days from today.
+ * Enter adds it. Without a due date it is added at once (due 7 days after the meeting unless
+ * changed, so a reload or the end of the call never drops it) and a date is offered.
  */
-export function ActionLineInput({ today, partnerPeople, vendorPeople, label, onAdd }: Props) {
+export function ActionLineInput({ today, partnerPeople, vendorPeople, label, onAdd, onSetDue }: Props) {
   const [line, setLine] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [asking, setAsking] = useState<ParsedAction | null>(null);
+  const [asking, setAsking] = useState<(ParsedAction & { id: string }) | null>(null);
   const [askedDue, setAskedDue] = useState<string>(defaultDueDate(today));
   const input = useRef<HTMLInputElement>(null);
   const parsed = line.trim() === '' ? null : parseActionLine(line, { today, partnerPeople, vendorPeople });
 
-  const add = async (action: ParsedAction, dueDate: IsoDate) => {
-    await onAdd({ ...action, dueDate });
-    setLine('');
-    setAsking(null);
-    setError(null);
-    input.current?.focus();
-  };
-
-  const submit = () => {
+  const submit = async () => {
     if (!parsed) return;
     if (!parsed.ok) {
       setError(parsed.error);
       return;
     }
+    const id = await onAdd(parsed.action);
+    if (id === undefined) return;
+    setLine('');
+    setError(null);
     if (parsed.action.dueDate) {
-      void add(parsed.action, parsed.action.dueDate);
+      input.current?.focus();
       return;
     }
     setAskedDue(defaultDueDate(today));
-    setAsking(parsed.action);
+    setAsking({ ...parsed.action, id });
+  };
+
+  const done = () => {
+    setAsking(null);
+    input.current?.focus();
   };
 
   return (
@@ -65,11 +70,10 @@ export function ActionLineInput({ today, partnerPeople, vendorPeople, label, onA
         onKeyDown={(event) => {
           if (event.key === 'Enter') {
             event.preventDefault();
-            submit();
+            void submit();
           }
         }}
         error={error}
-        disabled={asking !== null}
         autoComplete="off"
       />
       {parsed?.ok && !asking && (
@@ -95,22 +99,16 @@ export function ActionLineInput({ today, partnerPeople, vendorPeople, label, onA
               data-autofocus
               autoFocus
               disabled={!isRealIsoDate(askedDue) || askedDue < today}
-              onClick={() => void add(asking, askedDue)}
+              onClick={() => void Promise.resolve(onSetDue(asking.id, askedDue)).then(done)}
             >
               Add with this date
             </Button>
-            <Button
-              variant="default"
-              onClick={() => {
-                setAsking(null);
-                input.current?.focus();
-              }}
-            >
-              Back
+            <Button variant="default" onClick={done}>
+              Keep 7 days
             </Button>
           </Group>
           <Text size="xs" c="dimmed" mt={6}>
-            No due date was given: 7 days from today ({readableDate(defaultDueDate(today))}) unless you pick another.
+            Added without a due date: it is due 7 days after the meeting ({readableDate(defaultDueDate(today))}) unless you pick another.
           </Text>
         </Alert>
       )}

@@ -18,15 +18,16 @@ import { ActionLineInput } from './ActionLineInput';
 import { AttendeesPicker, peopleOf } from './AttendeesPicker';
 import { endKickoffCall, updateAgendaItem, updateMeeting } from './updateMeeting';
 import { useClock } from './useClock';
-import { useDebouncedField } from './useDebouncedField';
-import { useSaveStatus } from './useSaveStatus';
+import { showUndoToast } from '../../app/showUndoToast';
+import { useAutosave } from '../../app/useAutosave';
+import { useSaveStatus } from '../../app/useSaveStatus';
 
 type Props = { partner: Partner; meeting: Meeting; tasks: Task[]; today: string };
 
 function ItemNotes({ meeting, itemId, notes, title }: { meeting: Meeting; itemId: string; notes: string; title: string }) {
   const db = useDatabase();
   const { track } = useSaveStatus();
-  const field = useDebouncedField(notes, (value) => track(updateAgendaItem(db, meeting.id, itemId, { notes: value })));
+  const field = useAutosave(notes, (value) => track(updateAgendaItem(db, meeting.id, itemId, { notes: value })));
   return (
     <Textarea
       label={`Notes on “${title}”`}
@@ -36,7 +37,7 @@ function ItemNotes({ meeting, itemId, notes, title }: { meeting: Meeting; itemId
       maxRows={16}
       value={field.value}
       onChange={(event) => field.onChange(event.currentTarget.value)}
-      onBlur={field.flush}
+      onBlur={() => void field.flush()}
     />
   );
 }
@@ -44,7 +45,7 @@ function ItemNotes({ meeting, itemId, notes, title }: { meeting: Meeting; itemId
 function MeetingNotes({ meeting }: { meeting: Meeting }) {
   const db = useDatabase();
   const { track } = useSaveStatus();
-  const field = useDebouncedField(meeting.notes, (value) => track(updateMeeting(db, meeting.id, (m) => ({ ...m, notes: value }))));
+  const field = useAutosave(meeting.notes, (value) => track(updateMeeting(db, meeting.id, (m) => ({ ...m, notes: value }))));
   return (
     <Textarea
       label="General notes"
@@ -53,7 +54,7 @@ function MeetingNotes({ meeting }: { meeting: Meeting }) {
       maxRows={8}
       value={field.value}
       onChange={(event) => field.onChange(event.currentTarget.value)}
-      onBlur={field.flush}
+      onBlur={() => void field.flush()}
     />
   );
 }
@@ -93,6 +94,7 @@ export function CallMode({ partner, meeting, tasks, today }: Props) {
   const { partnerPeople, vendorPeople } = peopleOf(partner);
   const checklist = KICKOFF_CHECKLIST_KEYS.map((key) => tasks.find((t) => t.key === key)).filter((t): t is Task => t !== undefined);
 
+  const undated = meeting.actionItems.filter((item) => !item.dueDate && !item.taskId).length;
   const openEnd = () => {
     setNextCheckin(suggestedNextCheckin(partner, meeting.scheduledOn));
     setConfirming(true);
@@ -193,7 +195,12 @@ export function CallMode({ partner, meeting, tasks, today }: Props) {
               today={today}
               partnerPeople={partnerPeople}
               vendorPeople={vendorPeople}
-              onAdd={(action) => save((m) => ({ ...m, actionItems: [...m.actionItems, { id: newId(), ...action }] }))}
+              onAdd={async (action) => {
+                const id = newId();
+                await save((m) => ({ ...m, actionItems: [...m.actionItems, { id, ...action }] }));
+                return id;
+              }}
+              onSetDue={(id, dueDate) => save((m) => ({ ...m, actionItems: m.actionItems.map((a) => (a.id === id ? { ...a, dueDate } : a)) }))}
             />
             <Stack gap={4} mt="sm" data-testid="action-items">
               {meeting.actionItems.length === 0 && (
@@ -207,7 +214,13 @@ export function CallMode({ partner, meeting, tasks, today }: Props) {
                     <b>{item.text}</b> · {OWNER_SIDE_LABELS[item.ownerSide]}
                     {item.ownerName ? `: ${item.ownerName}` : ''} · {item.dueDate ? `due ${readableDate(item.dueDate)}` : 'due in 7 days'}
                   </Text>
-                  <ActionIcon variant="subtle" color="red" aria-label={`Remove action “${item.text}”`} onClick={() => void save((m) => ({ ...m, actionItems: m.actionItems.filter((a) => a.id !== item.id) }))}>
+                  <ActionIcon variant="subtle" color="red" aria-label={`Remove action “${item.text}”`} onClick={() => void save((m) => ({ ...m, actionItems: m.actionItems.filter((a) => a.id !== item.id) })).then(() =>
+                        showUndoToast({
+                          message: `Action “${item.text}” removed`,
+                          undo: () => save((m) => ({ ...m, actionItems: m.actionItems.some((a) => a.id === item.id) ? m.actionItems : [...m.actionItems, item] })),
+                          undoDescription: 'bring the action item back',
+                        }),
+                      )}>
                     <IconTrash size={14} />
                   </ActionIcon>
                 </Group>
@@ -240,7 +253,13 @@ export function CallMode({ partner, meeting, tasks, today }: Props) {
                   <Text size="sm" style={{ flex: 1 }}>
                     {d.text}
                   </Text>
-                  <ActionIcon variant="subtle" color="red" aria-label={`Remove decision “${d.text}”`} onClick={() => void save((m) => ({ ...m, decisions: m.decisions.filter((x) => x.id !== d.id) }))}>
+                  <ActionIcon variant="subtle" color="red" aria-label={`Remove decision “${d.text}”`} onClick={() => void save((m) => ({ ...m, decisions: m.decisions.filter((x) => x.id !== d.id) })).then(() =>
+                        showUndoToast({
+                          message: `Decision “${d.text}” removed`,
+                          undo: () => save((m) => ({ ...m, decisions: m.decisions.some((x) => x.id === d.id) ? m.decisions : [...m.decisions, d] })),
+                          undoDescription: 'bring the decision back',
+                        }),
+                      )}>
                     <IconTrash size={14} />
                   </ActionIcon>
                 </Group>
@@ -317,7 +336,7 @@ export function CallMode({ partner, meeting, tasks, today }: Props) {
           <Text size="sm">
             {meeting.actionItems.length === 0
               ? 'No action items were captured.'
-              : `${meeting.actionItems.length} action item${meeting.actionItems.length === 1 ? '' : 's'} become${meeting.actionItems.length === 1 ? 's' : ''} journey tasks with their owners and due dates.`}{' '}
+              : `${meeting.actionItems.length} action item${meeting.actionItems.length === 1 ? '' : 's'} become${meeting.actionItems.length === 1 ? 's' : ''} journey tasks with their owners and due dates${undated > 0 ? ` (${undated} without a date: due 7 days after the call)` : ''}.`}{' '}
             The kick-off step of the journey is ticked off.
           </Text>
           {meeting.attendees.length === 0 && (

@@ -222,7 +222,12 @@ export function CheckinForm({ partner, tasks, plans, today, scheduled, heldOnSch
             today={today}
             partnerPeople={partnerPeople}
             vendorPeople={vendorPeople}
-            onAdd={(action) => setNextSteps((steps) => [...steps, { id: newId(), ...action }])}
+            onAdd={(action) => {
+              const id = newId();
+              setNextSteps((steps) => [...steps, { id, ...action }]);
+              return id;
+            }}
+            onSetDue={(id, dueDate) => setNextSteps((steps) => steps.map((step) => (step.id === id ? { ...step, dueDate } : step)))}
           />
           {nextSteps.map((step) => (
             <Group key={step.id} gap="xs" wrap="nowrap" data-testid="next-step">

@@ -1,5 +1,4 @@
-import { Anchor, Badge, Breadcrumbs, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
+import { Anchor, Badge, Breadcrumbs, Button, Center, Group, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { PageLoader } from '../../app/PageLoader';
 import { usePortfolioOverview } from '../../app/usePortfolioOverview';
@@ -7,38 +6,8 @@ import { forPartner, useAppData } from '../../db/useAppData';
 import { CallMode } from './CallMode';
 import { KickoffPrep } from './KickoffPrep';
 import { KickoffRecap } from './KickoffRecap';
-import { SaveStatusContext, useSaveStatusState, type SaveStatus } from './useSaveStatus';
-
-function SaveIndicator({ state, completed }: Pick<SaveStatus, 'state' | 'completed'>) {
-  if (state === 'saving') {
-    return (
-      <Group gap={4} aria-live="polite">
-        <Loader size={12} />
-        <Text size="xs" c="dimmed">
-          Saving…
-        </Text>
-      </Group>
-    );
-  }
-  if (state === 'error') {
-    return (
-      <Group gap={4} aria-live="polite">
-        <IconAlertTriangle size={14} color="var(--mantine-color-red-6)" />
-        <Text size="xs" c="red">
-          Not saved
-        </Text>
-      </Group>
-    );
-  }
-  return (
-    <Group gap={4} aria-live="polite" data-testid="save-state" data-saves={completed}>
-      <IconCheck size={14} color="var(--mantine-color-teal-6)" />
-      <Text size="xs" c="dimmed">
-        {state === 'saved' ? 'Saved on this laptop' : 'All changes saved'}
-      </Text>
-    </Group>
-  );
-}
+import { SaveStatusContext, useSaveStatusState } from '../../app/useSaveStatus';
+import { SaveIndicator } from '../../app/SaveIndicator';
 
 /**
  * The kick-off call of a partner at `/partners/:partnerId/kickoff/:meetingId`: preparing the

@@ -10,8 +10,8 @@ import { useStoreAction } from '../../app/useStoreAction';
 import { useDatabase } from '../../db/useDatabase';
 import { AttendeesPicker } from './AttendeesPicker';
 import { saveAgendaTemplate, updateAgendaItem, updateMeeting } from './updateMeeting';
-import { useDebouncedField } from './useDebouncedField';
-import { useSaveStatus } from './useSaveStatus';
+import { useAutosave } from '../../app/useAutosave';
+import { useSaveStatus } from '../../app/useSaveStatus';
 
 type Props = { partner: Partner; meeting: Meeting; today: string };
 
@@ -19,7 +19,7 @@ function AgendaRow({ meeting, item, index, count }: { meeting: Meeting; item: Ag
   const db = useDatabase();
   const { track } = useSaveStatus();
   const [write] = useStoreAction(updateMeeting, 'change the agenda');
-  const title = useDebouncedField(item.title, (value) => track(updateAgendaItem(db, meeting.id, item.id, { title: value })));
+  const title = useAutosave(item.title, (value) => track(updateAgendaItem(db, meeting.id, item.id, { title: value })));
   return (
     <Group gap="xs" wrap="nowrap" data-testid="agenda-row">
       <Text size="sm" c="dimmed" w={22} ta="right">
@@ -30,7 +30,7 @@ function AgendaRow({ meeting, item, index, count }: { meeting: Meeting; item: Ag
         aria-label={`Agenda item ${index + 1}`}
         value={title.value}
         onChange={(event) => title.onChange(event.currentTarget.value)}
-        onBlur={title.flush}
+        onBlur={() => void title.flush()}
         error={title.value.trim() === '' ? 'Name this item' : undefined}
       />
       <NumberInput

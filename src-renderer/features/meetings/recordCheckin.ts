@@ -67,6 +67,8 @@ export async function recordCheckin(db: AppDatabase, partner: Pick<Partner, 'id'
     blockers: input.blockers,
     actionItems: [...base.actionItems.filter((a) => !items.some((i) => i.id === a.id)), ...items],
     nextCheckinOn: input.nextCheckinOn,
+    // When it was recorded: a kick-off held the same day counts as the earlier meeting.
+    endedAt: now,
     ...(input.sentiment !== undefined ? { sentiment: input.sentiment } : {}),
     updatedAt: now,
   };

@@ -15,6 +15,9 @@ type Props = {
   showStatus?: boolean;
   onSubmit: (value: ValidPartner) => Promise<unknown>;
   onCancel: () => void;
+  /** Names already in the portfolio (refused, as by the CSV import) and the partner's own name when editing. */
+  existingNames?: readonly string[];
+  ownName?: string;
 };
 
 export const EMPTY_PARTNER_INPUT: PartnerInput = {
@@ -30,12 +33,13 @@ export const EMPTY_PARTNER_INPUT: PartnerInput = {
 };
 
 /** New/edit partner form: every field validated inline by the shared rule, on blur and submit. */
-export function PartnerForm({ initial, submitLabel, showStatus, onSubmit, onCancel }: Props) {
+export function PartnerForm({ initial, submitLabel, showStatus, onSubmit, onCancel, existingNames, ownName }: Props) {
+  const options = { existingNames, ownName };
   const form = useForm<PartnerInput>({
     mode: 'controlled',
     initialValues: initial,
     validate: (values) => {
-      const result = validatePartnerInput(values);
+      const result = validatePartnerInput(values, options);
       return result.ok ? {} : result.errors;
     },
   });
@@ -43,7 +47,7 @@ export function PartnerForm({ initial, submitLabel, showStatus, onSubmit, onCanc
   const checkTyped = (field: keyof PartnerInput) => validateTypedOnBlur(form, field);
 
   const submit = form.onSubmit(async (values) => {
-    const result = validatePartnerInput(values);
+    const result = validatePartnerInput(values, options);
     if (!result.ok) return;
     await onSubmit(result.value);
   });

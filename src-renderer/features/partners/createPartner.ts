@@ -1,7 +1,7 @@
 import { newId, nowIso } from '../../../src-shared/domain/ids';
 import { generateJourney } from '../../../src-shared/domain/journey';
 import { journeyTemplateFor } from '../../../src-shared/domain/journeyTemplates';
-import type { PartnerInputValue } from '../../../src-shared/domain/partnerInput';
+import { isNameTaken, nameTakenMessage, type PartnerInputValue } from '../../../src-shared/domain/partnerInput';
 import type { Partner } from '../../../src-shared/domain/types';
 import type { Profile } from '../../app/useProfile';
 import type { AppDatabase } from '../../db/appDatabase';
@@ -32,8 +32,13 @@ export function buildPartner(value: ValidPartner, profile: Profile, now = nowIso
   };
 }
 
-/** Saves a new partner and generates its journey from Day 0; all of it or nothing. */
+/**
+ * Saves a new partner and generates its journey from Day 0; all of it or nothing. A name already
+ * in the portfolio is refused (the rule of the form and the CSV import).
+ */
 export async function createPartner(db: AppDatabase, value: ValidPartner, profile: Profile): Promise<Partner> {
+  const names = (await db.partners.find().exec()).map((doc) => doc.name);
+  if (isNameTaken(value.name, names)) throw new Error(nameTakenMessage(value.name));
   const now = nowIso();
   const partner = buildPartner(value, profile, now);
   const tasks = generateJourney(partner, { now, template: journeyTemplateFor(partner.type, partner.maturity) });

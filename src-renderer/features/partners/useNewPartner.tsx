@@ -5,6 +5,7 @@ import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import { useProfile } from '../../app/useProfile';
 import { useStoreAction } from '../../app/useStoreAction';
+import { useAppData } from '../../db/useAppData';
 import { useDatabase } from '../../db/useDatabase';
 import { createPartner } from './createPartner';
 import { EMPTY_PARTNER_INPUT, PartnerForm } from './PartnerForm';
@@ -15,6 +16,7 @@ export function useNewPartner(): () => void {
   const [profile] = useProfile();
   const navigate = useNavigate();
   const [create] = useStoreAction(createPartner, 'create the partner');
+  const { partners } = useAppData();
 
   return useCallback(() => {
     const id = `modal-${newId()}`;
@@ -25,6 +27,7 @@ export function useNewPartner(): () => void {
       children: (
         <PartnerForm
           initial={EMPTY_PARTNER_INPUT}
+          existingNames={partners.map((p) => p.name)}
           submitLabel="Create partner"
           onCancel={() => modals.close(id)}
           onSubmit={async (value) => {
@@ -37,5 +40,5 @@ export function useNewPartner(): () => void {
         />
       ),
     });
-  }, [db, profile, navigate, create]);
+  }, [db, profile, navigate, create, partners]);
 }

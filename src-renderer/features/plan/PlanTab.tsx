@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Center, Group, Loader, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Center, Group, List, Loader, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconFileDownload, IconGitCompare, IconLock, IconSparkles, IconTemplate } from '@tabler/icons-react';
@@ -8,10 +8,14 @@ import { GOAL_STATUS_LABELS, GOAL_STATUSES, goalSummary } from '../../../src-sha
 import { PAPER_LABELS, PAPER_SIZES, planPdfFileName, versionLabel, type PaperSize } from '../../../src-shared/plan/pdfOptions';
 import { planTemplateFor } from '../../../src-shared/plan/planTemplates';
 import { formatMoney, itemsOfKind, mdfTotals } from '../../../src-shared/plan/planTotals';
-import { validateSignOff, type SignOffErrors } from '../../../src-shared/plan/planValidation';
+import { planExportCheck } from '../../../src-shared/plan/planExportCheck';
+import { isRealDate, validateSignOff, type SignOffErrors } from '../../../src-shared/plan/planValidation';
 import { currentDraft, finalVersions } from '../../../src-shared/plan/planVersions';
 import { PARTNER_TYPE_LABELS } from '../../app/labels';
+import { SaveIndicator } from '../../app/SaveIndicator';
+import { useAutosave } from '../../app/useAutosave';
 import { useOwnerSideLabels } from '../../app/useProfile';
+import { SaveStatusContext, useSaveStatus, useSaveStatusState } from '../../app/useSaveStatus';
 import { useStoreAction } from '../../app/useStoreAction';
 import { useDatabase } from '../../db/useDatabase';
 import { usePlatform } from '../../platform/usePlatform';
@@ -19,7 +23,7 @@ import { PlanCompare } from './PlanCompare';
 import { GoalProgressChart, RevenueChart } from './PlanCharts';
 import { goalChartData, revenueChartData } from './planChartData';
 import { PlanSection } from './PlanSection';
-import { createPlan, finalisePlan, updatePlanText, updateSignOff } from './planWrites';
+import { createPlan, finalisePlan, updatePlanText, updateSignOffField } from './planWrites';
 import { usePaperSize } from './usePaperSize';
 import { usePlanItems } from './usePlanItems';
 
@@ -120,7 +124,7 @@ export function PlanTab({ partner, plans, tasks, today }: { partner: Partner; pl
           <Button variant={comparing ? 'filled' : 'default'} leftSection={<IconGitCompare size={16} />} disabled={versions.length < 2} onClick={() => setComparing((value) => !value)}>
             Compare versions
           </Button>
-          <ExportButton partner={partner} plan={viewing} today={today} />
+          <ExportButton partner={partner} plan={viewing} items={planItems} today={today} />
         </Group>
       </Group>
       {readOnly && (
@@ -139,7 +143,7 @@ export function PlanTab({ partner, plans, tasks, today }: { partner: Partner; pl
   );
 }
 
-function ExportButton({ partner, plan, today }: { partner: Partner; plan: Plan; today: IsoDate }) {
+function ExportButton({ partner, plan, items, today }: { partner: Partner; plan: Plan; items: PlanItem[]; today: IsoDate }) {
   const platform = usePlatform();
   const [paper, setPaper] = usePaperSize();
   const [exporting, setExporting] = useState(false);
@@ -154,10 +158,50 @@ function ExportButton({ partner, plan, today }: { partner: Partner; plan: Plan; 
       setExporting(false);
     }
   };
+  // Say what is missing first: an empty plan prints pages of dashes.
+  const checkThenExport = () => {
+    const check = planExportCheck(plan, items);
+    if (check.missing.length === 0) return void exportPdf();
+    const list = (
+      <List size="sm" spacing={2} mt="xs">
+        {check.missing.map((part) => (
+          <List.Item key={part}>{part}</List.Item>
+        ))}
+      </List>
+    );
+    if (check.empty) {
+      modals.open({
+        title: 'This plan is empty',
+        children: (
+          <Stack gap="xs" data-testid="plan-export-empty">
+            <Text size="sm">Nothing is filled in yet, so the PDF would be pages of dashes. Add at least objectives or a few goals first:</Text>
+            {list}
+            <Group justify="flex-end" mt="sm">
+              <Button data-autofocus onClick={() => modals.closeAll()}>
+                Back to the plan
+              </Button>
+            </Group>
+          </Stack>
+        ),
+      });
+      return;
+    }
+    modals.openConfirmModal({
+      title: 'Some parts of the plan are still empty',
+      children: (
+        <Stack gap={0} data-testid="plan-export-missing">
+          <Text size="sm">The PDF shows these as empty:</Text>
+          {list}
+        </Stack>
+      ),
+      labels: { confirm: 'Export anyway', cancel: 'Back to the plan' },
+      onConfirm: () => void exportPdf(),
+    });
+  };
   return (
     <Group gap={6} wrap="nowrap">
       <SegmentedControl size="xs" data={PAPER_SIZES.map((value) => ({ value, label: PAPER_LABELS[value] }))} value={paper} onChange={(value) => setPaper(value as PaperSize)} aria-label="Paper size" />
-      <Button leftSection={<IconFileDownload size={16} />} loading={exporting} onClick={() => void exportPdf()}>
+      <Button leftSection={<IconFileDownload size={16} />} loading={exporting} onClick={checkThenExport}>
         Export PDF
       </Button>
     </Group>
@@ -166,37 +210,43 @@ function ExportButton({ partner, plan, today }: { partner: Partner; plan: Plan; 
 
 function PlanText({ plan }: { plan: Plan }) {
   const db = useDatabase();
-  const [save] = useStoreAction((change: Partial<Pick<Plan, 'objectives' | 'summary'>>) => updatePlanText(db, plan.id, change), 'The plan text');
+  const status = useSaveStatusState();
   const readOnly = plan.status === 'final';
+  const save = (change: Partial<Pick<Plan, 'objectives' | 'summary'>>) => status.track(updatePlanText(db, plan.id, change));
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-label="Objectives and summary">
-      <Title order={3} size="h5" mb="sm">
-        Objectives and summary
-      </Title>
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h5">
+          Objectives and summary
+        </Title>
+        {!readOnly && <SaveIndicator state={status.state} completed={status.completed} />}
+      </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <PlanTextField label="Objectives" stored={plan.objectives} readOnly={readOnly} onSave={(objectives) => void save({ objectives })} />
-        <PlanTextField label="Summary" stored={plan.summary} readOnly={readOnly} onSave={(summary) => void save({ summary })} />
+        <PlanTextField label="Objectives" stored={plan.objectives} readOnly={readOnly} onSave={(objectives) => save({ objectives })} />
+        <PlanTextField label="Summary" stored={plan.summary} readOnly={readOnly} onSave={(summary) => save({ summary })} />
       </SimpleGrid>
+      {status.state === 'error' && (
+        <Text size="xs" c="red" mt="xs" role="alert">
+          The last change could not be saved on this laptop; it is still on screen. Keep typing to try again.
+        </Text>
+      )}
     </Card>
   );
 }
 
-/** A text saved when it loses focus; while not being typed in, it shows the stored text (edits from other laptops included). */
-function PlanTextField({ label, stored, readOnly, onSave }: { label: string; stored: string; readOnly: boolean; onSave: (value: string) => void }) {
-  const [typing, setTyping] = useState<string | null>(null);
+/** A text saved as it is typed; while not being typed in, it shows the stored text (edits from other laptops included). */
+function PlanTextField({ label, stored, readOnly, onSave }: { label: string; stored: string; readOnly: boolean; onSave: (value: string) => Promise<unknown> }) {
+  const field = useAutosave(stored, onSave);
   return (
     <Textarea
       label={label}
-      value={typing ?? stored}
+      value={field.value}
       readOnly={readOnly}
       autosize
       minRows={3}
       maxLength={20000}
-      onChange={(event) => setTyping(event.currentTarget.value)}
-      onBlur={() => {
-        if (typing !== null && typing !== stored) onSave(typing);
-        setTyping(null);
-      }}
+      onChange={(event) => field.onChange(event.currentTarget.value)}
+      onBlur={() => void field.flush()}
     />
   );
 }
@@ -239,59 +289,88 @@ function PlanOverview({ items, today }: { items: PlanItem[]; today: IsoDate }) {
 }
 
 function SignOff({ plan }: { plan: Plan }) {
+  const status = useSaveStatusState();
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-label="Sign-off">
-      <Title order={3} size="h5" mb="sm">
-        Sign-off
-      </Title>
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
-        {(['partner', 'vendor'] as const).map((side) => (
-          <SignOffSide key={side} plan={plan} side={side} />
-        ))}
-      </SimpleGrid>
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h5">
+          Sign-off
+        </Title>
+        {plan.status === 'draft' && <SaveIndicator state={status.state} completed={status.completed} />}
+      </Group>
+      <SaveStatusContext.Provider value={status}>
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          {(['partner', 'vendor'] as const).map((side) => (
+            <SignOffSide key={side} plan={plan} side={side} />
+          ))}
+        </SimpleGrid>
+      </SaveStatusContext.Provider>
     </Card>
   );
 }
 
+/** One side's sign-off: name, title and date, each saved as it is typed (a date once it is a real one). */
 function SignOffSide({ plan, side }: { plan: Plan; side: OwnerSide }) {
-  const db = useDatabase();
   const line = plan.signOff.find((entry) => entry.side === side);
-  const [values, setValues] = useState({ name: line?.name ?? '', title: line?.title ?? '', date: line?.date ?? '' });
-  const [errors, setErrors] = useState<SignOffErrors>({});
-  const [save, saving] = useStoreAction((entry: { name: string; title: string; date?: string }) => updateSignOff(db, plan.id, side, entry).then(() => true), 'The sign-off');
-  const readOnly = plan.status === 'final';
   const heading = useOwnerSideLabels()[side];
-  const submit = async () => {
-    const result = validateSignOff(values);
-    if (!result.ok) return setErrors(result.errors);
-    setErrors({});
-    if (await save(result.value)) notifications.show({ color: 'teal', message: `${heading} sign-off saved` });
-  };
-  const field = (key: 'name' | 'title' | 'date', fieldLabel: string, placeholder?: string) => (
-    <TextInput
-      label={`${heading}: ${fieldLabel}`}
-      value={values[key]}
-      readOnly={readOnly}
-      placeholder={placeholder}
-      error={errors[key]}
-      onChange={(event) => {
-        const value = event.currentTarget.value;
-        setValues((current) => ({ ...current, [key]: value }));
-      }}
-    />
-  );
+  const readOnly = plan.status === 'final';
+  const stored = { name: line?.name ?? '', title: line?.title ?? '', date: line?.date ?? '' };
+  const [typedDate, setTypedDate] = useState<string | null>(null);
+  const checked = validateSignOff({ ...stored, date: typedDate ?? stored.date });
+  const errors: SignOffErrors = checked.ok ? {} : checked.errors;
   return (
     <Stack gap="xs">
-      {field('name', 'name')}
-      {field('title', 'title')}
-      {field('date', 'date', 'YYYY-MM-DD')}
-      {!readOnly && (
-        <Group justify="flex-end">
-          <Button size="xs" variant="light" loading={saving} onClick={() => void submit()}>
-            Save {heading.toLowerCase()} sign-off
-          </Button>
-        </Group>
-      )}
+      <SignOffField plan={plan} side={side} field="name" label={`${heading}: name`} stored={stored.name} readOnly={readOnly} error={errors.name} />
+      <SignOffField plan={plan} side={side} field="title" label={`${heading}: title`} stored={stored.title} readOnly={readOnly} error={errors.title} />
+      <SignOffField
+        plan={plan}
+        side={side}
+        field="date"
+        label={`${heading}: date`}
+        placeholder="YYYY-MM-DD"
+        stored={stored.date}
+        readOnly={readOnly}
+        error={errors.date}
+        onTyped={setTypedDate}
+      />
     </Stack>
+  );
+}
+
+function SignOffField(props: {
+  plan: Plan;
+  side: OwnerSide;
+  field: 'name' | 'title' | 'date';
+  label: string;
+  stored: string;
+  readOnly: boolean;
+  error?: string;
+  placeholder?: string;
+  onTyped?: (value: string | null) => void;
+}) {
+  const { plan, side, field: key, label, stored, readOnly, error, placeholder, onTyped } = props;
+  const db = useDatabase();
+  const { track } = useSaveStatus();
+  const field = useAutosave(stored, async (value) => {
+    const text = value.trim();
+    // A date is kept only once it is a real one (or cleared); the message says what is wrong meanwhile.
+    if (key === 'date' && text !== '' && !isRealDate(text)) return;
+    await track(updateSignOffField(db, plan.id, side, key, key === 'date' ? text : value));
+    if (key === 'date') onTyped?.(null);
+  });
+  return (
+    <TextInput
+      label={label}
+      value={field.value}
+      readOnly={readOnly}
+      placeholder={placeholder}
+      error={error}
+      maxLength={key === 'date' ? 10 : 200}
+      onChange={(event) => {
+        field.onChange(event.currentTarget.value);
+        if (key === 'date') onTyped?.(event.currentTarget.value);
+      }}
+      onBlur={() => void field.flush()}
+    />
   );
 }

@@ -60,13 +60,17 @@ export async function updatePlanText(db: AppDatabase, planId: string, change: Pa
   await doc.incrementalPatch({ ...change, updatedAt: nowIso() });
 }
 
-/** Saves one side's sign-off line; the other side's line is left as it is. */
-export async function updateSignOff(db: AppDatabase, planId: string, side: OwnerSide, entry: { name: string; title: string; date?: string }): Promise<void> {
+/**
+ * Saves one field of one side's sign-off line as it is typed (the line is created when missing;
+ * an empty date removes it). The other fields and the other side stay as they are.
+ */
+export async function updateSignOffField(db: AppDatabase, planId: string, side: OwnerSide, field: 'name' | 'title' | 'date', value: string): Promise<void> {
   const doc = await draftDoc(db, planId);
   await doc.incrementalModify((plan) => {
-    const others = plan.signOff.filter((line) => line.side !== side);
-    const line = { side, name: entry.name, title: entry.title, ...(entry.date ? { date: entry.date } : {}) };
-    const signOff = [...others, line].sort((a, b) => (a.side === b.side ? 0 : a.side === 'partner' ? -1 : 1));
+    const current = plan.signOff.find((line) => line.side === side) ?? { side, name: '', title: '' };
+    const { date: _date, ...withoutDate } = current;
+    const line = field === 'date' ? (value === '' ? withoutDate : { ...current, date: value }) : { ...current, [field]: value };
+    const signOff = [...plan.signOff.filter((entry) => entry.side !== side), line].sort((a, b) => (a.side === b.side ? 0 : a.side === 'partner' ? -1 : 1));
     return { ...plan, signOff, updatedAt: nowIso() };
   });
 }

@@ -2,7 +2,7 @@ import { newId } from '../../../src-shared/domain/ids';
 import { Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconPencil, IconWorld } from '@tabler/icons-react';
-import { PHASE_INFO } from '../../../src-shared/domain/journey';
+import { journeyDayLabel, PHASE_INFO } from '../../../src-shared/domain/journey';
 import type { PartnerOverview } from '../../../src-shared/domain/partnerOverview';
 import type { Partner } from '../../../src-shared/domain/types';
 import { HEALTH_COLORS, PARTNER_STATUS_LABELS, PARTNER_TYPE_LABELS } from '../../app/labels';
@@ -10,6 +10,7 @@ import { useStoreAction } from '../../app/useStoreAction';
 import { useDatabase } from '../../db/useDatabase';
 import { usePlatform } from '../../platform/usePlatform';
 import { formatDate } from '../journey/dueLabel';
+import { useAppData } from '../../db/useAppData';
 import { PartnerForm } from '../partners/PartnerForm';
 import { updatePartner } from '../partners/updatePartner';
 
@@ -24,6 +25,7 @@ export function PartnerHeader({ partner, overview }: { partner: Partner; overvie
   const problems = health.reasons.filter((reason) => reason.impact < 0);
   const positives = health.reasons.filter((reason) => reason.impact >= 0);
 
+  const { partners } = useAppData();
   const edit = () => {
     const id = `modal-${newId()}`;
     modals.open({
@@ -33,6 +35,8 @@ export function PartnerHeader({ partner, overview }: { partner: Partner; overvie
       children: (
         <PartnerForm
           initial={{ ...partner, maturity: partner.maturity, status: partner.status }}
+          existingNames={partners.map((p) => p.name)}
+          ownName={partner.name}
           submitLabel="Save changes"
           showStatus
           onCancel={() => modals.close(id)}
@@ -83,7 +87,7 @@ export function PartnerHeader({ partner, overview }: { partner: Partner; overvie
             )}
           </Group>
           <Text size="sm" c="dimmed">
-            {journey.day < 0 ? `Contract starts in ${-journey.day} days` : `Day ${journey.day}`} · {PHASE_INFO[journey.phase].label} · signed{' '}
+            {journeyDayLabel(journey.day)} · {PHASE_INFO[journey.phase].label} · signed{' '}
             {formatDate(partner.day0)}
           </Text>
         </Stack>

@@ -103,6 +103,24 @@ export class PlanPage {
     return this.page.getByRole('combobox', { name: 'Version', exact: true });
   }
 
+  /** Clicks Export PDF on a plan with empty parts: reads the parts the app lists, then answers "Export anyway". */
+  async exportPdfAnyway(): Promise<string[]> {
+    await this.page.getByRole('button', { name: 'Export PDF' }).click();
+    const missing = this.page.getByTestId('plan-export-missing');
+    await missing.waitFor();
+    const parts = (await missing.getByRole('listitem').allInnerTexts()).map((part) => part.trim());
+    await this.page.getByRole('button', { name: 'Export anyway' }).click();
+    return parts;
+  }
+
+  /** Clicks Export PDF on a plan with nothing in it: the parts the app says are missing (nothing is exported). */
+  async exportEmptyPlan(): Promise<string[]> {
+    await this.page.getByRole('button', { name: 'Export PDF' }).click();
+    const empty = this.page.getByTestId('plan-export-empty');
+    await empty.waitFor();
+    return (await empty.getByRole('listitem').allInnerTexts()).map((part) => part.trim());
+  }
+
   async viewVersion(label: RegExp): Promise<void> {
     await this.versionSelect().click();
     await this.page.getByRole('option', { name: label }).click();

@@ -79,3 +79,13 @@ describe('createPartner', () => {
     expect(tasks).toHaveLength(templateOf('reseller', 'new').tasks.length);
   });
 });
+
+describe('createPartner with a name already in the portfolio', () => {
+  it('refuses it with the rule the CSV import uses, and writes nothing', async () => {
+    const db = await openDatabase();
+    await createPartner(db, partnerValue({ name: 'Brightline Partners' }), PROFILE);
+    const before = await counts(db);
+    await expect(createPartner(db, partnerValue({ name: 'brightline  partners' }), PROFILE)).rejects.toThrow('Name “brightline partners” is already in your portfolio');
+    expect(await counts(db)).toEqual(before);
+  });
+});

@@ -3,6 +3,7 @@ import type { AppDatabase } from '../../../src-renderer/db/appDatabase';
 import { createPartner } from '../../../src-renderer/features/partners/createPartner';
 import { createMeeting, endKickoffCall, loadAgendaTemplate, saveAgendaTemplate, updateAgendaItem, updateMeeting } from '../../../src-renderer/features/meetings/updateMeeting';
 import { recordCheckin } from '../../../src-renderer/features/meetings/recordCheckin';
+import { nextCheckinDue } from '../../../src-shared/domain/nextBestAction';
 import type { Meeting, Partner, Task } from '../../../src-shared/domain/types';
 import { startCall } from '../../../src-shared/meetings/callTiming';
 import { agendaFromTemplate, agendaTemplateItems, DEFAULT_KICKOFF_AGENDA } from '../../../src-shared/meetings/kickoffAgenda';
@@ -157,6 +158,23 @@ describe('recording a check-in', () => {
     const tasks = await tasksOf(db, partner.id);
     expect(tasks.find((t) => t.source === 'checkin')).toMatchObject({ title: 'Book the sales training', dueDate: '2026-03-16', ownerName: 'Luis' });
     expect(tasks.find((t) => t.id === welcome.id)).toMatchObject({ status: 'done', completedOn: '2026-03-09' });
+  });
+
+  it('after a kick-off the same day, the next check-in date typed at the check-in is the one that counts', async () => {
+    const { meeting, db, partner } = await kickoffUnderWay();
+    await endKickoffCall(db, partner, meeting.id, { today: '2026-03-06', nextCheckinOn: '2026-03-13', now: Date.parse('2026-03-06T10:30:00Z') });
+    await recordCheckin(db, partner, {
+      heldOn: '2026-03-06',
+      blockers: '',
+      notes: 'Follow-up on portal access',
+      attendees: [],
+      nextSteps: [],
+      nextCheckinOn: '2026-03-08',
+      goalActuals: {},
+      completedTaskIds: [],
+    });
+    const stored = (await db.partners.findOne(partner.id).exec())!.toJSON() as Partner;
+    expect(nextCheckinDue(stored, await allDocs(db, 'meetings'), '2026-03-06')).toBe('2026-03-08');
   });
 
   it('undoes every write when one of them fails (a plan goal removed meanwhile)', async () => {

@@ -129,3 +129,14 @@ describe('task writes', () => {
     await expect(reopenTask(db, task.id)).rejects.toThrow('This task no longer exists on this laptop.');
   });
 });
+
+describe('due dates against Day 0', () => {
+  it('refuses a task added or rescheduled before Day 0, and keeps the stored one', async () => {
+    const { db, partnerId, task } = await setUp();
+    const input = { title: 'Send the partner deck', phase: 'preboarding' as const, category: 'sales' as const, dueDate: '2026-01-09', dueOffset: -52, ownerSide: 'vendor' as const, required: false, guidance: '' };
+    await expect(addCustomTask(db, partnerId, input, 99)).rejects.toThrow('This is before Day 0 (2 Mar 2026), when the contract was signed: pick that day or later.');
+    await expect(rescheduleTask(db, task.id, '2026-02-01')).rejects.toThrow('This is before Day 0 (2 Mar 2026)');
+    expect((await read(db, task.id)).dueDate).toBe(task.dueDate);
+    expect((await db.tasks.find({ selector: { partnerId } }).exec()).filter((d) => d.source === 'custom')).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PartnerDeskBridge } from '../../../src-shared/ipc/contract';
-import { MENU_EVENT_CHANNEL } from '../../../src-shared/ipc/contract';
+import { FLUSH_REQUEST_CHANNEL, MENU_EVENT_CHANNEL } from '../../../src-shared/ipc/contract';
 import { exposedInMainWorld, ipcRenderer, ipcRendererEvents, resetFakeElectron } from './fakeElectron';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).electronModule);
@@ -18,9 +18,9 @@ beforeEach(() => {
 });
 
 describe('the preload bridge', () => {
-  it('exposes exactly invoke and onMenuCommand on window.partnerDesk, and nothing of ipcRenderer', () => {
+  it('exposes exactly invoke, onMenuCommand and onFlushRequest on window.partnerDesk, and nothing of ipcRenderer', () => {
     expect([...exposedInMainWorld.keys()]).toEqual(['partnerDesk']);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onMenuCommand']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onFlushRequest', 'onMenuCommand']);
     expect(Object.values(bridge)).not.toContain(ipcRenderer);
     expect(Object.values(bridge).every((value) => typeof value === 'function')).toBe(true);
   });
@@ -51,5 +51,26 @@ describe('the preload bridge', () => {
     ipcRendererEvents.emit(MENU_EVENT_CHANNEL, { sender: ipcRenderer }, 'today');
     expect(received).toEqual([['new-partner']]);
     expect(ipcRendererEvents.listenerCount(MENU_EVENT_CHANNEL)).toBe(0);
+  });
+
+  it('on a flush request from main, saves through the listener and then answers window:flushed with the same id', async () => {
+    let saved = false;
+    const unsubscribe = bridge.onFlushRequest(async () => {
+      saved = true;
+    });
+    ipcRendererEvents.emit(FLUSH_REQUEST_CHANNEL, { sender: ipcRenderer }, 'flush-7');
+    ipcRendererEvents.emit(FLUSH_REQUEST_CHANNEL, { sender: ipcRenderer }, { requestId: 'flush-8' });
+    await vi.waitFor(() => expect(ipcRenderer.invoke).toHaveBeenCalledWith('window:flushed', { requestId: 'flush-7' }));
+    expect(saved).toBe(true);
+    expect(ipcRenderer.invoke).toHaveBeenCalledTimes(1);
+    unsubscribe();
+    expect(ipcRendererEvents.listenerCount(FLUSH_REQUEST_CHANNEL)).toBe(0);
+  });
+
+  it('answers the flush request even when saving failed, so the window still closes', async () => {
+    const unsubscribe = bridge.onFlushRequest(() => Promise.reject(new Error('disk full')));
+    ipcRendererEvents.emit(FLUSH_REQUEST_CHANNEL, { sender: ipcRenderer }, 'flush-9');
+    await vi.waitFor(() => expect(ipcRenderer.invoke).toHaveBeenCalledWith('window:flushed', { requestId: 'flush-9' }));
+    unsubscribe();
   });
 });

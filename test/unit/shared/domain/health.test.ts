@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HEALTH_WEIGHTS, healthBand, healthInputAsOf, healthSinceLastCheckin, partnerHealth, type HealthInput } from '../../../../src-shared/domain/health';
-import { dueDateFor } from '../../../../src-shared/domain/journey';
+import { dueDateFor, overdueSteps, summarizeJourney } from '../../../../src-shared/domain/journey';
 import type { Survey, Training } from '../../../../src-shared/domain/types';
 import { doneBefore, journeyFor, makeDeal, makeMeeting, makePartner, makePlan, NOW } from './fixtures';
 
@@ -74,7 +74,7 @@ describe('partnerHealth v2', () => {
 
   it('names the oldest overdue task', () => {
     const h = partnerHealth(input({ tasks: doneBefore(journey, day(11), ['kickoff-call']), today: day(11) }));
-    expect(h.reasons.map((r) => r.text)).toContain('1 task overdue: start with “Hold the kick-off call”, 6 days late');
+    expect(h.reasons.map((r) => r.text)).toContain('1 step overdue: start with “Hold the kick-off call”, 6 days late');
     expect(h.reasons[0]?.text).toBe('No check-in since Day 0, 11 days ago (due every 7 days): hold one this week');
   });
 
@@ -142,5 +142,19 @@ describe('what changed since the last check-in', () => {
     const past = healthInputAsOf(input({ tasks, deals: [makeDeal({ registeredOn: day(20), stage: 'won', closedOn: day(28) })], today: day(30) }), day(25));
     expect(past.tasks.filter((t) => t.status === 'done').every((t) => (t.completedOn ?? '') <= day(25))).toBe(true);
     expect(past.deals[0]).toMatchObject({ stage: 'approved', closedOn: undefined });
+  });
+});
+
+describe('one definition of overdue', () => {
+  it('counts the same overdue steps as the journey banner, certifications included', () => {
+    const si = makePartner({ type: 'si', templateId: 'si-new' });
+    const tasks = journeyFor(si);
+    const today = day(75);
+    const overdue = summarizeJourney(si, tasks, today).overdue;
+    expect(overdue.some((t) => t.category === 'training' && t.required)).toBe(true);
+    const h = partnerHealth(input({ partner: si, tasks, today }));
+    const schedule = h.contributions?.find((c) => c.measure === 'schedule')?.text ?? '';
+    expect(schedule).toContain(`${overdue.length} steps overdue`);
+    expect(overdueSteps(tasks, today)).toEqual(overdue);
   });
 });

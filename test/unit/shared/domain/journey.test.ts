@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   PHASE_INFO,
   dayNumber,
+  dueDateError,
   dueDateFor,
   generateJourney,
   isOverdue,
+  journeyDayLabel,
   journeyProgress,
   onboardingComplete,
   phaseForDay,
@@ -232,5 +234,20 @@ describe('onboardingComplete', () => {
 
   it('is false for a partner without a journey', () => {
     expect(onboardingComplete([])).toBe(false);
+  });
+});
+
+describe('a journey against its Day 0', () => {
+  it('reads "Day N" once started and "Starts in N days" before its start', () => {
+    expect(journeyDayLabel(0)).toBe('Day 0');
+    expect(journeyDayLabel(12)).toBe('Day 12');
+    expect(journeyDayLabel(-1)).toBe('Starts tomorrow');
+    expect(journeyDayLabel(-90)).toBe('Starts in 90 days');
+  });
+
+  it('refuses a due date before Day 0 with a message saying why and what to pick', () => {
+    expect(dueDateError('2026-01-08', '2026-03-01')).toBe('This is before Day 0 (1 Mar 2026), when the contract was signed: pick that day or later.');
+    expect(dueDateError('2026-03-01', '2026-03-01')).toBeNull();
+    expect(dueDateError('2026-02-30', '2026-03-01')).toBe('Pick a due date (YYYY-MM-DD).');
   });
 });

@@ -194,3 +194,14 @@ describe('nextBestAction', () => {
     expect(nextBestAction(input({ today: day(3) }))).toMatchObject({ kind: 'next_task', label: 'Set up the onboarding journey' });
   });
 });
+
+describe('nextCheckinDue after two meetings on the same day', () => {
+  const partner = makePartner();
+
+  it('takes the date typed at the check-in recorded after a same-day kick-off', () => {
+    const kickoff = makeMeeting({ id: 'k', kind: 'kickoff', scheduledOn: day(1), nextCheckinOn: day(8), endedAt: '2026-03-02T10:00:00.000Z', updatedAt: '2026-03-02T10:00:00.000Z' });
+    const checkin = makeMeeting({ id: 'c', kind: 'checkin', scheduledOn: day(1), nextCheckinOn: day(3), updatedAt: '2026-03-02T15:00:00.000Z' });
+    expect(nextCheckinDue(partner, [kickoff, checkin], day(1))).toBe(day(3));
+    expect(nextCheckinDue(partner, [checkin, kickoff], day(1))).toBe(day(3));
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  isNameTaken,
   isRealIsoDate,
   isValidEmail,
   parsePartnerType,
@@ -149,5 +150,19 @@ describe('helpers', () => {
     for (const bad of ['2026-02-30', '2026-13-01', '2026-00-10', '2026-04-31', '26-01-01', '2026-01-01T00:00', '']) {
       expect(isRealIsoDate(bad), bad).toBe(false);
     }
+  });
+});
+
+describe('a name already in the portfolio', () => {
+  const input = { name: '  brightline  Partners ', type: 'reseller', maturity: '', tier: '', region: '', website: '', day0: '2026-03-01', ownerEmail: '', status: '' };
+
+  it('is refused by the form rule, ignoring case and spacing, with the same words as the CSV import', () => {
+    const result = validatePartnerInput(input, { existingNames: ['Brightline Partners'] });
+    expect(result).toEqual({ ok: false, errors: { name: 'Name “brightline Partners” is already in your portfolio' } });
+    expect(isNameTaken('BRIGHTLINE partners', ['Brightline  Partners'])).toBe(true);
+  });
+
+  it('lets a partner keep its own name when it is edited', () => {
+    expect(validatePartnerInput(input, { existingNames: ['Brightline Partners'], ownName: 'Brightline Partners' }).ok).toBe(true);
   });
 });

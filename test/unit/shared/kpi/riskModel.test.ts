@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../../src-shared/demo/demoPortfolio';
 import { partnerHealth } from '../../../../src-shared/domain/health';
 import { auc, brierScore, calibrationBins, fitLogistic, predictProbability, sigmoid } from '../../../../src-shared/kpi/logistic';
-import { EXPERT_WEIGHTS, partnerRisk, riskFeatures, trainRiskModel, type RiskExample } from '../../../../src-shared/kpi/riskModel';
+import { calibrationMonotone, EXPERT_WEIGHTS, partnerRisk, riskDisplay, riskFeatures, trainRiskModel, type RiskExample, type RiskModel } from '../../../../src-shared/kpi/riskModel';
 import { makePartner } from '../domain/fixtures';
 
 /** Synthetic history with a known signal: schedule and deal shortfalls raise the risk, the rest is noise. */
@@ -91,5 +91,31 @@ describe('partnerRisk', () => {
     expect(late.probability).toBeNull();
     const churned = partnerRisk(model, { ...partner, status: 'churned' }, records, [], '2026-04-01');
     expect(churned).toMatchObject({ probability: null, atRisk: false });
+  });
+});
+
+describe('showing a risk honestly', () => {
+  const bin = (from: number, observedRate: number | null, count = 5) => ({ from, to: from + 0.2, count, meanPredicted: from + 0.1, observedRate });
+  const fitted = (auc: number, calibration = [bin(0, 0.1), bin(0.2, 0.3), bin(0.4, 0.6)]): RiskModel => ({
+    kind: 'fitted',
+    weights: EXPERT_WEIGHTS,
+    outcomes: 40,
+    notActivated: 15,
+    quality: { method: 'cross-validated', auc, brier: 0.2, calibration, examples: 120 },
+    note: '',
+  });
+
+  it('shows a band with the reason, not "92%", from built-in weights or a weak model', () => {
+    expect(riskDisplay({ ...fitted(0.9), kind: 'expert' }, 0.92)).toMatchObject({ kind: 'band', band: 'high', text: 'High risk', caveat: expect.stringMatching(/^Built-in weights/) });
+    expect(riskDisplay(fitted(0.674), 0.98)).toMatchObject({ kind: 'band', band: 'high', caveat: 'Weak model (AUC 0.674): a band, not a precise chance' });
+    expect(riskDisplay(fitted(0.674), 0.55)).toMatchObject({ band: 'elevated' });
+    expect(riskDisplay(fitted(0.674), 0.2)).toMatchObject({ band: 'normal' });
+  });
+
+  it('shows a percentage only from a good, monotone model', () => {
+    expect(riskDisplay(fitted(0.82), 0.62)).toEqual({ kind: 'percent', text: 'At risk 62%' });
+    const bumpy = [bin(0, 0.4), bin(0.2, 0.1), bin(0.4, null, 0), bin(0.6, 0.7)];
+    expect(calibrationMonotone(bumpy)).toBe(false);
+    expect(riskDisplay(fitted(0.82, bumpy), 0.62)).toMatchObject({ kind: 'band', caveat: 'Calibration is not monotone: a band, not a precise chance' });
   });
 });
