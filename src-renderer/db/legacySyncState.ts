@@ -41,7 +41,7 @@ export async function settleLegacyDocuments(db: AppDatabase, identifier: string)
     let legacy = await legacyDocuments(db, name);
     if (legacy.length === 0) continue;
     const collection = db[name] as unknown as RxCollection<AnyDoc>;
-    const metaInstance = (await db.storage.createStorageInstance({
+    const legacyRecords = (await db.storage.createStorageInstance({
       databaseInstanceToken: db.token,
       databaseName: db.name,
       collectionName: `rx-replication-meta-${await db.hashFunction([name, identifier].join('-'))}`,
@@ -55,7 +55,7 @@ export async function settleLegacyDocuments(db: AppDatabase, identifier: string)
         const retry: string[] = [];
         for (let start = 0; start < legacy.length; start += BATCH) {
           const batch = legacy.slice(start, start + BATCH);
-          const records = await metaInstance.findDocumentsById(
+          const records = await legacyRecords.findDocumentsById(
             batch.map((doc) => `${String(doc.id)}|0`),
             false,
           );
@@ -73,7 +73,7 @@ export async function settleLegacyDocuments(db: AppDatabase, identifier: string)
         legacy = retry.length === 0 ? [] : await legacyDocuments(db, name, retry);
       }
     } finally {
-      await metaInstance.close();
+      await legacyRecords.close();
     }
   }
   return settled;

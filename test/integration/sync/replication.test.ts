@@ -222,6 +222,30 @@ describe.each(BACKENDS)('sync between laptops (%s)', (backend) => {
     expect(await a.doc('planitems', 'g1')).toMatchObject({ title: 'Win 15 deals' });
   });
 
+  // Needs PostgreSQL: PGlite is embedded in one process.
+  if (backend === 'postgres')
+    it('two server processes on one PostgreSQL: a laptop on each converges', async () => {
+      const schema = env.schema();
+      const first = await env.start({ schema });
+      const second = await env.start({ schema });
+      const ann = await account(first, 'ann@north.example');
+      const bob = await account(second, 'bob@north.example');
+      const a = await laptop('a', ann, first);
+      const b = await laptop('b', bob, second);
+      await a.insert('partners', partner('p1', ann.email));
+      await a.insert('planitems', goal('g1', 'p1', { title: 'Win 10 deals', metric: 'deals' }));
+      await b.waitForDoc('planitems', 'g1', { title: 'Win 10 deals' });
+      await b.edit('planitems', 'g1', { metric: 'registered deals' });
+      await a.edit('planitems', 'g1', { title: 'Win 15 deals' });
+      await b.insert('tasks', task('t1', 'p1', { title: 'Written through the second process' }));
+      await allSynced(a, b);
+      const expected = { title: 'Win 15 deals', metric: 'registered deals' };
+      await a.waitForDoc('planitems', 'g1', expected);
+      await b.waitForDoc('planitems', 'g1', expected);
+      await a.waitForDoc('tasks', 't1', { title: 'Written through the second process' });
+      expect(await a.docs('planitems')).toEqual(await b.docs('planitems'));
+    });
+
   it('counts pending changes while offline, keeps the count across a restart and drops it to 0 once reconnected', async () => {
     const server = await env.start();
     const ann = await account(server, 'ann@north.example');
