@@ -22,7 +22,7 @@ import { runFeedWrite, type FeedWriter } from '../storage/changeFeed';
 import type { Db } from '../storage/db';
 import { loadDocs, toSyncDocument, upsertDocs, type DocWrite, type StoredDoc } from '../storage/docStore';
 import { refreshPartnerAccess } from '../storage/partnerAccess';
-import { findForbidden, targetPartnerId, withServerOwnedFields, type PushHooks, type PushViewer } from './pushService';
+import { findForbidden, shareNewPartners, targetPartnerId, withServerOwnedFields, type PushHooks, type PushViewer } from './pushService';
 import type { ValidatedFeedRow } from './validateFeedPushBody';
 
 export type FeedPushOutcome =
@@ -122,17 +122,7 @@ export async function applyFeedPush(db: Db, now: () => Date, viewer: PushViewer,
         }
       }
       await upsertDocs(w, collection, writes, now());
-      if (newPartners.length > 0) {
-        // A new partner is shared with its owner's first team (as protocol 1 does).
-        await w.query(
-          `INSERT INTO partner_teams (partner_id, team_id)
-           SELECT p.id, (SELECT team_id FROM team_members WHERE user_id = $2 ORDER BY position LIMIT 1)
-             FROM unnest($1::text[]) AS p(id)
-            WHERE EXISTS (SELECT 1 FROM team_members WHERE user_id = $2)
-           ON CONFLICT (partner_id) DO NOTHING`,
-          [newPartners, viewer.id],
-        );
-      }
+      await shareNewPartners(w, newPartners, viewer.id);
       // Revocation tombstones carry the state the users losing access saw: the one before this write.
       if (newPartners.length + accessChanged.length > 0) await refreshPartnerAccess(w, [...newPartners, ...accessChanged], { bump: true, before: { collection, docs: group.stored } });
     }

@@ -141,19 +141,22 @@ export async function applyPush(
       }
     }
     await upsertDocs(w, collection, writes, now());
-    if (newPartners.length > 0) {
-      // A new partner is shared with its owner's first team.
-      await w.query(
-        `INSERT INTO partner_teams (partner_id, team_id)
-         SELECT p.id, (SELECT team_id FROM team_members WHERE user_id = $2 ORDER BY position LIMIT 1)
-           FROM unnest($1::text[]) AS p(id)
-          WHERE EXISTS (SELECT 1 FROM team_members WHERE user_id = $2)
-         ON CONFLICT (partner_id) DO NOTHING`,
-        [newPartners, viewer.id],
-      );
-    }
+    await shareNewPartners(w, newPartners, viewer.id);
     if (newPartners.length + accessChanged.length > 0) await refreshPartnerAccess(w, [...newPartners, ...accessChanged], { bump: true, before: { collection, docs: stored } });
     if (hooks.beforeCommit) await hooks.beforeCommit();
     return { kind: 'ok', conflicts, written: writes.length } satisfies PushOutcome;
   });
+}
+
+/** New partners are shared with their owner's first team (kept server-side; admins change it with reassign-partner). */
+export async function shareNewPartners(w: Queryable, partnerIds: readonly string[], ownerId: string): Promise<void> {
+  if (partnerIds.length === 0) return;
+  await w.query(
+    `INSERT INTO partner_teams (partner_id, team_id)
+     SELECT p.id, (SELECT team_id FROM team_members WHERE user_id = $2 ORDER BY position LIMIT 1)
+       FROM unnest($1::text[]) AS p(id)
+      WHERE EXISTS (SELECT 1 FROM team_members WHERE user_id = $2)
+     ON CONFLICT (partner_id) DO NOTHING`,
+    [partnerIds, ownerId],
+  );
 }

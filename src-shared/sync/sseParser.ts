@@ -22,8 +22,11 @@ export function createSseParser(onMessage: (message: SseMessage) => void): SsePa
   return { push: (chunk) => parser.feed(chunk) };
 }
 
-/** Turns an SSE message of the sync stream into a typed event; null for anything unexpected. */
-export function parseSyncStreamEvent(message: SseMessage): SyncStreamEvent | null {
+/**
+ * The parts both protocols' streams share: the JSON body of an event, `resync` and `closed`.
+ * Returns the body for the protocol's own events, or the typed shared event, or null.
+ */
+function readStreamMessage(message: SseMessage): { shared: { type: 'resync' } | { type: 'closed'; reason: 'unauthorized' | 'shutdown' | 'overloaded' } } | { body: Record<string, unknown> } | null {
   let payload: unknown;
   try {
     payload = JSON.parse(message.data);
@@ -32,11 +35,17 @@ export function parseSyncStreamEvent(message: SseMessage): SyncStreamEvent | nul
   }
   if (typeof payload !== 'object' || payload === null) return null;
   const body = payload as Record<string, unknown>;
-  if (message.event === 'resync') return { type: 'resync' };
-  if (message.event === 'closed') {
-    const reason = body.reason === 'shutdown' || body.reason === 'overloaded' ? body.reason : 'unauthorized';
-    return { type: 'closed', reason };
-  }
+  if (message.event === 'resync') return { shared: { type: 'resync' } };
+  if (message.event === 'closed') return { shared: { type: 'closed', reason: body.reason === 'shutdown' || body.reason === 'overloaded' ? body.reason : 'unauthorized' } };
+  return { body };
+}
+
+/** Turns an SSE message of the protocol-1 stream into a typed event; null for anything unexpected. */
+export function parseSyncStreamEvent(message: SseMessage): SyncStreamEvent | null {
+  const read = readStreamMessage(message);
+  if (!read) return null;
+  if ('shared' in read) return read.shared;
+  const { body } = read;
   if (message.event === 'change') {
     if (!isCollectionName(body.collection) || !Array.isArray(body.documents) || !isSyncCheckpoint(body.checkpoint)) return null;
     return { type: 'change', collection: body.collection, documents: body.documents as SyncDocument[], checkpoint: body.checkpoint };
@@ -66,19 +75,10 @@ export function isFeedChangeList(value: unknown): value is FeedChange[] {
 
 /** Turns an SSE message of the protocol-2 stream into a typed event; null for anything unexpected. */
 export function parseFeedStreamEvent(message: SseMessage): FeedStreamEvent | null {
-  let payload: unknown;
-  try {
-    payload = JSON.parse(message.data);
-  } catch {
-    return null;
-  }
-  if (typeof payload !== 'object' || payload === null) return null;
-  const body = payload as Record<string, unknown>;
-  if (message.event === 'resync') return { type: 'resync' };
-  if (message.event === 'closed') {
-    const reason = body.reason === 'shutdown' || body.reason === 'overloaded' ? body.reason : 'unauthorized';
-    return { type: 'closed', reason };
-  }
+  const read = readStreamMessage(message);
+  if (!read) return null;
+  if ('shared' in read) return read.shared;
+  const { body } = read;
   if (message.event === 'changes') {
     if (!isFeedChangeList(body.changes) || !isSyncCheckpoint(body.checkpoint) || typeof body.from !== 'number' || !Number.isSafeInteger(body.from) || body.from < 0) return null;
     return { type: 'changes', changes: body.changes, from: body.from, checkpoint: body.checkpoint };
