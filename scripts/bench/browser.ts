@@ -42,7 +42,8 @@ export async function buildBenchAssets(outDir: string): Promise<{ pageDir: strin
     root: resolve(here, 'page'),
     base: './',
     logLevel: 'warn',
-    build: { outDir: pageDir, emptyOutDir: true, chunkSizeWarningLimit: 5000, reportCompressedSize: false },
+    // Unminified when a CPU profile of the sync is asked for, so the profile names functions.
+    build: { outDir: pageDir, emptyOutDir: true, chunkSizeWarningLimit: 5000, reportCompressedSize: false, minify: !process.env.BENCH_SYNC_CPU_PROFILE },
   });
   const probe = await build({
     configFile: false,

@@ -1,36 +1,53 @@
 /**
- * The sync benchmark (issue #3 §7), against a real sync server in its own process:
+ * The sync benchmark (protocol 2, docs/sync-protocol.md), against a real sync server in its own
+ * process:
  *
  * 1. push throughput — the benchmark portfolio (500 partners, 20,000 tasks, 5,000 meetings,
- *    5,000 deals and the trainings and surveys derived from them) pushed by one writer in
- *    100-row batches, the batch size the app uses;
- * 2. initial sync — a fresh Chromium profile opens the app, signs in through Settings and
- *    replicates the whole account into its empty IndexedDB store: click "Sign in" → every
- *    document stored locally and the indicator reading "Up to date";
- * 3. propagation — `streamClients` users of the team hold the change stream open while one
- *    writer edits a partner `edits` times: push sent → change event parsed by each client.
+ *    5,000 deals and the trainings and surveys derived from them) pushed as new documents by one
+ *    writer to `POST /api/sync/push`, in 100-row batches (the engine's push batch);
+ * 2. initial sync, side by side in one Chromium page on an empty on-disk profile (the bench page,
+ *    scripts/bench/page/main.ts): the app's own bulk insert of the same documents (what "Load demo
+ *    portfolio" does), a raw Dexie bulkPut of them (the floor), and the app's real engine
+ *    (`createAppDatabase` + `startSync`) syncing the account into an empty database until
+ *    `status$` reports idle with nothing pending; also at 3× the size (~100,000 documents);
+ * 3. propagation — `streamClients` users of the team hold the protocol-2 change stream open while
+ *    one writer edits a partner `edits` times: push sent → `changes` event parsed by each client.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
-import { BENCH_SIZE, generateDemoPortfolio, type DemoPortfolio } from '../../src-shared/demo/demoPortfolio';
-import type { CollectionName, IsoDate, Partner } from '../../src-shared/domain/types';
-import { createSseParser, parseSyncStreamEvent } from '../../src-shared/sync/sseParser';
-import { pushPath, STREAM_PATH, type PushRow, type SyncDocument } from '../../src-shared/sync/protocol';
+import { BENCH_SIZE, generateDemoPortfolio, type DemoPortfolio, type DemoSize } from '../../src-shared/demo/demoPortfolio';
+import type { CollectionName, IsoDate } from '../../src-shared/domain/types';
+import { createSseParser, parseFeedStreamEvent } from '../../src-shared/sync/sseParser';
+import {
+  FEED_PUSH_PATH,
+  FEED_STREAM_PATH,
+  type FeedPushRequest,
+  type FeedPushResponse,
+  type LoginResponse,
+  type SyncDocument,
+} from '../../src-shared/sync/protocol';
 import { firstPage, launchPersistent, tempDir } from './browser';
+import type { EngineRun, InsertRun, SyncPageBench, SyncPagePrepared } from './page/main';
 import { round, summarize, type Summary } from './stats';
 import type { SyncServerMessage, SyncServerReady, SyncServerSetup } from './syncServerProcess';
 
 export type SyncBenchOptions = {
   appUrl: string;
+  /** The bench page (scripts/bench/page), served. */
+  pageUrl: string;
   today: IsoDate;
   streamClients: number;
   edits: number;
+  /** The second, larger account (~100,000 documents); null to skip it. */
+  largeSize: DemoSize | null;
   /** PostgreSQL instead of embedded PGlite (a fresh schema is created in it). */
   databaseUrl?: string;
   log: (message: string) => void;
 };
+
+/** ~100,000 documents: the benchmark account three times over (same shape per partner). */
+export const LARGE_SIZE: DemoSize = { partners: 1_500, totalTasks: 60_000, meetings: 15_000, deals: 15_000 };
 
 const OWNER = { email: 'owner@bench.example', name: 'Bench Owner', password: 'bench-correct-horse-battery' };
 const PUSH_BATCH = 100;
@@ -76,60 +93,84 @@ export async function startServerProcess(streamUsers: number, dataDir: string, d
   };
 }
 
-async function postJson(url: string, token: string, body: unknown): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function postJson(url: string, token: string | null, body: unknown): Promise<{ status: number; body: unknown }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
   const text = await response.text();
   return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
 }
 
-/** Pushes the portfolio as new documents; returns the per-request times. */
+/** A partner as the server holds it after the seed, with its server version (the base of the next edit). */
+type Versioned = { document: SyncDocument; seq: number };
+
+/** Pushes the portfolio as new documents (`baseSeq: null`); returns the per-request times. */
 export async function seedServer(server: SyncServerReady, portfolio: DemoPortfolio, log: SyncBenchOptions['log']) {
   const requestMs: number[] = [];
   let documents = 0;
+  let firstPartner: Versioned | null = null;
   const started = performance.now();
   for (const collection of SEED_ORDER) {
     const docs = portfolio[collection] as unknown as SyncDocument[];
     for (let i = 0; i < docs.length; i += PUSH_BATCH) {
-      const rows: PushRow[] = docs.slice(i, i + PUSH_BATCH).map((doc) => ({ newDocumentState: { ...doc, _deleted: false }, assumedMasterState: null }));
+      const request: FeedPushRequest = { rows: docs.slice(i, i + PUSH_BATCH).map((doc) => ({ collection, baseSeq: null, document: { ...doc, _deleted: false } })) };
       const t0 = performance.now();
-      const result = await postJson(server.url + pushPath(collection), server.ownerToken, rows);
+      const result = await postJson(server.url + FEED_PUSH_PATH, server.ownerToken, request);
       requestMs.push(performance.now() - t0);
-      if (result.status !== 200 || !Array.isArray(result.body) || result.body.length > 0) {
+      const results = (result.body as FeedPushResponse | null)?.results;
+      if (result.status !== 200 || !Array.isArray(results) || results.length !== request.rows.length || results.some((row) => row.status !== 'accepted')) {
         throw new Error(`seeding ${collection} failed: ${result.status} ${JSON.stringify(result.body).slice(0, 500)}`);
       }
-      documents += rows.length;
+      const first = results[0];
+      const firstRow = request.rows[0];
+      if (!firstPartner && collection === 'partners' && first?.status === 'accepted' && firstRow) firstPartner = { document: first.document ?? firstRow.document, seq: first.seq };
+      documents += request.rows.length;
     }
     log(`pushed ${docs.length} ${collection}`);
   }
   const totalMs = performance.now() - started;
-  return { documents, requests: requestMs.length, totalMs: round(totalMs), docsPerSecond: Math.round(documents / (totalMs / 1000)), requestMs: summarize(requestMs) };
+  if (!firstPartner) throw new Error('the portfolio has no partner');
+  return {
+    result: { documents, requests: requestMs.length, totalMs: round(totalMs), docsPerSecond: Math.round(documents / (totalMs / 1000)), requestMs: summarize(requestMs) },
+    firstPartner,
+  };
 }
 
-type Counts = Record<string, number>;
+type PageHost = { syncPageBench?: SyncPageBench };
 
-const countLocal = (page: Page): Promise<Counts | null> =>
-  page.evaluate(async () => {
-    const automation = (window as unknown as { partnerDeskAutomation?: { db: Record<string, { count: () => { exec: () => Promise<number> } }> } }).partnerDeskAutomation;
-    if (!automation) return null;
-    const names = ['partners', 'tasks', 'meetings', 'deals', 'trainings', 'surveys'];
-    const values = await Promise.all(names.map((name) => automation.db[name]?.count().exec() ?? Promise.resolve(0)));
-    return Object.fromEntries(names.map((name, i) => [name, values[i] ?? 0]));
-  });
+async function login(serverUrl: string): Promise<LoginResponse> {
+  const result = await postJson(`${serverUrl}/api/auth/login`, null, { email: OWNER.email, password: OWNER.password });
+  if (result.status !== 200) throw new Error(`login failed: ${result.status} ${JSON.stringify(result.body)}`);
+  return result.body as LoginResponse;
+}
 
-/** Signs a fresh app in and waits until the whole account is in its local store. */
-async function initialSync(options: SyncBenchOptions, serverUrl: string, expected: Counts) {
+const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
+
+/**
+ * In one fresh Chromium on an empty on-disk profile, one page: the app's bulk insert of the
+ * account's documents, a raw Dexie bulkPut of them, then the engine's initial sync of the same
+ * account from the server. Each writes into its own new database, removed afterwards.
+ */
+async function initialSync(options: SyncBenchOptions, serverUrl: string, size: DemoSize, expected: Record<string, number>) {
   const profile = await tempDir('partner-desk-bench-sync-profile-');
   const context = await launchPersistent(profile.path);
   try {
     const page = await firstPage(context);
-    await page.goto(`${options.appUrl}?automation#/settings`);
-    await page.getByText('Opening your portfolio…').waitFor({ state: 'detached', timeout: 60_000 });
-    const card = page.getByTestId('sync-card');
-    await card.getByRole('textbox', { name: 'Server address' }).fill(serverUrl);
-    await card.getByRole('textbox', { name: 'Email' }).fill(OWNER.email);
-    await card.getByRole('textbox', { name: 'Password' }).fill(OWNER.password);
-    const indicator = page.getByTestId('sync-indicator');
-    // BENCH_SYNC_CPU_PROFILE=<file>: save a V8 CPU profile of the page during the initial sync.
+    page.setDefaultTimeout(600_000);
+    await page.goto(options.pageUrl);
+    await page.waitForFunction(() => (globalThis as unknown as PageHost).syncPageBench !== undefined);
+    const prepared = (await page.evaluate((o) => (globalThis as unknown as PageHost).syncPageBench?.prepare(o), {
+      today: options.today,
+      ownerEmail: OWNER.email,
+      ownerName: OWNER.name,
+      size,
+    })) as SyncPagePrepared;
+    for (const [name, count] of Object.entries(expected)) if (prepared.counts[name] !== count) throw new Error(`the page generated ${prepared.counts[name]} ${name}, the server holds ${count}`);
+    const session = await login(serverUrl);
+    const appInsert = (await page.evaluate(() => (globalThis as unknown as PageHost).syncPageBench?.appInsert(1))) as InsertRun;
+    options.log(`  app bulk insert: ${appInsert.documents} documents in ${round(appInsert.ms)} ms`);
+    const dexie = (await page.evaluate(() => (globalThis as unknown as PageHost).syncPageBench?.dexiePut(1))) as InsertRun;
+    options.log(`  raw Dexie bulkPut: ${round(dexie.ms)} ms`);
+    // BENCH_SYNC_CPU_PROFILE=<file>: save a V8 CPU profile of the page during the engine's sync.
     const profileFile = process.env.BENCH_SYNC_CPU_PROFILE;
     const cdp = profileFile ? await context.newCDPSession(page) : null;
     if (cdp) {
@@ -137,36 +178,32 @@ async function initialSync(options: SyncBenchOptions, serverUrl: string, expecte
       await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
       await cdp.send('Profiler.start');
     }
-    const started = performance.now();
-    await card.getByRole('button', { name: 'Sign in' }).click();
-    const progress: { atMs: number; text: string }[] = [];
-    let complete: number | null = null;
-    let last: Counts | null = null;
-    const collectionDoneMs: Record<string, number> = {};
-    while (complete === null) {
-      const elapsed = performance.now() - started;
-      if (elapsed > 300_000) throw new Error(`initial sync did not finish in 5 minutes; local store holds ${JSON.stringify(last)}`);
-      const text = (await indicator.innerText()).trim();
-      if (progress.at(-1)?.text !== text) progress.push({ atMs: round(elapsed), text });
-      last = await countLocal(page);
-      for (const [name, count] of Object.entries(expected)) if (last?.[name] === count && !(name in collectionDoneMs)) collectionDoneMs[name] = round(elapsed);
-      const allThere = last !== null && Object.entries(expected).every(([name, count]) => last?.[name] === count);
-      if (allThere && text.startsWith('Up to date')) complete = performance.now() - started;
-      else await page.waitForTimeout(100);
-    }
+    const engine = (await page.evaluate(
+      (o) => (globalThis as unknown as PageHost).syncPageBench?.engineSync(o),
+      { runId: 1, serverUrl, token: session.token, user: session.user, timeoutMs: 540_000 },
+    )) as EngineRun;
     if (cdp && profileFile) {
       const { profile: cpuProfile } = await cdp.send('Profiler.stop');
       await writeFile(profileFile, JSON.stringify(cpuProfile));
       options.log(`CPU profile of the initial sync written to ${profileFile}`);
     }
-    const documents = Object.values(expected).reduce((sum, n) => sum + n, 0);
+    for (const [name, count] of Object.entries(expected)) if (engine.counts[name] !== count) throw new Error(`after the sync the store holds ${engine.counts[name]} ${name} of ${count}`);
+    const documents = prepared.documents;
+    const perDocUs = (ms: number) => Math.round((ms * 1000) / documents);
     return {
-      seconds: round(complete / 1000),
       documents,
-      docsPerSecond: Math.round(documents / (complete / 1000)),
-      localCounts: last,
-      collectionCompleteMs: collectionDoneMs,
-      indicatorSeen: progress.filter((entry, i) => i === 0 || entry.text.replace(/[\d,]+/g, '#') !== progress[i - 1]?.text.replace(/[\d,]+/g, '#') || i === progress.length - 1),
+      order: 'app bulk insert, raw Dexie bulkPut, engine sync (one page, each into a new database)',
+      engine: {
+        seconds: round(engine.idleMs / 1000),
+        docsPerSecond: Math.round(documents / (engine.idleMs / 1000)),
+        microsecondsPerDocument: perDocUs(engine.idleMs),
+        firstPartnerMs: engine.firstPartnerMs === null ? null : round(engine.firstPartnerMs),
+        allPartnersMs: engine.allPartnersMs === null ? null : round(engine.allPartnersMs),
+        statusSeen: engine.statusSeen,
+      },
+      appBulkInsert: { seconds: round(appInsert.ms / 1000), microsecondsPerDocument: perDocUs(appInsert.ms) },
+      dexieBulkPut: { seconds: round(dexie.ms / 1000), microsecondsPerDocument: perDocUs(dexie.ms) },
+      ratios: { engineToAppInsert: ratio(engine.idleMs, appInsert.ms), engineToDexie: ratio(engine.idleMs, dexie.ms), appInsertToDexie: ratio(appInsert.ms, dexie.ms) },
     };
   } finally {
     await context.close();
@@ -176,20 +213,20 @@ async function initialSync(options: SyncBenchOptions, serverUrl: string, expecte
 
 type StreamReader = { arrivals: Map<string, number>; resynced: Promise<void>; close: () => void };
 
-/** A change-stream client: records when each partner state (`id@updatedAt`) arrives. */
+/** A protocol-2 stream client: records when each partner state (`id@updatedAt`) arrives. */
 async function openStream(serverUrl: string, token: string): Promise<StreamReader> {
   const controller = new AbortController();
-  const response = await fetch(serverUrl + STREAM_PATH, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+  const response = await fetch(serverUrl + FEED_STREAM_PATH, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
   if (!response.ok || !response.body) throw new Error(`stream refused: ${response.status}`);
   const arrivals = new Map<string, number>();
   let markResynced: () => void = () => undefined;
   const resynced = new Promise<void>((done) => (markResynced = done));
   const parser = createSseParser((message) => {
-    const event = parseSyncStreamEvent(message);
+    const event = parseFeedStreamEvent(message);
     if (event?.type === 'resync') markResynced();
-    if (event?.type !== 'change' || event.collection !== 'partners') return;
+    if (event?.type !== 'changes') return;
     const at = performance.now();
-    for (const doc of event.documents) arrivals.set(`${doc.id}@${String(doc.updatedAt)}`, at);
+    for (const change of event.changes) if (change.collection === 'partners') arrivals.set(`${change.document.id}@${String(change.document.updatedAt)}`, at);
   });
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
@@ -207,26 +244,28 @@ async function openStream(serverUrl: string, token: string): Promise<StreamReade
   return { arrivals, resynced, close: () => controller.abort() };
 }
 
-async function propagation(options: SyncBenchOptions, server: SyncServerReady, partner: Partner) {
+async function propagation(options: SyncBenchOptions, server: SyncServerReady, partner: Versioned) {
   const opened = performance.now();
   const readers = await Promise.all(server.streamTokens.map((token) => openStream(server.url, token)));
   await Promise.all(readers.map((reader) => reader.resynced));
   const connectMs = performance.now() - opened;
-  options.log(`${readers.length} streams open in ${round(connectMs)} ms`);
+  options.log(`${readers.length} protocol-2 streams open in ${round(connectMs)} ms`);
   const perClient: number[] = [];
   const untilAll: number[] = [];
   const pushMs: number[] = [];
   let missed = 0;
-  let current: SyncDocument = { ...partner, _deleted: false } as unknown as SyncDocument;
+  let current = partner;
   try {
     for (let edit = 0; edit < options.edits; edit += 1) {
-      const next: SyncDocument = { ...current, updatedAt: new Date(Date.now() + edit).toISOString() };
+      const next: SyncDocument = { ...current.document, updatedAt: new Date(Date.now() + edit).toISOString() };
       const key = `${next.id}@${String(next.updatedAt)}`;
+      const request: FeedPushRequest = { rows: [{ collection: 'partners', baseSeq: current.seq, document: next }] };
       const sent = performance.now();
-      const result = await postJson(server.url + pushPath('partners'), server.ownerToken, [{ newDocumentState: next, assumedMasterState: current }]);
+      const result = await postJson(server.url + FEED_PUSH_PATH, server.ownerToken, request);
       pushMs.push(performance.now() - sent);
-      if (result.status !== 200 || !Array.isArray(result.body) || result.body.length > 0) throw new Error(`edit ${edit} was not accepted: ${result.status} ${JSON.stringify(result.body).slice(0, 300)}`);
-      current = next;
+      const row = (result.body as FeedPushResponse | null)?.results?.[0];
+      if (result.status !== 200 || row?.status !== 'accepted') throw new Error(`edit ${edit} was not accepted: ${result.status} ${JSON.stringify(result.body).slice(0, 300)}`);
+      current = { document: row.document ?? next, seq: row.seq };
       const deadline = sent + 10_000;
       while (readers.some((reader) => !reader.arrivals.has(key)) && performance.now() < deadline) await new Promise((done) => setTimeout(done, 5));
       const times = readers.map((reader) => reader.arrivals.get(key));
@@ -250,33 +289,77 @@ async function propagation(options: SyncBenchOptions, server: SyncServerReady, p
   };
 }
 
+type InitialSyncResult = Awaited<ReturnType<typeof initialSync>>;
+
 export type SyncBenchResult = {
   backend: string;
-  pushThroughput: Awaited<ReturnType<typeof seedServer>>;
-  initialSync: Awaited<ReturnType<typeof initialSync>>;
+  pushThroughput: Awaited<ReturnType<typeof seedServer>>['result'];
+  initialSync: InitialSyncResult;
   propagation: Awaited<ReturnType<typeof propagation>>;
+  /** The same at ~100,000 documents, and how it grows per document. */
+  large: {
+    pushThroughput: Awaited<ReturnType<typeof seedServer>>['result'];
+    initialSync: InitialSyncResult;
+    growth: { documents: number; engineMicrosecondsPerDocument: number; appInsertMicrosecondsPerDocument: number; dexieMicrosecondsPerDocument: number };
+  } | null;
 };
 
-export async function syncBench(options: SyncBenchOptions): Promise<SyncBenchResult> {
+function logSync(options: SyncBenchOptions, sync: InitialSyncResult) {
+  options.log(
+    `initial sync of ${sync.documents} documents: engine ${sync.engine.seconds} s (first partner ${sync.engine.firstPartnerMs} ms, all partners ${sync.engine.allPartnersMs} ms) | ` +
+      `app bulk insert ${sync.appBulkInsert.seconds} s | raw Dexie ${sync.dexieBulkPut.seconds} s | engine/insert ${sync.ratios.engineToAppInsert}, engine/Dexie ${sync.ratios.engineToDexie}`,
+  );
+}
+
+/** One account on a fresh server process: seed it, then the side-by-side initial sync. */
+async function account(options: SyncBenchOptions, size: DemoSize, streamUsers: number) {
   const dataDir = await tempDir('partner-desk-bench-server-');
-  const server = await startServerProcess(options.streamClients, dataDir.path, options.databaseUrl);
-  try {
-    options.log(`sync server (${server.ready.backend}) at ${server.ready.url} with ${server.ready.streamTokens.length + 1} users`);
-    const portfolio = generateDemoPortfolio({ today: options.today, size: BENCH_SIZE, ownerEmail: OWNER.email, ownerName: OWNER.name });
-    const pushThroughput = await seedServer(server.ready, portfolio, options.log);
-    options.log(`push: ${pushThroughput.documents} documents in ${pushThroughput.totalMs} ms (${pushThroughput.docsPerSecond}/s)`);
-    const expected = Object.fromEntries(SEED_ORDER.map((name) => [name, portfolio[name].length]));
-    const sync = await initialSync(options, server.ready.url, expected);
-    options.log(`initial sync: ${sync.documents} documents in ${sync.seconds} s (${sync.docsPerSecond}/s)`);
-    const partner = portfolio.partners[0];
-    if (!partner) throw new Error('the portfolio has no partner');
-    const spread = await propagation(options, server.ready, partner);
-    options.log(`propagation to ${spread.streamClients} clients: every client p50 ${spread.editToEveryClientMs.median} ms, p95 ${spread.editToEveryClientMs.p95} ms`);
-    return { backend: server.ready.backend, pushThroughput, initialSync: sync, propagation: spread };
-  } finally {
+  const server = await startServerProcess(streamUsers, dataDir.path, options.databaseUrl);
+  const stop = async () => {
     await server.stop();
     await dataDir.remove();
+  };
+  try {
+    options.log(`sync server (${server.ready.backend}) at ${server.ready.url} with ${server.ready.streamTokens.length + 1} users; account ${JSON.stringify(size)}`);
+    const portfolio = generateDemoPortfolio({ today: options.today, size, ownerEmail: OWNER.email, ownerName: OWNER.name });
+    const seeded = await seedServer(server.ready, portfolio, options.log);
+    options.log(`push: ${seeded.result.documents} documents in ${seeded.result.totalMs} ms (${seeded.result.docsPerSecond}/s)`);
+    const expected = Object.fromEntries(SEED_ORDER.map((name) => [name, portfolio[name].length]));
+    const sync = await initialSync(options, server.ready.url, size, expected);
+    logSync(options, sync);
+    return { server, stop, seeded, sync };
+  } catch (error) {
+    await stop();
+    throw error;
   }
+}
+
+export async function syncBench(options: SyncBenchOptions): Promise<SyncBenchResult> {
+  const main = await account(options, BENCH_SIZE, options.streamClients);
+  let spread: Awaited<ReturnType<typeof propagation>>;
+  try {
+    spread = await propagation(options, main.server.ready, main.seeded.firstPartner);
+    options.log(`propagation to ${spread.streamClients} clients: every client p50 ${spread.editToEveryClientMs.median} ms, p95 ${spread.editToEveryClientMs.p95} ms`);
+  } finally {
+    await main.stop();
+  }
+  let large: SyncBenchResult['large'] = null;
+  if (options.largeSize) {
+    const big = await account(options, options.largeSize, 0);
+    await big.stop();
+    const s = big.sync;
+    large = {
+      pushThroughput: big.seeded.result,
+      initialSync: s,
+      growth: {
+        documents: ratio(s.documents, main.sync.documents),
+        engineMicrosecondsPerDocument: ratio(s.engine.microsecondsPerDocument, main.sync.engine.microsecondsPerDocument),
+        appInsertMicrosecondsPerDocument: ratio(s.appBulkInsert.microsecondsPerDocument, main.sync.appBulkInsert.microsecondsPerDocument),
+        dexieMicrosecondsPerDocument: ratio(s.dexieBulkPut.microsecondsPerDocument, main.sync.dexieBulkPut.microsecondsPerDocument),
+      },
+    };
+  }
+  return { backend: main.server.ready.backend, pushThroughput: main.seeded.result, initialSync: main.sync, propagation: spread, large };
 }
 
 export type { Summary };

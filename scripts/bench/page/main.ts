@@ -8,13 +8,16 @@ import { Dexie } from 'dexie';
 import type { RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
-import { BENCH_SIZE, generateDemoPortfolio, type DemoPortfolio } from '../../../src-shared/demo/demoPortfolio';
+import { BENCH_SIZE, generateDemoPortfolio, type DemoPortfolio, type DemoSize } from '../../../src-shared/demo/demoPortfolio';
 import { partnerOverview, todayAgenda } from '../../../src-shared/domain/partnerOverview';
-import { type Deal, type Meeting, type Plan, type Task } from '../../../src-shared/domain/types';
+import { type CollectionName, type Deal, type Meeting, type Plan, type Task } from '../../../src-shared/domain/types';
+import type { SyncUser } from '../../../src-shared/sync/protocol';
 import { COLLECTION_SCHEMAS } from '../../../src-shared/schemas/collectionSchemas';
 import { groupByPartner } from '../../../src-shared/util/groupByPartner';
 import { createAppDatabase } from '../../../src-renderer/db/appDatabase';
 import { appStorage } from '../../../src-renderer/db/appStorage';
+import { insertAll } from '../../../src-renderer/db/insertAll';
+import { startSync } from '../../../src-renderer/sync/startSync';
 
 
 /**
@@ -168,3 +171,134 @@ const bench: StoreBench = {
 };
 
 (globalThis as unknown as { storeBench?: StoreBench }).storeBench = bench;
+
+// ---- initial sync (protocol 2) beside the app's bulk insert and raw Dexie ----------------------
+
+/** The collections of the benchmark account, in the order loadDemoPortfolio inserts them. */
+const SYNC_COLLECTIONS = ['tasks', 'meetings', 'deals', 'trainings', 'surveys', 'partners'] as const satisfies readonly (CollectionName & keyof DemoPortfolio)[];
+
+export type SyncPagePrepared = { documents: number; counts: Record<string, number>; generateMs: number };
+export type InsertRun = { ms: number; documents: number };
+export type EngineRun = {
+  /** startSync() → status$ idle with nothing pending and no initial-sync progress left. */
+  idleMs: number;
+  /** startSync() → the first partner in the local store / every partner of the account there. */
+  firstPartnerMs: number | null;
+  allPartnersMs: number | null;
+  counts: Record<string, number>;
+  /** Distinct status$ texts seen (state, records received, percent), with their times. */
+  statusSeen: { atMs: number; state: string; received: number | null; percent: number | null }[];
+};
+export type SyncPageBench = {
+  prepare: (options: { today: string; ownerEmail: string; ownerName: string; size: DemoSize }) => SyncPagePrepared;
+  appInsert: (runId: number) => Promise<InsertRun>;
+  dexiePut: (runId: number) => Promise<InsertRun>;
+  engineSync: (options: { runId: number; serverUrl: string; token: string; user: SyncUser; timeoutMs: number }) => Promise<EngineRun>;
+};
+
+let syncDocs: DemoPortfolio | null = null;
+
+const docCount = (p: DemoPortfolio) => SYNC_COLLECTIONS.reduce((sum, name) => sum + p[name].length, 0);
+
+function dexieStoresFor(names: readonly CollectionName[]): Record<string, string> {
+  return Object.fromEntries(
+    names.map((name) => {
+      const schema = COLLECTION_SCHEMAS[name] as unknown as { primaryKey: string; indexes?: (string | string[])[] };
+      const indexes = (schema.indexes ?? []).map((index) => (Array.isArray(index) ? `[${index.join('+')}]` : index));
+      return [name, [schema.primaryKey, ...indexes].join(', ')];
+    }),
+  );
+}
+
+const syncPage: SyncPageBench = {
+  prepare: (options) => {
+    const t0 = performance.now();
+    syncDocs = generateDemoPortfolio({ today: options.today, ownerEmail: options.ownerEmail, ownerName: options.ownerName, size: options.size });
+    const counts = Object.fromEntries(SYNC_COLLECTIONS.map((name) => [name, syncDocs?.[name].length ?? 0]));
+    return { documents: docCount(syncDocs), counts, generateMs: performance.now() - t0 };
+  },
+
+  // What loadDemoPortfolio does: one bulkInsert per collection (insertAll), through the app's database.
+  appInsert: async (runId) => {
+    if (!syncDocs) throw new Error('call prepare() first');
+    const docs = structuredClone(syncDocs);
+    const db = await createAppDatabase({ name: `bench-sync-insert-${runId}`, storage: appStorage() });
+    const t0 = performance.now();
+    for (const name of SYNC_COLLECTIONS) await insertAll(db[name] as never, docs[name] as never[]);
+    const ms = performance.now() - t0;
+    let stored = 0;
+    for (const name of SYNC_COLLECTIONS) stored += await db[name].count().exec();
+    await db.remove();
+    if (stored !== docCount(docs)) throw new Error(`app insert stored ${stored} of ${docCount(docs)}`);
+    return { ms, documents: stored };
+  },
+
+  // The floor: raw Dexie, one bulkPut per collection in one transaction each, same indexes as the schemas.
+  dexiePut: async (runId) => {
+    if (!syncDocs) throw new Error('call prepare() first');
+    const docs = structuredClone(syncDocs);
+    const name = `bench-sync-dexie-${runId}`;
+    const db = new Dexie(name);
+    db.version(1).stores(dexieStoresFor(SYNC_COLLECTIONS));
+    await db.open();
+    const t0 = performance.now();
+    for (const collection of SYNC_COLLECTIONS) await db.transaction('rw', db.table(collection), () => db.table(collection).bulkPut(docs[collection]));
+    const ms = performance.now() - t0;
+    let stored = 0;
+    for (const collection of SYNC_COLLECTIONS) stored += await db.table(collection).count();
+    db.close();
+    await Dexie.delete(name);
+    return { ms, documents: stored };
+  },
+
+  // The app's real engine into an empty database: createAppDatabase + startSync, as useSync does.
+  engineSync: async (options) => {
+    if (!syncDocs) throw new Error('call prepare() first');
+    const expectedPartners = syncDocs.partners.length;
+    const db = await createAppDatabase({ name: `bench-sync-engine-${options.runId}`, storage: appStorage(), currentUser: () => options.user.email });
+    const statusSeen: EngineRun['statusSeen'] = [];
+    let firstPartnerMs: number | null = null;
+    let allPartnersMs: number | null = null;
+    const t0 = performance.now();
+    const partnersSub = db.partners.count().$.subscribe((n) => {
+      const at = performance.now() - t0;
+      if (n > 0 && firstPartnerMs === null) firstPartnerMs = at;
+      if (n >= expectedPartners && allPartnersMs === null) allPartnersMs = at;
+    });
+    const engine = startSync({ db, serverUrl: options.serverUrl, token: options.token, user: options.user, wakeSignals: null });
+    let idleMs: number;
+    try {
+      idleMs = await new Promise<number>((done, fail) => {
+        const timer = setTimeout(() => fail(new Error(`engine not idle after ${options.timeoutMs} ms: ${JSON.stringify(statusSeen.at(-1))}`)), options.timeoutMs);
+        const sub = engine.status$.subscribe((status) => {
+          const at = performance.now() - t0;
+          const received = status.initial?.received ?? null;
+          const percent = status.initial?.percent ?? null;
+          const last = statusSeen.at(-1);
+          if (!last || last.state !== status.state || (received !== null && (last.received === null || received - last.received >= 2000)) || (received === null) !== (last.received === null)) {
+            statusSeen.push({ atMs: Math.round(at), state: status.state, received, percent });
+          }
+          if (status.state === 'error' || status.state === 'unauthorized') {
+            clearTimeout(timer);
+            queueMicrotask(() => sub.unsubscribe());
+            fail(new Error(`engine ${status.state}: ${status.error ?? ''}`));
+          }
+          if (status.state === 'idle' && status.pending === 0 && status.initial === null) {
+            clearTimeout(timer);
+            queueMicrotask(() => sub.unsubscribe());
+            done(at);
+          }
+        });
+      });
+    } finally {
+      partnersSub.unsubscribe();
+      await engine.stop();
+    }
+    const counts: Record<string, number> = {};
+    for (const name of SYNC_COLLECTIONS) counts[name] = await db[name].count().exec();
+    await db.remove();
+    return { idleMs, firstPartnerMs, allPartnersMs, counts, statusSeen };
+  },
+};
+
+(globalThis as unknown as { syncPageBench?: SyncPageBench }).syncPageBench = syncPage;
