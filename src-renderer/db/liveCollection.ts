@@ -1,5 +1,6 @@
 import type { RxCollection, RxDocument } from 'rxdb';
 import { map, type Observable } from 'rxjs';
+import { documentData } from './documentData';
 
 /**
  * Every document of a collection as plain objects, re-emitted on each change. RxDB reuses the
@@ -13,7 +14,7 @@ export function liveCollection<T>(collection: RxCollection<T>): Observable<T[]> 
       docs.map((doc) => {
         let plain = cache.get(doc);
         if (!plain) {
-          plain = doc.toJSON() as T;
+          plain = documentData<T>(doc);
           cache.set(doc, plain);
         }
         return plain;

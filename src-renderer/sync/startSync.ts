@@ -266,11 +266,12 @@ export function startSync(options: StartSyncOptions): SyncEngine {
    * changed meanwhile) is decided again on the newer state. Losing values are stored first, so a
    * crash between the two writes can cost a duplicate history entry, never a lost value.
    */
-  const applyStates = async (collection: CollectionName, incoming: readonly Incoming[], base: Omit<ApplyOptions, 'collection'>): Promise<number> => {
+  const applyStates = async (collection: CollectionName, incoming: readonly Incoming[], base: Omit<ApplyOptions, 'collection'>, assumeNew = false): Promise<number> => {
     let todo = [...incoming];
     let written = 0;
     for (let attempt = 0; todo.length > 0 && attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
-      const current = await store.read(collection, todo.map((item) => item.id));
+      // Written without `previous`, a row over an existing document is refused (409): safe.
+      const current = assumeNew && attempt === 0 ? new Map<string, StoredDoc>() : await store.read(collection, todo.map((item) => item.id));
       const writes: EngineWrite[] = [];
       const drafts: ConflictDraft[] = [];
       for (const item of todo) {
@@ -296,7 +297,7 @@ export function startSync(options: StartSyncOptions): SyncEngine {
     return written;
   };
 
-  const applyChanges = async (changes: readonly FeedChange[], rebase: boolean): Promise<void> => {
+  const applyChanges = async (changes: readonly FeedChange[], rebase: boolean, assumeNew = false): Promise<void> => {
     const byCollection = new Map<CollectionName, Map<string, Incoming>>();
     for (const change of changes) {
       const group = byCollection.get(change.collection) ?? new Map<string, Incoming>();
@@ -308,7 +309,7 @@ export function startSync(options: StartSyncOptions): SyncEngine {
     const order = PUSH_ORDER.filter((name) => byCollection.has(name));
     for (const collection of order) {
       const group = [...(byCollection.get(collection)?.values() ?? [])];
-      const written = await applyStates(collection, group, { rebase });
+      const written = await applyStates(collection, group, { rebase }, assumeNew);
       tracks[collection].pulled += written;
     }
     if (changes.length > 0) emitSoon();
@@ -334,25 +335,38 @@ export function startSync(options: StartSyncOptions): SyncEngine {
         pullAgain = false;
         if (!position.checkpoint && !position.partnersFirstDone && !(await pullPartnersFirst())) return;
         let attempt = 0;
+        const fetchPage = (from: SyncCheckpoint | null) => http.getJson<FeedPullResponse>(feedPullPath(from, PULL_BATCH_SIZE));
+        // The next page is asked for while the current one is written (its checkpoint is known
+        // from the answer); a checkpoint is still stored only once its page is.
+        let from = position.checkpoint;
+        let request = fetchPage(from);
         for (;;) {
           if (!running()) return;
-          const from = position.checkpoint;
-          const outcome = await http.getJson<FeedPullResponse>(feedPullPath(from, PULL_BATCH_SIZE));
+          const outcome: HttpOutcome<FeedPullResponse> = await request;
           if (outcome.kind !== 'ok' || !isFeedPullResponse(outcome.body)) {
             const failure = outcome.kind === 'ok' ? ({ kind: 'malformed', message: 'the sync server sent an unexpected pull answer' } as const) : outcome;
             if (!(await retryAfter(failure, attempt++))) return;
+            from = position.checkpoint;
+            request = fetchPage(from);
             continue;
           }
           attempt = 0;
           noteSuccess();
-          const page = outcome.body;
+          const page: FeedPullResponse = outcome.body;
           trace(() => `pull from=${from?.seq ?? '-'} to=${page.checkpoint.seq} n=${page.changes.length} more=${page.more} reset=${page.reset}`);
           const rebase = page.reset || position.rebase;
           if (page.reset) trace(() => 'pull: the server does not know our checkpoint; taking its feed from the start');
           if (initial) initial.head = Math.max(initial.head, page.head);
+          if (page.more) {
+            from = page.checkpoint;
+            request = fetchPage(from);
+          }
+          // On an account's first sync the documents are new here: written as inserts without
+          // reading first; one that exists after all is refused by the storage and decided on.
+          const assumeNew = initial !== null && !rebase;
           await exclusive(async () => {
             if (!running()) return;
-            await applyChanges(page.changes, rebase);
+            await applyChanges(page.changes, rebase, assumeNew);
             await savePosition({ ...position, checkpoint: page.checkpoint, rebase: rebase && page.more, partnersFirstDone: true });
           });
           emitSoon();

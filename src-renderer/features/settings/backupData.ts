@@ -1,13 +1,14 @@
 import { COLLECTION_NAMES, type CollectionDocs, type CollectionName } from '../../../src-shared/domain/types';
 import { createBackup, type Backup, type BackupCollections, type LocalDocStamp, type RestorePlan } from '../../../src-shared/import/backup';
 import type { AppDatabase } from '../../db/appDatabase';
+import { documentData } from '../../db/documentData';
 
 /** Every document of every collection, as a backup object. */
 export async function exportBackup(db: AppDatabase, exportedAt: string): Promise<Backup> {
   const collections = {} as Record<CollectionName, unknown[]>;
   for (const name of COLLECTION_NAMES) {
     const docs = await db[name].find().exec();
-    collections[name] = docs.map((doc) => doc.toJSON());
+    collections[name] = docs.map((doc) => documentData(doc));
   }
   return createBackup(collections as BackupCollections, exportedAt);
 }

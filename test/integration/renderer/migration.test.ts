@@ -6,6 +6,7 @@ import { partnerOverview } from '../../../src-shared/domain/partnerOverview';
 import type { Deal, Meeting, Partner, Task } from '../../../src-shared/domain/types';
 import { validateDocument } from '../../../src-shared/import/validateDocument';
 import { partnerSchema, partnerSchemaV0 } from '../../../src-shared/schemas/collectionSchemas';
+import { withoutSyncBookkeeping } from './oldStore';
 import { allDocs, closeAll, closeDatabase, newMachine, openDatabase } from './support';
 
 const NAME = 'partnerdesk-pat';
@@ -110,7 +111,7 @@ const deal: Deal = {
 /** A laptop whose store was written by version 0 of the app, then closed. */
 async function machineWithV0Data() {
   const storage = newMachine();
-  const old = await openDatabase(storage, { name: NAME, schemas: { partners: partnerSchemaV0 } });
+  const old = withoutSyncBookkeeping(await openDatabase(storage, { name: NAME, schemas: { partners: partnerSchemaV0 } }));
   await old.partners.bulkInsert(OLD_PARTNERS as never[]);
   const tasks = OLD_PARTNERS.flatMap(tasksOf);
   await old.tasks.bulkInsert(tasks);
@@ -191,7 +192,7 @@ describe('partner schema migration v0 → v1', () => {
 
   it('opens a v0 store whose contacts lack an id (v0 allowed any contact object)', async () => {
     const storage = newMachine();
-    const old = await openDatabase(storage, { name: NAME, schemas: { partners: partnerSchemaV0 } });
+    const old = withoutSyncBookkeeping(await openDatabase(storage, { name: NAME, schemas: { partners: partnerSchemaV0 } }));
     await old.partners.insert({ ...minimalV0, contacts: [{ name: 'Jo Bloggs', email: 'jo@initech.example' }] } as never);
     await closeDatabase(old);
 

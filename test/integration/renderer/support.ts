@@ -46,9 +46,15 @@ export async function closeAll(): Promise<void> {
 }
 
 /** Every stored (non-deleted) document of a collection as plain data, sorted by id. */
+/** Every document of a collection as a feature wrote it: without the store's sync bookkeeping (`sync`). */
 export async function allDocs<K extends CollectionName>(db: AppDatabase, name: K): Promise<CollectionDocs[K][]> {
   const docs = await db[name].find().exec();
-  return docs.map((doc) => doc.toJSON() as CollectionDocs[K]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return docs
+    .map((doc) => {
+      const { sync: _bookkeeping, ...data } = doc.toJSON() as CollectionDocs[K] & { sync?: unknown };
+      return data as CollectionDocs[K];
+    })
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Document counts of every collection. */

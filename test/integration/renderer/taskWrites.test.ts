@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { documentData } from '../../../src-renderer/db/documentData';
 import type { AppDatabase } from '../../../src-renderer/db/appDatabase';
 import {
   addCustomTask,
@@ -20,19 +21,19 @@ async function setUp(): Promise<{ db: AppDatabase; partnerId: string; task: Task
   const partner = await createPartner(db, partnerValue({ day0: '2026-03-02' }), PROFILE);
   const doc = await db.tasks.findOne({ selector: { partnerId: partner.id, key: 'kickoff-call' } }).exec();
   if (!doc) throw new Error('journey has no kickoff-call task');
-  return { db, partnerId: partner.id, task: doc.toJSON() as Task };
+  return { db, partnerId: partner.id, task: documentData(doc) as Task };
 }
 
 async function read(db: AppDatabase, id: string): Promise<Task> {
   const doc = await db.tasks.findOne(id).exec();
   if (!doc) throw new Error(`task ${id} is gone`);
-  return doc.toJSON() as Task;
+  return documentData(doc) as Task;
 }
 
 describe('task writes', () => {
   it('catches up overdue steps in one go, each done on its due date, and skips tasks no longer open', async () => {
     const { db, partnerId, task } = await setUp();
-    const all = (await db.tasks.find({ selector: { partnerId } }).exec()).map((d) => d.toJSON() as Task);
+    const all = (await db.tasks.find({ selector: { partnerId } }).exec()).map((d) => documentData(d) as Task);
     const overdue = all.filter((t) => t.status === 'open' && t.dueDate < '2026-03-20');
     expect(overdue.length).toBeGreaterThan(3);
     await markNotApplicable(db, task.id);

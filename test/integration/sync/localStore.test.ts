@@ -15,7 +15,7 @@ import type { CollectionSchema } from '../../../src-shared/schemas/jsonSchema';
 import { stripLocalFields } from '../../../src-shared/sync/documentEquality';
 import { readSyncMeta, syncedContent } from '../../../src-shared/sync/syncMeta';
 import { goal, partner, task } from './support/appDocs';
-import { withoutSyncBookkeeping } from './support/oldStore';
+import { withoutSyncBookkeeping } from '../renderer/oldStore';
 
 type Doc = Record<string, unknown>;
 

@@ -24,7 +24,7 @@ import { apiFor } from '../server/support/syncClient';
 import { BACKENDS, useTestEnv } from '../server/support/testBackends';
 import { goal, partner } from './support/appDocs';
 import { account, eventually } from './support/laptop';
-import { withoutSyncBookkeeping } from './support/oldStore';
+import { withoutSyncBookkeeping } from '../renderer/oldStore';
 
 type Doc = Record<string, unknown>;
 

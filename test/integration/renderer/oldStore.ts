@@ -1,6 +1,6 @@
 import type { RxCollection } from 'rxdb';
-import type { AppDatabase } from '../../../../src-renderer/db/appDatabase';
-import { COLLECTION_NAMES } from '../../../../src-shared/domain/types';
+import type { AppDatabase } from '../../../src-renderer/db/appDatabase';
+import { COLLECTION_NAMES } from '../../../src-shared/domain/types';
 
 type Doc = Record<string, unknown>;
 
