@@ -31,8 +31,8 @@ export function IdentityStep() {
           <Text size="sm" c="dimmed">
             Your name and your company go on the business plans and recaps you hand to partners. You can change both later in Settings.
           </Text>
-          <TextInput label="Your name" placeholder="Ann Berg" autoComplete="name" data-autofocus disabled={session !== null} {...form.getInputProps('name')} />
-          <TextInput label="Your company" placeholder="North Wind Software" autoComplete="organization" {...form.getInputProps('company')} />
+          <TextInput label="Your name" autoComplete="name" data-autofocus disabled={session !== null} {...form.getInputProps('name')} />
+          <TextInput label="Your company" autoComplete="organization" {...form.getInputProps('company')} />
           <Button type="submit" style={{ alignSelf: 'flex-start' }}>
             Continue
           </Button>
