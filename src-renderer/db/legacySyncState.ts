@@ -17,7 +17,7 @@ import { getRxReplicationMetaInstanceSchema, type RxCollection, type RxStorageIn
 import { COLLECTION_NAMES, type CollectionName } from '../../src-shared/domain/types';
 import { isSameDocument } from '../../src-shared/sync/documentEquality';
 import { readSyncMeta, syncedContent, type SyncMeta } from '../../src-shared/sync/syncMeta';
-import { createSyncStore, type EngineWrite, type StoredDoc } from '../sync/syncStore';
+import { createSyncStore, type EngineWrite, type StoredDoc, type SyncStore } from '../sync/syncStore';
 import type { AppDatabase } from './appDatabase';
 
 type AnyDoc = Record<string, unknown>;
@@ -25,8 +25,7 @@ type LegacyMetaDoc = { id: string; itemId: string; isCheckpoint: string; docData
 
 const BATCH = 500;
 
-async function legacyDocuments(db: AppDatabase, name: CollectionName, ids?: readonly string[]): Promise<StoredDoc[]> {
-  const store = createSyncStore(db, 'legacy-upgrade');
+async function legacyDocuments(store: SyncStore, name: CollectionName, ids?: readonly string[]): Promise<StoredDoc[]> {
   const candidates = ids ?? (await store.scanPending(name));
   if (candidates.length === 0) return [];
   const docs = await store.read(name, candidates);
@@ -38,7 +37,7 @@ export async function settleLegacyDocuments(db: AppDatabase, identifier: string)
   const store = createSyncStore(db, identifier);
   let settled = 0;
   for (const name of COLLECTION_NAMES) {
-    let legacy = await legacyDocuments(db, name);
+    let legacy = await legacyDocuments(store, name);
     if (legacy.length === 0) continue;
     const collection = db[name] as unknown as RxCollection<AnyDoc>;
     const legacyRecords = (await db.storage.createStorageInstance({
@@ -70,7 +69,7 @@ export async function settleLegacyDocuments(db: AppDatabase, identifier: string)
           settled += batch.length;
         }
         // A local edit landed meanwhile (the app is usable during the upgrade): read those again.
-        legacy = retry.length === 0 ? [] : await legacyDocuments(db, name, retry);
+        legacy = retry.length === 0 ? [] : await legacyDocuments(store, name, retry);
       }
     } finally {
       await legacyRecords.close();

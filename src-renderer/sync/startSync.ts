@@ -350,8 +350,6 @@ export function startSync(options: StartSyncOptions): SyncEngine {
             request = fetchPage(from);
             continue;
           }
-          attempt = 0;
-          noteSuccess();
           const page: FeedPullResponse = outcome.body;
           trace(() => `pull from=${from?.seq ?? '-'} to=${page.checkpoint.seq} n=${page.changes.length} more=${page.more} reset=${page.reset}`);
           const rebase = page.reset || position.rebase;
@@ -364,11 +362,23 @@ export function startSync(options: StartSyncOptions): SyncEngine {
           // On an account's first sync the documents are new here: written as inserts without
           // reading first; one that exists after all is refused by the storage and decided on.
           const assumeNew = initial !== null && !rebase;
-          await exclusive(async () => {
-            if (!running()) return;
-            await applyChanges(page.changes, rebase, assumeNew);
-            await savePosition({ ...position, checkpoint: page.checkpoint, rebase: rebase && page.more, partnersFirstDone: true });
-          });
+          try {
+            await exclusive(async () => {
+              if (!running()) return;
+              await applyChanges(page.changes, rebase, assumeNew);
+              await savePosition({ ...position, checkpoint: page.checkpoint, rebase: rebase && page.more, partnersFirstDone: true });
+            });
+          } catch (error) {
+            // The page could not be stored (e.g. a document the local schema refuses): nothing of
+            // it counts as received; say so and try the page again after a backoff.
+            const message = `could not store changes from the server: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+            if (!(await retryAfter({ kind: 'malformed', message }, attempt++))) return;
+            from = position.checkpoint;
+            request = fetchPage(from);
+            continue;
+          }
+          attempt = 0;
+          noteSuccess();
           emitSoon();
           if (!page.more) break;
         }
