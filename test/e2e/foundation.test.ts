@@ -38,6 +38,11 @@ describe('foundation: a new user builds a portfolio offline', () => {
       'Enter your company’s name: partners see it on their plan',
     ]);
     await app.screenshot('00-first-run-identity');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'))).toBe('dark');
+    await app.screenshot('00-first-run-identity-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'))).toBe('light');
     await app.answerIdentity({ name: 'Ann Berg', company: 'North Wind Software' });
   });
 

@@ -136,6 +136,11 @@ describe('sync: two laptops share a portfolio through the sync server', () => {
     await offer.getByRole('button', { name: 'Bring 1 local partner in' }).click();
     await offer.waitFor({ state: 'detached' });
     await ann.settings.sync.expectSignedIn('ann@north.example');
+    // Signing in fills who she is from the account: the name printed on her plans is Ann Berg.
+    const profile = ann.page.getByTestId('profile-card');
+    await expect.poll(() => profile.getByRole('textbox', { name: 'Your name' }).inputValue()).toBe('Ann Berg');
+    expect(await profile.getByRole('textbox', { name: 'Your email' }).inputValue()).toBe('ann@north.example');
+    expect(await profile.getByRole('textbox', { name: 'Your name' }).isDisabled()).toBe(true);
     await ann.sync.waitFor(/^Up to date/);
     await openPartner(ann, 'Harbor Lane Systems');
   });
