@@ -95,8 +95,9 @@ export class AppPage {
   /** Closes the notifications on screen (before a screenshot of what is under them). */
   async dismissNotifications(): Promise<void> {
     // All close buttons at once, in the page: clicking them one by one raced notifications that
-    // close on their own (the last click then waited 30 s for a button that was gone).
-    await this.page.locator('.mantine-Notification-root').getByRole('button').evaluateAll((buttons) => {
+    // close on their own (the last click then waited 30 s for a button that was gone). Only the
+    // close buttons: a notification's own actions (Undo) would revert what the test just did.
+    await this.page.locator('.mantine-Notification-root .mantine-Notification-closeButton').evaluateAll((buttons) => {
       for (const button of buttons) if (button instanceof HTMLElement) button.click();
     });
     await this.page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached' }).catch(() => undefined);
