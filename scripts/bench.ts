@@ -206,6 +206,54 @@ async function mainSyncOnly(): Promise<void> {
   }
 }
 
+/**
+ * `npm run bench -- --only=store [--tasks=N]`: the store insert scenario alone (RxDB as the app
+ * configures it, the diagnostic variants and the raw-Dexie floor), N task objects (default
+ * 10,000) on real IndexedDB; a minute or two with a small N.
+ */
+async function mainStoreOnly(taskCount: number): Promise<void> {
+  const started = Date.now();
+  const work = await tempDir('partner-desk-bench-');
+  const storeProfile = await tempDir('partner-desk-bench-store-');
+  let page: Awaited<ReturnType<typeof serveDir>> | null = null;
+  try {
+    log('building the bench page');
+    const assets = await buildBenchAssets(work.path);
+    page = await serveDir(assets.pageDir);
+    const chromium = await chromiumVersion(storeProfile.path);
+    const loadBefore = loadNow();
+    log(`store: RxDB vs raw Dexie, ${taskCount} tasks`);
+    const store = await storeBench(storeProfile.path, page.url, {
+      today: todayIso(),
+      ownerEmail: OWNER.email,
+      ownerName: OWNER.name,
+      taskCount,
+      runs: RUNS.store,
+      diagnosticRuns: RUNS.storeDiagnostic,
+      overviewRuns: 0,
+    });
+    const storeSummary = storeStats(store.runs);
+    const output = {
+      benchmark: 'partner-desk-store',
+      machine: { ...machineInfo(chromium), loadAverageBefore: loadBefore, loadAverageAfter: loadNow() },
+      durationSeconds: Math.round((Date.now() - started) / 1000),
+      results: {
+        insert: {
+          what: `${taskCount} task objects: RxDB bulkInsert (createAppDatabase + appStorage) vs raw Dexie bulkPut in one transaction (same indexes), fresh database per run`,
+          ratio: ratio(storeSummary.insert.rxdbApp.median, storeSummary.insert.dexie.median),
+          ratioWithStockValidation: ratio(storeSummary.insert.rxdbStockValidation.median, storeSummary.insert.dexie.median),
+          ratioWithoutValidation: ratio(storeSummary.insert.rxdbNoValidation.median, storeSummary.insert.dexie.median),
+          ...storeSummary,
+        },
+      },
+    };
+    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  } finally {
+    await page?.close();
+    await Promise.all([work.remove(), storeProfile.remove()]);
+  }
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const work = await tempDir('partner-desk-bench-');
@@ -353,7 +401,7 @@ async function main(): Promise<void> {
         },
         portfolioInApp: { what: 'click Portfolio in the navigation (from Today) -> 500 rows painted', ...interactionStats(ui.portfolioInApp) },
         insert: {
-          what: `${INSERT_TASKS} task objects from generateDemoPortfolio: RxDB bulkInsert (the app's createAppDatabase and appStorage: Dexie storage + z-schema validation compiled once per schema, all collections) vs raw Dexie bulkPut in one transaction (same indexes), fresh database per run`,
+          what: `${INSERT_TASKS} task objects from generateDemoPortfolio: RxDB bulkInsert (the app's createAppDatabase and appStorage: Dexie storage + precompiled ajv standalone validation, all collections) vs raw Dexie bulkPut in one transaction (same indexes), fresh database per run`,
           ratio: insertRatio,
           ratioWithStockValidation: ratio(storeSummary.insert.rxdbStockValidation.median, storeSummary.insert.dexie.median),
           ratioWithoutValidation: ratio(storeSummary.insert.rxdbNoValidation.median, storeSummary.insert.dexie.median),
@@ -371,9 +419,12 @@ async function main(): Promise<void> {
 }
 
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-if (only !== undefined && only !== 'sync') throw new Error(`unknown --only=${only} (known: sync)`);
+if (only !== undefined && only !== 'sync' && only !== 'store') throw new Error(`unknown --only=${only} (known: sync, store)`);
+const tasksArg = process.argv.find((arg) => arg.startsWith('--tasks='))?.slice('--tasks='.length);
+const storeTasks = tasksArg === undefined ? INSERT_TASKS : Number(tasksArg);
+if (!Number.isInteger(storeTasks) || storeTasks < 1) throw new Error(`--tasks must be a positive whole number (got ${tasksArg})`);
 
-(only === 'sync' ? mainSyncOnly() : main()).then(
+(only === 'sync' ? mainSyncOnly() : only === 'store' ? mainStoreOnly(storeTasks) : main()).then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error);

@@ -40,7 +40,7 @@ export async function storeBench(
       taskCount: options.taskCount,
     });
     if (!prepared || prepared.tasks !== options.taskCount) throw new Error(`store bench prepared ${prepared?.tasks} tasks`);
-    // One unmeasured round first (JIT warm-up of RxDB, Dexie, z-schema).
+    // One unmeasured round first (JIT warm-up of RxDB, Dexie, the validators).
     await run(page, 'rxdb-app', 0);
     await run(page, 'dexie', 0);
     const runs: StoreRun[] = [];

@@ -1,12 +1,11 @@
 /**
  * Validates a push request body: an array of RxDB push rows whose `newDocumentState` must pass
- * the collection's JSON schema (the same COLLECTION_SCHEMAS the client validates with), checked
- * with ajv (strict: false, because the schemas carry RxDB keywords). Every problem names the row
- * index, the document id and the field.
+ * the collection's JSON schema, checked by the same precompiled validator the client and backups
+ * use (src-shared/schemas/schemaValidation.ts). Every problem names the row index, the document
+ * id and the field.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { COLLECTION_NAMES, type CollectionName } from '../../src-shared/domain/types';
-import { COLLECTION_SCHEMAS } from '../../src-shared/schemas/collectionSchemas';
+import type { CollectionName } from '../../src-shared/domain/types';
+import { validateDocument } from '../../src-shared/schemas/schemaValidation';
 import { isPlainObject, stripLocalFields } from '../../src-shared/sync/documentEquality';
 import { DOCUMENT_DEPTH_MAX, PUSH_ROWS_MAX, type ApiError, type DocumentProblem, type SyncDocument } from '../../src-shared/sync/protocol';
 import { inspectJson } from './inspectJson';
@@ -25,28 +24,11 @@ export type PushBodyResult = { ok: true; rows: ValidatedPushRow[] } | { ok: fals
 const LIMITS = { maxDepth: DOCUMENT_DEPTH_MAX, maxNodes: 100_000 };
 const MAX_REPORTED = 20;
 
-let validators: Map<CollectionName, ValidateFunction> | null = null;
-
-function validatorFor(collection: CollectionName): ValidateFunction {
-  if (!validators) {
-    const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: false });
-    validators = new Map(COLLECTION_NAMES.map((name) => [name, ajv.compile(COLLECTION_SCHEMAS[name] as object)]));
-  }
-  return validators.get(collection) as ValidateFunction;
-}
-
-function describeAjvError(error: ErrorObject): { field: string; message: string } {
-  const missing = error.keyword === 'required' ? (error.params as { missingProperty?: string }).missingProperty : undefined;
-  const field = missing ? `${error.instancePath}/${missing}` : error.instancePath || '/';
-  return { field, message: error.message ?? 'is invalid' };
-}
-
 const bad = (message: string): PushBodyResult => ({ ok: false, error: { error: 'bad_request', message } });
 
 export function validatePushBody(collection: CollectionName, body: unknown): PushBodyResult {
   if (!Array.isArray(body)) return bad('body must be a JSON array of push rows {newDocumentState, assumedMasterState?}');
   if (body.length > PUSH_ROWS_MAX) return bad(`at most ${PUSH_ROWS_MAX} rows per push`);
-  const validate = validatorFor(collection);
   const problems: DocumentProblem[] = [];
   const rows: ValidatedPushRow[] = [];
   const seen = new Set<string>();
@@ -80,9 +62,9 @@ export function validatePushBody(collection: CollectionName, body: unknown): Pus
       continue;
     }
     const { _deleted: _ignored, ...data } = stripLocalFields(row.newDocumentState);
-    if (!validate(data)) {
-      const described = describeAjvError((validate.errors ?? [])[0] as ErrorObject);
-      problem(described.message, described.field, id);
+    const [violation] = validateDocument(collection, data);
+    if (violation) {
+      problem(violation.message, violation.path, id);
       continue;
     }
     const assumedRaw = row.assumedMasterState;

@@ -1,6 +1,5 @@
 import { COLLECTION_NAMES, type CollectionDocs, type CollectionName, type IsoTimestamp } from '../domain/types';
-import { COLLECTION_SCHEMAS } from '../schemas/collectionSchemas';
-import { validateDocument } from './validateDocument';
+import { validateDocument } from '../schemas/schemaValidation';
 
 /** Marker every Partner Desk backup file carries, so any other JSON file is refused. */
 export const BACKUP_FORMAT = 'partner-desk-backup';
@@ -133,12 +132,11 @@ export function parseBackup(text: string): ParseBackupResult {
       continue;
     }
     collections[name] = docs;
-    const schema = COLLECTION_SCHEMAS[name];
     const seen = new Map<string, number>();
     for (let i = 0; i < docs.length; i += 1) {
       const doc: unknown = docs[i];
       const label = `${name}[${i}] (${shortId(isRecord(doc) ? doc.id : undefined)})`;
-      for (const violation of validateDocument(schema, doc)) {
+      for (const violation of validateDocument(name, doc)) {
         if (!add(`${label}: ${violation.path} ${violation.message}`)) break outer;
       }
       if (isRecord(doc) && typeof doc.id === 'string') {

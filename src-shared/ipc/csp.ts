@@ -1,6 +1,7 @@
 /**
- * The Content-Security-Policy of the renderer. No 'unsafe-eval': RxDB validates with z-schema,
- * which needs none. Styles stay 'unsafe-inline' because Mantine sets CSS variables through style
+ * The Content-Security-Policy of the renderer. No 'unsafe-eval': documents are validated by ajv
+ * standalone code precompiled at build time (src-shared/schemas/generated, `npm run validators`),
+ * so nothing compiles a validator at run time. Styles stay 'unsafe-inline' because Mantine sets CSS variables through style
  * attributes.
  *
  * Two policies differ only in `connect-src`:

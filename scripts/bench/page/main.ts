@@ -22,9 +22,9 @@ import { startSync } from '../../../src-renderer/sync/startSync';
 
 /**
  * - rxdb-app: the app's database and storage as they are (createAppDatabase, appStorage: Dexie +
- *   z-schema validation with each schema compiled once);
+ *   the precompiled ajv standalone validators of src-shared/schemas/generated);
  * - rxdb-stock-validation: the same with RxDB's stock z-schema plugin, which compiles and checks
- *   the whole schema again for every document (what the app used before; docs/performance.md);
+ *   the whole schema again for every document (what the app used first; docs/performance.md);
  * - rxdb-no-validation: Dexie storage without validation, to show what validation costs;
  * - dexie: raw Dexie, the baseline.
  */

@@ -7,7 +7,7 @@ import { updatePartner } from '../../../src-renderer/features/partners/updatePar
 import { applyRestore, exportBackup, localStamps } from '../../../src-renderer/features/settings/backupData';
 import { COLLECTION_NAMES, type CollectionName } from '../../../src-shared/domain/types';
 import { backupToJson, parseBackup, planRestore, type Backup } from '../../../src-shared/import/backup';
-import { allDocs, closeAll, closeDatabase, newMachine, openDatabase, partnerValue, PROFILE, tick } from './support';
+import { allDocs, closeAll, closeDatabase, newMachine, openDatabase, partnerValue, PROFILE, clockPast } from './support';
 
 const EXPORTED_AT = '2026-03-15T12:00:00.000Z';
 const SMALL = { partners: 6, extraTasks: 5, meetings: 8, deals: 6 };
@@ -86,7 +86,7 @@ describe('backup and restore', () => {
     const db = await openDatabase();
     const partner = await createPartner(db, partnerValue({ name: 'Acme Cloud' }), PROFILE);
     const backup = parsed(await exportBackup(db, EXPORTED_AT));
-    await tick();
+    clockPast(partner.updatedAt);
     await updatePartner(db, partner.id, { name: 'Acme Cloud (renamed)' });
 
     const keep = planRestore(backup, await localStamps(db));

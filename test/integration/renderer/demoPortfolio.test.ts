@@ -2,8 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadDemoPortfolio } from '../../../src-renderer/features/firstrun/loadDemoPortfolio';
 import { DEMO_SIZE, generateDemoPortfolio } from '../../../src-shared/demo/demoPortfolio';
 import { COLLECTION_NAMES } from '../../../src-shared/domain/types';
-import { validateDocument } from '../../../src-shared/import/validateDocument';
-import { COLLECTION_SCHEMAS } from '../../../src-shared/schemas/collectionSchemas';
+import { validateDocument } from '../../../src-shared/schemas/schemaValidation';
 import { allDocs, closeAll, counts, openDatabase, PROFILE } from './support';
 
 const TODAY = '2026-03-15';
@@ -41,7 +40,7 @@ describe('loadDemoPortfolio', () => {
     const problems: string[] = [];
     for (const name of COLLECTION_NAMES) {
       for (const doc of await allDocs(db, name)) {
-        for (const v of validateDocument(COLLECTION_SCHEMAS[name], doc)) problems.push(`${name}/${doc.id}${v.path} ${v.message}`);
+        for (const v of validateDocument(name, doc)) problems.push(`${name}/${doc.id}${v.path} ${v.message}`);
       }
     }
     expect(problems).toEqual([]);

@@ -4,8 +4,8 @@ import { EMPTY_FILTER, portfolioRows, type PortfolioSortKey } from '../../../src
 import { generateJourney } from '../../../src-shared/domain/journey';
 import { partnerOverview } from '../../../src-shared/domain/partnerOverview';
 import type { Deal, Meeting, Partner, Task } from '../../../src-shared/domain/types';
-import { validateDocument } from '../../../src-shared/import/validateDocument';
-import { partnerSchema, partnerSchemaV0 } from '../../../src-shared/schemas/collectionSchemas';
+import { validateDocument } from '../../../src-shared/schemas/schemaValidation';
+import { partnerSchemaV0 } from '../../../src-shared/schemas/collectionSchemas';
 import { withoutSyncBookkeeping } from './oldStore';
 import { allDocs, closeAll, closeDatabase, newMachine, openDatabase } from './support';
 
@@ -143,7 +143,7 @@ describe('partner schema migration v0 → v1', () => {
       // Nothing else changed: same identity, names, owner, status and timestamps.
       const { contractSignedOn: _renamed, contacts: _c, team: _t, tags: _g, ...unchanged } = old;
       expect(migrated).toMatchObject(unchanged);
-      expect(validateDocument(partnerSchema, migrated)).toEqual([]);
+      expect(validateDocument('partners', migrated)).toEqual([]);
     }
   });
 

@@ -85,7 +85,4 @@ export function plusDays(date: string, n: number): string {
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
 
-/** Waits a few milliseconds so the next `nowIso()` stamp is strictly later. */
-export function tick(ms = 3): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
+export { clockPast } from '../sync/support/clock';

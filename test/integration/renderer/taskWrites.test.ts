@@ -12,7 +12,7 @@ import {
 } from '../../../src-renderer/features/journey/updateTask';
 import { createPartner } from '../../../src-renderer/features/partners/createPartner';
 import type { Task } from '../../../src-shared/domain/types';
-import { closeAll, openDatabase, partnerValue, PROFILE, tick } from './support';
+import { closeAll, openDatabase, partnerValue, PROFILE, clockPast } from './support';
 
 afterEach(closeAll);
 
@@ -50,7 +50,7 @@ describe('task writes', () => {
 
   it('completes a task with the completion day', async () => {
     const { db, task } = await setUp();
-    await tick();
+    clockPast(task.updatedAt);
     await completeTask(db, task.id, '2026-03-05');
     const after = await read(db, task.id);
     expect(after).toMatchObject({ status: 'done', completedOn: '2026-03-05' });
@@ -113,7 +113,7 @@ describe('task writes', () => {
     ];
     let previous = task.updatedAt;
     for (const write of writes) {
-      await tick();
+      clockPast(previous);
       await write(task.id);
       const after = await read(db, task.id);
       expect(Date.parse(after.updatedAt)).toBeGreaterThan(Date.parse(previous));

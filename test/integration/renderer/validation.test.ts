@@ -4,6 +4,7 @@ import { storeErrorMessage } from '../../../src-renderer/db/storeErrorMessage';
 import { updateTask } from '../../../src-renderer/features/journey/updateTask';
 import { createPartner } from '../../../src-renderer/features/partners/createPartner';
 import type { Task } from '../../../src-shared/domain/types';
+import { COLLECTION_SCHEMAS } from '../../../src-shared/schemas/collectionSchemas';
 import { allDocs, closeAll, openDatabase, partnerValue, PROFILE } from './support';
 
 const T = '2026-03-01T09:00:00.000Z';
@@ -61,6 +62,31 @@ describe('the store refuses documents that break the schema', () => {
     const db = await openDatabase();
     const error = await rejection(db.tasks.insert(task('bad', { title: 'x'.repeat(301) })));
     expect(storeErrorMessage(error, 'save the task')).toContain('title');
+  });
+
+  it('reports every problem of a refused row with its field, in words (the precompiled validator)', async () => {
+    const db = await openDatabase();
+    const error = await rejection(db.tasks.insert(task('bad', { title: 'x'.repeat(301), phase: 'lunch' as Task['phase'] })));
+    expect(error).toMatchObject({
+      parameters: {
+        writeError: {
+          status: 422,
+          validationErrors: [
+            { field: '/phase', path: '/phase', message: expect.stringMatching(/^must be one of .* \(got "lunch"\)$/) },
+            { field: '/title', path: '/title', message: 'must NOT have more than 300 characters' },
+          ],
+        },
+      },
+    });
+    expect(storeErrorMessage(error, 'save the task')).toMatch(/^Could not save the task: the data is not valid \(phase: must be one of /);
+  });
+
+  it('refuses to write through a validator that no longer matches its schema (edited without `npm run validators`)', async () => {
+    const edited = { ...COLLECTION_SCHEMAS.tasks, properties: { ...COLLECTION_SCHEMAS.tasks.properties, extra: { type: 'string' as const, maxLength: 10 } } };
+    const db = await openDatabase(undefined, { schemas: { tasks: edited } });
+    await expect(db.tasks.insert(task('t1'))).rejects.toThrow(
+      'The precompiled validator of the "task" schema (version 2) does not match the schema: run `npm run validators` and commit the result.',
+    );
   });
 
   it('refuses an invalid update and leaves the stored document unchanged', async () => {

@@ -15,6 +15,7 @@ import type { CollectionSchema } from '../../../src-shared/schemas/jsonSchema';
 import { stripLocalFields } from '../../../src-shared/sync/documentEquality';
 import { readSyncMeta, syncedContent } from '../../../src-shared/sync/syncMeta';
 import { goal, partner, task } from './support/appDocs';
+import { clockPast } from './support/clock';
 import { withoutSyncBookkeeping } from '../renderer/oldStore';
 
 type Doc = Record<string, unknown>;
@@ -72,7 +73,7 @@ describe('the local store for sync', () => {
     expect(edited.updatedBy).toBe('ann@north.example');
 
     const before = edited.updatedAt;
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    clockPast(before);
     const removed = await edited.incrementalRemove();
     expect(removed.deleted).toBe(true);
     expect(removed.updatedBy).toBe('ann@north.example');
@@ -95,7 +96,7 @@ describe('the local store for sync', () => {
     expect(replaced.error).toEqual([]);
     expect(await db.planitems.findOne('g1').exec()).toBeNull();
 
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    clockPast(tombstone.updatedAt);
     const edited = await inserted.incrementalPatch({ title: 'Ann kept working', updatedAt: new Date().toISOString() });
     expect(edited.deleted).toBe(false);
     expect(await db.planitems.findOne('g1').exec()).toMatchObject({ title: 'Ann kept working', updatedBy: 'ann@north.example' });

@@ -3,6 +3,7 @@ import { apiFor } from '../server/support/syncClient';
 import { BACKENDS, useTestEnv } from '../server/support/testBackends';
 import { goal, partner, task } from './support/appDocs';
 import { account, eventually, laptop, type Laptop } from './support/laptop';
+import { twoLaptopsSharingAGoal } from './support/sharedGoal';
 
 type Doc = Record<string, unknown>;
 
@@ -75,14 +76,7 @@ describe.each(BACKENDS)('sync between laptops (%s)', (backend) => {
 
   it('offline edits of one goal merge: different fields both kept, the same field decided by the later edit and recorded on both laptops', async () => {
     const server = await env.start();
-    const ann = await account(server, 'ann@north.example');
-    const bob = await account(server, 'bob@north.example');
-    const a = await laptop('a', ann, server);
-    const b = await laptop('b', bob, server);
-    await a.insert('partners', partner('p1', ann.email));
-    await a.insert('planitems', goal('g1', 'p1', { title: 'Win 10 deals', metric: 'deals', nextStep: 'Plan kick-off' }));
-    await b.waitForDoc('planitems', 'g1', { title: 'Win 10 deals' });
-    await allSynced(a, b);
+    const { ann, bob, a, b } = await twoLaptopsSharingAGoal(server, { nextStep: 'Plan kick-off' });
 
     await a.goOffline();
     await b.goOffline();
@@ -125,14 +119,7 @@ describe.each(BACKENDS)('sync between laptops (%s)', (backend) => {
 
   it('race 1: a state another laptop wrote while this laptop waited for its push answer is merged, not skipped', async () => {
     const server = await env.start();
-    const ann = await account(server, 'ann@north.example');
-    const bob = await account(server, 'bob@north.example');
-    const a = await laptop('a', ann, server);
-    const b = await laptop('b', bob, server);
-    await a.insert('partners', partner('p1', ann.email));
-    await a.insert('planitems', goal('g1', 'p1', { title: 'Win 10 deals', metric: 'deals' }));
-    await b.waitForDoc('planitems', 'g1', { title: 'Win 10 deals' });
-    await allSynced(a, b);
+    const { ann, a, b } = await twoLaptopsSharingAGoal(server);
 
     // Ann's push reaches the server and is accepted, but its answer is held.
     await a.hold('push-response');
@@ -155,14 +142,7 @@ describe.each(BACKENDS)('sync between laptops (%s)', (backend) => {
 
   it('race 2: a copy read before a newer server state arrived is never pushed over it', async () => {
     const server = await env.start();
-    const ann = await account(server, 'ann@north.example');
-    const bob = await account(server, 'bob@north.example');
-    const a = await laptop('a', ann, server);
-    const b = await laptop('b', bob, server);
-    await a.insert('partners', partner('p1', ann.email));
-    await a.insert('planitems', goal('g1', 'p1', { title: 'Win 10 deals', metric: 'deals' }));
-    await b.waitForDoc('planitems', 'g1', { title: 'Win 10 deals' });
-    await allSynced(a, b);
+    const { bob, a, b } = await twoLaptopsSharingAGoal(server);
 
     // Ann's push leaves with her copy and waits on the way; meanwhile Bob's edit of another field
     // is accepted and reaches Ann's laptop.

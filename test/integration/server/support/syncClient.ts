@@ -1,6 +1,7 @@
 /** A minimal protocol client for the integration tests (fetch + SSE over fetch). */
 import { formatCheckpoint, type SyncCheckpoint } from '../../../../src-shared/sync/checkpoint';
-import { createSseParser, parseSyncStreamEvent } from '../../../../src-shared/sync/sseParser';
+import { parseSyncStreamEvent } from '../../../../src-shared/sync/sseParser';
+import { openSseStream, type SseStreamClient } from '../../sync/support/sseStream';
 import {
   feedPullPath,
   FEED_PUSH_PATH,
@@ -117,68 +118,10 @@ export async function seedUser(server: SyncServer, email: string, options: { tea
   return { api: apiFor(server, session.token), email, id: user.id, token: session.token };
 }
 
-export type StreamClient = {
-  events: SyncStreamEvent[];
-  status: number;
-  /** Resolves with the first event (already received or future) matching `predicate`. */
-  waitFor: (predicate: (event: SyncStreamEvent) => boolean, timeoutMs?: number) => Promise<SyncStreamEvent>;
-  /** Resolves when the server ended the stream. */
-  ended: Promise<void>;
-  close: () => void;
-};
+export type StreamClient = SseStreamClient<SyncStreamEvent>;
 
 export async function openStream(server: Pick<SyncServer, 'url'>, token: string): Promise<StreamClient> {
-  const controller = new AbortController();
-  const response = await fetch(`${server.url}/api/sync/stream`, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: controller.signal });
-  const events: SyncStreamEvent[] = [];
-  const waiters = new Set<() => void>();
-  const parser = createSseParser((message) => {
-    const event = parseSyncStreamEvent(message);
-    if (!event) return;
-    events.push(event);
-    for (const wake of [...waiters]) wake();
-  });
-  let ended: Promise<void> = Promise.resolve();
-  if (response.ok && response.body) {
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    ended = (async () => {
-      try {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          parser.push(decoder.decode(value, { stream: true }));
-        }
-      } catch {
-        // aborted
-      } finally {
-        for (const wake of [...waiters]) wake();
-      }
-    })();
-  } else {
-    await response.text().catch(() => undefined);
-  }
-  const waitFor = (predicate: (event: SyncStreamEvent) => boolean, timeoutMs = 10_000) =>
-    new Promise<SyncStreamEvent>((resolve, reject) => {
-      const check = () => {
-        const found = events.find(predicate);
-        if (found) {
-          cleanup();
-          resolve(found);
-        }
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`stream event not received; got ${JSON.stringify(events.map((event) => event.type))}`));
-      }, timeoutMs);
-      const cleanup = () => {
-        clearTimeout(timer);
-        waiters.delete(check);
-      };
-      waiters.add(check);
-      check();
-    });
-  return { events, status: response.status, waitFor, ended, close: () => controller.abort() };
+  return openSseStream(`${server.url}/api/sync/stream`, token, parseSyncStreamEvent, (events) => JSON.stringify(events.map((event) => event.type)));
 }
 
 /** All documents carried by the `change` events received so far for `collection`. */
@@ -188,14 +131,7 @@ export function streamedDocuments(stream: StreamClient, collection: CollectionNa
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export type FeedStreamClient = {
-  events: FeedStreamEvent[];
-  status: number;
-  /** Resolves with the first event (already received or future) matching `predicate`. */
-  waitFor: (predicate: (event: FeedStreamEvent) => boolean, timeoutMs?: number) => Promise<FeedStreamEvent>;
-  ended: Promise<void>;
-  close: () => void;
-};
+export type FeedStreamClient = SseStreamClient<FeedStreamEvent>;
 
 function parseFeedStreamEvent(event: string, data: string): FeedStreamEvent | null {
   let payload: unknown;
@@ -213,57 +149,7 @@ function parseFeedStreamEvent(event: string, data: string): FeedStreamEvent | nu
 
 /** A protocol-2 stream (`GET /api/sync/stream?protocol=2`). */
 export async function openFeedStream(server: Pick<SyncServer, 'url'>, token: string): Promise<FeedStreamClient> {
-  const controller = new AbortController();
-  const response = await fetch(server.url + FEED_STREAM_PATH, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: controller.signal });
-  const events: FeedStreamEvent[] = [];
-  const waiters = new Set<() => void>();
-  const parser = createSseParser((message) => {
-    const event = parseFeedStreamEvent(message.event, message.data);
-    if (!event) return;
-    events.push(event);
-    for (const wake of [...waiters]) wake();
-  });
-  let ended: Promise<void> = Promise.resolve();
-  if (response.ok && response.body) {
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    ended = (async () => {
-      try {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          parser.push(decoder.decode(value, { stream: true }));
-        }
-      } catch {
-        // aborted
-      } finally {
-        for (const wake of [...waiters]) wake();
-      }
-    })();
-  } else {
-    await response.text().catch(() => undefined);
-  }
-  const waitFor = (predicate: (event: FeedStreamEvent) => boolean, timeoutMs = 10_000) =>
-    new Promise<FeedStreamEvent>((resolve, reject) => {
-      const check = () => {
-        const found = events.find(predicate);
-        if (found) {
-          cleanup();
-          resolve(found);
-        }
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`stream event not received; got ${JSON.stringify(events)}`));
-      }, timeoutMs);
-      const cleanup = () => {
-        clearTimeout(timer);
-        waiters.delete(check);
-      };
-      waiters.add(check);
-      check();
-    });
-  return { events, status: response.status, waitFor, ended, close: () => controller.abort() };
+  return openSseStream(server.url + FEED_STREAM_PATH, token, (message) => parseFeedStreamEvent(message.event, message.data));
 }
 
 /** Every change carried by the protocol-2 `changes` events received so far. */

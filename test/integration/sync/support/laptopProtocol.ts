@@ -12,8 +12,8 @@ export type LaptopConfig = {
   timing: Partial<SyncTiming>;
 };
 
-/** Finer network trouble than offline: the change stream cut alone, pushes slow to reach the server. */
-export type NetworkConditions = { streamBlocked: boolean; pushDelayMs: number };
+/** Finer network trouble than offline: the change stream cut alone (slow requests are staged with barriers, `hold`/`release`). */
+export type NetworkConditions = { streamBlocked: boolean };
 
 export type RequestCounts = { pull: number; push: number; stream: number };
 

@@ -35,7 +35,7 @@ let offline = false;
 const openStreams = new Set<AbortController>();
 const counts: RequestCounts = { pull: 0, push: 0, stream: 0 };
 
-const network: NetworkConditions = { streamBlocked: false, pushDelayMs: 0 };
+const network: NetworkConditions = { streamBlocked: false };
 
 type Barrier = { reached: Promise<void>; markReached: () => void; released: Promise<void>; release: () => void };
 const barriers = new Map<BarrierKind, Barrier>();
@@ -72,7 +72,6 @@ const laptopFetch: typeof fetch = async (input, init) => {
   const kind = url.includes('/api/sync/stream') ? null : url.includes('/push') ? 'push' : url.includes('/pull') ? 'pull' : null;
   if (kind) await passBarrier(`${kind}-request`);
   if (network.streamBlocked && url.includes('/api/sync/stream')) throw new TypeError('fetch failed: the change stream is blocked');
-  if (network.pushDelayMs > 0 && url.includes('/push')) await new Promise((resolve) => setTimeout(resolve, network.pushDelayMs));
   if (url.includes('/api/sync/stream')) counts.stream += 1;
   else if (url.includes('/pull')) counts.pull += 1;
   else if (url.includes('/push')) counts.push += 1;
