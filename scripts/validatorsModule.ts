@@ -6,7 +6,7 @@
  *
  * Two validators per schema, each reporting every error:
  * - `document_<collection>`: a document as features, backups and the sync server see it
- *   (COLLECTION_SCHEMAS as written);
+ *   (COLLECTION_SCHEMAS as written, closed to fields they do not name, as the store is);
  * - `stored_<title>_v<version>`: a row as the RxDB store writes it, i.e. the schema after RxDB's
  *   `fillWithDefaultSettings` and key sorting (`_deleted`, `_rev`, `_meta`, `_attachments`, no other key), also
  *   for the kept previous versions (partnerSchemaV0, conflictSchemaV0) that migrations open. Each
@@ -19,7 +19,7 @@ import { Ajv, type Options } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import ucs2length from 'ajv/dist/runtime/ucs2length.js';
 import { fillWithDefaultSettings, normalizeRxJsonSchema, type RxJsonSchema } from 'rxdb';
-import { COLLECTION_NAMES } from '../src-shared/domain/types';
+import { COLLECTION_NAMES, type CollectionName } from '../src-shared/domain/types';
 import { COLLECTION_SCHEMAS, conflictSchemaV0, partnerSchemaV0 } from '../src-shared/schemas/collectionSchemas';
 import type { CollectionSchema } from '../src-shared/schemas/jsonSchema';
 
@@ -60,9 +60,17 @@ function standalone(schemas: Record<string, object>): string {
   return inlined.replace(/^"use strict";/, '');
 }
 
+/** The schema a document of `collection` is checked against: its collection schema, closed. */
+export function documentSchema(collection: CollectionName): CollectionSchema {
+  return { ...COLLECTION_SCHEMAS[collection], additionalProperties: false };
+}
+
 /** The whole module text, deterministic for the same schemas and ajv version. */
 export function validatorsModule(): string {
-  const documents = Object.fromEntries(COLLECTION_NAMES.map((name) => [`document_${name}`, COLLECTION_SCHEMAS[name] as object]));
+  // A document has no field its schema does not name, as in the store (RxDB closes every stored
+  // schema): a field the store would refuse must be refused at the server and in a backup too,
+  // or one client's extra field would stop every laptop's pull at that document.
+  const documents = Object.fromEntries(COLLECTION_NAMES.map((name) => [`document_${name}`, documentSchema(name) as object]));
   const stored = storedSchemas();
   const storedByName = Object.fromEntries(stored.map((schema) => [storedExportName(schema), schema as object]));
   if (Object.keys(storedByName).length !== stored.length) throw new Error('two stored schemas share a title and version');

@@ -4,7 +4,7 @@
  * `version`, `indexes`, `encrypted`, …) and with `_deleted` documented. One pure function serves
  * `npm run schemas` (docs/schemas/<collection>.schema.json) and `GET /api/sync/schemas`.
  */
-import { LOCAL_ONLY_FIELDS } from '../sync/protocol';
+import { LOCAL_ONLY_FIELDS, RXDB_LOCAL_FIELDS } from '../sync/protocol';
 import { COLLECTION_NAMES, type CollectionName } from '../domain/types';
 import { COLLECTION_SCHEMAS } from './collectionSchemas';
 import type { CollectionSchema, JsonSchemaProperty } from './jsonSchema';
@@ -45,6 +45,8 @@ const FIELD_NOTES: Record<string, string> = {
 
 const OWNER_EMAIL_NOTE = 'Set by the server: a new partner is owned by the user who pushes it; a different value sent later is overridden.';
 
+const RXDB_FIELD_NOTE = "RxDB's local bookkeeping: may be sent, is dropped by the server, never stored or sent back.";
+
 const DELETED: WireProperty = {
   type: 'boolean',
   description:
@@ -65,6 +67,7 @@ export function wireSchema(collection: CollectionName, schema: CollectionSchema 
     properties[name] = note ? { ...wire, description: note } : wire;
   }
   properties._deleted = DELETED;
+  for (const name of RXDB_LOCAL_FIELDS) properties[name] = { description: RXDB_FIELD_NOTE };
   const described = schema.description ?? schema.title;
   return {
     $schema: JSON_SCHEMA_DIALECT,
@@ -72,11 +75,12 @@ export function wireSchema(collection: CollectionName, schema: CollectionSchema 
     title: `Partner Desk ${schema.title}`,
     description:
       `${described}. A document of the "${collection}" collection as pushed to and pulled from the sync server ` +
-      `(docs/sync-protocol.md), schema version ${schema.version}. RxDB's local fields _meta, _rev and _attachments may be sent and are dropped.`,
+      `(docs/sync-protocol.md), schema version ${schema.version}. RxDB's local fields _meta, _rev and _attachments may be sent and are dropped; any other field not named here is refused.`,
     type: 'object',
     properties,
     required: [...schema.required],
-    ...(schema.additionalProperties !== undefined ? { additionalProperties: schema.additionalProperties } : {}),
+    // Closed like the store: a field not named here is refused (400), never stored.
+    additionalProperties: false,
   };
 }
 

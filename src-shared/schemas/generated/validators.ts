@@ -4,8 +4,9 @@
 // ajv standalone validation code; a unit test fails when it is out of date.
 
 export const document_partners = validate10;
-const schema11 = {"title":"partner","description":"A channel partner and its onboarding context","version":3,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"name":{"type":"string","maxLength":200},"type":{"type":"string","enum":["reseller","isv","si","msp","referral"],"maxLength":32},"maturity":{"type":"string","enum":["new","experienced"],"maxLength":32},"tier":{"type":"string","maxLength":40},"region":{"type":"string","maxLength":80},"website":{"type":"string","maxLength":300},"ownerEmail":{"type":"string","maxLength":200},"contacts":{"type":"array","maxItems":200,"items":{"type":"object","properties":{"id":{"type":"string","maxLength":64},"name":{"type":"string","maxLength":200},"role":{"type":"string","maxLength":120},"email":{"type":"string","maxLength":200},"phone":{"type":"string","maxLength":60}},"required":["id","name"]}},"team":{"type":"array","maxItems":100,"items":{"type":"object","properties":{"id":{"type":"string","maxLength":64},"name":{"type":"string","maxLength":200},"email":{"type":"string","maxLength":200},"role":{"type":"string","enum":["partner_manager","technical","marketing","field"],"maxLength":32}},"required":["id","name","role"]}},"day0":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"status":{"type":"string","enum":["recruited","onboarding","active","at_risk","churned"],"maxLength":32},"tags":{"type":"array","maxItems":50,"items":{"type":"string","maxLength":60}},"templateId":{"type":"string","maxLength":80},"onboardingCompletedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"churnedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"checkinCadenceDays":{"type":"integer","minimum":1,"maximum":365}},"required":["id","createdAt","updatedAt","name","type","maturity","day0","status","ownerEmail","contacts","team","tags"],"indexes":["name"]};
-const func2 = (function ucs2length(str) {
+const schema11 = {"title":"partner","description":"A channel partner and its onboarding context","version":3,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"name":{"type":"string","maxLength":200},"type":{"type":"string","enum":["reseller","isv","si","msp","referral"],"maxLength":32},"maturity":{"type":"string","enum":["new","experienced"],"maxLength":32},"tier":{"type":"string","maxLength":40},"region":{"type":"string","maxLength":80},"website":{"type":"string","maxLength":300},"ownerEmail":{"type":"string","maxLength":200},"contacts":{"type":"array","maxItems":200,"items":{"type":"object","properties":{"id":{"type":"string","maxLength":64},"name":{"type":"string","maxLength":200},"role":{"type":"string","maxLength":120},"email":{"type":"string","maxLength":200},"phone":{"type":"string","maxLength":60}},"required":["id","name"]}},"team":{"type":"array","maxItems":100,"items":{"type":"object","properties":{"id":{"type":"string","maxLength":64},"name":{"type":"string","maxLength":200},"email":{"type":"string","maxLength":200},"role":{"type":"string","enum":["partner_manager","technical","marketing","field"],"maxLength":32}},"required":["id","name","role"]}},"day0":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"status":{"type":"string","enum":["recruited","onboarding","active","at_risk","churned"],"maxLength":32},"tags":{"type":"array","maxItems":50,"items":{"type":"string","maxLength":60}},"templateId":{"type":"string","maxLength":80},"onboardingCompletedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"churnedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"checkinCadenceDays":{"type":"integer","minimum":1,"maximum":365}},"required":["id","createdAt","updatedAt","name","type","maturity","day0","status","ownerEmail","contacts","team","tags"],"indexes":["name"],"additionalProperties":false};
+const func2 = Object.prototype.hasOwnProperty;
+const func3 = (function ucs2length(str) {
     const len = str.length;
     let length = 0;
     let pos = 0;
@@ -148,11 +149,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(func2(data0) > 64){
-const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
+for(const key0 in data){
+if(!(func2.call(schema11.properties, key0))){
+const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -162,8 +161,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func3(data0) > 64){
+const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -173,11 +175,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.createdAt !== undefined){
-let data1 = data.createdAt;
-if(typeof data1 === "string"){
-if(func2(data1) > 32){
-const err14 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+else {
+const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -187,8 +186,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-else {
-const err15 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
+if(data.createdAt !== undefined){
+let data1 = data.createdAt;
+if(typeof data1 === "string"){
+if(func3(data1) > 32){
+const err15 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -198,11 +200,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.updatedAt !== undefined){
-let data2 = data.updatedAt;
-if(typeof data2 === "string"){
-if(func2(data2) > 32){
-const err16 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+else {
+const err16 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -212,8 +211,11 @@ vErrors.push(err16);
 errors++;
 }
 }
-else {
-const err17 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
+if(data.updatedAt !== undefined){
+let data2 = data.updatedAt;
+if(typeof data2 === "string"){
+if(func3(data2) > 32){
+const err17 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -223,11 +225,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.updatedBy !== undefined){
-let data3 = data.updatedBy;
-if(typeof data3 === "string"){
-if(func2(data3) > 200){
-const err18 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err18 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -237,8 +236,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-else {
-const err19 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
+if(data.updatedBy !== undefined){
+let data3 = data.updatedBy;
+if(typeof data3 === "string"){
+if(func3(data3) > 200){
+const err19 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -248,12 +250,8 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.sync !== undefined){
-let data4 = data.sync;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key0 in data4){
-if(!((((key0 === "seq") || (key0 === "pending")) || (key0 === "base")) || (key0 === "legacy"))){
-const err20 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+else {
+const err20 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -263,10 +261,12 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data4.seq !== undefined){
-let data5 = data4.seq;
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err21 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
+if(data.sync !== undefined){
+let data4 = data.sync;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+if(!((((key1 === "seq") || (key1 === "pending")) || (key1 === "base")) || (key1 === "legacy"))){
+const err21 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -275,9 +275,11 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(typeof data5 == "number"){
-if(data5 < 0 || isNaN(data5)){
-const err22 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data4.seq !== undefined){
+let data5 = data4.seq;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err22 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -286,11 +288,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-if(data4.pending !== undefined){
-if(typeof data4.pending !== "boolean"){
-const err23 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
+if(typeof data5 == "number"){
+if(data5 < 0 || isNaN(data5)){
+const err23 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -300,10 +300,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data4.base !== undefined){
-let data7 = data4.base;
-if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){
-const err24 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema11.properties.sync.properties.base.type}};
+}
+if(data4.pending !== undefined){
+if(typeof data4.pending !== "boolean"){
+const err24 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -313,9 +313,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data4.legacy !== undefined){
-if(typeof data4.legacy !== "boolean"){
-const err25 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
+if(data4.base !== undefined){
+let data7 = data4.base;
+if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){
+const err25 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema11.properties.sync.properties.base.type}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -325,9 +326,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
+if(data4.legacy !== undefined){
+if(typeof data4.legacy !== "boolean"){
+const err26 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -337,11 +338,9 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.name !== undefined){
-let data9 = data.name;
-if(typeof data9 === "string"){
-if(func2(data9) > 200){
-const err27 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200}};
+}
+else {
+const err27 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -351,8 +350,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data.name !== undefined){
+let data9 = data.name;
+if(typeof data9 === "string"){
+if(func3(data9) > 200){
+const err28 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -362,10 +364,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.type !== undefined){
-let data10 = data.type;
-if(!(((((data10 === "reseller") || (data10 === "isv")) || (data10 === "si")) || (data10 === "msp")) || (data10 === "referral"))){
-const err29 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.type.enum}};
+else {
+const err29 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -374,9 +374,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(typeof data10 === "string"){
-if(func2(data10) > 32){
-const err30 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+if(data.type !== undefined){
+let data10 = data.type;
+if(!(((((data10 === "reseller") || (data10 === "isv")) || (data10 === "si")) || (data10 === "msp")) || (data10 === "referral"))){
+const err30 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.type.enum}};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -385,9 +387,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
+if(typeof data10 === "string"){
+if(func3(data10) > 32){
+const err31 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -397,10 +399,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.maturity !== undefined){
-let data11 = data.maturity;
-if(!((data11 === "new") || (data11 === "experienced"))){
-const err32 = {instancePath:instancePath+"/maturity",schemaPath:"#/properties/maturity/enum",keyword:"enum",params:{allowedValues: schema11.properties.maturity.enum}};
+else {
+const err32 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -409,9 +409,11 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(typeof data11 === "string"){
-if(func2(data11) > 32){
-const err33 = {instancePath:instancePath+"/maturity",schemaPath:"#/properties/maturity/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+if(data.maturity !== undefined){
+let data11 = data.maturity;
+if(!((data11 === "new") || (data11 === "experienced"))){
+const err33 = {instancePath:instancePath+"/maturity",schemaPath:"#/properties/maturity/enum",keyword:"enum",params:{allowedValues: schema11.properties.maturity.enum}};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -420,9 +422,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/maturity",schemaPath:"#/properties/maturity/type",keyword:"type",params:{type: "string"}};
+if(typeof data11 === "string"){
+if(func3(data11) > 32){
+const err34 = {instancePath:instancePath+"/maturity",schemaPath:"#/properties/maturity/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -432,11 +434,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.tier !== undefined){
-let data12 = data.tier;
-if(typeof data12 === "string"){
-if(func2(data12) > 40){
-const err35 = {instancePath:instancePath+"/tier",schemaPath:"#/properties/tier/maxLength",keyword:"maxLength",params:{limit: 40}};
+else {
+const err35 = {instancePath:instancePath+"/maturity",schemaPath:"#/properties/maturity/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -446,8 +445,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-else {
-const err36 = {instancePath:instancePath+"/tier",schemaPath:"#/properties/tier/type",keyword:"type",params:{type: "string"}};
+if(data.tier !== undefined){
+let data12 = data.tier;
+if(typeof data12 === "string"){
+if(func3(data12) > 40){
+const err36 = {instancePath:instancePath+"/tier",schemaPath:"#/properties/tier/maxLength",keyword:"maxLength",params:{limit: 40}};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -457,11 +459,8 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.region !== undefined){
-let data13 = data.region;
-if(typeof data13 === "string"){
-if(func2(data13) > 80){
-const err37 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/maxLength",keyword:"maxLength",params:{limit: 80}};
+else {
+const err37 = {instancePath:instancePath+"/tier",schemaPath:"#/properties/tier/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -471,8 +470,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-else {
-const err38 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/type",keyword:"type",params:{type: "string"}};
+if(data.region !== undefined){
+let data13 = data.region;
+if(typeof data13 === "string"){
+if(func3(data13) > 80){
+const err38 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/maxLength",keyword:"maxLength",params:{limit: 80}};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -482,11 +484,8 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.website !== undefined){
-let data14 = data.website;
-if(typeof data14 === "string"){
-if(func2(data14) > 300){
-const err39 = {instancePath:instancePath+"/website",schemaPath:"#/properties/website/maxLength",keyword:"maxLength",params:{limit: 300}};
+else {
+const err39 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -496,8 +495,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-else {
-const err40 = {instancePath:instancePath+"/website",schemaPath:"#/properties/website/type",keyword:"type",params:{type: "string"}};
+if(data.website !== undefined){
+let data14 = data.website;
+if(typeof data14 === "string"){
+if(func3(data14) > 300){
+const err40 = {instancePath:instancePath+"/website",schemaPath:"#/properties/website/maxLength",keyword:"maxLength",params:{limit: 300}};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -507,11 +509,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.ownerEmail !== undefined){
-let data15 = data.ownerEmail;
-if(typeof data15 === "string"){
-if(func2(data15) > 200){
-const err41 = {instancePath:instancePath+"/ownerEmail",schemaPath:"#/properties/ownerEmail/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err41 = {instancePath:instancePath+"/website",schemaPath:"#/properties/website/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -521,8 +520,11 @@ vErrors.push(err41);
 errors++;
 }
 }
-else {
-const err42 = {instancePath:instancePath+"/ownerEmail",schemaPath:"#/properties/ownerEmail/type",keyword:"type",params:{type: "string"}};
+if(data.ownerEmail !== undefined){
+let data15 = data.ownerEmail;
+if(typeof data15 === "string"){
+if(func3(data15) > 200){
+const err42 = {instancePath:instancePath+"/ownerEmail",schemaPath:"#/properties/ownerEmail/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -532,11 +534,8 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data.contacts !== undefined){
-let data16 = data.contacts;
-if(Array.isArray(data16)){
-if(data16.length > 200){
-const err43 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/maxItems",keyword:"maxItems",params:{limit: 200}};
+else {
+const err43 = {instancePath:instancePath+"/ownerEmail",schemaPath:"#/properties/ownerEmail/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -545,12 +544,12 @@ vErrors.push(err43);
 }
 errors++;
 }
-const len0 = data16.length;
-for(let i0=0; i0<len0; i0++){
-let data17 = data16[i0];
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(data17.id === undefined){
-const err44 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: "id"}};
+}
+if(data.contacts !== undefined){
+let data16 = data.contacts;
+if(Array.isArray(data16)){
+if(data16.length > 200){
+const err44 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/maxItems",keyword:"maxItems",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -559,8 +558,12 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(data17.name === undefined){
-const err45 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: "name"}};
+const len0 = data16.length;
+for(let i0=0; i0<len0; i0++){
+let data17 = data16[i0];
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.id === undefined){
+const err45 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -569,11 +572,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data17.id !== undefined){
-let data18 = data17.id;
-if(typeof data18 === "string"){
-if(func2(data18) > 64){
-const err46 = {instancePath:instancePath+"/contacts/" + i0+"/id",schemaPath:"#/properties/contacts/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
+if(data17.name === undefined){
+const err46 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -582,9 +582,11 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-else {
-const err47 = {instancePath:instancePath+"/contacts/" + i0+"/id",schemaPath:"#/properties/contacts/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data17.id !== undefined){
+let data18 = data17.id;
+if(typeof data18 === "string"){
+if(func3(data18) > 64){
+const err47 = {instancePath:instancePath+"/contacts/" + i0+"/id",schemaPath:"#/properties/contacts/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -594,11 +596,8 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data17.name !== undefined){
-let data19 = data17.name;
-if(typeof data19 === "string"){
-if(func2(data19) > 200){
-const err48 = {instancePath:instancePath+"/contacts/" + i0+"/name",schemaPath:"#/properties/contacts/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err48 = {instancePath:instancePath+"/contacts/" + i0+"/id",schemaPath:"#/properties/contacts/items/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -608,8 +607,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-else {
-const err49 = {instancePath:instancePath+"/contacts/" + i0+"/name",schemaPath:"#/properties/contacts/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data17.name !== undefined){
+let data19 = data17.name;
+if(typeof data19 === "string"){
+if(func3(data19) > 200){
+const err49 = {instancePath:instancePath+"/contacts/" + i0+"/name",schemaPath:"#/properties/contacts/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -619,11 +621,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data17.role !== undefined){
-let data20 = data17.role;
-if(typeof data20 === "string"){
-if(func2(data20) > 120){
-const err50 = {instancePath:instancePath+"/contacts/" + i0+"/role",schemaPath:"#/properties/contacts/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 120}};
+else {
+const err50 = {instancePath:instancePath+"/contacts/" + i0+"/name",schemaPath:"#/properties/contacts/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -633,8 +632,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/contacts/" + i0+"/role",schemaPath:"#/properties/contacts/items/properties/role/type",keyword:"type",params:{type: "string"}};
+if(data17.role !== undefined){
+let data20 = data17.role;
+if(typeof data20 === "string"){
+if(func3(data20) > 120){
+const err51 = {instancePath:instancePath+"/contacts/" + i0+"/role",schemaPath:"#/properties/contacts/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 120}};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -644,11 +646,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data17.email !== undefined){
-let data21 = data17.email;
-if(typeof data21 === "string"){
-if(func2(data21) > 200){
-const err52 = {instancePath:instancePath+"/contacts/" + i0+"/email",schemaPath:"#/properties/contacts/items/properties/email/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err52 = {instancePath:instancePath+"/contacts/" + i0+"/role",schemaPath:"#/properties/contacts/items/properties/role/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -658,8 +657,11 @@ vErrors.push(err52);
 errors++;
 }
 }
-else {
-const err53 = {instancePath:instancePath+"/contacts/" + i0+"/email",schemaPath:"#/properties/contacts/items/properties/email/type",keyword:"type",params:{type: "string"}};
+if(data17.email !== undefined){
+let data21 = data17.email;
+if(typeof data21 === "string"){
+if(func3(data21) > 200){
+const err53 = {instancePath:instancePath+"/contacts/" + i0+"/email",schemaPath:"#/properties/contacts/items/properties/email/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -669,11 +671,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data17.phone !== undefined){
-let data22 = data17.phone;
-if(typeof data22 === "string"){
-if(func2(data22) > 60){
-const err54 = {instancePath:instancePath+"/contacts/" + i0+"/phone",schemaPath:"#/properties/contacts/items/properties/phone/maxLength",keyword:"maxLength",params:{limit: 60}};
+else {
+const err54 = {instancePath:instancePath+"/contacts/" + i0+"/email",schemaPath:"#/properties/contacts/items/properties/email/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -683,8 +682,11 @@ vErrors.push(err54);
 errors++;
 }
 }
-else {
-const err55 = {instancePath:instancePath+"/contacts/" + i0+"/phone",schemaPath:"#/properties/contacts/items/properties/phone/type",keyword:"type",params:{type: "string"}};
+if(data17.phone !== undefined){
+let data22 = data17.phone;
+if(typeof data22 === "string"){
+if(func3(data22) > 60){
+const err55 = {instancePath:instancePath+"/contacts/" + i0+"/phone",schemaPath:"#/properties/contacts/items/properties/phone/maxLength",keyword:"maxLength",params:{limit: 60}};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -694,9 +696,8 @@ vErrors.push(err55);
 errors++;
 }
 }
-}
 else {
-const err56 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/type",keyword:"type",params:{type: "object"}};
+const err56 = {instancePath:instancePath+"/contacts/" + i0+"/phone",schemaPath:"#/properties/contacts/items/properties/phone/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -708,7 +709,7 @@ errors++;
 }
 }
 else {
-const err57 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/type",keyword:"type",params:{type: "array"}};
+const err57 = {instancePath:instancePath+"/contacts/" + i0,schemaPath:"#/properties/contacts/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -718,11 +719,9 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data.team !== undefined){
-let data23 = data.team;
-if(Array.isArray(data23)){
-if(data23.length > 100){
-const err58 = {instancePath:instancePath+"/team",schemaPath:"#/properties/team/maxItems",keyword:"maxItems",params:{limit: 100}};
+}
+else {
+const err58 = {instancePath:instancePath+"/contacts",schemaPath:"#/properties/contacts/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -731,12 +730,12 @@ vErrors.push(err58);
 }
 errors++;
 }
-const len1 = data23.length;
-for(let i1=0; i1<len1; i1++){
-let data24 = data23[i1];
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(data24.id === undefined){
-const err59 = {instancePath:instancePath+"/team/" + i1,schemaPath:"#/properties/team/items/required",keyword:"required",params:{missingProperty: "id"}};
+}
+if(data.team !== undefined){
+let data23 = data.team;
+if(Array.isArray(data23)){
+if(data23.length > 100){
+const err59 = {instancePath:instancePath+"/team",schemaPath:"#/properties/team/maxItems",keyword:"maxItems",params:{limit: 100}};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -745,8 +744,12 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(data24.name === undefined){
-const err60 = {instancePath:instancePath+"/team/" + i1,schemaPath:"#/properties/team/items/required",keyword:"required",params:{missingProperty: "name"}};
+const len1 = data23.length;
+for(let i1=0; i1<len1; i1++){
+let data24 = data23[i1];
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.id === undefined){
+const err60 = {instancePath:instancePath+"/team/" + i1,schemaPath:"#/properties/team/items/required",keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -755,8 +758,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(data24.role === undefined){
-const err61 = {instancePath:instancePath+"/team/" + i1,schemaPath:"#/properties/team/items/required",keyword:"required",params:{missingProperty: "role"}};
+if(data24.name === undefined){
+const err61 = {instancePath:instancePath+"/team/" + i1,schemaPath:"#/properties/team/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -765,11 +768,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(data24.id !== undefined){
-let data25 = data24.id;
-if(typeof data25 === "string"){
-if(func2(data25) > 64){
-const err62 = {instancePath:instancePath+"/team/" + i1+"/id",schemaPath:"#/properties/team/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
+if(data24.role === undefined){
+const err62 = {instancePath:instancePath+"/team/" + i1,schemaPath:"#/properties/team/items/required",keyword:"required",params:{missingProperty: "role"}};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -778,9 +778,11 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-else {
-const err63 = {instancePath:instancePath+"/team/" + i1+"/id",schemaPath:"#/properties/team/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data24.id !== undefined){
+let data25 = data24.id;
+if(typeof data25 === "string"){
+if(func3(data25) > 64){
+const err63 = {instancePath:instancePath+"/team/" + i1+"/id",schemaPath:"#/properties/team/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -790,11 +792,8 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data24.name !== undefined){
-let data26 = data24.name;
-if(typeof data26 === "string"){
-if(func2(data26) > 200){
-const err64 = {instancePath:instancePath+"/team/" + i1+"/name",schemaPath:"#/properties/team/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err64 = {instancePath:instancePath+"/team/" + i1+"/id",schemaPath:"#/properties/team/items/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -804,8 +803,11 @@ vErrors.push(err64);
 errors++;
 }
 }
-else {
-const err65 = {instancePath:instancePath+"/team/" + i1+"/name",schemaPath:"#/properties/team/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data24.name !== undefined){
+let data26 = data24.name;
+if(typeof data26 === "string"){
+if(func3(data26) > 200){
+const err65 = {instancePath:instancePath+"/team/" + i1+"/name",schemaPath:"#/properties/team/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -815,11 +817,8 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data24.email !== undefined){
-let data27 = data24.email;
-if(typeof data27 === "string"){
-if(func2(data27) > 200){
-const err66 = {instancePath:instancePath+"/team/" + i1+"/email",schemaPath:"#/properties/team/items/properties/email/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err66 = {instancePath:instancePath+"/team/" + i1+"/name",schemaPath:"#/properties/team/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -829,8 +828,11 @@ vErrors.push(err66);
 errors++;
 }
 }
-else {
-const err67 = {instancePath:instancePath+"/team/" + i1+"/email",schemaPath:"#/properties/team/items/properties/email/type",keyword:"type",params:{type: "string"}};
+if(data24.email !== undefined){
+let data27 = data24.email;
+if(typeof data27 === "string"){
+if(func3(data27) > 200){
+const err67 = {instancePath:instancePath+"/team/" + i1+"/email",schemaPath:"#/properties/team/items/properties/email/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -840,10 +842,8 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data24.role !== undefined){
-let data28 = data24.role;
-if(!((((data28 === "partner_manager") || (data28 === "technical")) || (data28 === "marketing")) || (data28 === "field"))){
-const err68 = {instancePath:instancePath+"/team/" + i1+"/role",schemaPath:"#/properties/team/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema11.properties.team.items.properties.role.enum}};
+else {
+const err68 = {instancePath:instancePath+"/team/" + i1+"/email",schemaPath:"#/properties/team/items/properties/email/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -852,9 +852,11 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(typeof data28 === "string"){
-if(func2(data28) > 32){
-const err69 = {instancePath:instancePath+"/team/" + i1+"/role",schemaPath:"#/properties/team/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+if(data24.role !== undefined){
+let data28 = data24.role;
+if(!((((data28 === "partner_manager") || (data28 === "technical")) || (data28 === "marketing")) || (data28 === "field"))){
+const err69 = {instancePath:instancePath+"/team/" + i1+"/role",schemaPath:"#/properties/team/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema11.properties.team.items.properties.role.enum}};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -863,9 +865,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/team/" + i1+"/role",schemaPath:"#/properties/team/items/properties/role/type",keyword:"type",params:{type: "string"}};
+if(typeof data28 === "string"){
+if(func3(data28) > 32){
+const err70 = {instancePath:instancePath+"/team/" + i1+"/role",schemaPath:"#/properties/team/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -875,9 +877,8 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
 else {
-const err71 = {instancePath:instancePath+"/team/" + i1,schemaPath:"#/properties/team/items/type",keyword:"type",params:{type: "object"}};
+const err71 = {instancePath:instancePath+"/team/" + i1+"/role",schemaPath:"#/properties/team/items/properties/role/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -889,7 +890,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/team",schemaPath:"#/properties/team/type",keyword:"type",params:{type: "array"}};
+const err72 = {instancePath:instancePath+"/team/" + i1,schemaPath:"#/properties/team/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -899,11 +900,9 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data.day0 !== undefined){
-let data29 = data.day0;
-if(typeof data29 === "string"){
-if(func2(data29) > 10){
-const err73 = {instancePath:instancePath+"/day0",schemaPath:"#/properties/day0/maxLength",keyword:"maxLength",params:{limit: 10}};
+}
+else {
+const err73 = {instancePath:instancePath+"/team",schemaPath:"#/properties/team/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -912,8 +911,12 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(!pattern0.test(data29)){
-const err74 = {instancePath:instancePath+"/day0",schemaPath:"#/properties/day0/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+}
+if(data.day0 !== undefined){
+let data29 = data.day0;
+if(typeof data29 === "string"){
+if(func3(data29) > 10){
+const err74 = {instancePath:instancePath+"/day0",schemaPath:"#/properties/day0/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -922,9 +925,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-else {
-const err75 = {instancePath:instancePath+"/day0",schemaPath:"#/properties/day0/type",keyword:"type",params:{type: "string"}};
+if(!pattern0.test(data29)){
+const err75 = {instancePath:instancePath+"/day0",schemaPath:"#/properties/day0/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -934,10 +936,8 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data.status !== undefined){
-let data30 = data.status;
-if(!(((((data30 === "recruited") || (data30 === "onboarding")) || (data30 === "active")) || (data30 === "at_risk")) || (data30 === "churned"))){
-const err76 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema11.properties.status.enum}};
+else {
+const err76 = {instancePath:instancePath+"/day0",schemaPath:"#/properties/day0/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -946,9 +946,11 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(typeof data30 === "string"){
-if(func2(data30) > 32){
-const err77 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+if(data.status !== undefined){
+let data30 = data.status;
+if(!(((((data30 === "recruited") || (data30 === "onboarding")) || (data30 === "active")) || (data30 === "at_risk")) || (data30 === "churned"))){
+const err77 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema11.properties.status.enum}};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -957,9 +959,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-else {
-const err78 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+if(typeof data30 === "string"){
+if(func3(data30) > 32){
+const err78 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -969,11 +971,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data.tags !== undefined){
-let data31 = data.tags;
-if(Array.isArray(data31)){
-if(data31.length > 50){
-const err79 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/maxItems",keyword:"maxItems",params:{limit: 50}};
+else {
+const err79 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -982,12 +981,12 @@ vErrors.push(err79);
 }
 errors++;
 }
-const len2 = data31.length;
-for(let i2=0; i2<len2; i2++){
-let data32 = data31[i2];
-if(typeof data32 === "string"){
-if(func2(data32) > 60){
-const err80 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/maxLength",keyword:"maxLength",params:{limit: 60}};
+}
+if(data.tags !== undefined){
+let data31 = data.tags;
+if(Array.isArray(data31)){
+if(data31.length > 50){
+const err80 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/maxItems",keyword:"maxItems",params:{limit: 50}};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -996,9 +995,12 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-else {
-const err81 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"}};
+const len2 = data31.length;
+for(let i2=0; i2<len2; i2++){
+let data32 = data31[i2];
+if(typeof data32 === "string"){
+if(func3(data32) > 60){
+const err81 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/maxLength",keyword:"maxLength",params:{limit: 60}};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1008,9 +1010,8 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
 else {
-const err82 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"}};
+const err82 = {instancePath:instancePath+"/tags/" + i2,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1020,11 +1021,9 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data.templateId !== undefined){
-let data33 = data.templateId;
-if(typeof data33 === "string"){
-if(func2(data33) > 80){
-const err83 = {instancePath:instancePath+"/templateId",schemaPath:"#/properties/templateId/maxLength",keyword:"maxLength",params:{limit: 80}};
+}
+else {
+const err83 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1034,8 +1033,11 @@ vErrors.push(err83);
 errors++;
 }
 }
-else {
-const err84 = {instancePath:instancePath+"/templateId",schemaPath:"#/properties/templateId/type",keyword:"type",params:{type: "string"}};
+if(data.templateId !== undefined){
+let data33 = data.templateId;
+if(typeof data33 === "string"){
+if(func3(data33) > 80){
+const err84 = {instancePath:instancePath+"/templateId",schemaPath:"#/properties/templateId/maxLength",keyword:"maxLength",params:{limit: 80}};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1045,11 +1047,8 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data.onboardingCompletedOn !== undefined){
-let data34 = data.onboardingCompletedOn;
-if(typeof data34 === "string"){
-if(func2(data34) > 10){
-const err85 = {instancePath:instancePath+"/onboardingCompletedOn",schemaPath:"#/properties/onboardingCompletedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
+else {
+const err85 = {instancePath:instancePath+"/templateId",schemaPath:"#/properties/templateId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1058,8 +1057,12 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(!pattern0.test(data34)){
-const err86 = {instancePath:instancePath+"/onboardingCompletedOn",schemaPath:"#/properties/onboardingCompletedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+}
+if(data.onboardingCompletedOn !== undefined){
+let data34 = data.onboardingCompletedOn;
+if(typeof data34 === "string"){
+if(func3(data34) > 10){
+const err86 = {instancePath:instancePath+"/onboardingCompletedOn",schemaPath:"#/properties/onboardingCompletedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1068,9 +1071,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-else {
-const err87 = {instancePath:instancePath+"/onboardingCompletedOn",schemaPath:"#/properties/onboardingCompletedOn/type",keyword:"type",params:{type: "string"}};
+if(!pattern0.test(data34)){
+const err87 = {instancePath:instancePath+"/onboardingCompletedOn",schemaPath:"#/properties/onboardingCompletedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1080,11 +1082,8 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data.churnedOn !== undefined){
-let data35 = data.churnedOn;
-if(typeof data35 === "string"){
-if(func2(data35) > 10){
-const err88 = {instancePath:instancePath+"/churnedOn",schemaPath:"#/properties/churnedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
+else {
+const err88 = {instancePath:instancePath+"/onboardingCompletedOn",schemaPath:"#/properties/onboardingCompletedOn/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1093,8 +1092,12 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(!pattern0.test(data35)){
-const err89 = {instancePath:instancePath+"/churnedOn",schemaPath:"#/properties/churnedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+}
+if(data.churnedOn !== undefined){
+let data35 = data.churnedOn;
+if(typeof data35 === "string"){
+if(func3(data35) > 10){
+const err89 = {instancePath:instancePath+"/churnedOn",schemaPath:"#/properties/churnedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1103,9 +1106,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-else {
-const err90 = {instancePath:instancePath+"/churnedOn",schemaPath:"#/properties/churnedOn/type",keyword:"type",params:{type: "string"}};
+if(!pattern0.test(data35)){
+const err90 = {instancePath:instancePath+"/churnedOn",schemaPath:"#/properties/churnedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1115,10 +1117,8 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data.checkinCadenceDays !== undefined){
-let data36 = data.checkinCadenceDays;
-if(!((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36)))){
-const err91 = {instancePath:instancePath+"/checkinCadenceDays",schemaPath:"#/properties/checkinCadenceDays/type",keyword:"type",params:{type: "integer"}};
+else {
+const err91 = {instancePath:instancePath+"/churnedOn",schemaPath:"#/properties/churnedOn/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1127,9 +1127,11 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(typeof data36 == "number"){
-if(data36 > 365 || isNaN(data36)){
-const err92 = {instancePath:instancePath+"/checkinCadenceDays",schemaPath:"#/properties/checkinCadenceDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365}};
+}
+if(data.checkinCadenceDays !== undefined){
+let data36 = data.checkinCadenceDays;
+if(!((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36)))){
+const err92 = {instancePath:instancePath+"/checkinCadenceDays",schemaPath:"#/properties/checkinCadenceDays/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1138,8 +1140,9 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(data36 < 1 || isNaN(data36)){
-const err93 = {instancePath:instancePath+"/checkinCadenceDays",schemaPath:"#/properties/checkinCadenceDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
+if(typeof data36 == "number"){
+if(data36 > 365 || isNaN(data36)){
+const err93 = {instancePath:instancePath+"/checkinCadenceDays",schemaPath:"#/properties/checkinCadenceDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365}};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1148,11 +1151,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err94 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data36 < 1 || isNaN(data36)){
+const err94 = {instancePath:instancePath+"/checkinCadenceDays",schemaPath:"#/properties/checkinCadenceDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1161,12 +1161,25 @@ vErrors.push(err94);
 }
 errors++;
 }
+}
+}
+}
+else {
+const err95 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 export const document_tasks = validate11;
-const schema12 = {"title":"task","description":"A journey task or an action item","version":2,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"partnerId":{"type":"string","maxLength":64},"phase":{"type":"string","enum":["preboarding","immersion","activation","engagement","growth"],"maxLength":32},"category":{"type":"string","enum":["legal","welcome","systems","training","marketing","team","sales"],"maxLength":32},"title":{"type":"string","maxLength":300},"guidance":{"type":"string","maxLength":2000},"key":{"type":"string","maxLength":80},"dueOffset":{"type":"integer","minimum":-3650,"maximum":3650},"dueDate":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"ownerSide":{"type":"string","enum":["partner","vendor"],"maxLength":32},"ownerName":{"type":"string","maxLength":200},"required":{"type":"boolean"},"status":{"type":"string","enum":["open","done","not_applicable"],"maxLength":32},"completedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"source":{"type":"string","enum":["template","custom","kickoff","checkin","plan"],"maxLength":32},"order":{"type":"integer","minimum":0,"maximum":1000000}},"required":["id","createdAt","updatedAt","partnerId","phase","category","title","dueDate","ownerSide","required","status","source"],"indexes":["partnerId"]};
+const schema12 = {"title":"task","description":"A journey task or an action item","version":2,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"partnerId":{"type":"string","maxLength":64},"phase":{"type":"string","enum":["preboarding","immersion","activation","engagement","growth"],"maxLength":32},"category":{"type":"string","enum":["legal","welcome","systems","training","marketing","team","sales"],"maxLength":32},"title":{"type":"string","maxLength":300},"guidance":{"type":"string","maxLength":2000},"key":{"type":"string","maxLength":80},"dueOffset":{"type":"integer","minimum":-3650,"maximum":3650},"dueDate":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"ownerSide":{"type":"string","enum":["partner","vendor"],"maxLength":32},"ownerName":{"type":"string","maxLength":200},"required":{"type":"boolean"},"status":{"type":"string","enum":["open","done","not_applicable"],"maxLength":32},"completedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"source":{"type":"string","enum":["template","custom","kickoff","checkin","plan"],"maxLength":32},"order":{"type":"integer","minimum":0,"maximum":1000000}},"required":["id","createdAt","updatedAt","partnerId","phase","category","title","dueDate","ownerSide","required","status","source"],"indexes":["partnerId"],"additionalProperties":false};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1292,11 +1305,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(func2(data0) > 64){
-const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
+for(const key0 in data){
+if(!(func2.call(schema12.properties, key0))){
+const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1306,8 +1317,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func3(data0) > 64){
+const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1317,11 +1331,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.createdAt !== undefined){
-let data1 = data.createdAt;
-if(typeof data1 === "string"){
-if(func2(data1) > 32){
-const err14 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+else {
+const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1331,8 +1342,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-else {
-const err15 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
+if(data.createdAt !== undefined){
+let data1 = data.createdAt;
+if(typeof data1 === "string"){
+if(func3(data1) > 32){
+const err15 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1342,11 +1356,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.updatedAt !== undefined){
-let data2 = data.updatedAt;
-if(typeof data2 === "string"){
-if(func2(data2) > 32){
-const err16 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+else {
+const err16 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1356,8 +1367,11 @@ vErrors.push(err16);
 errors++;
 }
 }
-else {
-const err17 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
+if(data.updatedAt !== undefined){
+let data2 = data.updatedAt;
+if(typeof data2 === "string"){
+if(func3(data2) > 32){
+const err17 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1367,11 +1381,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.updatedBy !== undefined){
-let data3 = data.updatedBy;
-if(typeof data3 === "string"){
-if(func2(data3) > 200){
-const err18 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err18 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1381,8 +1392,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-else {
-const err19 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
+if(data.updatedBy !== undefined){
+let data3 = data.updatedBy;
+if(typeof data3 === "string"){
+if(func3(data3) > 200){
+const err19 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1392,12 +1406,8 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.sync !== undefined){
-let data4 = data.sync;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key0 in data4){
-if(!((((key0 === "seq") || (key0 === "pending")) || (key0 === "base")) || (key0 === "legacy"))){
-const err20 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+else {
+const err20 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1407,10 +1417,12 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data4.seq !== undefined){
-let data5 = data4.seq;
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err21 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
+if(data.sync !== undefined){
+let data4 = data.sync;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+if(!((((key1 === "seq") || (key1 === "pending")) || (key1 === "base")) || (key1 === "legacy"))){
+const err21 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1419,9 +1431,11 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(typeof data5 == "number"){
-if(data5 < 0 || isNaN(data5)){
-const err22 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data4.seq !== undefined){
+let data5 = data4.seq;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err22 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1430,11 +1444,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-if(data4.pending !== undefined){
-if(typeof data4.pending !== "boolean"){
-const err23 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
+if(typeof data5 == "number"){
+if(data5 < 0 || isNaN(data5)){
+const err23 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1444,10 +1456,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data4.base !== undefined){
-let data7 = data4.base;
-if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){
-const err24 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema12.properties.sync.properties.base.type}};
+}
+if(data4.pending !== undefined){
+if(typeof data4.pending !== "boolean"){
+const err24 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1457,9 +1469,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data4.legacy !== undefined){
-if(typeof data4.legacy !== "boolean"){
-const err25 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
+if(data4.base !== undefined){
+let data7 = data4.base;
+if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){
+const err25 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema12.properties.sync.properties.base.type}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1469,9 +1482,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
+if(data4.legacy !== undefined){
+if(typeof data4.legacy !== "boolean"){
+const err26 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1481,11 +1494,9 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.partnerId !== undefined){
-let data9 = data.partnerId;
-if(typeof data9 === "string"){
-if(func2(data9) > 64){
-const err27 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
+}
+else {
+const err27 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1495,8 +1506,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/type",keyword:"type",params:{type: "string"}};
+if(data.partnerId !== undefined){
+let data9 = data.partnerId;
+if(typeof data9 === "string"){
+if(func3(data9) > 64){
+const err28 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1506,10 +1520,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.phase !== undefined){
-let data10 = data.phase;
-if(!(((((data10 === "preboarding") || (data10 === "immersion")) || (data10 === "activation")) || (data10 === "engagement")) || (data10 === "growth"))){
-const err29 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/enum",keyword:"enum",params:{allowedValues: schema12.properties.phase.enum}};
+else {
+const err29 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1518,9 +1530,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(typeof data10 === "string"){
-if(func2(data10) > 32){
-const err30 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+if(data.phase !== undefined){
+let data10 = data.phase;
+if(!(((((data10 === "preboarding") || (data10 === "immersion")) || (data10 === "activation")) || (data10 === "engagement")) || (data10 === "growth"))){
+const err30 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/enum",keyword:"enum",params:{allowedValues: schema12.properties.phase.enum}};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1529,9 +1543,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/type",keyword:"type",params:{type: "string"}};
+if(typeof data10 === "string"){
+if(func3(data10) > 32){
+const err31 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1541,10 +1555,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.category !== undefined){
-let data11 = data.category;
-if(!(((((((data11 === "legal") || (data11 === "welcome")) || (data11 === "systems")) || (data11 === "training")) || (data11 === "marketing")) || (data11 === "team")) || (data11 === "sales"))){
-const err32 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema12.properties.category.enum}};
+else {
+const err32 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1553,9 +1565,11 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(typeof data11 === "string"){
-if(func2(data11) > 32){
-const err33 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+if(data.category !== undefined){
+let data11 = data.category;
+if(!(((((((data11 === "legal") || (data11 === "welcome")) || (data11 === "systems")) || (data11 === "training")) || (data11 === "marketing")) || (data11 === "team")) || (data11 === "sales"))){
+const err33 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema12.properties.category.enum}};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1564,9 +1578,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"}};
+if(typeof data11 === "string"){
+if(func3(data11) > 32){
+const err34 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1576,11 +1590,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data12 = data.title;
-if(typeof data12 === "string"){
-if(func2(data12) > 300){
-const err35 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 300}};
+else {
+const err35 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1590,8 +1601,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-else {
-const err36 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
+if(data.title !== undefined){
+let data12 = data.title;
+if(typeof data12 === "string"){
+if(func3(data12) > 300){
+const err36 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 300}};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1601,11 +1615,8 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.guidance !== undefined){
-let data13 = data.guidance;
-if(typeof data13 === "string"){
-if(func2(data13) > 2000){
-const err37 = {instancePath:instancePath+"/guidance",schemaPath:"#/properties/guidance/maxLength",keyword:"maxLength",params:{limit: 2000}};
+else {
+const err37 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1615,8 +1626,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-else {
-const err38 = {instancePath:instancePath+"/guidance",schemaPath:"#/properties/guidance/type",keyword:"type",params:{type: "string"}};
+if(data.guidance !== undefined){
+let data13 = data.guidance;
+if(typeof data13 === "string"){
+if(func3(data13) > 2000){
+const err38 = {instancePath:instancePath+"/guidance",schemaPath:"#/properties/guidance/maxLength",keyword:"maxLength",params:{limit: 2000}};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1626,11 +1640,8 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.key !== undefined){
-let data14 = data.key;
-if(typeof data14 === "string"){
-if(func2(data14) > 80){
-const err39 = {instancePath:instancePath+"/key",schemaPath:"#/properties/key/maxLength",keyword:"maxLength",params:{limit: 80}};
+else {
+const err39 = {instancePath:instancePath+"/guidance",schemaPath:"#/properties/guidance/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1640,8 +1651,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-else {
-const err40 = {instancePath:instancePath+"/key",schemaPath:"#/properties/key/type",keyword:"type",params:{type: "string"}};
+if(data.key !== undefined){
+let data14 = data.key;
+if(typeof data14 === "string"){
+if(func3(data14) > 80){
+const err40 = {instancePath:instancePath+"/key",schemaPath:"#/properties/key/maxLength",keyword:"maxLength",params:{limit: 80}};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1651,10 +1665,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.dueOffset !== undefined){
-let data15 = data.dueOffset;
-if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
-const err41 = {instancePath:instancePath+"/dueOffset",schemaPath:"#/properties/dueOffset/type",keyword:"type",params:{type: "integer"}};
+else {
+const err41 = {instancePath:instancePath+"/key",schemaPath:"#/properties/key/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1663,9 +1675,11 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(typeof data15 == "number"){
-if(data15 > 3650 || isNaN(data15)){
-const err42 = {instancePath:instancePath+"/dueOffset",schemaPath:"#/properties/dueOffset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650}};
+}
+if(data.dueOffset !== undefined){
+let data15 = data.dueOffset;
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+const err42 = {instancePath:instancePath+"/dueOffset",schemaPath:"#/properties/dueOffset/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1674,8 +1688,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data15 < -3650 || isNaN(data15)){
-const err43 = {instancePath:instancePath+"/dueOffset",schemaPath:"#/properties/dueOffset/minimum",keyword:"minimum",params:{comparison: ">=", limit: -3650}};
+if(typeof data15 == "number"){
+if(data15 > 3650 || isNaN(data15)){
+const err43 = {instancePath:instancePath+"/dueOffset",schemaPath:"#/properties/dueOffset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650}};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1684,13 +1699,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-}
-if(data.dueDate !== undefined){
-let data16 = data.dueDate;
-if(typeof data16 === "string"){
-if(func2(data16) > 10){
-const err44 = {instancePath:instancePath+"/dueDate",schemaPath:"#/properties/dueDate/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(data15 < -3650 || isNaN(data15)){
+const err44 = {instancePath:instancePath+"/dueOffset",schemaPath:"#/properties/dueOffset/minimum",keyword:"minimum",params:{comparison: ">=", limit: -3650}};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1699,8 +1709,13 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(!pattern0.test(data16)){
-const err45 = {instancePath:instancePath+"/dueDate",schemaPath:"#/properties/dueDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+}
+}
+if(data.dueDate !== undefined){
+let data16 = data.dueDate;
+if(typeof data16 === "string"){
+if(func3(data16) > 10){
+const err45 = {instancePath:instancePath+"/dueDate",schemaPath:"#/properties/dueDate/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1709,9 +1724,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/dueDate",schemaPath:"#/properties/dueDate/type",keyword:"type",params:{type: "string"}};
+if(!pattern0.test(data16)){
+const err46 = {instancePath:instancePath+"/dueDate",schemaPath:"#/properties/dueDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1721,10 +1735,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data.ownerSide !== undefined){
-let data17 = data.ownerSide;
-if(!((data17 === "partner") || (data17 === "vendor"))){
-const err47 = {instancePath:instancePath+"/ownerSide",schemaPath:"#/properties/ownerSide/enum",keyword:"enum",params:{allowedValues: schema12.properties.ownerSide.enum}};
+else {
+const err47 = {instancePath:instancePath+"/dueDate",schemaPath:"#/properties/dueDate/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1733,9 +1745,11 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(typeof data17 === "string"){
-if(func2(data17) > 32){
-const err48 = {instancePath:instancePath+"/ownerSide",schemaPath:"#/properties/ownerSide/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+if(data.ownerSide !== undefined){
+let data17 = data.ownerSide;
+if(!((data17 === "partner") || (data17 === "vendor"))){
+const err48 = {instancePath:instancePath+"/ownerSide",schemaPath:"#/properties/ownerSide/enum",keyword:"enum",params:{allowedValues: schema12.properties.ownerSide.enum}};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1744,9 +1758,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-else {
-const err49 = {instancePath:instancePath+"/ownerSide",schemaPath:"#/properties/ownerSide/type",keyword:"type",params:{type: "string"}};
+if(typeof data17 === "string"){
+if(func3(data17) > 32){
+const err49 = {instancePath:instancePath+"/ownerSide",schemaPath:"#/properties/ownerSide/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1756,11 +1770,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data.ownerName !== undefined){
-let data18 = data.ownerName;
-if(typeof data18 === "string"){
-if(func2(data18) > 200){
-const err50 = {instancePath:instancePath+"/ownerName",schemaPath:"#/properties/ownerName/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err50 = {instancePath:instancePath+"/ownerSide",schemaPath:"#/properties/ownerSide/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1770,8 +1781,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/ownerName",schemaPath:"#/properties/ownerName/type",keyword:"type",params:{type: "string"}};
+if(data.ownerName !== undefined){
+let data18 = data.ownerName;
+if(typeof data18 === "string"){
+if(func3(data18) > 200){
+const err51 = {instancePath:instancePath+"/ownerName",schemaPath:"#/properties/ownerName/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1781,9 +1795,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data.required !== undefined){
-if(typeof data.required !== "boolean"){
-const err52 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/type",keyword:"type",params:{type: "boolean"}};
+else {
+const err52 = {instancePath:instancePath+"/ownerName",schemaPath:"#/properties/ownerName/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1793,10 +1806,9 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data.status !== undefined){
-let data20 = data.status;
-if(!(((data20 === "open") || (data20 === "done")) || (data20 === "not_applicable"))){
-const err53 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema12.properties.status.enum}};
+if(data.required !== undefined){
+if(typeof data.required !== "boolean"){
+const err53 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1805,9 +1817,11 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(typeof data20 === "string"){
-if(func2(data20) > 32){
-const err54 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+if(data.status !== undefined){
+let data20 = data.status;
+if(!(((data20 === "open") || (data20 === "done")) || (data20 === "not_applicable"))){
+const err54 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema12.properties.status.enum}};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1816,9 +1830,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-else {
-const err55 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+if(typeof data20 === "string"){
+if(func3(data20) > 32){
+const err55 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1828,11 +1842,8 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data.completedOn !== undefined){
-let data21 = data.completedOn;
-if(typeof data21 === "string"){
-if(func2(data21) > 10){
-const err56 = {instancePath:instancePath+"/completedOn",schemaPath:"#/properties/completedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
+else {
+const err56 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1841,8 +1852,12 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(!pattern0.test(data21)){
-const err57 = {instancePath:instancePath+"/completedOn",schemaPath:"#/properties/completedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+}
+if(data.completedOn !== undefined){
+let data21 = data.completedOn;
+if(typeof data21 === "string"){
+if(func3(data21) > 10){
+const err57 = {instancePath:instancePath+"/completedOn",schemaPath:"#/properties/completedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1851,9 +1866,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-else {
-const err58 = {instancePath:instancePath+"/completedOn",schemaPath:"#/properties/completedOn/type",keyword:"type",params:{type: "string"}};
+if(!pattern0.test(data21)){
+const err58 = {instancePath:instancePath+"/completedOn",schemaPath:"#/properties/completedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1863,10 +1877,8 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data.source !== undefined){
-let data22 = data.source;
-if(!(((((data22 === "template") || (data22 === "custom")) || (data22 === "kickoff")) || (data22 === "checkin")) || (data22 === "plan"))){
-const err59 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema12.properties.source.enum}};
+else {
+const err59 = {instancePath:instancePath+"/completedOn",schemaPath:"#/properties/completedOn/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1875,9 +1887,11 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(typeof data22 === "string"){
-if(func2(data22) > 32){
-const err60 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+if(data.source !== undefined){
+let data22 = data.source;
+if(!(((((data22 === "template") || (data22 === "custom")) || (data22 === "kickoff")) || (data22 === "checkin")) || (data22 === "plan"))){
+const err60 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema12.properties.source.enum}};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1886,9 +1900,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-else {
-const err61 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"}};
+if(typeof data22 === "string"){
+if(func3(data22) > 32){
+const err61 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1898,10 +1912,8 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data.order !== undefined){
-let data23 = data.order;
-if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
-const err62 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/type",keyword:"type",params:{type: "integer"}};
+else {
+const err62 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1910,9 +1922,11 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(typeof data23 == "number"){
-if(data23 > 1000000 || isNaN(data23)){
-const err63 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000}};
+}
+if(data.order !== undefined){
+let data23 = data.order;
+if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
+const err63 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1921,8 +1935,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data23 < 0 || isNaN(data23)){
-const err64 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(typeof data23 == "number"){
+if(data23 > 1000000 || isNaN(data23)){
+const err64 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000}};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1931,11 +1946,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err65 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data23 < 0 || isNaN(data23)){
+const err65 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1944,12 +1956,25 @@ vErrors.push(err65);
 }
 errors++;
 }
+}
+}
+}
+else {
+const err66 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
 validate11.errors = vErrors;
 return errors === 0;
 }
 
 export const document_meetings = validate12;
-const schema13 = {"title":"meeting","description":"A kick-off call, check-in, planning session or review","version":2,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"partnerId":{"type":"string","maxLength":64},"kind":{"type":"string","enum":["kickoff","checkin","planning","review"],"maxLength":32},"status":{"type":"string","enum":["scheduled","in_progress","done","cancelled"],"maxLength":32},"title":{"type":"string","maxLength":300},"scheduledOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"startedAt":{"type":"string","maxLength":32},"endedAt":{"type":"string","maxLength":32},"attendees":{"type":"array","maxItems":200,"items":{"type":"string","maxLength":200}},"agenda":{"type":"array","maxItems":100,"items":{"type":"object","properties":{"id":{"type":"string","maxLength":64},"title":{"type":"string","maxLength":300},"plannedMinutes":{"type":"number","minimum":0,"maximum":600},"elapsedSeconds":{"type":"number","minimum":0},"notes":{"type":"string","maxLength":20000},"done":{"type":"boolean"}},"required":["id","title"]}},"currentItemId":{"type":"string","maxLength":64},"notes":{"type":"string","maxLength":50000},"decisions":{"type":"array","maxItems":200,"items":{"type":"object","properties":{"id":{"type":"string","maxLength":64},"text":{"type":"string","maxLength":2000}},"required":["id","text"]}},"actionItems":{"type":"array","maxItems":200,"items":{"type":"object","properties":{"id":{"type":"string","maxLength":64},"text":{"type":"string","maxLength":2000},"ownerSide":{"type":"string","enum":["partner","vendor"],"maxLength":32},"ownerName":{"type":"string","maxLength":200},"dueDate":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"taskId":{"type":"string","maxLength":64}},"required":["id","text","ownerSide"]}},"blockers":{"type":"string","maxLength":10000},"sentiment":{"type":"integer","minimum":1,"maximum":5},"nextCheckinOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"}},"required":["id","createdAt","updatedAt","partnerId","kind","status","scheduledOn"],"indexes":["partnerId"]};
+const schema13 = {"title":"meeting","description":"A kick-off call, check-in, planning session or review","version":2,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"partnerId":{"type":"string","maxLength":64},"kind":{"type":"string","enum":["kickoff","checkin","planning","review"],"maxLength":32},"status":{"type":"string","enum":["scheduled","in_progress","done","cancelled"],"maxLength":32},"title":{"type":"string","maxLength":300},"scheduledOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"startedAt":{"type":"string","maxLength":32},"endedAt":{"type":"string","maxLength":32},"attendees":{"type":"array","maxItems":200,"items":{"type":"string","maxLength":200}},"agenda":{"type":"array","maxItems":100,"items":{"type":"object","properties":{"id":{"type":"string","maxLength":64},"title":{"type":"string","maxLength":300},"plannedMinutes":{"type":"number","minimum":0,"maximum":600},"elapsedSeconds":{"type":"number","minimum":0},"notes":{"type":"string","maxLength":20000},"done":{"type":"boolean"}},"required":["id","title"]}},"currentItemId":{"type":"string","maxLength":64},"notes":{"type":"string","maxLength":50000},"decisions":{"type":"array","maxItems":200,"items":{"type":"object","properties":{"id":{"type":"string","maxLength":64},"text":{"type":"string","maxLength":2000}},"required":["id","text"]}},"actionItems":{"type":"array","maxItems":200,"items":{"type":"object","properties":{"id":{"type":"string","maxLength":64},"text":{"type":"string","maxLength":2000},"ownerSide":{"type":"string","enum":["partner","vendor"],"maxLength":32},"ownerName":{"type":"string","maxLength":200},"dueDate":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"taskId":{"type":"string","maxLength":64}},"required":["id","text","ownerSide"]}},"blockers":{"type":"string","maxLength":10000},"sentiment":{"type":"integer","minimum":1,"maximum":5},"nextCheckinOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"}},"required":["id","createdAt","updatedAt","partnerId","kind","status","scheduledOn"],"indexes":["partnerId"],"additionalProperties":false};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2025,11 +2050,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(func2(data0) > 64){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
+for(const key0 in data){
+if(!(func2.call(schema13.properties, key0))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2039,8 +2062,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-else {
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func3(data0) > 64){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2050,11 +2076,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.createdAt !== undefined){
-let data1 = data.createdAt;
-if(typeof data1 === "string"){
-if(func2(data1) > 32){
-const err9 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+else {
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2064,8 +2087,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
+if(data.createdAt !== undefined){
+let data1 = data.createdAt;
+if(typeof data1 === "string"){
+if(func3(data1) > 32){
+const err10 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2075,11 +2101,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.updatedAt !== undefined){
-let data2 = data.updatedAt;
-if(typeof data2 === "string"){
-if(func2(data2) > 32){
-const err11 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+else {
+const err11 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2089,8 +2112,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
+if(data.updatedAt !== undefined){
+let data2 = data.updatedAt;
+if(typeof data2 === "string"){
+if(func3(data2) > 32){
+const err12 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2100,11 +2126,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.updatedBy !== undefined){
-let data3 = data.updatedBy;
-if(typeof data3 === "string"){
-if(func2(data3) > 200){
-const err13 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err13 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2114,8 +2137,11 @@ vErrors.push(err13);
 errors++;
 }
 }
-else {
-const err14 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
+if(data.updatedBy !== undefined){
+let data3 = data.updatedBy;
+if(typeof data3 === "string"){
+if(func3(data3) > 200){
+const err14 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2125,12 +2151,8 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.sync !== undefined){
-let data4 = data.sync;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key0 in data4){
-if(!((((key0 === "seq") || (key0 === "pending")) || (key0 === "base")) || (key0 === "legacy"))){
-const err15 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+else {
+const err15 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2140,10 +2162,12 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data4.seq !== undefined){
-let data5 = data4.seq;
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err16 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
+if(data.sync !== undefined){
+let data4 = data.sync;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+if(!((((key1 === "seq") || (key1 === "pending")) || (key1 === "base")) || (key1 === "legacy"))){
+const err16 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2152,9 +2176,11 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(typeof data5 == "number"){
-if(data5 < 0 || isNaN(data5)){
-const err17 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data4.seq !== undefined){
+let data5 = data4.seq;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err17 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2163,11 +2189,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-}
-if(data4.pending !== undefined){
-if(typeof data4.pending !== "boolean"){
-const err18 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
+if(typeof data5 == "number"){
+if(data5 < 0 || isNaN(data5)){
+const err18 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2177,10 +2201,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data4.base !== undefined){
-let data7 = data4.base;
-if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){
-const err19 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema13.properties.sync.properties.base.type}};
+}
+if(data4.pending !== undefined){
+if(typeof data4.pending !== "boolean"){
+const err19 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2190,9 +2214,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data4.legacy !== undefined){
-if(typeof data4.legacy !== "boolean"){
-const err20 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
+if(data4.base !== undefined){
+let data7 = data4.base;
+if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){
+const err20 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema13.properties.sync.properties.base.type}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2202,9 +2227,9 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
+if(data4.legacy !== undefined){
+if(typeof data4.legacy !== "boolean"){
+const err21 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2214,11 +2239,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.partnerId !== undefined){
-let data9 = data.partnerId;
-if(typeof data9 === "string"){
-if(func2(data9) > 64){
-const err22 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
+}
+else {
+const err22 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2228,8 +2251,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/type",keyword:"type",params:{type: "string"}};
+if(data.partnerId !== undefined){
+let data9 = data.partnerId;
+if(typeof data9 === "string"){
+if(func3(data9) > 64){
+const err23 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2239,10 +2265,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.kind !== undefined){
-let data10 = data.kind;
-if(!((((data10 === "kickoff") || (data10 === "checkin")) || (data10 === "planning")) || (data10 === "review"))){
-const err24 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema13.properties.kind.enum}};
+else {
+const err24 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2251,9 +2275,11 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(typeof data10 === "string"){
-if(func2(data10) > 32){
-const err25 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+if(data.kind !== undefined){
+let data10 = data.kind;
+if(!((((data10 === "kickoff") || (data10 === "checkin")) || (data10 === "planning")) || (data10 === "review"))){
+const err25 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema13.properties.kind.enum}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2262,9 +2288,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"}};
+if(typeof data10 === "string"){
+if(func3(data10) > 32){
+const err26 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2274,10 +2300,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.status !== undefined){
-let data11 = data.status;
-if(!((((data11 === "scheduled") || (data11 === "in_progress")) || (data11 === "done")) || (data11 === "cancelled"))){
-const err27 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema13.properties.status.enum}};
+else {
+const err27 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2286,9 +2310,11 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(typeof data11 === "string"){
-if(func2(data11) > 32){
-const err28 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+if(data.status !== undefined){
+let data11 = data.status;
+if(!((((data11 === "scheduled") || (data11 === "in_progress")) || (data11 === "done")) || (data11 === "cancelled"))){
+const err28 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema13.properties.status.enum}};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2297,9 +2323,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+if(typeof data11 === "string"){
+if(func3(data11) > 32){
+const err29 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2309,11 +2335,8 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data12 = data.title;
-if(typeof data12 === "string"){
-if(func2(data12) > 300){
-const err30 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 300}};
+else {
+const err30 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2323,8 +2346,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
+if(data.title !== undefined){
+let data12 = data.title;
+if(typeof data12 === "string"){
+if(func3(data12) > 300){
+const err31 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 300}};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2334,11 +2360,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.scheduledOn !== undefined){
-let data13 = data.scheduledOn;
-if(typeof data13 === "string"){
-if(func2(data13) > 10){
-const err32 = {instancePath:instancePath+"/scheduledOn",schemaPath:"#/properties/scheduledOn/maxLength",keyword:"maxLength",params:{limit: 10}};
+else {
+const err32 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2347,8 +2370,12 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(!pattern0.test(data13)){
-const err33 = {instancePath:instancePath+"/scheduledOn",schemaPath:"#/properties/scheduledOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+}
+if(data.scheduledOn !== undefined){
+let data13 = data.scheduledOn;
+if(typeof data13 === "string"){
+if(func3(data13) > 10){
+const err33 = {instancePath:instancePath+"/scheduledOn",schemaPath:"#/properties/scheduledOn/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2357,9 +2384,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/scheduledOn",schemaPath:"#/properties/scheduledOn/type",keyword:"type",params:{type: "string"}};
+if(!pattern0.test(data13)){
+const err34 = {instancePath:instancePath+"/scheduledOn",schemaPath:"#/properties/scheduledOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2369,11 +2395,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.startedAt !== undefined){
-let data14 = data.startedAt;
-if(typeof data14 === "string"){
-if(func2(data14) > 32){
-const err35 = {instancePath:instancePath+"/startedAt",schemaPath:"#/properties/startedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+else {
+const err35 = {instancePath:instancePath+"/scheduledOn",schemaPath:"#/properties/scheduledOn/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2383,8 +2406,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-else {
-const err36 = {instancePath:instancePath+"/startedAt",schemaPath:"#/properties/startedAt/type",keyword:"type",params:{type: "string"}};
+if(data.startedAt !== undefined){
+let data14 = data.startedAt;
+if(typeof data14 === "string"){
+if(func3(data14) > 32){
+const err36 = {instancePath:instancePath+"/startedAt",schemaPath:"#/properties/startedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2394,11 +2420,8 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.endedAt !== undefined){
-let data15 = data.endedAt;
-if(typeof data15 === "string"){
-if(func2(data15) > 32){
-const err37 = {instancePath:instancePath+"/endedAt",schemaPath:"#/properties/endedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+else {
+const err37 = {instancePath:instancePath+"/startedAt",schemaPath:"#/properties/startedAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2408,8 +2431,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-else {
-const err38 = {instancePath:instancePath+"/endedAt",schemaPath:"#/properties/endedAt/type",keyword:"type",params:{type: "string"}};
+if(data.endedAt !== undefined){
+let data15 = data.endedAt;
+if(typeof data15 === "string"){
+if(func3(data15) > 32){
+const err38 = {instancePath:instancePath+"/endedAt",schemaPath:"#/properties/endedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2419,11 +2445,8 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.attendees !== undefined){
-let data16 = data.attendees;
-if(Array.isArray(data16)){
-if(data16.length > 200){
-const err39 = {instancePath:instancePath+"/attendees",schemaPath:"#/properties/attendees/maxItems",keyword:"maxItems",params:{limit: 200}};
+else {
+const err39 = {instancePath:instancePath+"/endedAt",schemaPath:"#/properties/endedAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2432,12 +2455,12 @@ vErrors.push(err39);
 }
 errors++;
 }
-const len0 = data16.length;
-for(let i0=0; i0<len0; i0++){
-let data17 = data16[i0];
-if(typeof data17 === "string"){
-if(func2(data17) > 200){
-const err40 = {instancePath:instancePath+"/attendees/" + i0,schemaPath:"#/properties/attendees/items/maxLength",keyword:"maxLength",params:{limit: 200}};
+}
+if(data.attendees !== undefined){
+let data16 = data.attendees;
+if(Array.isArray(data16)){
+if(data16.length > 200){
+const err40 = {instancePath:instancePath+"/attendees",schemaPath:"#/properties/attendees/maxItems",keyword:"maxItems",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2446,9 +2469,12 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/attendees/" + i0,schemaPath:"#/properties/attendees/items/type",keyword:"type",params:{type: "string"}};
+const len0 = data16.length;
+for(let i0=0; i0<len0; i0++){
+let data17 = data16[i0];
+if(typeof data17 === "string"){
+if(func3(data17) > 200){
+const err41 = {instancePath:instancePath+"/attendees/" + i0,schemaPath:"#/properties/attendees/items/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2458,9 +2484,8 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
 else {
-const err42 = {instancePath:instancePath+"/attendees",schemaPath:"#/properties/attendees/type",keyword:"type",params:{type: "array"}};
+const err42 = {instancePath:instancePath+"/attendees/" + i0,schemaPath:"#/properties/attendees/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2470,11 +2495,9 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data.agenda !== undefined){
-let data18 = data.agenda;
-if(Array.isArray(data18)){
-if(data18.length > 100){
-const err43 = {instancePath:instancePath+"/agenda",schemaPath:"#/properties/agenda/maxItems",keyword:"maxItems",params:{limit: 100}};
+}
+else {
+const err43 = {instancePath:instancePath+"/attendees",schemaPath:"#/properties/attendees/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2483,12 +2506,12 @@ vErrors.push(err43);
 }
 errors++;
 }
-const len1 = data18.length;
-for(let i1=0; i1<len1; i1++){
-let data19 = data18[i1];
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.id === undefined){
-const err44 = {instancePath:instancePath+"/agenda/" + i1,schemaPath:"#/properties/agenda/items/required",keyword:"required",params:{missingProperty: "id"}};
+}
+if(data.agenda !== undefined){
+let data18 = data.agenda;
+if(Array.isArray(data18)){
+if(data18.length > 100){
+const err44 = {instancePath:instancePath+"/agenda",schemaPath:"#/properties/agenda/maxItems",keyword:"maxItems",params:{limit: 100}};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2497,8 +2520,12 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(data19.title === undefined){
-const err45 = {instancePath:instancePath+"/agenda/" + i1,schemaPath:"#/properties/agenda/items/required",keyword:"required",params:{missingProperty: "title"}};
+const len1 = data18.length;
+for(let i1=0; i1<len1; i1++){
+let data19 = data18[i1];
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.id === undefined){
+const err45 = {instancePath:instancePath+"/agenda/" + i1,schemaPath:"#/properties/agenda/items/required",keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2507,11 +2534,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data19.id !== undefined){
-let data20 = data19.id;
-if(typeof data20 === "string"){
-if(func2(data20) > 64){
-const err46 = {instancePath:instancePath+"/agenda/" + i1+"/id",schemaPath:"#/properties/agenda/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
+if(data19.title === undefined){
+const err46 = {instancePath:instancePath+"/agenda/" + i1,schemaPath:"#/properties/agenda/items/required",keyword:"required",params:{missingProperty: "title"}};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2520,9 +2544,11 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-else {
-const err47 = {instancePath:instancePath+"/agenda/" + i1+"/id",schemaPath:"#/properties/agenda/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data19.id !== undefined){
+let data20 = data19.id;
+if(typeof data20 === "string"){
+if(func3(data20) > 64){
+const err47 = {instancePath:instancePath+"/agenda/" + i1+"/id",schemaPath:"#/properties/agenda/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2532,11 +2558,8 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data19.title !== undefined){
-let data21 = data19.title;
-if(typeof data21 === "string"){
-if(func2(data21) > 300){
-const err48 = {instancePath:instancePath+"/agenda/" + i1+"/title",schemaPath:"#/properties/agenda/items/properties/title/maxLength",keyword:"maxLength",params:{limit: 300}};
+else {
+const err48 = {instancePath:instancePath+"/agenda/" + i1+"/id",schemaPath:"#/properties/agenda/items/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2546,8 +2569,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-else {
-const err49 = {instancePath:instancePath+"/agenda/" + i1+"/title",schemaPath:"#/properties/agenda/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(data19.title !== undefined){
+let data21 = data19.title;
+if(typeof data21 === "string"){
+if(func3(data21) > 300){
+const err49 = {instancePath:instancePath+"/agenda/" + i1+"/title",schemaPath:"#/properties/agenda/items/properties/title/maxLength",keyword:"maxLength",params:{limit: 300}};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2557,11 +2583,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data19.plannedMinutes !== undefined){
-let data22 = data19.plannedMinutes;
-if(typeof data22 == "number"){
-if(data22 > 600 || isNaN(data22)){
-const err50 = {instancePath:instancePath+"/agenda/" + i1+"/plannedMinutes",schemaPath:"#/properties/agenda/items/properties/plannedMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600}};
+else {
+const err50 = {instancePath:instancePath+"/agenda/" + i1+"/title",schemaPath:"#/properties/agenda/items/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2570,8 +2593,12 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(data22 < 0 || isNaN(data22)){
-const err51 = {instancePath:instancePath+"/agenda/" + i1+"/plannedMinutes",schemaPath:"#/properties/agenda/items/properties/plannedMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data19.plannedMinutes !== undefined){
+let data22 = data19.plannedMinutes;
+if(typeof data22 == "number"){
+if(data22 > 600 || isNaN(data22)){
+const err51 = {instancePath:instancePath+"/agenda/" + i1+"/plannedMinutes",schemaPath:"#/properties/agenda/items/properties/plannedMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600}};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2580,9 +2607,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/agenda/" + i1+"/plannedMinutes",schemaPath:"#/properties/agenda/items/properties/plannedMinutes/type",keyword:"type",params:{type: "number"}};
+if(data22 < 0 || isNaN(data22)){
+const err52 = {instancePath:instancePath+"/agenda/" + i1+"/plannedMinutes",schemaPath:"#/properties/agenda/items/properties/plannedMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2592,11 +2618,8 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data19.elapsedSeconds !== undefined){
-let data23 = data19.elapsedSeconds;
-if(typeof data23 == "number"){
-if(data23 < 0 || isNaN(data23)){
-const err53 = {instancePath:instancePath+"/agenda/" + i1+"/elapsedSeconds",schemaPath:"#/properties/agenda/items/properties/elapsedSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+else {
+const err53 = {instancePath:instancePath+"/agenda/" + i1+"/plannedMinutes",schemaPath:"#/properties/agenda/items/properties/plannedMinutes/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2606,8 +2629,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-else {
-const err54 = {instancePath:instancePath+"/agenda/" + i1+"/elapsedSeconds",schemaPath:"#/properties/agenda/items/properties/elapsedSeconds/type",keyword:"type",params:{type: "number"}};
+if(data19.elapsedSeconds !== undefined){
+let data23 = data19.elapsedSeconds;
+if(typeof data23 == "number"){
+if(data23 < 0 || isNaN(data23)){
+const err54 = {instancePath:instancePath+"/agenda/" + i1+"/elapsedSeconds",schemaPath:"#/properties/agenda/items/properties/elapsedSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2617,11 +2643,8 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data19.notes !== undefined){
-let data24 = data19.notes;
-if(typeof data24 === "string"){
-if(func2(data24) > 20000){
-const err55 = {instancePath:instancePath+"/agenda/" + i1+"/notes",schemaPath:"#/properties/agenda/items/properties/notes/maxLength",keyword:"maxLength",params:{limit: 20000}};
+else {
+const err55 = {instancePath:instancePath+"/agenda/" + i1+"/elapsedSeconds",schemaPath:"#/properties/agenda/items/properties/elapsedSeconds/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2631,8 +2654,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-else {
-const err56 = {instancePath:instancePath+"/agenda/" + i1+"/notes",schemaPath:"#/properties/agenda/items/properties/notes/type",keyword:"type",params:{type: "string"}};
+if(data19.notes !== undefined){
+let data24 = data19.notes;
+if(typeof data24 === "string"){
+if(func3(data24) > 20000){
+const err56 = {instancePath:instancePath+"/agenda/" + i1+"/notes",schemaPath:"#/properties/agenda/items/properties/notes/maxLength",keyword:"maxLength",params:{limit: 20000}};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2642,9 +2668,8 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data19.done !== undefined){
-if(typeof data19.done !== "boolean"){
-const err57 = {instancePath:instancePath+"/agenda/" + i1+"/done",schemaPath:"#/properties/agenda/items/properties/done/type",keyword:"type",params:{type: "boolean"}};
+else {
+const err57 = {instancePath:instancePath+"/agenda/" + i1+"/notes",schemaPath:"#/properties/agenda/items/properties/notes/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2654,9 +2679,9 @@ vErrors.push(err57);
 errors++;
 }
 }
-}
-else {
-const err58 = {instancePath:instancePath+"/agenda/" + i1,schemaPath:"#/properties/agenda/items/type",keyword:"type",params:{type: "object"}};
+if(data19.done !== undefined){
+if(typeof data19.done !== "boolean"){
+const err58 = {instancePath:instancePath+"/agenda/" + i1+"/done",schemaPath:"#/properties/agenda/items/properties/done/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2668,7 +2693,7 @@ errors++;
 }
 }
 else {
-const err59 = {instancePath:instancePath+"/agenda",schemaPath:"#/properties/agenda/type",keyword:"type",params:{type: "array"}};
+const err59 = {instancePath:instancePath+"/agenda/" + i1,schemaPath:"#/properties/agenda/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2678,11 +2703,9 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data.currentItemId !== undefined){
-let data26 = data.currentItemId;
-if(typeof data26 === "string"){
-if(func2(data26) > 64){
-const err60 = {instancePath:instancePath+"/currentItemId",schemaPath:"#/properties/currentItemId/maxLength",keyword:"maxLength",params:{limit: 64}};
+}
+else {
+const err60 = {instancePath:instancePath+"/agenda",schemaPath:"#/properties/agenda/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2692,8 +2715,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-else {
-const err61 = {instancePath:instancePath+"/currentItemId",schemaPath:"#/properties/currentItemId/type",keyword:"type",params:{type: "string"}};
+if(data.currentItemId !== undefined){
+let data26 = data.currentItemId;
+if(typeof data26 === "string"){
+if(func3(data26) > 64){
+const err61 = {instancePath:instancePath+"/currentItemId",schemaPath:"#/properties/currentItemId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2703,11 +2729,8 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data.notes !== undefined){
-let data27 = data.notes;
-if(typeof data27 === "string"){
-if(func2(data27) > 50000){
-const err62 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxLength",keyword:"maxLength",params:{limit: 50000}};
+else {
+const err62 = {instancePath:instancePath+"/currentItemId",schemaPath:"#/properties/currentItemId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2717,8 +2740,11 @@ vErrors.push(err62);
 errors++;
 }
 }
-else {
-const err63 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"}};
+if(data.notes !== undefined){
+let data27 = data.notes;
+if(typeof data27 === "string"){
+if(func3(data27) > 50000){
+const err63 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxLength",keyword:"maxLength",params:{limit: 50000}};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2728,11 +2754,8 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data.decisions !== undefined){
-let data28 = data.decisions;
-if(Array.isArray(data28)){
-if(data28.length > 200){
-const err64 = {instancePath:instancePath+"/decisions",schemaPath:"#/properties/decisions/maxItems",keyword:"maxItems",params:{limit: 200}};
+else {
+const err64 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2741,12 +2764,12 @@ vErrors.push(err64);
 }
 errors++;
 }
-const len2 = data28.length;
-for(let i2=0; i2<len2; i2++){
-let data29 = data28[i2];
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.id === undefined){
-const err65 = {instancePath:instancePath+"/decisions/" + i2,schemaPath:"#/properties/decisions/items/required",keyword:"required",params:{missingProperty: "id"}};
+}
+if(data.decisions !== undefined){
+let data28 = data.decisions;
+if(Array.isArray(data28)){
+if(data28.length > 200){
+const err65 = {instancePath:instancePath+"/decisions",schemaPath:"#/properties/decisions/maxItems",keyword:"maxItems",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2755,8 +2778,12 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(data29.text === undefined){
-const err66 = {instancePath:instancePath+"/decisions/" + i2,schemaPath:"#/properties/decisions/items/required",keyword:"required",params:{missingProperty: "text"}};
+const len2 = data28.length;
+for(let i2=0; i2<len2; i2++){
+let data29 = data28[i2];
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.id === undefined){
+const err66 = {instancePath:instancePath+"/decisions/" + i2,schemaPath:"#/properties/decisions/items/required",keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2765,11 +2792,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(data29.id !== undefined){
-let data30 = data29.id;
-if(typeof data30 === "string"){
-if(func2(data30) > 64){
-const err67 = {instancePath:instancePath+"/decisions/" + i2+"/id",schemaPath:"#/properties/decisions/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
+if(data29.text === undefined){
+const err67 = {instancePath:instancePath+"/decisions/" + i2,schemaPath:"#/properties/decisions/items/required",keyword:"required",params:{missingProperty: "text"}};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2778,9 +2802,11 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/decisions/" + i2+"/id",schemaPath:"#/properties/decisions/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data29.id !== undefined){
+let data30 = data29.id;
+if(typeof data30 === "string"){
+if(func3(data30) > 64){
+const err68 = {instancePath:instancePath+"/decisions/" + i2+"/id",schemaPath:"#/properties/decisions/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2790,11 +2816,8 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data29.text !== undefined){
-let data31 = data29.text;
-if(typeof data31 === "string"){
-if(func2(data31) > 2000){
-const err69 = {instancePath:instancePath+"/decisions/" + i2+"/text",schemaPath:"#/properties/decisions/items/properties/text/maxLength",keyword:"maxLength",params:{limit: 2000}};
+else {
+const err69 = {instancePath:instancePath+"/decisions/" + i2+"/id",schemaPath:"#/properties/decisions/items/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -2804,8 +2827,11 @@ vErrors.push(err69);
 errors++;
 }
 }
-else {
-const err70 = {instancePath:instancePath+"/decisions/" + i2+"/text",schemaPath:"#/properties/decisions/items/properties/text/type",keyword:"type",params:{type: "string"}};
+if(data29.text !== undefined){
+let data31 = data29.text;
+if(typeof data31 === "string"){
+if(func3(data31) > 2000){
+const err70 = {instancePath:instancePath+"/decisions/" + i2+"/text",schemaPath:"#/properties/decisions/items/properties/text/maxLength",keyword:"maxLength",params:{limit: 2000}};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -2815,9 +2841,8 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
 else {
-const err71 = {instancePath:instancePath+"/decisions/" + i2,schemaPath:"#/properties/decisions/items/type",keyword:"type",params:{type: "object"}};
+const err71 = {instancePath:instancePath+"/decisions/" + i2+"/text",schemaPath:"#/properties/decisions/items/properties/text/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -2829,7 +2854,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/decisions",schemaPath:"#/properties/decisions/type",keyword:"type",params:{type: "array"}};
+const err72 = {instancePath:instancePath+"/decisions/" + i2,schemaPath:"#/properties/decisions/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -2839,11 +2864,9 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data.actionItems !== undefined){
-let data32 = data.actionItems;
-if(Array.isArray(data32)){
-if(data32.length > 200){
-const err73 = {instancePath:instancePath+"/actionItems",schemaPath:"#/properties/actionItems/maxItems",keyword:"maxItems",params:{limit: 200}};
+}
+else {
+const err73 = {instancePath:instancePath+"/decisions",schemaPath:"#/properties/decisions/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -2852,12 +2875,12 @@ vErrors.push(err73);
 }
 errors++;
 }
-const len3 = data32.length;
-for(let i3=0; i3<len3; i3++){
-let data33 = data32[i3];
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.id === undefined){
-const err74 = {instancePath:instancePath+"/actionItems/" + i3,schemaPath:"#/properties/actionItems/items/required",keyword:"required",params:{missingProperty: "id"}};
+}
+if(data.actionItems !== undefined){
+let data32 = data.actionItems;
+if(Array.isArray(data32)){
+if(data32.length > 200){
+const err74 = {instancePath:instancePath+"/actionItems",schemaPath:"#/properties/actionItems/maxItems",keyword:"maxItems",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -2866,8 +2889,12 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(data33.text === undefined){
-const err75 = {instancePath:instancePath+"/actionItems/" + i3,schemaPath:"#/properties/actionItems/items/required",keyword:"required",params:{missingProperty: "text"}};
+const len3 = data32.length;
+for(let i3=0; i3<len3; i3++){
+let data33 = data32[i3];
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.id === undefined){
+const err75 = {instancePath:instancePath+"/actionItems/" + i3,schemaPath:"#/properties/actionItems/items/required",keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -2876,8 +2903,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(data33.ownerSide === undefined){
-const err76 = {instancePath:instancePath+"/actionItems/" + i3,schemaPath:"#/properties/actionItems/items/required",keyword:"required",params:{missingProperty: "ownerSide"}};
+if(data33.text === undefined){
+const err76 = {instancePath:instancePath+"/actionItems/" + i3,schemaPath:"#/properties/actionItems/items/required",keyword:"required",params:{missingProperty: "text"}};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -2886,11 +2913,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data33.id !== undefined){
-let data34 = data33.id;
-if(typeof data34 === "string"){
-if(func2(data34) > 64){
-const err77 = {instancePath:instancePath+"/actionItems/" + i3+"/id",schemaPath:"#/properties/actionItems/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
+if(data33.ownerSide === undefined){
+const err77 = {instancePath:instancePath+"/actionItems/" + i3,schemaPath:"#/properties/actionItems/items/required",keyword:"required",params:{missingProperty: "ownerSide"}};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2899,9 +2923,11 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-else {
-const err78 = {instancePath:instancePath+"/actionItems/" + i3+"/id",schemaPath:"#/properties/actionItems/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data33.id !== undefined){
+let data34 = data33.id;
+if(typeof data34 === "string"){
+if(func3(data34) > 64){
+const err78 = {instancePath:instancePath+"/actionItems/" + i3+"/id",schemaPath:"#/properties/actionItems/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2911,11 +2937,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data33.text !== undefined){
-let data35 = data33.text;
-if(typeof data35 === "string"){
-if(func2(data35) > 2000){
-const err79 = {instancePath:instancePath+"/actionItems/" + i3+"/text",schemaPath:"#/properties/actionItems/items/properties/text/maxLength",keyword:"maxLength",params:{limit: 2000}};
+else {
+const err79 = {instancePath:instancePath+"/actionItems/" + i3+"/id",schemaPath:"#/properties/actionItems/items/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -2925,8 +2948,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-else {
-const err80 = {instancePath:instancePath+"/actionItems/" + i3+"/text",schemaPath:"#/properties/actionItems/items/properties/text/type",keyword:"type",params:{type: "string"}};
+if(data33.text !== undefined){
+let data35 = data33.text;
+if(typeof data35 === "string"){
+if(func3(data35) > 2000){
+const err80 = {instancePath:instancePath+"/actionItems/" + i3+"/text",schemaPath:"#/properties/actionItems/items/properties/text/maxLength",keyword:"maxLength",params:{limit: 2000}};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2936,10 +2962,8 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data33.ownerSide !== undefined){
-let data36 = data33.ownerSide;
-if(!((data36 === "partner") || (data36 === "vendor"))){
-const err81 = {instancePath:instancePath+"/actionItems/" + i3+"/ownerSide",schemaPath:"#/properties/actionItems/items/properties/ownerSide/enum",keyword:"enum",params:{allowedValues: schema13.properties.actionItems.items.properties.ownerSide.enum}};
+else {
+const err81 = {instancePath:instancePath+"/actionItems/" + i3+"/text",schemaPath:"#/properties/actionItems/items/properties/text/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2948,9 +2972,11 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(typeof data36 === "string"){
-if(func2(data36) > 32){
-const err82 = {instancePath:instancePath+"/actionItems/" + i3+"/ownerSide",schemaPath:"#/properties/actionItems/items/properties/ownerSide/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+if(data33.ownerSide !== undefined){
+let data36 = data33.ownerSide;
+if(!((data36 === "partner") || (data36 === "vendor"))){
+const err82 = {instancePath:instancePath+"/actionItems/" + i3+"/ownerSide",schemaPath:"#/properties/actionItems/items/properties/ownerSide/enum",keyword:"enum",params:{allowedValues: schema13.properties.actionItems.items.properties.ownerSide.enum}};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -2959,9 +2985,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-else {
-const err83 = {instancePath:instancePath+"/actionItems/" + i3+"/ownerSide",schemaPath:"#/properties/actionItems/items/properties/ownerSide/type",keyword:"type",params:{type: "string"}};
+if(typeof data36 === "string"){
+if(func3(data36) > 32){
+const err83 = {instancePath:instancePath+"/actionItems/" + i3+"/ownerSide",schemaPath:"#/properties/actionItems/items/properties/ownerSide/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -2971,11 +2997,8 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data33.ownerName !== undefined){
-let data37 = data33.ownerName;
-if(typeof data37 === "string"){
-if(func2(data37) > 200){
-const err84 = {instancePath:instancePath+"/actionItems/" + i3+"/ownerName",schemaPath:"#/properties/actionItems/items/properties/ownerName/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err84 = {instancePath:instancePath+"/actionItems/" + i3+"/ownerSide",schemaPath:"#/properties/actionItems/items/properties/ownerSide/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -2985,8 +3008,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-else {
-const err85 = {instancePath:instancePath+"/actionItems/" + i3+"/ownerName",schemaPath:"#/properties/actionItems/items/properties/ownerName/type",keyword:"type",params:{type: "string"}};
+if(data33.ownerName !== undefined){
+let data37 = data33.ownerName;
+if(typeof data37 === "string"){
+if(func3(data37) > 200){
+const err85 = {instancePath:instancePath+"/actionItems/" + i3+"/ownerName",schemaPath:"#/properties/actionItems/items/properties/ownerName/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -2996,11 +3022,8 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data33.dueDate !== undefined){
-let data38 = data33.dueDate;
-if(typeof data38 === "string"){
-if(func2(data38) > 10){
-const err86 = {instancePath:instancePath+"/actionItems/" + i3+"/dueDate",schemaPath:"#/properties/actionItems/items/properties/dueDate/maxLength",keyword:"maxLength",params:{limit: 10}};
+else {
+const err86 = {instancePath:instancePath+"/actionItems/" + i3+"/ownerName",schemaPath:"#/properties/actionItems/items/properties/ownerName/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -3009,8 +3032,12 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(!pattern0.test(data38)){
-const err87 = {instancePath:instancePath+"/actionItems/" + i3+"/dueDate",schemaPath:"#/properties/actionItems/items/properties/dueDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+}
+if(data33.dueDate !== undefined){
+let data38 = data33.dueDate;
+if(typeof data38 === "string"){
+if(func3(data38) > 10){
+const err87 = {instancePath:instancePath+"/actionItems/" + i3+"/dueDate",schemaPath:"#/properties/actionItems/items/properties/dueDate/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -3019,9 +3046,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-else {
-const err88 = {instancePath:instancePath+"/actionItems/" + i3+"/dueDate",schemaPath:"#/properties/actionItems/items/properties/dueDate/type",keyword:"type",params:{type: "string"}};
+if(!pattern0.test(data38)){
+const err88 = {instancePath:instancePath+"/actionItems/" + i3+"/dueDate",schemaPath:"#/properties/actionItems/items/properties/dueDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -3031,11 +3057,8 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data33.taskId !== undefined){
-let data39 = data33.taskId;
-if(typeof data39 === "string"){
-if(func2(data39) > 64){
-const err89 = {instancePath:instancePath+"/actionItems/" + i3+"/taskId",schemaPath:"#/properties/actionItems/items/properties/taskId/maxLength",keyword:"maxLength",params:{limit: 64}};
+else {
+const err89 = {instancePath:instancePath+"/actionItems/" + i3+"/dueDate",schemaPath:"#/properties/actionItems/items/properties/dueDate/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -3045,8 +3068,11 @@ vErrors.push(err89);
 errors++;
 }
 }
-else {
-const err90 = {instancePath:instancePath+"/actionItems/" + i3+"/taskId",schemaPath:"#/properties/actionItems/items/properties/taskId/type",keyword:"type",params:{type: "string"}};
+if(data33.taskId !== undefined){
+let data39 = data33.taskId;
+if(typeof data39 === "string"){
+if(func3(data39) > 64){
+const err90 = {instancePath:instancePath+"/actionItems/" + i3+"/taskId",schemaPath:"#/properties/actionItems/items/properties/taskId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -3056,9 +3082,8 @@ vErrors.push(err90);
 errors++;
 }
 }
-}
 else {
-const err91 = {instancePath:instancePath+"/actionItems/" + i3,schemaPath:"#/properties/actionItems/items/type",keyword:"type",params:{type: "object"}};
+const err91 = {instancePath:instancePath+"/actionItems/" + i3+"/taskId",schemaPath:"#/properties/actionItems/items/properties/taskId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -3070,7 +3095,7 @@ errors++;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/actionItems",schemaPath:"#/properties/actionItems/type",keyword:"type",params:{type: "array"}};
+const err92 = {instancePath:instancePath+"/actionItems/" + i3,schemaPath:"#/properties/actionItems/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -3080,11 +3105,9 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data.blockers !== undefined){
-let data40 = data.blockers;
-if(typeof data40 === "string"){
-if(func2(data40) > 10000){
-const err93 = {instancePath:instancePath+"/blockers",schemaPath:"#/properties/blockers/maxLength",keyword:"maxLength",params:{limit: 10000}};
+}
+else {
+const err93 = {instancePath:instancePath+"/actionItems",schemaPath:"#/properties/actionItems/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -3094,8 +3117,11 @@ vErrors.push(err93);
 errors++;
 }
 }
-else {
-const err94 = {instancePath:instancePath+"/blockers",schemaPath:"#/properties/blockers/type",keyword:"type",params:{type: "string"}};
+if(data.blockers !== undefined){
+let data40 = data.blockers;
+if(typeof data40 === "string"){
+if(func3(data40) > 10000){
+const err94 = {instancePath:instancePath+"/blockers",schemaPath:"#/properties/blockers/maxLength",keyword:"maxLength",params:{limit: 10000}};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -3105,10 +3131,8 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data.sentiment !== undefined){
-let data41 = data.sentiment;
-if(!((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41)))){
-const err95 = {instancePath:instancePath+"/sentiment",schemaPath:"#/properties/sentiment/type",keyword:"type",params:{type: "integer"}};
+else {
+const err95 = {instancePath:instancePath+"/blockers",schemaPath:"#/properties/blockers/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -3117,9 +3141,11 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(typeof data41 == "number"){
-if(data41 > 5 || isNaN(data41)){
-const err96 = {instancePath:instancePath+"/sentiment",schemaPath:"#/properties/sentiment/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5}};
+}
+if(data.sentiment !== undefined){
+let data41 = data.sentiment;
+if(!((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41)))){
+const err96 = {instancePath:instancePath+"/sentiment",schemaPath:"#/properties/sentiment/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -3128,8 +3154,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(data41 < 1 || isNaN(data41)){
-const err97 = {instancePath:instancePath+"/sentiment",schemaPath:"#/properties/sentiment/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
+if(typeof data41 == "number"){
+if(data41 > 5 || isNaN(data41)){
+const err97 = {instancePath:instancePath+"/sentiment",schemaPath:"#/properties/sentiment/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5}};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -3138,13 +3165,8 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-}
-if(data.nextCheckinOn !== undefined){
-let data42 = data.nextCheckinOn;
-if(typeof data42 === "string"){
-if(func2(data42) > 10){
-const err98 = {instancePath:instancePath+"/nextCheckinOn",schemaPath:"#/properties/nextCheckinOn/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(data41 < 1 || isNaN(data41)){
+const err98 = {instancePath:instancePath+"/sentiment",schemaPath:"#/properties/sentiment/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -3153,8 +3175,13 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(!pattern0.test(data42)){
-const err99 = {instancePath:instancePath+"/nextCheckinOn",schemaPath:"#/properties/nextCheckinOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+}
+}
+if(data.nextCheckinOn !== undefined){
+let data42 = data.nextCheckinOn;
+if(typeof data42 === "string"){
+if(func3(data42) > 10){
+const err99 = {instancePath:instancePath+"/nextCheckinOn",schemaPath:"#/properties/nextCheckinOn/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -3163,9 +3190,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-else {
-const err100 = {instancePath:instancePath+"/nextCheckinOn",schemaPath:"#/properties/nextCheckinOn/type",keyword:"type",params:{type: "string"}};
+if(!pattern0.test(data42)){
+const err100 = {instancePath:instancePath+"/nextCheckinOn",schemaPath:"#/properties/nextCheckinOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -3175,9 +3201,8 @@ vErrors.push(err100);
 errors++;
 }
 }
-}
 else {
-const err101 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err101 = {instancePath:instancePath+"/nextCheckinOn",schemaPath:"#/properties/nextCheckinOn/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -3186,12 +3211,24 @@ vErrors.push(err101);
 }
 errors++;
 }
+}
+}
+else {
+const err102 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
 validate12.errors = vErrors;
 return errors === 0;
 }
 
 export const document_plans = validate13;
-const schema14 = {"title":"plan","description":"A joint business plan version","version":2,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"partnerId":{"type":"string","maxLength":64},"version":{"type":"integer","minimum":0,"maximum":10000},"status":{"type":"string","enum":["draft","final"],"maxLength":32},"finalisedAt":{"type":"string","maxLength":32},"objectives":{"type":"string","maxLength":20000},"summary":{"type":"string","maxLength":20000},"signOff":{"type":"array","maxItems":10,"items":{"type":"object","properties":{"side":{"type":"string","enum":["partner","vendor"],"maxLength":32},"name":{"type":"string","maxLength":200},"title":{"type":"string","maxLength":200},"date":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"}},"required":["side","name"]}}},"required":["id","createdAt","updatedAt","partnerId","version","status"],"indexes":["partnerId"]};
+const schema14 = {"title":"plan","description":"A joint business plan version","version":2,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"partnerId":{"type":"string","maxLength":64},"version":{"type":"integer","minimum":0,"maximum":10000},"status":{"type":"string","enum":["draft","final"],"maxLength":32},"finalisedAt":{"type":"string","maxLength":32},"objectives":{"type":"string","maxLength":20000},"summary":{"type":"string","maxLength":20000},"signOff":{"type":"array","maxItems":10,"items":{"type":"object","properties":{"side":{"type":"string","enum":["partner","vendor"],"maxLength":32},"name":{"type":"string","maxLength":200},"title":{"type":"string","maxLength":200},"date":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"}},"required":["side","name"]}}},"required":["id","createdAt","updatedAt","partnerId","version","status"],"indexes":["partnerId"],"additionalProperties":false};
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3257,11 +3294,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(func2(data0) > 64){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
+for(const key0 in data){
+if(!(func2.call(schema14.properties, key0))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3271,8 +3306,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func3(data0) > 64){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3282,11 +3320,8 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.createdAt !== undefined){
-let data1 = data.createdAt;
-if(typeof data1 === "string"){
-if(func2(data1) > 32){
-const err8 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+else {
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3296,8 +3331,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-else {
-const err9 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
+if(data.createdAt !== undefined){
+let data1 = data.createdAt;
+if(typeof data1 === "string"){
+if(func3(data1) > 32){
+const err9 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3307,11 +3345,8 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.updatedAt !== undefined){
-let data2 = data.updatedAt;
-if(typeof data2 === "string"){
-if(func2(data2) > 32){
-const err10 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+else {
+const err10 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3321,8 +3356,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-else {
-const err11 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
+if(data.updatedAt !== undefined){
+let data2 = data.updatedAt;
+if(typeof data2 === "string"){
+if(func3(data2) > 32){
+const err11 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3332,11 +3370,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.updatedBy !== undefined){
-let data3 = data.updatedBy;
-if(typeof data3 === "string"){
-if(func2(data3) > 200){
-const err12 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err12 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3346,8 +3381,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
+if(data.updatedBy !== undefined){
+let data3 = data.updatedBy;
+if(typeof data3 === "string"){
+if(func3(data3) > 200){
+const err13 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3357,12 +3395,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.sync !== undefined){
-let data4 = data.sync;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key0 in data4){
-if(!((((key0 === "seq") || (key0 === "pending")) || (key0 === "base")) || (key0 === "legacy"))){
-const err14 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+else {
+const err14 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3372,10 +3406,12 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data4.seq !== undefined){
-let data5 = data4.seq;
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err15 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
+if(data.sync !== undefined){
+let data4 = data.sync;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+if(!((((key1 === "seq") || (key1 === "pending")) || (key1 === "base")) || (key1 === "legacy"))){
+const err15 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3384,9 +3420,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(typeof data5 == "number"){
-if(data5 < 0 || isNaN(data5)){
-const err16 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data4.seq !== undefined){
+let data5 = data4.seq;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err16 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3395,11 +3433,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-}
-if(data4.pending !== undefined){
-if(typeof data4.pending !== "boolean"){
-const err17 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
+if(typeof data5 == "number"){
+if(data5 < 0 || isNaN(data5)){
+const err17 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3409,10 +3445,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data4.base !== undefined){
-let data7 = data4.base;
-if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){
-const err18 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema14.properties.sync.properties.base.type}};
+}
+if(data4.pending !== undefined){
+if(typeof data4.pending !== "boolean"){
+const err18 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3422,9 +3458,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data4.legacy !== undefined){
-if(typeof data4.legacy !== "boolean"){
-const err19 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
+if(data4.base !== undefined){
+let data7 = data4.base;
+if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){
+const err19 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema14.properties.sync.properties.base.type}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3434,9 +3471,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
+if(data4.legacy !== undefined){
+if(typeof data4.legacy !== "boolean"){
+const err20 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3446,11 +3483,9 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.partnerId !== undefined){
-let data9 = data.partnerId;
-if(typeof data9 === "string"){
-if(func2(data9) > 64){
-const err21 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
+}
+else {
+const err21 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3460,8 +3495,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/type",keyword:"type",params:{type: "string"}};
+if(data.partnerId !== undefined){
+let data9 = data.partnerId;
+if(typeof data9 === "string"){
+if(func3(data9) > 64){
+const err22 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3471,10 +3509,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.version !== undefined){
-let data10 = data.version;
-if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
-const err23 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"}};
+else {
+const err23 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3483,9 +3519,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(typeof data10 == "number"){
-if(data10 > 10000 || isNaN(data10)){
-const err24 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000}};
+}
+if(data.version !== undefined){
+let data10 = data.version;
+if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
+const err24 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3494,8 +3532,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data10 < 0 || isNaN(data10)){
-const err25 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(typeof data10 == "number"){
+if(data10 > 10000 || isNaN(data10)){
+const err25 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3504,12 +3543,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-}
-if(data.status !== undefined){
-let data11 = data.status;
-if(!((data11 === "draft") || (data11 === "final"))){
-const err26 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema14.properties.status.enum}};
+if(data10 < 0 || isNaN(data10)){
+const err26 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3518,9 +3553,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(typeof data11 === "string"){
-if(func2(data11) > 32){
-const err27 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+}
+if(data.status !== undefined){
+let data11 = data.status;
+if(!((data11 === "draft") || (data11 === "final"))){
+const err27 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema14.properties.status.enum}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3529,9 +3567,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+if(typeof data11 === "string"){
+if(func3(data11) > 32){
+const err28 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3541,11 +3579,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.finalisedAt !== undefined){
-let data12 = data.finalisedAt;
-if(typeof data12 === "string"){
-if(func2(data12) > 32){
-const err29 = {instancePath:instancePath+"/finalisedAt",schemaPath:"#/properties/finalisedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+else {
+const err29 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3555,8 +3590,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-else {
-const err30 = {instancePath:instancePath+"/finalisedAt",schemaPath:"#/properties/finalisedAt/type",keyword:"type",params:{type: "string"}};
+if(data.finalisedAt !== undefined){
+let data12 = data.finalisedAt;
+if(typeof data12 === "string"){
+if(func3(data12) > 32){
+const err30 = {instancePath:instancePath+"/finalisedAt",schemaPath:"#/properties/finalisedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3566,11 +3604,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.objectives !== undefined){
-let data13 = data.objectives;
-if(typeof data13 === "string"){
-if(func2(data13) > 20000){
-const err31 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/maxLength",keyword:"maxLength",params:{limit: 20000}};
+else {
+const err31 = {instancePath:instancePath+"/finalisedAt",schemaPath:"#/properties/finalisedAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3580,8 +3615,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-else {
-const err32 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/type",keyword:"type",params:{type: "string"}};
+if(data.objectives !== undefined){
+let data13 = data.objectives;
+if(typeof data13 === "string"){
+if(func3(data13) > 20000){
+const err32 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/maxLength",keyword:"maxLength",params:{limit: 20000}};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3591,11 +3629,8 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.summary !== undefined){
-let data14 = data.summary;
-if(typeof data14 === "string"){
-if(func2(data14) > 20000){
-const err33 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/maxLength",keyword:"maxLength",params:{limit: 20000}};
+else {
+const err33 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3605,8 +3640,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-else {
-const err34 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "string"}};
+if(data.summary !== undefined){
+let data14 = data.summary;
+if(typeof data14 === "string"){
+if(func3(data14) > 20000){
+const err34 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/maxLength",keyword:"maxLength",params:{limit: 20000}};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3616,11 +3654,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.signOff !== undefined){
-let data15 = data.signOff;
-if(Array.isArray(data15)){
-if(data15.length > 10){
-const err35 = {instancePath:instancePath+"/signOff",schemaPath:"#/properties/signOff/maxItems",keyword:"maxItems",params:{limit: 10}};
+else {
+const err35 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3629,12 +3664,12 @@ vErrors.push(err35);
 }
 errors++;
 }
-const len0 = data15.length;
-for(let i0=0; i0<len0; i0++){
-let data16 = data15[i0];
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.side === undefined){
-const err36 = {instancePath:instancePath+"/signOff/" + i0,schemaPath:"#/properties/signOff/items/required",keyword:"required",params:{missingProperty: "side"}};
+}
+if(data.signOff !== undefined){
+let data15 = data.signOff;
+if(Array.isArray(data15)){
+if(data15.length > 10){
+const err36 = {instancePath:instancePath+"/signOff",schemaPath:"#/properties/signOff/maxItems",keyword:"maxItems",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3643,8 +3678,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data16.name === undefined){
-const err37 = {instancePath:instancePath+"/signOff/" + i0,schemaPath:"#/properties/signOff/items/required",keyword:"required",params:{missingProperty: "name"}};
+const len0 = data15.length;
+for(let i0=0; i0<len0; i0++){
+let data16 = data15[i0];
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.side === undefined){
+const err37 = {instancePath:instancePath+"/signOff/" + i0,schemaPath:"#/properties/signOff/items/required",keyword:"required",params:{missingProperty: "side"}};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -3653,10 +3692,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(data16.side !== undefined){
-let data17 = data16.side;
-if(!((data17 === "partner") || (data17 === "vendor"))){
-const err38 = {instancePath:instancePath+"/signOff/" + i0+"/side",schemaPath:"#/properties/signOff/items/properties/side/enum",keyword:"enum",params:{allowedValues: schema14.properties.signOff.items.properties.side.enum}};
+if(data16.name === undefined){
+const err38 = {instancePath:instancePath+"/signOff/" + i0,schemaPath:"#/properties/signOff/items/required",keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -3665,9 +3702,10 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(typeof data17 === "string"){
-if(func2(data17) > 32){
-const err39 = {instancePath:instancePath+"/signOff/" + i0+"/side",schemaPath:"#/properties/signOff/items/properties/side/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(data16.side !== undefined){
+let data17 = data16.side;
+if(!((data17 === "partner") || (data17 === "vendor"))){
+const err39 = {instancePath:instancePath+"/signOff/" + i0+"/side",schemaPath:"#/properties/signOff/items/properties/side/enum",keyword:"enum",params:{allowedValues: schema14.properties.signOff.items.properties.side.enum}};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -3676,9 +3714,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/signOff/" + i0+"/side",schemaPath:"#/properties/signOff/items/properties/side/type",keyword:"type",params:{type: "string"}};
+if(typeof data17 === "string"){
+if(func3(data17) > 32){
+const err40 = {instancePath:instancePath+"/signOff/" + i0+"/side",schemaPath:"#/properties/signOff/items/properties/side/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -3688,11 +3726,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data16.name !== undefined){
-let data18 = data16.name;
-if(typeof data18 === "string"){
-if(func2(data18) > 200){
-const err41 = {instancePath:instancePath+"/signOff/" + i0+"/name",schemaPath:"#/properties/signOff/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err41 = {instancePath:instancePath+"/signOff/" + i0+"/side",schemaPath:"#/properties/signOff/items/properties/side/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -3702,8 +3737,11 @@ vErrors.push(err41);
 errors++;
 }
 }
-else {
-const err42 = {instancePath:instancePath+"/signOff/" + i0+"/name",schemaPath:"#/properties/signOff/items/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data16.name !== undefined){
+let data18 = data16.name;
+if(typeof data18 === "string"){
+if(func3(data18) > 200){
+const err42 = {instancePath:instancePath+"/signOff/" + i0+"/name",schemaPath:"#/properties/signOff/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3713,11 +3751,8 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data16.title !== undefined){
-let data19 = data16.title;
-if(typeof data19 === "string"){
-if(func2(data19) > 200){
-const err43 = {instancePath:instancePath+"/signOff/" + i0+"/title",schemaPath:"#/properties/signOff/items/properties/title/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err43 = {instancePath:instancePath+"/signOff/" + i0+"/name",schemaPath:"#/properties/signOff/items/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3727,8 +3762,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-else {
-const err44 = {instancePath:instancePath+"/signOff/" + i0+"/title",schemaPath:"#/properties/signOff/items/properties/title/type",keyword:"type",params:{type: "string"}};
+if(data16.title !== undefined){
+let data19 = data16.title;
+if(typeof data19 === "string"){
+if(func3(data19) > 200){
+const err44 = {instancePath:instancePath+"/signOff/" + i0+"/title",schemaPath:"#/properties/signOff/items/properties/title/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3738,11 +3776,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data16.date !== undefined){
-let data20 = data16.date;
-if(typeof data20 === "string"){
-if(func2(data20) > 10){
-const err45 = {instancePath:instancePath+"/signOff/" + i0+"/date",schemaPath:"#/properties/signOff/items/properties/date/maxLength",keyword:"maxLength",params:{limit: 10}};
+else {
+const err45 = {instancePath:instancePath+"/signOff/" + i0+"/title",schemaPath:"#/properties/signOff/items/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -3751,8 +3786,12 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(!pattern0.test(data20)){
-const err46 = {instancePath:instancePath+"/signOff/" + i0+"/date",schemaPath:"#/properties/signOff/items/properties/date/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+}
+if(data16.date !== undefined){
+let data20 = data16.date;
+if(typeof data20 === "string"){
+if(func3(data20) > 10){
+const err46 = {instancePath:instancePath+"/signOff/" + i0+"/date",schemaPath:"#/properties/signOff/items/properties/date/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -3761,9 +3800,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-else {
-const err47 = {instancePath:instancePath+"/signOff/" + i0+"/date",schemaPath:"#/properties/signOff/items/properties/date/type",keyword:"type",params:{type: "string"}};
+if(!pattern0.test(data20)){
+const err47 = {instancePath:instancePath+"/signOff/" + i0+"/date",schemaPath:"#/properties/signOff/items/properties/date/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -3773,9 +3811,8 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
 else {
-const err48 = {instancePath:instancePath+"/signOff/" + i0,schemaPath:"#/properties/signOff/items/type",keyword:"type",params:{type: "object"}};
+const err48 = {instancePath:instancePath+"/signOff/" + i0+"/date",schemaPath:"#/properties/signOff/items/properties/date/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -3787,7 +3824,7 @@ errors++;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/signOff",schemaPath:"#/properties/signOff/type",keyword:"type",params:{type: "array"}};
+const err49 = {instancePath:instancePath+"/signOff/" + i0,schemaPath:"#/properties/signOff/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -3799,7 +3836,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err50 = {instancePath:instancePath+"/signOff",schemaPath:"#/properties/signOff/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -3808,12 +3845,24 @@ vErrors.push(err50);
 }
 errors++;
 }
+}
+}
+else {
+const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
 validate13.errors = vErrors;
 return errors === 0;
 }
 
 export const document_planitems = validate14;
-const schema15 = {"title":"plan item","description":"A goal, target account, initiative, risk or revenue target of a plan","version":2,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"partnerId":{"type":"string","maxLength":64},"planId":{"type":"string","maxLength":64},"kind":{"type":"string","enum":["goal","account","initiative","risk","revenue"],"maxLength":32},"order":{"type":"integer","minimum":0,"maximum":1000000},"title":{"type":"string","maxLength":500},"metric":{"type":"string","maxLength":200},"target":{"type":"number"},"actual":{"type":"number"},"dueDate":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"ownerSide":{"type":"string","enum":["partner","vendor"],"maxLength":32},"status":{"type":"string","maxLength":40},"segment":{"type":"string","maxLength":120},"fit":{"type":"number","minimum":0,"maximum":100},"stage":{"type":"string","maxLength":60},"nextStep":{"type":"string","maxLength":1000},"initiativeType":{"type":"string","maxLength":60},"amount":{"type":"number","minimum":0,"maximum":1000000000000},"currency":{"type":"string","pattern":"^[A-Z]{3}$","maxLength":3},"quarter":{"type":"string","maxLength":10},"mitigation":{"type":"string","maxLength":2000}},"required":["id","createdAt","updatedAt","partnerId","planId","kind","title"],"indexes":["partnerId"]};
+const schema15 = {"title":"plan item","description":"A goal, target account, initiative, risk or revenue target of a plan","version":2,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"partnerId":{"type":"string","maxLength":64},"planId":{"type":"string","maxLength":64},"kind":{"type":"string","enum":["goal","account","initiative","risk","revenue"],"maxLength":32},"order":{"type":"integer","minimum":0,"maximum":1000000},"title":{"type":"string","maxLength":500},"metric":{"type":"string","maxLength":200},"target":{"type":"number"},"actual":{"type":"number"},"dueDate":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"ownerSide":{"type":"string","enum":["partner","vendor"],"maxLength":32},"status":{"type":"string","maxLength":40},"segment":{"type":"string","maxLength":120},"fit":{"type":"number","minimum":0,"maximum":100},"stage":{"type":"string","maxLength":60},"nextStep":{"type":"string","maxLength":1000},"initiativeType":{"type":"string","maxLength":60},"amount":{"type":"number","minimum":0,"maximum":1000000000000},"currency":{"type":"string","pattern":"^[A-Z]{3}$","maxLength":3},"quarter":{"type":"string","maxLength":10},"mitigation":{"type":"string","maxLength":2000}},"required":["id","createdAt","updatedAt","partnerId","planId","kind","title"],"indexes":["partnerId"],"additionalProperties":false};
 const pattern10 = new RegExp("^[A-Z]{3}$", "u");
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -3890,11 +3939,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(func2(data0) > 64){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
+for(const key0 in data){
+if(!(func2.call(schema15.properties, key0))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3904,8 +3951,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-else {
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func3(data0) > 64){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3915,11 +3965,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.createdAt !== undefined){
-let data1 = data.createdAt;
-if(typeof data1 === "string"){
-if(func2(data1) > 32){
-const err9 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+else {
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3929,8 +3976,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
+if(data.createdAt !== undefined){
+let data1 = data.createdAt;
+if(typeof data1 === "string"){
+if(func3(data1) > 32){
+const err10 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3940,11 +3990,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.updatedAt !== undefined){
-let data2 = data.updatedAt;
-if(typeof data2 === "string"){
-if(func2(data2) > 32){
-const err11 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+else {
+const err11 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3954,8 +4001,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
+if(data.updatedAt !== undefined){
+let data2 = data.updatedAt;
+if(typeof data2 === "string"){
+if(func3(data2) > 32){
+const err12 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3965,11 +4015,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.updatedBy !== undefined){
-let data3 = data.updatedBy;
-if(typeof data3 === "string"){
-if(func2(data3) > 200){
-const err13 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err13 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3979,8 +4026,11 @@ vErrors.push(err13);
 errors++;
 }
 }
-else {
-const err14 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
+if(data.updatedBy !== undefined){
+let data3 = data.updatedBy;
+if(typeof data3 === "string"){
+if(func3(data3) > 200){
+const err14 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3990,12 +4040,8 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.sync !== undefined){
-let data4 = data.sync;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key0 in data4){
-if(!((((key0 === "seq") || (key0 === "pending")) || (key0 === "base")) || (key0 === "legacy"))){
-const err15 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+else {
+const err15 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4005,10 +4051,12 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data4.seq !== undefined){
-let data5 = data4.seq;
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err16 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
+if(data.sync !== undefined){
+let data4 = data.sync;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+if(!((((key1 === "seq") || (key1 === "pending")) || (key1 === "base")) || (key1 === "legacy"))){
+const err16 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4017,9 +4065,11 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(typeof data5 == "number"){
-if(data5 < 0 || isNaN(data5)){
-const err17 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data4.seq !== undefined){
+let data5 = data4.seq;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err17 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4028,11 +4078,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-}
-if(data4.pending !== undefined){
-if(typeof data4.pending !== "boolean"){
-const err18 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
+if(typeof data5 == "number"){
+if(data5 < 0 || isNaN(data5)){
+const err18 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4042,10 +4090,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data4.base !== undefined){
-let data7 = data4.base;
-if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){
-const err19 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema15.properties.sync.properties.base.type}};
+}
+if(data4.pending !== undefined){
+if(typeof data4.pending !== "boolean"){
+const err19 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4055,9 +4103,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data4.legacy !== undefined){
-if(typeof data4.legacy !== "boolean"){
-const err20 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
+if(data4.base !== undefined){
+let data7 = data4.base;
+if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){
+const err20 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema15.properties.sync.properties.base.type}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4067,9 +4116,9 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
+if(data4.legacy !== undefined){
+if(typeof data4.legacy !== "boolean"){
+const err21 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4079,11 +4128,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.partnerId !== undefined){
-let data9 = data.partnerId;
-if(typeof data9 === "string"){
-if(func2(data9) > 64){
-const err22 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
+}
+else {
+const err22 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4093,8 +4140,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/type",keyword:"type",params:{type: "string"}};
+if(data.partnerId !== undefined){
+let data9 = data.partnerId;
+if(typeof data9 === "string"){
+if(func3(data9) > 64){
+const err23 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4104,11 +4154,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.planId !== undefined){
-let data10 = data.planId;
-if(typeof data10 === "string"){
-if(func2(data10) > 64){
-const err24 = {instancePath:instancePath+"/planId",schemaPath:"#/properties/planId/maxLength",keyword:"maxLength",params:{limit: 64}};
+else {
+const err24 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4118,8 +4165,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-else {
-const err25 = {instancePath:instancePath+"/planId",schemaPath:"#/properties/planId/type",keyword:"type",params:{type: "string"}};
+if(data.planId !== undefined){
+let data10 = data.planId;
+if(typeof data10 === "string"){
+if(func3(data10) > 64){
+const err25 = {instancePath:instancePath+"/planId",schemaPath:"#/properties/planId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4129,10 +4179,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.kind !== undefined){
-let data11 = data.kind;
-if(!(((((data11 === "goal") || (data11 === "account")) || (data11 === "initiative")) || (data11 === "risk")) || (data11 === "revenue"))){
-const err26 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.kind.enum}};
+else {
+const err26 = {instancePath:instancePath+"/planId",schemaPath:"#/properties/planId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4141,9 +4189,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(typeof data11 === "string"){
-if(func2(data11) > 32){
-const err27 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+if(data.kind !== undefined){
+let data11 = data.kind;
+if(!(((((data11 === "goal") || (data11 === "account")) || (data11 === "initiative")) || (data11 === "risk")) || (data11 === "revenue"))){
+const err27 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.kind.enum}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4152,9 +4202,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"}};
+if(typeof data11 === "string"){
+if(func3(data11) > 32){
+const err28 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4164,10 +4214,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.order !== undefined){
-let data12 = data.order;
-if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
-const err29 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/type",keyword:"type",params:{type: "integer"}};
+else {
+const err29 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4176,9 +4224,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(typeof data12 == "number"){
-if(data12 > 1000000 || isNaN(data12)){
-const err30 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000}};
+}
+if(data.order !== undefined){
+let data12 = data.order;
+if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
+const err30 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4187,8 +4237,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(data12 < 0 || isNaN(data12)){
-const err31 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(typeof data12 == "number"){
+if(data12 > 1000000 || isNaN(data12)){
+const err31 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000}};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4197,13 +4248,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-if(data.title !== undefined){
-let data13 = data.title;
-if(typeof data13 === "string"){
-if(func2(data13) > 500){
-const err32 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 500}};
+if(data12 < 0 || isNaN(data12)){
+const err32 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4213,8 +4259,12 @@ vErrors.push(err32);
 errors++;
 }
 }
-else {
-const err33 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
+}
+if(data.title !== undefined){
+let data13 = data.title;
+if(typeof data13 === "string"){
+if(func3(data13) > 500){
+const err33 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 500}};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4224,11 +4274,8 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.metric !== undefined){
-let data14 = data.metric;
-if(typeof data14 === "string"){
-if(func2(data14) > 200){
-const err34 = {instancePath:instancePath+"/metric",schemaPath:"#/properties/metric/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err34 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4238,8 +4285,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-else {
-const err35 = {instancePath:instancePath+"/metric",schemaPath:"#/properties/metric/type",keyword:"type",params:{type: "string"}};
+if(data.metric !== undefined){
+let data14 = data.metric;
+if(typeof data14 === "string"){
+if(func3(data14) > 200){
+const err35 = {instancePath:instancePath+"/metric",schemaPath:"#/properties/metric/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4249,9 +4299,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.target !== undefined){
-if(!(typeof data.target == "number")){
-const err36 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "number"}};
+else {
+const err36 = {instancePath:instancePath+"/metric",schemaPath:"#/properties/metric/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4261,9 +4310,9 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.actual !== undefined){
-if(!(typeof data.actual == "number")){
-const err37 = {instancePath:instancePath+"/actual",schemaPath:"#/properties/actual/type",keyword:"type",params:{type: "number"}};
+if(data.target !== undefined){
+if(!(typeof data.target == "number")){
+const err37 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4273,11 +4322,9 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.dueDate !== undefined){
-let data17 = data.dueDate;
-if(typeof data17 === "string"){
-if(func2(data17) > 10){
-const err38 = {instancePath:instancePath+"/dueDate",schemaPath:"#/properties/dueDate/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(data.actual !== undefined){
+if(!(typeof data.actual == "number")){
+const err38 = {instancePath:instancePath+"/actual",schemaPath:"#/properties/actual/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4286,8 +4333,12 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(!pattern0.test(data17)){
-const err39 = {instancePath:instancePath+"/dueDate",schemaPath:"#/properties/dueDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+}
+if(data.dueDate !== undefined){
+let data17 = data.dueDate;
+if(typeof data17 === "string"){
+if(func3(data17) > 10){
+const err39 = {instancePath:instancePath+"/dueDate",schemaPath:"#/properties/dueDate/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4296,9 +4347,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/dueDate",schemaPath:"#/properties/dueDate/type",keyword:"type",params:{type: "string"}};
+if(!pattern0.test(data17)){
+const err40 = {instancePath:instancePath+"/dueDate",schemaPath:"#/properties/dueDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4308,10 +4358,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.ownerSide !== undefined){
-let data18 = data.ownerSide;
-if(!((data18 === "partner") || (data18 === "vendor"))){
-const err41 = {instancePath:instancePath+"/ownerSide",schemaPath:"#/properties/ownerSide/enum",keyword:"enum",params:{allowedValues: schema15.properties.ownerSide.enum}};
+else {
+const err41 = {instancePath:instancePath+"/dueDate",schemaPath:"#/properties/dueDate/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4320,9 +4368,11 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(typeof data18 === "string"){
-if(func2(data18) > 32){
-const err42 = {instancePath:instancePath+"/ownerSide",schemaPath:"#/properties/ownerSide/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+if(data.ownerSide !== undefined){
+let data18 = data.ownerSide;
+if(!((data18 === "partner") || (data18 === "vendor"))){
+const err42 = {instancePath:instancePath+"/ownerSide",schemaPath:"#/properties/ownerSide/enum",keyword:"enum",params:{allowedValues: schema15.properties.ownerSide.enum}};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -4331,9 +4381,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/ownerSide",schemaPath:"#/properties/ownerSide/type",keyword:"type",params:{type: "string"}};
+if(typeof data18 === "string"){
+if(func3(data18) > 32){
+const err43 = {instancePath:instancePath+"/ownerSide",schemaPath:"#/properties/ownerSide/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -4343,11 +4393,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.status !== undefined){
-let data19 = data.status;
-if(typeof data19 === "string"){
-if(func2(data19) > 40){
-const err44 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 40}};
+else {
+const err44 = {instancePath:instancePath+"/ownerSide",schemaPath:"#/properties/ownerSide/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -4357,8 +4404,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-else {
-const err45 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+if(data.status !== undefined){
+let data19 = data.status;
+if(typeof data19 === "string"){
+if(func3(data19) > 40){
+const err45 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 40}};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -4368,11 +4418,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.segment !== undefined){
-let data20 = data.segment;
-if(typeof data20 === "string"){
-if(func2(data20) > 120){
-const err46 = {instancePath:instancePath+"/segment",schemaPath:"#/properties/segment/maxLength",keyword:"maxLength",params:{limit: 120}};
+else {
+const err46 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -4382,8 +4429,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-else {
-const err47 = {instancePath:instancePath+"/segment",schemaPath:"#/properties/segment/type",keyword:"type",params:{type: "string"}};
+if(data.segment !== undefined){
+let data20 = data.segment;
+if(typeof data20 === "string"){
+if(func3(data20) > 120){
+const err47 = {instancePath:instancePath+"/segment",schemaPath:"#/properties/segment/maxLength",keyword:"maxLength",params:{limit: 120}};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -4393,11 +4443,8 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.fit !== undefined){
-let data21 = data.fit;
-if(typeof data21 == "number"){
-if(data21 > 100 || isNaN(data21)){
-const err48 = {instancePath:instancePath+"/fit",schemaPath:"#/properties/fit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100}};
+else {
+const err48 = {instancePath:instancePath+"/segment",schemaPath:"#/properties/segment/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -4406,8 +4453,12 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data21 < 0 || isNaN(data21)){
-const err49 = {instancePath:instancePath+"/fit",schemaPath:"#/properties/fit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data.fit !== undefined){
+let data21 = data.fit;
+if(typeof data21 == "number"){
+if(data21 > 100 || isNaN(data21)){
+const err49 = {instancePath:instancePath+"/fit",schemaPath:"#/properties/fit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100}};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -4416,9 +4467,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/fit",schemaPath:"#/properties/fit/type",keyword:"type",params:{type: "number"}};
+if(data21 < 0 || isNaN(data21)){
+const err50 = {instancePath:instancePath+"/fit",schemaPath:"#/properties/fit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -4428,11 +4478,8 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.stage !== undefined){
-let data22 = data.stage;
-if(typeof data22 === "string"){
-if(func2(data22) > 60){
-const err51 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/maxLength",keyword:"maxLength",params:{limit: 60}};
+else {
+const err51 = {instancePath:instancePath+"/fit",schemaPath:"#/properties/fit/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -4442,8 +4489,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-else {
-const err52 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/type",keyword:"type",params:{type: "string"}};
+if(data.stage !== undefined){
+let data22 = data.stage;
+if(typeof data22 === "string"){
+if(func3(data22) > 60){
+const err52 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/maxLength",keyword:"maxLength",params:{limit: 60}};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -4453,11 +4503,8 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data.nextStep !== undefined){
-let data23 = data.nextStep;
-if(typeof data23 === "string"){
-if(func2(data23) > 1000){
-const err53 = {instancePath:instancePath+"/nextStep",schemaPath:"#/properties/nextStep/maxLength",keyword:"maxLength",params:{limit: 1000}};
+else {
+const err53 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -4467,8 +4514,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-else {
-const err54 = {instancePath:instancePath+"/nextStep",schemaPath:"#/properties/nextStep/type",keyword:"type",params:{type: "string"}};
+if(data.nextStep !== undefined){
+let data23 = data.nextStep;
+if(typeof data23 === "string"){
+if(func3(data23) > 1000){
+const err54 = {instancePath:instancePath+"/nextStep",schemaPath:"#/properties/nextStep/maxLength",keyword:"maxLength",params:{limit: 1000}};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -4478,11 +4528,8 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data.initiativeType !== undefined){
-let data24 = data.initiativeType;
-if(typeof data24 === "string"){
-if(func2(data24) > 60){
-const err55 = {instancePath:instancePath+"/initiativeType",schemaPath:"#/properties/initiativeType/maxLength",keyword:"maxLength",params:{limit: 60}};
+else {
+const err55 = {instancePath:instancePath+"/nextStep",schemaPath:"#/properties/nextStep/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -4492,8 +4539,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-else {
-const err56 = {instancePath:instancePath+"/initiativeType",schemaPath:"#/properties/initiativeType/type",keyword:"type",params:{type: "string"}};
+if(data.initiativeType !== undefined){
+let data24 = data.initiativeType;
+if(typeof data24 === "string"){
+if(func3(data24) > 60){
+const err56 = {instancePath:instancePath+"/initiativeType",schemaPath:"#/properties/initiativeType/maxLength",keyword:"maxLength",params:{limit: 60}};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -4503,11 +4553,8 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.amount !== undefined){
-let data25 = data.amount;
-if(typeof data25 == "number"){
-if(data25 > 1000000000000 || isNaN(data25)){
-const err57 = {instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000}};
+else {
+const err57 = {instancePath:instancePath+"/initiativeType",schemaPath:"#/properties/initiativeType/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -4516,8 +4563,12 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(data25 < 0 || isNaN(data25)){
-const err58 = {instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data.amount !== undefined){
+let data25 = data.amount;
+if(typeof data25 == "number"){
+if(data25 > 1000000000000 || isNaN(data25)){
+const err58 = {instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000}};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -4526,9 +4577,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/type",keyword:"type",params:{type: "number"}};
+if(data25 < 0 || isNaN(data25)){
+const err59 = {instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -4538,11 +4588,8 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data.currency !== undefined){
-let data26 = data.currency;
-if(typeof data26 === "string"){
-if(func2(data26) > 3){
-const err60 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/maxLength",keyword:"maxLength",params:{limit: 3}};
+else {
+const err60 = {instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -4551,8 +4598,12 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(!pattern10.test(data26)){
-const err61 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"}};
+}
+if(data.currency !== undefined){
+let data26 = data.currency;
+if(typeof data26 === "string"){
+if(func3(data26) > 3){
+const err61 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/maxLength",keyword:"maxLength",params:{limit: 3}};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -4561,9 +4612,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-else {
-const err62 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"}};
+if(!pattern10.test(data26)){
+const err62 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"}};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -4573,11 +4623,8 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data.quarter !== undefined){
-let data27 = data.quarter;
-if(typeof data27 === "string"){
-if(func2(data27) > 10){
-const err63 = {instancePath:instancePath+"/quarter",schemaPath:"#/properties/quarter/maxLength",keyword:"maxLength",params:{limit: 10}};
+else {
+const err63 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -4587,8 +4634,11 @@ vErrors.push(err63);
 errors++;
 }
 }
-else {
-const err64 = {instancePath:instancePath+"/quarter",schemaPath:"#/properties/quarter/type",keyword:"type",params:{type: "string"}};
+if(data.quarter !== undefined){
+let data27 = data.quarter;
+if(typeof data27 === "string"){
+if(func3(data27) > 10){
+const err64 = {instancePath:instancePath+"/quarter",schemaPath:"#/properties/quarter/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -4598,11 +4648,8 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data.mitigation !== undefined){
-let data28 = data.mitigation;
-if(typeof data28 === "string"){
-if(func2(data28) > 2000){
-const err65 = {instancePath:instancePath+"/mitigation",schemaPath:"#/properties/mitigation/maxLength",keyword:"maxLength",params:{limit: 2000}};
+else {
+const err65 = {instancePath:instancePath+"/quarter",schemaPath:"#/properties/quarter/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -4612,8 +4659,11 @@ vErrors.push(err65);
 errors++;
 }
 }
-else {
-const err66 = {instancePath:instancePath+"/mitigation",schemaPath:"#/properties/mitigation/type",keyword:"type",params:{type: "string"}};
+if(data.mitigation !== undefined){
+let data28 = data.mitigation;
+if(typeof data28 === "string"){
+if(func3(data28) > 2000){
+const err66 = {instancePath:instancePath+"/mitigation",schemaPath:"#/properties/mitigation/maxLength",keyword:"maxLength",params:{limit: 2000}};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -4623,9 +4673,8 @@ vErrors.push(err66);
 errors++;
 }
 }
-}
 else {
-const err67 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err67 = {instancePath:instancePath+"/mitigation",schemaPath:"#/properties/mitigation/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -4634,12 +4683,24 @@ vErrors.push(err67);
 }
 errors++;
 }
+}
+}
+else {
+const err68 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
 validate14.errors = vErrors;
 return errors === 0;
 }
 
 export const document_deals = validate15;
-const schema16 = {"title":"deal","description":"A registered deal","version":2,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"partnerId":{"type":"string","maxLength":64},"account":{"type":"string","maxLength":300},"amount":{"type":"number","minimum":0,"maximum":1000000000000},"currency":{"type":"string","pattern":"^[A-Z]{3}$","maxLength":3},"stage":{"type":"string","enum":["registered","approved","won","lost"],"maxLength":32},"registeredOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"closedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"source":{"type":"string","enum":["sourced","influenced"],"maxLength":32}},"required":["id","createdAt","updatedAt","partnerId","account","amount","currency","stage","registeredOn","source"],"indexes":["partnerId"]};
+const schema16 = {"title":"deal","description":"A registered deal","version":2,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"partnerId":{"type":"string","maxLength":64},"account":{"type":"string","maxLength":300},"amount":{"type":"number","minimum":0,"maximum":1000000000000},"currency":{"type":"string","pattern":"^[A-Z]{3}$","maxLength":3},"stage":{"type":"string","enum":["registered","approved","won","lost"],"maxLength":32},"registeredOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"closedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"source":{"type":"string","enum":["sourced","influenced"],"maxLength":32}},"required":["id","createdAt","updatedAt","partnerId","account","amount","currency","stage","registeredOn","source"],"indexes":["partnerId"],"additionalProperties":false};
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4745,11 +4806,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(func2(data0) > 64){
-const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
+for(const key0 in data){
+if(!(func2.call(schema16.properties, key0))){
+const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4759,8 +4818,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-else {
-const err11 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func3(data0) > 64){
+const err11 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4770,11 +4832,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.createdAt !== undefined){
-let data1 = data.createdAt;
-if(typeof data1 === "string"){
-if(func2(data1) > 32){
-const err12 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+else {
+const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4784,8 +4843,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
+if(data.createdAt !== undefined){
+let data1 = data.createdAt;
+if(typeof data1 === "string"){
+if(func3(data1) > 32){
+const err13 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4795,11 +4857,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.updatedAt !== undefined){
-let data2 = data.updatedAt;
-if(typeof data2 === "string"){
-if(func2(data2) > 32){
-const err14 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+else {
+const err14 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4809,8 +4868,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-else {
-const err15 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
+if(data.updatedAt !== undefined){
+let data2 = data.updatedAt;
+if(typeof data2 === "string"){
+if(func3(data2) > 32){
+const err15 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4820,11 +4882,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.updatedBy !== undefined){
-let data3 = data.updatedBy;
-if(typeof data3 === "string"){
-if(func2(data3) > 200){
-const err16 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err16 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4834,8 +4893,11 @@ vErrors.push(err16);
 errors++;
 }
 }
-else {
-const err17 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
+if(data.updatedBy !== undefined){
+let data3 = data.updatedBy;
+if(typeof data3 === "string"){
+if(func3(data3) > 200){
+const err17 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4845,12 +4907,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.sync !== undefined){
-let data4 = data.sync;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key0 in data4){
-if(!((((key0 === "seq") || (key0 === "pending")) || (key0 === "base")) || (key0 === "legacy"))){
-const err18 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+else {
+const err18 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4860,10 +4918,12 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data4.seq !== undefined){
-let data5 = data4.seq;
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err19 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
+if(data.sync !== undefined){
+let data4 = data.sync;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+if(!((((key1 === "seq") || (key1 === "pending")) || (key1 === "base")) || (key1 === "legacy"))){
+const err19 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4872,9 +4932,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(typeof data5 == "number"){
-if(data5 < 0 || isNaN(data5)){
-const err20 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data4.seq !== undefined){
+let data5 = data4.seq;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err20 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4883,11 +4945,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-if(data4.pending !== undefined){
-if(typeof data4.pending !== "boolean"){
-const err21 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
+if(typeof data5 == "number"){
+if(data5 < 0 || isNaN(data5)){
+const err21 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4897,10 +4957,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data4.base !== undefined){
-let data7 = data4.base;
-if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){
-const err22 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema16.properties.sync.properties.base.type}};
+}
+if(data4.pending !== undefined){
+if(typeof data4.pending !== "boolean"){
+const err22 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4910,9 +4970,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data4.legacy !== undefined){
-if(typeof data4.legacy !== "boolean"){
-const err23 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
+if(data4.base !== undefined){
+let data7 = data4.base;
+if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){
+const err23 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema16.properties.sync.properties.base.type}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4922,9 +4983,9 @@ vErrors.push(err23);
 errors++;
 }
 }
-}
-else {
-const err24 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
+if(data4.legacy !== undefined){
+if(typeof data4.legacy !== "boolean"){
+const err24 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4934,11 +4995,9 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.partnerId !== undefined){
-let data9 = data.partnerId;
-if(typeof data9 === "string"){
-if(func2(data9) > 64){
-const err25 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
+}
+else {
+const err25 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4948,8 +5007,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/type",keyword:"type",params:{type: "string"}};
+if(data.partnerId !== undefined){
+let data9 = data.partnerId;
+if(typeof data9 === "string"){
+if(func3(data9) > 64){
+const err26 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4959,11 +5021,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.account !== undefined){
-let data10 = data.account;
-if(typeof data10 === "string"){
-if(func2(data10) > 300){
-const err27 = {instancePath:instancePath+"/account",schemaPath:"#/properties/account/maxLength",keyword:"maxLength",params:{limit: 300}};
+else {
+const err27 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4973,8 +5032,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/account",schemaPath:"#/properties/account/type",keyword:"type",params:{type: "string"}};
+if(data.account !== undefined){
+let data10 = data.account;
+if(typeof data10 === "string"){
+if(func3(data10) > 300){
+const err28 = {instancePath:instancePath+"/account",schemaPath:"#/properties/account/maxLength",keyword:"maxLength",params:{limit: 300}};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4984,11 +5046,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.amount !== undefined){
-let data11 = data.amount;
-if(typeof data11 == "number"){
-if(data11 > 1000000000000 || isNaN(data11)){
-const err29 = {instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000}};
+else {
+const err29 = {instancePath:instancePath+"/account",schemaPath:"#/properties/account/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4997,8 +5056,12 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data11 < 0 || isNaN(data11)){
-const err30 = {instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data.amount !== undefined){
+let data11 = data.amount;
+if(typeof data11 == "number"){
+if(data11 > 1000000000000 || isNaN(data11)){
+const err30 = {instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000}};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5007,9 +5070,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/type",keyword:"type",params:{type: "number"}};
+if(data11 < 0 || isNaN(data11)){
+const err31 = {instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -5019,11 +5081,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.currency !== undefined){
-let data12 = data.currency;
-if(typeof data12 === "string"){
-if(func2(data12) > 3){
-const err32 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/maxLength",keyword:"maxLength",params:{limit: 3}};
+else {
+const err32 = {instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5032,8 +5091,12 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(!pattern10.test(data12)){
-const err33 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"}};
+}
+if(data.currency !== undefined){
+let data12 = data.currency;
+if(typeof data12 === "string"){
+if(func3(data12) > 3){
+const err33 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/maxLength",keyword:"maxLength",params:{limit: 3}};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -5042,9 +5105,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"}};
+if(!pattern10.test(data12)){
+const err34 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"}};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -5054,10 +5116,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.stage !== undefined){
-let data13 = data.stage;
-if(!((((data13 === "registered") || (data13 === "approved")) || (data13 === "won")) || (data13 === "lost"))){
-const err35 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/enum",keyword:"enum",params:{allowedValues: schema16.properties.stage.enum}};
+else {
+const err35 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -5066,9 +5126,11 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(typeof data13 === "string"){
-if(func2(data13) > 32){
-const err36 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+if(data.stage !== undefined){
+let data13 = data.stage;
+if(!((((data13 === "registered") || (data13 === "approved")) || (data13 === "won")) || (data13 === "lost"))){
+const err36 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/enum",keyword:"enum",params:{allowedValues: schema16.properties.stage.enum}};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -5077,9 +5139,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/type",keyword:"type",params:{type: "string"}};
+if(typeof data13 === "string"){
+if(func3(data13) > 32){
+const err37 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -5089,11 +5151,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.registeredOn !== undefined){
-let data14 = data.registeredOn;
-if(typeof data14 === "string"){
-if(func2(data14) > 10){
-const err38 = {instancePath:instancePath+"/registeredOn",schemaPath:"#/properties/registeredOn/maxLength",keyword:"maxLength",params:{limit: 10}};
+else {
+const err38 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -5102,8 +5161,12 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(!pattern0.test(data14)){
-const err39 = {instancePath:instancePath+"/registeredOn",schemaPath:"#/properties/registeredOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+}
+if(data.registeredOn !== undefined){
+let data14 = data.registeredOn;
+if(typeof data14 === "string"){
+if(func3(data14) > 10){
+const err39 = {instancePath:instancePath+"/registeredOn",schemaPath:"#/properties/registeredOn/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -5112,9 +5175,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/registeredOn",schemaPath:"#/properties/registeredOn/type",keyword:"type",params:{type: "string"}};
+if(!pattern0.test(data14)){
+const err40 = {instancePath:instancePath+"/registeredOn",schemaPath:"#/properties/registeredOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -5124,11 +5186,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.closedOn !== undefined){
-let data15 = data.closedOn;
-if(typeof data15 === "string"){
-if(func2(data15) > 10){
-const err41 = {instancePath:instancePath+"/closedOn",schemaPath:"#/properties/closedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
+else {
+const err41 = {instancePath:instancePath+"/registeredOn",schemaPath:"#/properties/registeredOn/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -5137,8 +5196,12 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(!pattern0.test(data15)){
-const err42 = {instancePath:instancePath+"/closedOn",schemaPath:"#/properties/closedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+}
+if(data.closedOn !== undefined){
+let data15 = data.closedOn;
+if(typeof data15 === "string"){
+if(func3(data15) > 10){
+const err42 = {instancePath:instancePath+"/closedOn",schemaPath:"#/properties/closedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -5147,9 +5210,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/closedOn",schemaPath:"#/properties/closedOn/type",keyword:"type",params:{type: "string"}};
+if(!pattern0.test(data15)){
+const err43 = {instancePath:instancePath+"/closedOn",schemaPath:"#/properties/closedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -5159,10 +5221,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.source !== undefined){
-let data16 = data.source;
-if(!((data16 === "sourced") || (data16 === "influenced"))){
-const err44 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema16.properties.source.enum}};
+else {
+const err44 = {instancePath:instancePath+"/closedOn",schemaPath:"#/properties/closedOn/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -5171,9 +5231,11 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(typeof data16 === "string"){
-if(func2(data16) > 32){
-const err45 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+if(data.source !== undefined){
+let data16 = data.source;
+if(!((data16 === "sourced") || (data16 === "influenced"))){
+const err45 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema16.properties.source.enum}};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -5182,9 +5244,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"}};
+if(typeof data16 === "string"){
+if(func3(data16) > 32){
+const err46 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -5194,9 +5256,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
 else {
-const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err47 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -5205,12 +5266,24 @@ vErrors.push(err47);
 }
 errors++;
 }
+}
+}
+else {
+const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
 validate15.errors = vErrors;
 return errors === 0;
 }
 
 export const document_trainings = validate16;
-const schema17 = {"title":"training","description":"An enrolment or certification of a person at the partner","version":2,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"partnerId":{"type":"string","maxLength":64},"person":{"type":"string","maxLength":200},"course":{"type":"string","maxLength":300},"required":{"type":"boolean"},"status":{"type":"string","enum":["enrolled","completed"],"maxLength":32},"completedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"}},"required":["id","createdAt","updatedAt","partnerId","person","course","required","status"],"indexes":["partnerId"]};
+const schema17 = {"title":"training","description":"An enrolment or certification of a person at the partner","version":2,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"partnerId":{"type":"string","maxLength":64},"person":{"type":"string","maxLength":200},"course":{"type":"string","maxLength":300},"required":{"type":"boolean"},"status":{"type":"string","enum":["enrolled","completed"],"maxLength":32},"completedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"}},"required":["id","createdAt","updatedAt","partnerId","person","course","required","status"],"indexes":["partnerId"],"additionalProperties":false};
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -5296,11 +5369,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(func2(data0) > 64){
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
+for(const key0 in data){
+if(!(func2.call(schema17.properties, key0))){
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5310,8 +5381,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-else {
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func3(data0) > 64){
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5321,11 +5395,8 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.createdAt !== undefined){
-let data1 = data.createdAt;
-if(typeof data1 === "string"){
-if(func2(data1) > 32){
-const err10 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+else {
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5335,8 +5406,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-else {
-const err11 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
+if(data.createdAt !== undefined){
+let data1 = data.createdAt;
+if(typeof data1 === "string"){
+if(func3(data1) > 32){
+const err11 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5346,11 +5420,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.updatedAt !== undefined){
-let data2 = data.updatedAt;
-if(typeof data2 === "string"){
-if(func2(data2) > 32){
-const err12 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+else {
+const err12 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5360,8 +5431,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
+if(data.updatedAt !== undefined){
+let data2 = data.updatedAt;
+if(typeof data2 === "string"){
+if(func3(data2) > 32){
+const err13 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5371,11 +5445,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.updatedBy !== undefined){
-let data3 = data.updatedBy;
-if(typeof data3 === "string"){
-if(func2(data3) > 200){
-const err14 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err14 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5385,8 +5456,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-else {
-const err15 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
+if(data.updatedBy !== undefined){
+let data3 = data.updatedBy;
+if(typeof data3 === "string"){
+if(func3(data3) > 200){
+const err15 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5396,12 +5470,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.sync !== undefined){
-let data4 = data.sync;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key0 in data4){
-if(!((((key0 === "seq") || (key0 === "pending")) || (key0 === "base")) || (key0 === "legacy"))){
-const err16 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+else {
+const err16 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5411,10 +5481,12 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data4.seq !== undefined){
-let data5 = data4.seq;
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err17 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
+if(data.sync !== undefined){
+let data4 = data.sync;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+if(!((((key1 === "seq") || (key1 === "pending")) || (key1 === "base")) || (key1 === "legacy"))){
+const err17 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5423,9 +5495,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(typeof data5 == "number"){
-if(data5 < 0 || isNaN(data5)){
-const err18 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data4.seq !== undefined){
+let data5 = data4.seq;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err18 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5434,11 +5508,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-}
-if(data4.pending !== undefined){
-if(typeof data4.pending !== "boolean"){
-const err19 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
+if(typeof data5 == "number"){
+if(data5 < 0 || isNaN(data5)){
+const err19 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5448,10 +5520,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data4.base !== undefined){
-let data7 = data4.base;
-if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){
-const err20 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema17.properties.sync.properties.base.type}};
+}
+if(data4.pending !== undefined){
+if(typeof data4.pending !== "boolean"){
+const err20 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5461,9 +5533,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data4.legacy !== undefined){
-if(typeof data4.legacy !== "boolean"){
-const err21 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
+if(data4.base !== undefined){
+let data7 = data4.base;
+if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){
+const err21 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema17.properties.sync.properties.base.type}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5473,9 +5546,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-}
-else {
-const err22 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
+if(data4.legacy !== undefined){
+if(typeof data4.legacy !== "boolean"){
+const err22 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5485,11 +5558,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.partnerId !== undefined){
-let data9 = data.partnerId;
-if(typeof data9 === "string"){
-if(func2(data9) > 64){
-const err23 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
+}
+else {
+const err23 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5499,8 +5570,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/type",keyword:"type",params:{type: "string"}};
+if(data.partnerId !== undefined){
+let data9 = data.partnerId;
+if(typeof data9 === "string"){
+if(func3(data9) > 64){
+const err24 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5510,11 +5584,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.person !== undefined){
-let data10 = data.person;
-if(typeof data10 === "string"){
-if(func2(data10) > 200){
-const err25 = {instancePath:instancePath+"/person",schemaPath:"#/properties/person/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err25 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5524,8 +5595,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/person",schemaPath:"#/properties/person/type",keyword:"type",params:{type: "string"}};
+if(data.person !== undefined){
+let data10 = data.person;
+if(typeof data10 === "string"){
+if(func3(data10) > 200){
+const err26 = {instancePath:instancePath+"/person",schemaPath:"#/properties/person/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5535,11 +5609,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.course !== undefined){
-let data11 = data.course;
-if(typeof data11 === "string"){
-if(func2(data11) > 300){
-const err27 = {instancePath:instancePath+"/course",schemaPath:"#/properties/course/maxLength",keyword:"maxLength",params:{limit: 300}};
+else {
+const err27 = {instancePath:instancePath+"/person",schemaPath:"#/properties/person/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5549,8 +5620,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/course",schemaPath:"#/properties/course/type",keyword:"type",params:{type: "string"}};
+if(data.course !== undefined){
+let data11 = data.course;
+if(typeof data11 === "string"){
+if(func3(data11) > 300){
+const err28 = {instancePath:instancePath+"/course",schemaPath:"#/properties/course/maxLength",keyword:"maxLength",params:{limit: 300}};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5560,9 +5634,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.required !== undefined){
-if(typeof data.required !== "boolean"){
-const err29 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/type",keyword:"type",params:{type: "boolean"}};
+else {
+const err29 = {instancePath:instancePath+"/course",schemaPath:"#/properties/course/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5572,10 +5645,9 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.status !== undefined){
-let data13 = data.status;
-if(!((data13 === "enrolled") || (data13 === "completed"))){
-const err30 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema17.properties.status.enum}};
+if(data.required !== undefined){
+if(typeof data.required !== "boolean"){
+const err30 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5584,9 +5656,11 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(typeof data13 === "string"){
-if(func2(data13) > 32){
-const err31 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+if(data.status !== undefined){
+let data13 = data.status;
+if(!((data13 === "enrolled") || (data13 === "completed"))){
+const err31 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema17.properties.status.enum}};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -5595,9 +5669,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-else {
-const err32 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+if(typeof data13 === "string"){
+if(func3(data13) > 32){
+const err32 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5607,11 +5681,8 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.completedOn !== undefined){
-let data14 = data.completedOn;
-if(typeof data14 === "string"){
-if(func2(data14) > 10){
-const err33 = {instancePath:instancePath+"/completedOn",schemaPath:"#/properties/completedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
+else {
+const err33 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -5620,8 +5691,12 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(!pattern0.test(data14)){
-const err34 = {instancePath:instancePath+"/completedOn",schemaPath:"#/properties/completedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+}
+if(data.completedOn !== undefined){
+let data14 = data.completedOn;
+if(typeof data14 === "string"){
+if(func3(data14) > 10){
+const err34 = {instancePath:instancePath+"/completedOn",schemaPath:"#/properties/completedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -5630,9 +5705,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-else {
-const err35 = {instancePath:instancePath+"/completedOn",schemaPath:"#/properties/completedOn/type",keyword:"type",params:{type: "string"}};
+if(!pattern0.test(data14)){
+const err35 = {instancePath:instancePath+"/completedOn",schemaPath:"#/properties/completedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -5642,9 +5716,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-}
 else {
-const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err36 = {instancePath:instancePath+"/completedOn",schemaPath:"#/properties/completedOn/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -5653,12 +5726,24 @@ vErrors.push(err36);
 }
 errors++;
 }
+}
+}
+else {
+const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
 validate16.errors = vErrors;
 return errors === 0;
 }
 
 export const document_surveys = validate17;
-const schema18 = {"title":"survey","description":"A partner satisfaction (PSAT) response","version":2,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"partnerId":{"type":"string","maxLength":64},"score":{"type":"integer","minimum":1,"maximum":5},"takenOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"comment":{"type":"string","maxLength":5000},"phase":{"type":"string","enum":["preboarding","immersion","activation","engagement","growth"],"maxLength":32}},"required":["id","createdAt","updatedAt","partnerId","score","takenOn"],"indexes":["partnerId"]};
+const schema18 = {"title":"survey","description":"A partner satisfaction (PSAT) response","version":2,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"partnerId":{"type":"string","maxLength":64},"score":{"type":"integer","minimum":1,"maximum":5},"takenOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"comment":{"type":"string","maxLength":5000},"phase":{"type":"string","enum":["preboarding","immersion","activation","engagement","growth"],"maxLength":32}},"required":["id","createdAt","updatedAt","partnerId","score","takenOn"],"indexes":["partnerId"],"additionalProperties":false};
 
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -5724,11 +5809,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(func2(data0) > 64){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
+for(const key0 in data){
+if(!(func2.call(schema18.properties, key0))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5738,8 +5821,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func3(data0) > 64){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5749,11 +5835,8 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.createdAt !== undefined){
-let data1 = data.createdAt;
-if(typeof data1 === "string"){
-if(func2(data1) > 32){
-const err8 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+else {
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5763,8 +5846,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-else {
-const err9 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
+if(data.createdAt !== undefined){
+let data1 = data.createdAt;
+if(typeof data1 === "string"){
+if(func3(data1) > 32){
+const err9 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5774,11 +5860,8 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.updatedAt !== undefined){
-let data2 = data.updatedAt;
-if(typeof data2 === "string"){
-if(func2(data2) > 32){
-const err10 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+else {
+const err10 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5788,8 +5871,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-else {
-const err11 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
+if(data.updatedAt !== undefined){
+let data2 = data.updatedAt;
+if(typeof data2 === "string"){
+if(func3(data2) > 32){
+const err11 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5799,11 +5885,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.updatedBy !== undefined){
-let data3 = data.updatedBy;
-if(typeof data3 === "string"){
-if(func2(data3) > 200){
-const err12 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err12 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5813,8 +5896,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
+if(data.updatedBy !== undefined){
+let data3 = data.updatedBy;
+if(typeof data3 === "string"){
+if(func3(data3) > 200){
+const err13 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5824,12 +5910,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.sync !== undefined){
-let data4 = data.sync;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key0 in data4){
-if(!((((key0 === "seq") || (key0 === "pending")) || (key0 === "base")) || (key0 === "legacy"))){
-const err14 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+else {
+const err14 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5839,10 +5921,12 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data4.seq !== undefined){
-let data5 = data4.seq;
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err15 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
+if(data.sync !== undefined){
+let data4 = data.sync;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+if(!((((key1 === "seq") || (key1 === "pending")) || (key1 === "base")) || (key1 === "legacy"))){
+const err15 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5851,9 +5935,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(typeof data5 == "number"){
-if(data5 < 0 || isNaN(data5)){
-const err16 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data4.seq !== undefined){
+let data5 = data4.seq;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err16 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5862,11 +5948,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-}
-if(data4.pending !== undefined){
-if(typeof data4.pending !== "boolean"){
-const err17 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
+if(typeof data5 == "number"){
+if(data5 < 0 || isNaN(data5)){
+const err17 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5876,10 +5960,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data4.base !== undefined){
-let data7 = data4.base;
-if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){
-const err18 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema18.properties.sync.properties.base.type}};
+}
+if(data4.pending !== undefined){
+if(typeof data4.pending !== "boolean"){
+const err18 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5889,9 +5973,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data4.legacy !== undefined){
-if(typeof data4.legacy !== "boolean"){
-const err19 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
+if(data4.base !== undefined){
+let data7 = data4.base;
+if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){
+const err19 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema18.properties.sync.properties.base.type}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5901,9 +5986,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
+if(data4.legacy !== undefined){
+if(typeof data4.legacy !== "boolean"){
+const err20 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5913,11 +5998,9 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.partnerId !== undefined){
-let data9 = data.partnerId;
-if(typeof data9 === "string"){
-if(func2(data9) > 64){
-const err21 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
+}
+else {
+const err21 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5927,8 +6010,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/type",keyword:"type",params:{type: "string"}};
+if(data.partnerId !== undefined){
+let data9 = data.partnerId;
+if(typeof data9 === "string"){
+if(func3(data9) > 64){
+const err22 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5938,10 +6024,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.score !== undefined){
-let data10 = data.score;
-if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
-const err23 = {instancePath:instancePath+"/score",schemaPath:"#/properties/score/type",keyword:"type",params:{type: "integer"}};
+else {
+const err23 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5950,9 +6034,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(typeof data10 == "number"){
-if(data10 > 5 || isNaN(data10)){
-const err24 = {instancePath:instancePath+"/score",schemaPath:"#/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5}};
+}
+if(data.score !== undefined){
+let data10 = data.score;
+if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
+const err24 = {instancePath:instancePath+"/score",schemaPath:"#/properties/score/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5961,8 +6047,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data10 < 1 || isNaN(data10)){
-const err25 = {instancePath:instancePath+"/score",schemaPath:"#/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
+if(typeof data10 == "number"){
+if(data10 > 5 || isNaN(data10)){
+const err25 = {instancePath:instancePath+"/score",schemaPath:"#/properties/score/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5971,13 +6058,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-}
-if(data.takenOn !== undefined){
-let data11 = data.takenOn;
-if(typeof data11 === "string"){
-if(func2(data11) > 10){
-const err26 = {instancePath:instancePath+"/takenOn",schemaPath:"#/properties/takenOn/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(data10 < 1 || isNaN(data10)){
+const err26 = {instancePath:instancePath+"/score",schemaPath:"#/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5986,8 +6068,13 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!pattern0.test(data11)){
-const err27 = {instancePath:instancePath+"/takenOn",schemaPath:"#/properties/takenOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+}
+}
+if(data.takenOn !== undefined){
+let data11 = data.takenOn;
+if(typeof data11 === "string"){
+if(func3(data11) > 10){
+const err27 = {instancePath:instancePath+"/takenOn",schemaPath:"#/properties/takenOn/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5996,9 +6083,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/takenOn",schemaPath:"#/properties/takenOn/type",keyword:"type",params:{type: "string"}};
+if(!pattern0.test(data11)){
+const err28 = {instancePath:instancePath+"/takenOn",schemaPath:"#/properties/takenOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6008,11 +6094,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.comment !== undefined){
-let data12 = data.comment;
-if(typeof data12 === "string"){
-if(func2(data12) > 5000){
-const err29 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/maxLength",keyword:"maxLength",params:{limit: 5000}};
+else {
+const err29 = {instancePath:instancePath+"/takenOn",schemaPath:"#/properties/takenOn/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6022,8 +6105,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-else {
-const err30 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/type",keyword:"type",params:{type: "string"}};
+if(data.comment !== undefined){
+let data12 = data.comment;
+if(typeof data12 === "string"){
+if(func3(data12) > 5000){
+const err30 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/maxLength",keyword:"maxLength",params:{limit: 5000}};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6033,10 +6119,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.phase !== undefined){
-let data13 = data.phase;
-if(!(((((data13 === "preboarding") || (data13 === "immersion")) || (data13 === "activation")) || (data13 === "engagement")) || (data13 === "growth"))){
-const err31 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/enum",keyword:"enum",params:{allowedValues: schema18.properties.phase.enum}};
+else {
+const err31 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6045,9 +6129,11 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(typeof data13 === "string"){
-if(func2(data13) > 32){
-const err32 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+if(data.phase !== undefined){
+let data13 = data.phase;
+if(!(((((data13 === "preboarding") || (data13 === "immersion")) || (data13 === "activation")) || (data13 === "engagement")) || (data13 === "growth"))){
+const err32 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/enum",keyword:"enum",params:{allowedValues: schema18.properties.phase.enum}};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -6056,9 +6142,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/type",keyword:"type",params:{type: "string"}};
+if(typeof data13 === "string"){
+if(func3(data13) > 32){
+const err33 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -6068,9 +6154,8 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err34 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -6079,12 +6164,24 @@ vErrors.push(err34);
 }
 errors++;
 }
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
 validate17.errors = vErrors;
 return errors === 0;
 }
 
 export const document_templates = validate18;
-const schema19 = {"title":"template","description":"A user-edited journey or agenda template","version":2,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"kind":{"type":"string","enum":["journey","agenda"],"maxLength":32},"name":{"type":"string","maxLength":200},"partnerType":{"type":"string","enum":["reseller","isv","si","msp","referral"],"maxLength":32},"maturity":{"type":"string","enum":["new","experienced"],"maxLength":32},"data":{"type":"object"}},"required":["id","createdAt","updatedAt","kind","name","data"],"indexes":[]};
+const schema19 = {"title":"template","description":"A user-edited journey or agenda template","version":2,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"kind":{"type":"string","enum":["journey","agenda"],"maxLength":32},"name":{"type":"string","maxLength":200},"partnerType":{"type":"string","enum":["reseller","isv","si","msp","referral"],"maxLength":32},"maturity":{"type":"string","enum":["new","experienced"],"maxLength":32},"data":{"type":"object"}},"required":["id","createdAt","updatedAt","kind","name","data"],"indexes":[],"additionalProperties":false};
 
 function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -6150,11 +6247,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(func2(data0) > 64){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
+for(const key0 in data){
+if(!(func2.call(schema19.properties, key0))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6164,8 +6259,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func3(data0) > 64){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6175,11 +6273,8 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.createdAt !== undefined){
-let data1 = data.createdAt;
-if(typeof data1 === "string"){
-if(func2(data1) > 32){
-const err8 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+else {
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6189,8 +6284,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-else {
-const err9 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
+if(data.createdAt !== undefined){
+let data1 = data.createdAt;
+if(typeof data1 === "string"){
+if(func3(data1) > 32){
+const err9 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6200,11 +6298,8 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.updatedAt !== undefined){
-let data2 = data.updatedAt;
-if(typeof data2 === "string"){
-if(func2(data2) > 32){
-const err10 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+else {
+const err10 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6214,8 +6309,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-else {
-const err11 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
+if(data.updatedAt !== undefined){
+let data2 = data.updatedAt;
+if(typeof data2 === "string"){
+if(func3(data2) > 32){
+const err11 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6225,11 +6323,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.updatedBy !== undefined){
-let data3 = data.updatedBy;
-if(typeof data3 === "string"){
-if(func2(data3) > 200){
-const err12 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err12 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6239,8 +6334,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
+if(data.updatedBy !== undefined){
+let data3 = data.updatedBy;
+if(typeof data3 === "string"){
+if(func3(data3) > 200){
+const err13 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6250,12 +6348,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.sync !== undefined){
-let data4 = data.sync;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key0 in data4){
-if(!((((key0 === "seq") || (key0 === "pending")) || (key0 === "base")) || (key0 === "legacy"))){
-const err14 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+else {
+const err14 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6265,10 +6359,12 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data4.seq !== undefined){
-let data5 = data4.seq;
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err15 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
+if(data.sync !== undefined){
+let data4 = data.sync;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+if(!((((key1 === "seq") || (key1 === "pending")) || (key1 === "base")) || (key1 === "legacy"))){
+const err15 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6277,9 +6373,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(typeof data5 == "number"){
-if(data5 < 0 || isNaN(data5)){
-const err16 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data4.seq !== undefined){
+let data5 = data4.seq;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err16 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6288,11 +6386,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-}
-if(data4.pending !== undefined){
-if(typeof data4.pending !== "boolean"){
-const err17 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
+if(typeof data5 == "number"){
+if(data5 < 0 || isNaN(data5)){
+const err17 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6302,10 +6398,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data4.base !== undefined){
-let data7 = data4.base;
-if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){
-const err18 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema19.properties.sync.properties.base.type}};
+}
+if(data4.pending !== undefined){
+if(typeof data4.pending !== "boolean"){
+const err18 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6315,9 +6411,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data4.legacy !== undefined){
-if(typeof data4.legacy !== "boolean"){
-const err19 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
+if(data4.base !== undefined){
+let data7 = data4.base;
+if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){
+const err19 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema19.properties.sync.properties.base.type}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6327,9 +6424,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
+if(data4.legacy !== undefined){
+if(typeof data4.legacy !== "boolean"){
+const err20 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6339,10 +6436,9 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.kind !== undefined){
-let data9 = data.kind;
-if(!((data9 === "journey") || (data9 === "agenda"))){
-const err21 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema19.properties.kind.enum}};
+}
+else {
+const err21 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6351,9 +6447,11 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(typeof data9 === "string"){
-if(func2(data9) > 32){
-const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+if(data.kind !== undefined){
+let data9 = data.kind;
+if(!((data9 === "journey") || (data9 === "agenda"))){
+const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema19.properties.kind.enum}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6362,9 +6460,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"}};
+if(typeof data9 === "string"){
+if(func3(data9) > 32){
+const err23 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6374,11 +6472,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.name !== undefined){
-let data10 = data.name;
-if(typeof data10 === "string"){
-if(func2(data10) > 200){
-const err24 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err24 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6388,8 +6483,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-else {
-const err25 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+if(data.name !== undefined){
+let data10 = data.name;
+if(typeof data10 === "string"){
+if(func3(data10) > 200){
+const err25 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6399,10 +6497,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.partnerType !== undefined){
-let data11 = data.partnerType;
-if(!(((((data11 === "reseller") || (data11 === "isv")) || (data11 === "si")) || (data11 === "msp")) || (data11 === "referral"))){
-const err26 = {instancePath:instancePath+"/partnerType",schemaPath:"#/properties/partnerType/enum",keyword:"enum",params:{allowedValues: schema19.properties.partnerType.enum}};
+else {
+const err26 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6411,9 +6507,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(typeof data11 === "string"){
-if(func2(data11) > 32){
-const err27 = {instancePath:instancePath+"/partnerType",schemaPath:"#/properties/partnerType/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+if(data.partnerType !== undefined){
+let data11 = data.partnerType;
+if(!(((((data11 === "reseller") || (data11 === "isv")) || (data11 === "si")) || (data11 === "msp")) || (data11 === "referral"))){
+const err27 = {instancePath:instancePath+"/partnerType",schemaPath:"#/properties/partnerType/enum",keyword:"enum",params:{allowedValues: schema19.properties.partnerType.enum}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6422,9 +6520,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/partnerType",schemaPath:"#/properties/partnerType/type",keyword:"type",params:{type: "string"}};
+if(typeof data11 === "string"){
+if(func3(data11) > 32){
+const err28 = {instancePath:instancePath+"/partnerType",schemaPath:"#/properties/partnerType/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6434,10 +6532,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.maturity !== undefined){
-let data12 = data.maturity;
-if(!((data12 === "new") || (data12 === "experienced"))){
-const err29 = {instancePath:instancePath+"/maturity",schemaPath:"#/properties/maturity/enum",keyword:"enum",params:{allowedValues: schema19.properties.maturity.enum}};
+else {
+const err29 = {instancePath:instancePath+"/partnerType",schemaPath:"#/properties/partnerType/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6446,9 +6542,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(typeof data12 === "string"){
-if(func2(data12) > 32){
-const err30 = {instancePath:instancePath+"/maturity",schemaPath:"#/properties/maturity/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+if(data.maturity !== undefined){
+let data12 = data.maturity;
+if(!((data12 === "new") || (data12 === "experienced"))){
+const err30 = {instancePath:instancePath+"/maturity",schemaPath:"#/properties/maturity/enum",keyword:"enum",params:{allowedValues: schema19.properties.maturity.enum}};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6457,9 +6555,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/maturity",schemaPath:"#/properties/maturity/type",keyword:"type",params:{type: "string"}};
+if(typeof data12 === "string"){
+if(func3(data12) > 32){
+const err31 = {instancePath:instancePath+"/maturity",schemaPath:"#/properties/maturity/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6469,10 +6567,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.data !== undefined){
-let data13 = data.data;
-if(!(data13 && typeof data13 == "object" && !Array.isArray(data13))){
-const err32 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"}};
+else {
+const err32 = {instancePath:instancePath+"/maturity",schemaPath:"#/properties/maturity/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -6482,9 +6578,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-}
-else {
-const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.data !== undefined){
+let data13 = data.data;
+if(!(data13 && typeof data13 == "object" && !Array.isArray(data13))){
+const err33 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -6493,12 +6590,24 @@ vErrors.push(err33);
 }
 errors++;
 }
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
 validate18.errors = vErrors;
 return errors === 0;
 }
 
 export const document_conflicts = validate19;
-const schema20 = {"title":"conflict","description":"The losing value of a same-field edit conflict","version":2,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"partnerId":{"type":"string","maxLength":64},"collectionName":{"type":"string","maxLength":40},"documentId":{"type":"string","maxLength":64},"field":{"type":"string","maxLength":200},"keptValue":{},"lostValue":{},"keptBy":{"type":"string","maxLength":200},"lostBy":{"type":"string","maxLength":200},"keptAt":{"type":"string","maxLength":32},"lostAt":{"type":"string","maxLength":32},"restored":{"type":"boolean"}},"required":["id","createdAt","updatedAt","partnerId","collectionName","documentId","field","restored"],"indexes":["partnerId"]};
+const schema20 = {"title":"conflict","description":"The losing value of a same-field edit conflict","version":2,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"partnerId":{"type":"string","maxLength":64},"collectionName":{"type":"string","maxLength":40},"documentId":{"type":"string","maxLength":64},"field":{"type":"string","maxLength":200},"keptValue":{},"lostValue":{},"keptBy":{"type":"string","maxLength":200},"lostBy":{"type":"string","maxLength":200},"keptAt":{"type":"string","maxLength":32},"lostAt":{"type":"string","maxLength":32},"restored":{"type":"boolean"}},"required":["id","createdAt","updatedAt","partnerId","collectionName","documentId","field","restored"],"indexes":["partnerId"],"additionalProperties":false};
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -6584,11 +6693,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(func2(data0) > 64){
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
+for(const key0 in data){
+if(!(func2.call(schema20.properties, key0))){
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6598,8 +6705,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-else {
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func3(data0) > 64){
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6609,11 +6719,8 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.createdAt !== undefined){
-let data1 = data.createdAt;
-if(typeof data1 === "string"){
-if(func2(data1) > 32){
-const err10 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+else {
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6623,8 +6730,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-else {
-const err11 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
+if(data.createdAt !== undefined){
+let data1 = data.createdAt;
+if(typeof data1 === "string"){
+if(func3(data1) > 32){
+const err11 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6634,11 +6744,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.updatedAt !== undefined){
-let data2 = data.updatedAt;
-if(typeof data2 === "string"){
-if(func2(data2) > 32){
-const err12 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+else {
+const err12 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6648,8 +6755,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
+if(data.updatedAt !== undefined){
+let data2 = data.updatedAt;
+if(typeof data2 === "string"){
+if(func3(data2) > 32){
+const err13 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6659,11 +6769,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.updatedBy !== undefined){
-let data3 = data.updatedBy;
-if(typeof data3 === "string"){
-if(func2(data3) > 200){
-const err14 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err14 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6673,8 +6780,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-else {
-const err15 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
+if(data.updatedBy !== undefined){
+let data3 = data.updatedBy;
+if(typeof data3 === "string"){
+if(func3(data3) > 200){
+const err15 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6684,12 +6794,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.sync !== undefined){
-let data4 = data.sync;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key0 in data4){
-if(!((((key0 === "seq") || (key0 === "pending")) || (key0 === "base")) || (key0 === "legacy"))){
-const err16 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+else {
+const err16 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6699,10 +6805,12 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data4.seq !== undefined){
-let data5 = data4.seq;
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err17 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
+if(data.sync !== undefined){
+let data4 = data.sync;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+if(!((((key1 === "seq") || (key1 === "pending")) || (key1 === "base")) || (key1 === "legacy"))){
+const err17 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6711,9 +6819,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(typeof data5 == "number"){
-if(data5 < 0 || isNaN(data5)){
-const err18 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data4.seq !== undefined){
+let data5 = data4.seq;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err18 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6722,11 +6832,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-}
-if(data4.pending !== undefined){
-if(typeof data4.pending !== "boolean"){
-const err19 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
+if(typeof data5 == "number"){
+if(data5 < 0 || isNaN(data5)){
+const err19 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6736,10 +6844,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data4.base !== undefined){
-let data7 = data4.base;
-if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){
-const err20 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema20.properties.sync.properties.base.type}};
+}
+if(data4.pending !== undefined){
+if(typeof data4.pending !== "boolean"){
+const err20 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6749,9 +6857,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data4.legacy !== undefined){
-if(typeof data4.legacy !== "boolean"){
-const err21 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
+if(data4.base !== undefined){
+let data7 = data4.base;
+if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){
+const err21 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema20.properties.sync.properties.base.type}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6761,9 +6870,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-}
-else {
-const err22 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
+if(data4.legacy !== undefined){
+if(typeof data4.legacy !== "boolean"){
+const err22 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6773,11 +6882,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.partnerId !== undefined){
-let data9 = data.partnerId;
-if(typeof data9 === "string"){
-if(func2(data9) > 64){
-const err23 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
+}
+else {
+const err23 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6787,8 +6894,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/type",keyword:"type",params:{type: "string"}};
+if(data.partnerId !== undefined){
+let data9 = data.partnerId;
+if(typeof data9 === "string"){
+if(func3(data9) > 64){
+const err24 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6798,11 +6908,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.collectionName !== undefined){
-let data10 = data.collectionName;
-if(typeof data10 === "string"){
-if(func2(data10) > 40){
-const err25 = {instancePath:instancePath+"/collectionName",schemaPath:"#/properties/collectionName/maxLength",keyword:"maxLength",params:{limit: 40}};
+else {
+const err25 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6812,8 +6919,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/collectionName",schemaPath:"#/properties/collectionName/type",keyword:"type",params:{type: "string"}};
+if(data.collectionName !== undefined){
+let data10 = data.collectionName;
+if(typeof data10 === "string"){
+if(func3(data10) > 40){
+const err26 = {instancePath:instancePath+"/collectionName",schemaPath:"#/properties/collectionName/maxLength",keyword:"maxLength",params:{limit: 40}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6823,11 +6933,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.documentId !== undefined){
-let data11 = data.documentId;
-if(typeof data11 === "string"){
-if(func2(data11) > 64){
-const err27 = {instancePath:instancePath+"/documentId",schemaPath:"#/properties/documentId/maxLength",keyword:"maxLength",params:{limit: 64}};
+else {
+const err27 = {instancePath:instancePath+"/collectionName",schemaPath:"#/properties/collectionName/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6837,8 +6944,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/documentId",schemaPath:"#/properties/documentId/type",keyword:"type",params:{type: "string"}};
+if(data.documentId !== undefined){
+let data11 = data.documentId;
+if(typeof data11 === "string"){
+if(func3(data11) > 64){
+const err28 = {instancePath:instancePath+"/documentId",schemaPath:"#/properties/documentId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6848,11 +6958,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.field !== undefined){
-let data12 = data.field;
-if(typeof data12 === "string"){
-if(func2(data12) > 200){
-const err29 = {instancePath:instancePath+"/field",schemaPath:"#/properties/field/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err29 = {instancePath:instancePath+"/documentId",schemaPath:"#/properties/documentId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6862,8 +6969,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-else {
-const err30 = {instancePath:instancePath+"/field",schemaPath:"#/properties/field/type",keyword:"type",params:{type: "string"}};
+if(data.field !== undefined){
+let data12 = data.field;
+if(typeof data12 === "string"){
+if(func3(data12) > 200){
+const err30 = {instancePath:instancePath+"/field",schemaPath:"#/properties/field/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6873,11 +6983,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.keptBy !== undefined){
-let data13 = data.keptBy;
-if(typeof data13 === "string"){
-if(func2(data13) > 200){
-const err31 = {instancePath:instancePath+"/keptBy",schemaPath:"#/properties/keptBy/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err31 = {instancePath:instancePath+"/field",schemaPath:"#/properties/field/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6887,8 +6994,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-else {
-const err32 = {instancePath:instancePath+"/keptBy",schemaPath:"#/properties/keptBy/type",keyword:"type",params:{type: "string"}};
+if(data.keptBy !== undefined){
+let data13 = data.keptBy;
+if(typeof data13 === "string"){
+if(func3(data13) > 200){
+const err32 = {instancePath:instancePath+"/keptBy",schemaPath:"#/properties/keptBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -6898,11 +7008,8 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.lostBy !== undefined){
-let data14 = data.lostBy;
-if(typeof data14 === "string"){
-if(func2(data14) > 200){
-const err33 = {instancePath:instancePath+"/lostBy",schemaPath:"#/properties/lostBy/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err33 = {instancePath:instancePath+"/keptBy",schemaPath:"#/properties/keptBy/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -6912,8 +7019,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-else {
-const err34 = {instancePath:instancePath+"/lostBy",schemaPath:"#/properties/lostBy/type",keyword:"type",params:{type: "string"}};
+if(data.lostBy !== undefined){
+let data14 = data.lostBy;
+if(typeof data14 === "string"){
+if(func3(data14) > 200){
+const err34 = {instancePath:instancePath+"/lostBy",schemaPath:"#/properties/lostBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -6923,11 +7033,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.keptAt !== undefined){
-let data15 = data.keptAt;
-if(typeof data15 === "string"){
-if(func2(data15) > 32){
-const err35 = {instancePath:instancePath+"/keptAt",schemaPath:"#/properties/keptAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+else {
+const err35 = {instancePath:instancePath+"/lostBy",schemaPath:"#/properties/lostBy/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -6937,8 +7044,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-else {
-const err36 = {instancePath:instancePath+"/keptAt",schemaPath:"#/properties/keptAt/type",keyword:"type",params:{type: "string"}};
+if(data.keptAt !== undefined){
+let data15 = data.keptAt;
+if(typeof data15 === "string"){
+if(func3(data15) > 32){
+const err36 = {instancePath:instancePath+"/keptAt",schemaPath:"#/properties/keptAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -6948,11 +7058,8 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.lostAt !== undefined){
-let data16 = data.lostAt;
-if(typeof data16 === "string"){
-if(func2(data16) > 32){
-const err37 = {instancePath:instancePath+"/lostAt",schemaPath:"#/properties/lostAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+else {
+const err37 = {instancePath:instancePath+"/keptAt",schemaPath:"#/properties/keptAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -6962,8 +7069,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-else {
-const err38 = {instancePath:instancePath+"/lostAt",schemaPath:"#/properties/lostAt/type",keyword:"type",params:{type: "string"}};
+if(data.lostAt !== undefined){
+let data16 = data.lostAt;
+if(typeof data16 === "string"){
+if(func3(data16) > 32){
+const err38 = {instancePath:instancePath+"/lostAt",schemaPath:"#/properties/lostAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -6973,9 +7083,8 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.restored !== undefined){
-if(typeof data.restored !== "boolean"){
-const err39 = {instancePath:instancePath+"/restored",schemaPath:"#/properties/restored/type",keyword:"type",params:{type: "boolean"}};
+else {
+const err39 = {instancePath:instancePath+"/lostAt",schemaPath:"#/properties/lostAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -6985,14 +7094,26 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-else {
-const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.restored !== undefined){
+if(typeof data.restored !== "boolean"){
+const err40 = {instancePath:instancePath+"/restored",schemaPath:"#/properties/restored/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err40];
 }
 else {
 vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
 }
 errors++;
 }
@@ -7002,7 +7123,6 @@ return errors === 0;
 
 export const stored_partner_v3 = validate20;
 const schema21 = {"additionalProperties":false,"description":"A channel partner and its onboarding context","encrypted":[],"indexes":[["_deleted","name","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"checkinCadenceDays":{"maximum":365,"minimum":1,"type":"integer"},"churnedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"contacts":{"items":{"properties":{"email":{"maxLength":200,"type":"string"},"id":{"maxLength":64,"type":"string"},"name":{"maxLength":200,"type":"string"},"phone":{"maxLength":60,"type":"string"},"role":{"maxLength":120,"type":"string"}},"required":["id","name"],"type":"object"},"maxItems":200,"type":"array"},"createdAt":{"maxLength":32,"type":"string"},"day0":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"id":{"maxLength":64,"type":"string"},"maturity":{"enum":["new","experienced"],"maxLength":32,"type":"string"},"name":{"maxLength":200,"type":"string"},"onboardingCompletedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"ownerEmail":{"maxLength":200,"type":"string"},"region":{"maxLength":80,"type":"string"},"status":{"enum":["recruited","onboarding","active","at_risk","churned"],"maxLength":32,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"tags":{"items":{"maxLength":60,"type":"string"},"maxItems":50,"type":"array"},"team":{"items":{"properties":{"email":{"maxLength":200,"type":"string"},"id":{"maxLength":64,"type":"string"},"name":{"maxLength":200,"type":"string"},"role":{"enum":["partner_manager","technical","marketing","field"],"maxLength":32,"type":"string"}},"required":["id","name","role"],"type":"object"},"maxItems":100,"type":"array"},"templateId":{"maxLength":80,"type":"string"},"tier":{"maxLength":40,"type":"string"},"type":{"enum":["reseller","isv","si","msp","referral"],"maxLength":32,"type":"string"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"},"website":{"maxLength":300,"type":"string"}},"required":["id","createdAt","updatedAt","name","type","maturity","day0","status","ownerEmail","contacts","team","tags","_deleted","_rev","_meta","_attachments"],"title":"partner","type":"object","version":3};
-const func151 = Object.prototype.hasOwnProperty;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -7169,7 +7289,7 @@ vErrors.push(err15);
 errors++;
 }
 for(const key0 in data){
-if(!(func151.call(schema21.properties, key0))){
+if(!(func2.call(schema21.properties, key0))){
 const err16 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err16];
@@ -7279,7 +7399,7 @@ errors++;
 if(data._rev !== undefined){
 let data4 = data._rev;
 if(typeof data4 === "string"){
-if(func2(data4) < 1){
+if(func3(data4) < 1){
 const err25 = {instancePath:instancePath+"/_rev",schemaPath:"#/properties/_rev/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err25];
@@ -7339,7 +7459,7 @@ errors++;
 if(data.churnedOn !== undefined){
 let data6 = data.churnedOn;
 if(typeof data6 === "string"){
-if(func2(data6) > 10){
+if(func3(data6) > 10){
 const err30 = {instancePath:instancePath+"/churnedOn",schemaPath:"#/properties/churnedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err30];
@@ -7411,7 +7531,7 @@ errors++;
 if(data8.email !== undefined){
 let data9 = data8.email;
 if(typeof data9 === "string"){
-if(func2(data9) > 200){
+if(func3(data9) > 200){
 const err36 = {instancePath:instancePath+"/contacts/" + i0+"/email",schemaPath:"#/properties/contacts/items/properties/email/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err36];
@@ -7436,7 +7556,7 @@ errors++;
 if(data8.id !== undefined){
 let data10 = data8.id;
 if(typeof data10 === "string"){
-if(func2(data10) > 64){
+if(func3(data10) > 64){
 const err38 = {instancePath:instancePath+"/contacts/" + i0+"/id",schemaPath:"#/properties/contacts/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err38];
@@ -7461,7 +7581,7 @@ errors++;
 if(data8.name !== undefined){
 let data11 = data8.name;
 if(typeof data11 === "string"){
-if(func2(data11) > 200){
+if(func3(data11) > 200){
 const err40 = {instancePath:instancePath+"/contacts/" + i0+"/name",schemaPath:"#/properties/contacts/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err40];
@@ -7486,7 +7606,7 @@ errors++;
 if(data8.phone !== undefined){
 let data12 = data8.phone;
 if(typeof data12 === "string"){
-if(func2(data12) > 60){
+if(func3(data12) > 60){
 const err42 = {instancePath:instancePath+"/contacts/" + i0+"/phone",schemaPath:"#/properties/contacts/items/properties/phone/maxLength",keyword:"maxLength",params:{limit: 60}};
 if(vErrors === null){
 vErrors = [err42];
@@ -7511,7 +7631,7 @@ errors++;
 if(data8.role !== undefined){
 let data13 = data8.role;
 if(typeof data13 === "string"){
-if(func2(data13) > 120){
+if(func3(data13) > 120){
 const err44 = {instancePath:instancePath+"/contacts/" + i0+"/role",schemaPath:"#/properties/contacts/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 120}};
 if(vErrors === null){
 vErrors = [err44];
@@ -7560,7 +7680,7 @@ errors++;
 if(data.createdAt !== undefined){
 let data14 = data.createdAt;
 if(typeof data14 === "string"){
-if(func2(data14) > 32){
+if(func3(data14) > 32){
 const err48 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err48];
@@ -7585,7 +7705,7 @@ errors++;
 if(data.day0 !== undefined){
 let data15 = data.day0;
 if(typeof data15 === "string"){
-if(func2(data15) > 10){
+if(func3(data15) > 10){
 const err50 = {instancePath:instancePath+"/day0",schemaPath:"#/properties/day0/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err50];
@@ -7620,7 +7740,7 @@ errors++;
 if(data.id !== undefined){
 let data16 = data.id;
 if(typeof data16 === "string"){
-if(func2(data16) > 64){
+if(func3(data16) > 64){
 const err53 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err53];
@@ -7655,7 +7775,7 @@ vErrors.push(err55);
 errors++;
 }
 if(typeof data17 === "string"){
-if(func2(data17) > 32){
+if(func3(data17) > 32){
 const err56 = {instancePath:instancePath+"/maturity",schemaPath:"#/properties/maturity/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err56];
@@ -7680,7 +7800,7 @@ errors++;
 if(data.name !== undefined){
 let data18 = data.name;
 if(typeof data18 === "string"){
-if(func2(data18) > 200){
+if(func3(data18) > 200){
 const err58 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err58];
@@ -7705,7 +7825,7 @@ errors++;
 if(data.onboardingCompletedOn !== undefined){
 let data19 = data.onboardingCompletedOn;
 if(typeof data19 === "string"){
-if(func2(data19) > 10){
+if(func3(data19) > 10){
 const err60 = {instancePath:instancePath+"/onboardingCompletedOn",schemaPath:"#/properties/onboardingCompletedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err60];
@@ -7740,7 +7860,7 @@ errors++;
 if(data.ownerEmail !== undefined){
 let data20 = data.ownerEmail;
 if(typeof data20 === "string"){
-if(func2(data20) > 200){
+if(func3(data20) > 200){
 const err63 = {instancePath:instancePath+"/ownerEmail",schemaPath:"#/properties/ownerEmail/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err63];
@@ -7765,7 +7885,7 @@ errors++;
 if(data.region !== undefined){
 let data21 = data.region;
 if(typeof data21 === "string"){
-if(func2(data21) > 80){
+if(func3(data21) > 80){
 const err65 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/maxLength",keyword:"maxLength",params:{limit: 80}};
 if(vErrors === null){
 vErrors = [err65];
@@ -7800,7 +7920,7 @@ vErrors.push(err67);
 errors++;
 }
 if(typeof data22 === "string"){
-if(func2(data22) > 32){
+if(func3(data22) > 32){
 const err68 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err68];
@@ -7928,7 +8048,7 @@ const len1 = data28.length;
 for(let i1=0; i1<len1; i1++){
 let data29 = data28[i1];
 if(typeof data29 === "string"){
-if(func2(data29) > 60){
+if(func3(data29) > 60){
 const err78 = {instancePath:instancePath+"/tags/" + i1,schemaPath:"#/properties/tags/items/maxLength",keyword:"maxLength",params:{limit: 60}};
 if(vErrors === null){
 vErrors = [err78];
@@ -8012,7 +8132,7 @@ errors++;
 if(data31.email !== undefined){
 let data32 = data31.email;
 if(typeof data32 === "string"){
-if(func2(data32) > 200){
+if(func3(data32) > 200){
 const err85 = {instancePath:instancePath+"/team/" + i2+"/email",schemaPath:"#/properties/team/items/properties/email/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err85];
@@ -8037,7 +8157,7 @@ errors++;
 if(data31.id !== undefined){
 let data33 = data31.id;
 if(typeof data33 === "string"){
-if(func2(data33) > 64){
+if(func3(data33) > 64){
 const err87 = {instancePath:instancePath+"/team/" + i2+"/id",schemaPath:"#/properties/team/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err87];
@@ -8062,7 +8182,7 @@ errors++;
 if(data31.name !== undefined){
 let data34 = data31.name;
 if(typeof data34 === "string"){
-if(func2(data34) > 200){
+if(func3(data34) > 200){
 const err89 = {instancePath:instancePath+"/team/" + i2+"/name",schemaPath:"#/properties/team/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err89];
@@ -8097,7 +8217,7 @@ vErrors.push(err91);
 errors++;
 }
 if(typeof data35 === "string"){
-if(func2(data35) > 32){
+if(func3(data35) > 32){
 const err92 = {instancePath:instancePath+"/team/" + i2+"/role",schemaPath:"#/properties/team/items/properties/role/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err92];
@@ -8146,7 +8266,7 @@ errors++;
 if(data.templateId !== undefined){
 let data36 = data.templateId;
 if(typeof data36 === "string"){
-if(func2(data36) > 80){
+if(func3(data36) > 80){
 const err96 = {instancePath:instancePath+"/templateId",schemaPath:"#/properties/templateId/maxLength",keyword:"maxLength",params:{limit: 80}};
 if(vErrors === null){
 vErrors = [err96];
@@ -8171,7 +8291,7 @@ errors++;
 if(data.tier !== undefined){
 let data37 = data.tier;
 if(typeof data37 === "string"){
-if(func2(data37) > 40){
+if(func3(data37) > 40){
 const err98 = {instancePath:instancePath+"/tier",schemaPath:"#/properties/tier/maxLength",keyword:"maxLength",params:{limit: 40}};
 if(vErrors === null){
 vErrors = [err98];
@@ -8206,7 +8326,7 @@ vErrors.push(err100);
 errors++;
 }
 if(typeof data38 === "string"){
-if(func2(data38) > 32){
+if(func3(data38) > 32){
 const err101 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err101];
@@ -8231,7 +8351,7 @@ errors++;
 if(data.updatedAt !== undefined){
 let data39 = data.updatedAt;
 if(typeof data39 === "string"){
-if(func2(data39) > 32){
+if(func3(data39) > 32){
 const err103 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err103];
@@ -8256,7 +8376,7 @@ errors++;
 if(data.updatedBy !== undefined){
 let data40 = data.updatedBy;
 if(typeof data40 === "string"){
-if(func2(data40) > 200){
+if(func3(data40) > 200){
 const err105 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err105];
@@ -8281,7 +8401,7 @@ errors++;
 if(data.website !== undefined){
 let data41 = data.website;
 if(typeof data41 === "string"){
-if(func2(data41) > 300){
+if(func3(data41) > 300){
 const err107 = {instancePath:instancePath+"/website",schemaPath:"#/properties/website/maxLength",keyword:"maxLength",params:{limit: 300}};
 if(vErrors === null){
 vErrors = [err107];
@@ -8486,7 +8606,7 @@ vErrors.push(err15);
 errors++;
 }
 for(const key0 in data){
-if(!(func151.call(schema22.properties, key0))){
+if(!(func2.call(schema22.properties, key0))){
 const err16 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err16];
@@ -8596,7 +8716,7 @@ errors++;
 if(data._rev !== undefined){
 let data4 = data._rev;
 if(typeof data4 === "string"){
-if(func2(data4) < 1){
+if(func3(data4) < 1){
 const err25 = {instancePath:instancePath+"/_rev",schemaPath:"#/properties/_rev/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err25];
@@ -8631,7 +8751,7 @@ vErrors.push(err27);
 errors++;
 }
 if(typeof data5 === "string"){
-if(func2(data5) > 32){
+if(func3(data5) > 32){
 const err28 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err28];
@@ -8656,7 +8776,7 @@ errors++;
 if(data.completedOn !== undefined){
 let data6 = data.completedOn;
 if(typeof data6 === "string"){
-if(func2(data6) > 10){
+if(func3(data6) > 10){
 const err30 = {instancePath:instancePath+"/completedOn",schemaPath:"#/properties/completedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err30];
@@ -8691,7 +8811,7 @@ errors++;
 if(data.createdAt !== undefined){
 let data7 = data.createdAt;
 if(typeof data7 === "string"){
-if(func2(data7) > 32){
+if(func3(data7) > 32){
 const err33 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err33];
@@ -8716,7 +8836,7 @@ errors++;
 if(data.dueDate !== undefined){
 let data8 = data.dueDate;
 if(typeof data8 === "string"){
-if(func2(data8) > 10){
+if(func3(data8) > 10){
 const err35 = {instancePath:instancePath+"/dueDate",schemaPath:"#/properties/dueDate/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err35];
@@ -8786,7 +8906,7 @@ errors++;
 if(data.guidance !== undefined){
 let data10 = data.guidance;
 if(typeof data10 === "string"){
-if(func2(data10) > 2000){
+if(func3(data10) > 2000){
 const err41 = {instancePath:instancePath+"/guidance",schemaPath:"#/properties/guidance/maxLength",keyword:"maxLength",params:{limit: 2000}};
 if(vErrors === null){
 vErrors = [err41];
@@ -8811,7 +8931,7 @@ errors++;
 if(data.id !== undefined){
 let data11 = data.id;
 if(typeof data11 === "string"){
-if(func2(data11) > 64){
+if(func3(data11) > 64){
 const err43 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err43];
@@ -8836,7 +8956,7 @@ errors++;
 if(data.key !== undefined){
 let data12 = data.key;
 if(typeof data12 === "string"){
-if(func2(data12) > 80){
+if(func3(data12) > 80){
 const err45 = {instancePath:instancePath+"/key",schemaPath:"#/properties/key/maxLength",keyword:"maxLength",params:{limit: 80}};
 if(vErrors === null){
 vErrors = [err45];
@@ -8896,7 +9016,7 @@ errors++;
 if(data.ownerName !== undefined){
 let data14 = data.ownerName;
 if(typeof data14 === "string"){
-if(func2(data14) > 200){
+if(func3(data14) > 200){
 const err50 = {instancePath:instancePath+"/ownerName",schemaPath:"#/properties/ownerName/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err50];
@@ -8931,7 +9051,7 @@ vErrors.push(err52);
 errors++;
 }
 if(typeof data15 === "string"){
-if(func2(data15) > 32){
+if(func3(data15) > 32){
 const err53 = {instancePath:instancePath+"/ownerSide",schemaPath:"#/properties/ownerSide/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err53];
@@ -8956,7 +9076,7 @@ errors++;
 if(data.partnerId !== undefined){
 let data16 = data.partnerId;
 if(typeof data16 === "string"){
-if(func2(data16) > 64){
+if(func3(data16) > 64){
 const err55 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err55];
@@ -8991,7 +9111,7 @@ vErrors.push(err57);
 errors++;
 }
 if(typeof data17 === "string"){
-if(func2(data17) > 32){
+if(func3(data17) > 32){
 const err58 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err58];
@@ -9038,7 +9158,7 @@ vErrors.push(err61);
 errors++;
 }
 if(typeof data19 === "string"){
-if(func2(data19) > 32){
+if(func3(data19) > 32){
 const err62 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err62];
@@ -9073,7 +9193,7 @@ vErrors.push(err64);
 errors++;
 }
 if(typeof data20 === "string"){
-if(func2(data20) > 32){
+if(func3(data20) > 32){
 const err65 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err65];
@@ -9187,7 +9307,7 @@ errors++;
 if(data.title !== undefined){
 let data26 = data.title;
 if(typeof data26 === "string"){
-if(func2(data26) > 300){
+if(func3(data26) > 300){
 const err74 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 300}};
 if(vErrors === null){
 vErrors = [err74];
@@ -9212,7 +9332,7 @@ errors++;
 if(data.updatedAt !== undefined){
 let data27 = data.updatedAt;
 if(typeof data27 === "string"){
-if(func2(data27) > 32){
+if(func3(data27) > 32){
 const err76 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err76];
@@ -9237,7 +9357,7 @@ errors++;
 if(data.updatedBy !== undefined){
 let data28 = data.updatedBy;
 if(typeof data28 === "string"){
-if(func2(data28) > 200){
+if(func3(data28) > 200){
 const err78 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err78];
@@ -9392,7 +9512,7 @@ vErrors.push(err10);
 errors++;
 }
 for(const key0 in data){
-if(!(func151.call(schema23.properties, key0))){
+if(!(func2.call(schema23.properties, key0))){
 const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err11];
@@ -9502,7 +9622,7 @@ errors++;
 if(data._rev !== undefined){
 let data4 = data._rev;
 if(typeof data4 === "string"){
-if(func2(data4) < 1){
+if(func3(data4) < 1){
 const err20 = {instancePath:instancePath+"/_rev",schemaPath:"#/properties/_rev/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err20];
@@ -9574,7 +9694,7 @@ errors++;
 if(data6.dueDate !== undefined){
 let data7 = data6.dueDate;
 if(typeof data7 === "string"){
-if(func2(data7) > 10){
+if(func3(data7) > 10){
 const err26 = {instancePath:instancePath+"/actionItems/" + i0+"/dueDate",schemaPath:"#/properties/actionItems/items/properties/dueDate/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err26];
@@ -9609,7 +9729,7 @@ errors++;
 if(data6.id !== undefined){
 let data8 = data6.id;
 if(typeof data8 === "string"){
-if(func2(data8) > 64){
+if(func3(data8) > 64){
 const err29 = {instancePath:instancePath+"/actionItems/" + i0+"/id",schemaPath:"#/properties/actionItems/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err29];
@@ -9634,7 +9754,7 @@ errors++;
 if(data6.ownerName !== undefined){
 let data9 = data6.ownerName;
 if(typeof data9 === "string"){
-if(func2(data9) > 200){
+if(func3(data9) > 200){
 const err31 = {instancePath:instancePath+"/actionItems/" + i0+"/ownerName",schemaPath:"#/properties/actionItems/items/properties/ownerName/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err31];
@@ -9669,7 +9789,7 @@ vErrors.push(err33);
 errors++;
 }
 if(typeof data10 === "string"){
-if(func2(data10) > 32){
+if(func3(data10) > 32){
 const err34 = {instancePath:instancePath+"/actionItems/" + i0+"/ownerSide",schemaPath:"#/properties/actionItems/items/properties/ownerSide/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err34];
@@ -9694,7 +9814,7 @@ errors++;
 if(data6.taskId !== undefined){
 let data11 = data6.taskId;
 if(typeof data11 === "string"){
-if(func2(data11) > 64){
+if(func3(data11) > 64){
 const err36 = {instancePath:instancePath+"/actionItems/" + i0+"/taskId",schemaPath:"#/properties/actionItems/items/properties/taskId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err36];
@@ -9719,7 +9839,7 @@ errors++;
 if(data6.text !== undefined){
 let data12 = data6.text;
 if(typeof data12 === "string"){
-if(func2(data12) > 2000){
+if(func3(data12) > 2000){
 const err38 = {instancePath:instancePath+"/actionItems/" + i0+"/text",schemaPath:"#/properties/actionItems/items/properties/text/maxLength",keyword:"maxLength",params:{limit: 2000}};
 if(vErrors === null){
 vErrors = [err38];
@@ -9842,7 +9962,7 @@ errors++;
 if(data14.id !== undefined){
 let data17 = data14.id;
 if(typeof data17 === "string"){
-if(func2(data17) > 64){
+if(func3(data17) > 64){
 const err48 = {instancePath:instancePath+"/agenda/" + i1+"/id",schemaPath:"#/properties/agenda/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err48];
@@ -9867,7 +9987,7 @@ errors++;
 if(data14.notes !== undefined){
 let data18 = data14.notes;
 if(typeof data18 === "string"){
-if(func2(data18) > 20000){
+if(func3(data18) > 20000){
 const err50 = {instancePath:instancePath+"/agenda/" + i1+"/notes",schemaPath:"#/properties/agenda/items/properties/notes/maxLength",keyword:"maxLength",params:{limit: 20000}};
 if(vErrors === null){
 vErrors = [err50];
@@ -9927,7 +10047,7 @@ errors++;
 if(data14.title !== undefined){
 let data20 = data14.title;
 if(typeof data20 === "string"){
-if(func2(data20) > 300){
+if(func3(data20) > 300){
 const err55 = {instancePath:instancePath+"/agenda/" + i1+"/title",schemaPath:"#/properties/agenda/items/properties/title/maxLength",keyword:"maxLength",params:{limit: 300}};
 if(vErrors === null){
 vErrors = [err55];
@@ -9990,7 +10110,7 @@ const len2 = data21.length;
 for(let i2=0; i2<len2; i2++){
 let data22 = data21[i2];
 if(typeof data22 === "string"){
-if(func2(data22) > 200){
+if(func3(data22) > 200){
 const err60 = {instancePath:instancePath+"/attendees/" + i2,schemaPath:"#/properties/attendees/items/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err60];
@@ -10027,7 +10147,7 @@ errors++;
 if(data.blockers !== undefined){
 let data23 = data.blockers;
 if(typeof data23 === "string"){
-if(func2(data23) > 10000){
+if(func3(data23) > 10000){
 const err63 = {instancePath:instancePath+"/blockers",schemaPath:"#/properties/blockers/maxLength",keyword:"maxLength",params:{limit: 10000}};
 if(vErrors === null){
 vErrors = [err63];
@@ -10052,7 +10172,7 @@ errors++;
 if(data.createdAt !== undefined){
 let data24 = data.createdAt;
 if(typeof data24 === "string"){
-if(func2(data24) > 32){
+if(func3(data24) > 32){
 const err65 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err65];
@@ -10077,7 +10197,7 @@ errors++;
 if(data.currentItemId !== undefined){
 let data25 = data.currentItemId;
 if(typeof data25 === "string"){
-if(func2(data25) > 64){
+if(func3(data25) > 64){
 const err67 = {instancePath:instancePath+"/currentItemId",schemaPath:"#/properties/currentItemId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err67];
@@ -10139,7 +10259,7 @@ errors++;
 if(data27.id !== undefined){
 let data28 = data27.id;
 if(typeof data28 === "string"){
-if(func2(data28) > 64){
+if(func3(data28) > 64){
 const err72 = {instancePath:instancePath+"/decisions/" + i3+"/id",schemaPath:"#/properties/decisions/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err72];
@@ -10164,7 +10284,7 @@ errors++;
 if(data27.text !== undefined){
 let data29 = data27.text;
 if(typeof data29 === "string"){
-if(func2(data29) > 2000){
+if(func3(data29) > 2000){
 const err74 = {instancePath:instancePath+"/decisions/" + i3+"/text",schemaPath:"#/properties/decisions/items/properties/text/maxLength",keyword:"maxLength",params:{limit: 2000}};
 if(vErrors === null){
 vErrors = [err74];
@@ -10213,7 +10333,7 @@ errors++;
 if(data.endedAt !== undefined){
 let data30 = data.endedAt;
 if(typeof data30 === "string"){
-if(func2(data30) > 32){
+if(func3(data30) > 32){
 const err78 = {instancePath:instancePath+"/endedAt",schemaPath:"#/properties/endedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err78];
@@ -10238,7 +10358,7 @@ errors++;
 if(data.id !== undefined){
 let data31 = data.id;
 if(typeof data31 === "string"){
-if(func2(data31) > 64){
+if(func3(data31) > 64){
 const err80 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err80];
@@ -10273,7 +10393,7 @@ vErrors.push(err82);
 errors++;
 }
 if(typeof data32 === "string"){
-if(func2(data32) > 32){
+if(func3(data32) > 32){
 const err83 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err83];
@@ -10298,7 +10418,7 @@ errors++;
 if(data.nextCheckinOn !== undefined){
 let data33 = data.nextCheckinOn;
 if(typeof data33 === "string"){
-if(func2(data33) > 10){
+if(func3(data33) > 10){
 const err85 = {instancePath:instancePath+"/nextCheckinOn",schemaPath:"#/properties/nextCheckinOn/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err85];
@@ -10333,7 +10453,7 @@ errors++;
 if(data.notes !== undefined){
 let data34 = data.notes;
 if(typeof data34 === "string"){
-if(func2(data34) > 50000){
+if(func3(data34) > 50000){
 const err88 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/maxLength",keyword:"maxLength",params:{limit: 50000}};
 if(vErrors === null){
 vErrors = [err88];
@@ -10358,7 +10478,7 @@ errors++;
 if(data.partnerId !== undefined){
 let data35 = data.partnerId;
 if(typeof data35 === "string"){
-if(func2(data35) > 64){
+if(func3(data35) > 64){
 const err90 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err90];
@@ -10383,7 +10503,7 @@ errors++;
 if(data.scheduledOn !== undefined){
 let data36 = data.scheduledOn;
 if(typeof data36 === "string"){
-if(func2(data36) > 10){
+if(func3(data36) > 10){
 const err92 = {instancePath:instancePath+"/scheduledOn",schemaPath:"#/properties/scheduledOn/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err92];
@@ -10453,7 +10573,7 @@ errors++;
 if(data.startedAt !== undefined){
 let data38 = data.startedAt;
 if(typeof data38 === "string"){
-if(func2(data38) > 32){
+if(func3(data38) > 32){
 const err98 = {instancePath:instancePath+"/startedAt",schemaPath:"#/properties/startedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err98];
@@ -10488,7 +10608,7 @@ vErrors.push(err100);
 errors++;
 }
 if(typeof data39 === "string"){
-if(func2(data39) > 32){
+if(func3(data39) > 32){
 const err101 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err101];
@@ -10602,7 +10722,7 @@ errors++;
 if(data.title !== undefined){
 let data45 = data.title;
 if(typeof data45 === "string"){
-if(func2(data45) > 300){
+if(func3(data45) > 300){
 const err110 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 300}};
 if(vErrors === null){
 vErrors = [err110];
@@ -10627,7 +10747,7 @@ errors++;
 if(data.updatedAt !== undefined){
 let data46 = data.updatedAt;
 if(typeof data46 === "string"){
-if(func2(data46) > 32){
+if(func3(data46) > 32){
 const err112 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err112];
@@ -10652,7 +10772,7 @@ errors++;
 if(data.updatedBy !== undefined){
 let data47 = data.updatedBy;
 if(typeof data47 === "string"){
-if(func2(data47) > 200){
+if(func3(data47) > 200){
 const err114 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err114];
@@ -10797,7 +10917,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func151.call(schema24.properties, key0))){
+if(!(func2.call(schema24.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err10];
@@ -10907,7 +11027,7 @@ errors++;
 if(data._rev !== undefined){
 let data4 = data._rev;
 if(typeof data4 === "string"){
-if(func2(data4) < 1){
+if(func3(data4) < 1){
 const err19 = {instancePath:instancePath+"/_rev",schemaPath:"#/properties/_rev/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err19];
@@ -10932,7 +11052,7 @@ errors++;
 if(data.createdAt !== undefined){
 let data5 = data.createdAt;
 if(typeof data5 === "string"){
-if(func2(data5) > 32){
+if(func3(data5) > 32){
 const err21 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err21];
@@ -10957,7 +11077,7 @@ errors++;
 if(data.finalisedAt !== undefined){
 let data6 = data.finalisedAt;
 if(typeof data6 === "string"){
-if(func2(data6) > 32){
+if(func3(data6) > 32){
 const err23 = {instancePath:instancePath+"/finalisedAt",schemaPath:"#/properties/finalisedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err23];
@@ -10982,7 +11102,7 @@ errors++;
 if(data.id !== undefined){
 let data7 = data.id;
 if(typeof data7 === "string"){
-if(func2(data7) > 64){
+if(func3(data7) > 64){
 const err25 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err25];
@@ -11007,7 +11127,7 @@ errors++;
 if(data.objectives !== undefined){
 let data8 = data.objectives;
 if(typeof data8 === "string"){
-if(func2(data8) > 20000){
+if(func3(data8) > 20000){
 const err27 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/maxLength",keyword:"maxLength",params:{limit: 20000}};
 if(vErrors === null){
 vErrors = [err27];
@@ -11032,7 +11152,7 @@ errors++;
 if(data.partnerId !== undefined){
 let data9 = data.partnerId;
 if(typeof data9 === "string"){
-if(func2(data9) > 64){
+if(func3(data9) > 64){
 const err29 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err29];
@@ -11094,7 +11214,7 @@ errors++;
 if(data11.date !== undefined){
 let data12 = data11.date;
 if(typeof data12 === "string"){
-if(func2(data12) > 10){
+if(func3(data12) > 10){
 const err34 = {instancePath:instancePath+"/signOff/" + i0+"/date",schemaPath:"#/properties/signOff/items/properties/date/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err34];
@@ -11129,7 +11249,7 @@ errors++;
 if(data11.name !== undefined){
 let data13 = data11.name;
 if(typeof data13 === "string"){
-if(func2(data13) > 200){
+if(func3(data13) > 200){
 const err37 = {instancePath:instancePath+"/signOff/" + i0+"/name",schemaPath:"#/properties/signOff/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err37];
@@ -11164,7 +11284,7 @@ vErrors.push(err39);
 errors++;
 }
 if(typeof data14 === "string"){
-if(func2(data14) > 32){
+if(func3(data14) > 32){
 const err40 = {instancePath:instancePath+"/signOff/" + i0+"/side",schemaPath:"#/properties/signOff/items/properties/side/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err40];
@@ -11189,7 +11309,7 @@ errors++;
 if(data11.title !== undefined){
 let data15 = data11.title;
 if(typeof data15 === "string"){
-if(func2(data15) > 200){
+if(func3(data15) > 200){
 const err42 = {instancePath:instancePath+"/signOff/" + i0+"/title",schemaPath:"#/properties/signOff/items/properties/title/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err42];
@@ -11248,7 +11368,7 @@ vErrors.push(err46);
 errors++;
 }
 if(typeof data16 === "string"){
-if(func2(data16) > 32){
+if(func3(data16) > 32){
 const err47 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err47];
@@ -11273,7 +11393,7 @@ errors++;
 if(data.summary !== undefined){
 let data17 = data.summary;
 if(typeof data17 === "string"){
-if(func2(data17) > 20000){
+if(func3(data17) > 20000){
 const err49 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/maxLength",keyword:"maxLength",params:{limit: 20000}};
 if(vErrors === null){
 vErrors = [err49];
@@ -11387,7 +11507,7 @@ errors++;
 if(data.updatedAt !== undefined){
 let data23 = data.updatedAt;
 if(typeof data23 === "string"){
-if(func2(data23) > 32){
+if(func3(data23) > 32){
 const err58 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err58];
@@ -11412,7 +11532,7 @@ errors++;
 if(data.updatedBy !== undefined){
 let data24 = data.updatedBy;
 if(typeof data24 === "string"){
-if(func2(data24) > 200){
+if(func3(data24) > 200){
 const err60 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err60];
@@ -11602,7 +11722,7 @@ vErrors.push(err10);
 errors++;
 }
 for(const key0 in data){
-if(!(func151.call(schema25.properties, key0))){
+if(!(func2.call(schema25.properties, key0))){
 const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err11];
@@ -11712,7 +11832,7 @@ errors++;
 if(data._rev !== undefined){
 let data4 = data._rev;
 if(typeof data4 === "string"){
-if(func2(data4) < 1){
+if(func3(data4) < 1){
 const err20 = {instancePath:instancePath+"/_rev",schemaPath:"#/properties/_rev/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err20];
@@ -11784,7 +11904,7 @@ errors++;
 if(data.createdAt !== undefined){
 let data7 = data.createdAt;
 if(typeof data7 === "string"){
-if(func2(data7) > 32){
+if(func3(data7) > 32){
 const err26 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err26];
@@ -11809,7 +11929,7 @@ errors++;
 if(data.currency !== undefined){
 let data8 = data.currency;
 if(typeof data8 === "string"){
-if(func2(data8) > 3){
+if(func3(data8) > 3){
 const err28 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/maxLength",keyword:"maxLength",params:{limit: 3}};
 if(vErrors === null){
 vErrors = [err28];
@@ -11844,7 +11964,7 @@ errors++;
 if(data.dueDate !== undefined){
 let data9 = data.dueDate;
 if(typeof data9 === "string"){
-if(func2(data9) > 10){
+if(func3(data9) > 10){
 const err31 = {instancePath:instancePath+"/dueDate",schemaPath:"#/properties/dueDate/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err31];
@@ -11914,7 +12034,7 @@ errors++;
 if(data.id !== undefined){
 let data11 = data.id;
 if(typeof data11 === "string"){
-if(func2(data11) > 64){
+if(func3(data11) > 64){
 const err37 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err37];
@@ -11939,7 +12059,7 @@ errors++;
 if(data.initiativeType !== undefined){
 let data12 = data.initiativeType;
 if(typeof data12 === "string"){
-if(func2(data12) > 60){
+if(func3(data12) > 60){
 const err39 = {instancePath:instancePath+"/initiativeType",schemaPath:"#/properties/initiativeType/maxLength",keyword:"maxLength",params:{limit: 60}};
 if(vErrors === null){
 vErrors = [err39];
@@ -11974,7 +12094,7 @@ vErrors.push(err41);
 errors++;
 }
 if(typeof data13 === "string"){
-if(func2(data13) > 32){
+if(func3(data13) > 32){
 const err42 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err42];
@@ -11999,7 +12119,7 @@ errors++;
 if(data.metric !== undefined){
 let data14 = data.metric;
 if(typeof data14 === "string"){
-if(func2(data14) > 200){
+if(func3(data14) > 200){
 const err44 = {instancePath:instancePath+"/metric",schemaPath:"#/properties/metric/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err44];
@@ -12024,7 +12144,7 @@ errors++;
 if(data.mitigation !== undefined){
 let data15 = data.mitigation;
 if(typeof data15 === "string"){
-if(func2(data15) > 2000){
+if(func3(data15) > 2000){
 const err46 = {instancePath:instancePath+"/mitigation",schemaPath:"#/properties/mitigation/maxLength",keyword:"maxLength",params:{limit: 2000}};
 if(vErrors === null){
 vErrors = [err46];
@@ -12049,7 +12169,7 @@ errors++;
 if(data.nextStep !== undefined){
 let data16 = data.nextStep;
 if(typeof data16 === "string"){
-if(func2(data16) > 1000){
+if(func3(data16) > 1000){
 const err48 = {instancePath:instancePath+"/nextStep",schemaPath:"#/properties/nextStep/maxLength",keyword:"maxLength",params:{limit: 1000}};
 if(vErrors === null){
 vErrors = [err48];
@@ -12119,7 +12239,7 @@ vErrors.push(err53);
 errors++;
 }
 if(typeof data18 === "string"){
-if(func2(data18) > 32){
+if(func3(data18) > 32){
 const err54 = {instancePath:instancePath+"/ownerSide",schemaPath:"#/properties/ownerSide/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err54];
@@ -12144,7 +12264,7 @@ errors++;
 if(data.partnerId !== undefined){
 let data19 = data.partnerId;
 if(typeof data19 === "string"){
-if(func2(data19) > 64){
+if(func3(data19) > 64){
 const err56 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err56];
@@ -12169,7 +12289,7 @@ errors++;
 if(data.planId !== undefined){
 let data20 = data.planId;
 if(typeof data20 === "string"){
-if(func2(data20) > 64){
+if(func3(data20) > 64){
 const err58 = {instancePath:instancePath+"/planId",schemaPath:"#/properties/planId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err58];
@@ -12194,7 +12314,7 @@ errors++;
 if(data.quarter !== undefined){
 let data21 = data.quarter;
 if(typeof data21 === "string"){
-if(func2(data21) > 10){
+if(func3(data21) > 10){
 const err60 = {instancePath:instancePath+"/quarter",schemaPath:"#/properties/quarter/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err60];
@@ -12219,7 +12339,7 @@ errors++;
 if(data.segment !== undefined){
 let data22 = data.segment;
 if(typeof data22 === "string"){
-if(func2(data22) > 120){
+if(func3(data22) > 120){
 const err62 = {instancePath:instancePath+"/segment",schemaPath:"#/properties/segment/maxLength",keyword:"maxLength",params:{limit: 120}};
 if(vErrors === null){
 vErrors = [err62];
@@ -12244,7 +12364,7 @@ errors++;
 if(data.stage !== undefined){
 let data23 = data.stage;
 if(typeof data23 === "string"){
-if(func2(data23) > 60){
+if(func3(data23) > 60){
 const err64 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/maxLength",keyword:"maxLength",params:{limit: 60}};
 if(vErrors === null){
 vErrors = [err64];
@@ -12269,7 +12389,7 @@ errors++;
 if(data.status !== undefined){
 let data24 = data.status;
 if(typeof data24 === "string"){
-if(func2(data24) > 40){
+if(func3(data24) > 40){
 const err66 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 40}};
 if(vErrors === null){
 vErrors = [err66];
@@ -12395,7 +12515,7 @@ errors++;
 if(data.title !== undefined){
 let data31 = data.title;
 if(typeof data31 === "string"){
-if(func2(data31) > 500){
+if(func3(data31) > 500){
 const err76 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 500}};
 if(vErrors === null){
 vErrors = [err76];
@@ -12420,7 +12540,7 @@ errors++;
 if(data.updatedAt !== undefined){
 let data32 = data.updatedAt;
 if(typeof data32 === "string"){
-if(func2(data32) > 32){
+if(func3(data32) > 32){
 const err78 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err78];
@@ -12445,7 +12565,7 @@ errors++;
 if(data.updatedBy !== undefined){
 let data33 = data.updatedBy;
 if(typeof data33 === "string"){
-if(func2(data33) > 200){
+if(func3(data33) > 200){
 const err80 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err80];
@@ -12630,7 +12750,7 @@ vErrors.push(err13);
 errors++;
 }
 for(const key0 in data){
-if(!(func151.call(schema26.properties, key0))){
+if(!(func2.call(schema26.properties, key0))){
 const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err14];
@@ -12740,7 +12860,7 @@ errors++;
 if(data._rev !== undefined){
 let data4 = data._rev;
 if(typeof data4 === "string"){
-if(func2(data4) < 1){
+if(func3(data4) < 1){
 const err23 = {instancePath:instancePath+"/_rev",schemaPath:"#/properties/_rev/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err23];
@@ -12765,7 +12885,7 @@ errors++;
 if(data.account !== undefined){
 let data5 = data.account;
 if(typeof data5 === "string"){
-if(func2(data5) > 300){
+if(func3(data5) > 300){
 const err25 = {instancePath:instancePath+"/account",schemaPath:"#/properties/account/maxLength",keyword:"maxLength",params:{limit: 300}};
 if(vErrors === null){
 vErrors = [err25];
@@ -12825,7 +12945,7 @@ errors++;
 if(data.closedOn !== undefined){
 let data7 = data.closedOn;
 if(typeof data7 === "string"){
-if(func2(data7) > 10){
+if(func3(data7) > 10){
 const err30 = {instancePath:instancePath+"/closedOn",schemaPath:"#/properties/closedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err30];
@@ -12860,7 +12980,7 @@ errors++;
 if(data.createdAt !== undefined){
 let data8 = data.createdAt;
 if(typeof data8 === "string"){
-if(func2(data8) > 32){
+if(func3(data8) > 32){
 const err33 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err33];
@@ -12885,7 +13005,7 @@ errors++;
 if(data.currency !== undefined){
 let data9 = data.currency;
 if(typeof data9 === "string"){
-if(func2(data9) > 3){
+if(func3(data9) > 3){
 const err35 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/maxLength",keyword:"maxLength",params:{limit: 3}};
 if(vErrors === null){
 vErrors = [err35];
@@ -12920,7 +13040,7 @@ errors++;
 if(data.id !== undefined){
 let data10 = data.id;
 if(typeof data10 === "string"){
-if(func2(data10) > 64){
+if(func3(data10) > 64){
 const err38 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err38];
@@ -12945,7 +13065,7 @@ errors++;
 if(data.partnerId !== undefined){
 let data11 = data.partnerId;
 if(typeof data11 === "string"){
-if(func2(data11) > 64){
+if(func3(data11) > 64){
 const err40 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err40];
@@ -12970,7 +13090,7 @@ errors++;
 if(data.registeredOn !== undefined){
 let data12 = data.registeredOn;
 if(typeof data12 === "string"){
-if(func2(data12) > 10){
+if(func3(data12) > 10){
 const err42 = {instancePath:instancePath+"/registeredOn",schemaPath:"#/properties/registeredOn/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err42];
@@ -13015,7 +13135,7 @@ vErrors.push(err45);
 errors++;
 }
 if(typeof data13 === "string"){
-if(func2(data13) > 32){
+if(func3(data13) > 32){
 const err46 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err46];
@@ -13050,7 +13170,7 @@ vErrors.push(err48);
 errors++;
 }
 if(typeof data14 === "string"){
-if(func2(data14) > 32){
+if(func3(data14) > 32){
 const err49 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err49];
@@ -13164,7 +13284,7 @@ errors++;
 if(data.updatedAt !== undefined){
 let data20 = data.updatedAt;
 if(typeof data20 === "string"){
-if(func2(data20) > 32){
+if(func3(data20) > 32){
 const err58 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err58];
@@ -13189,7 +13309,7 @@ errors++;
 if(data.updatedBy !== undefined){
 let data21 = data.updatedBy;
 if(typeof data21 === "string"){
-if(func2(data21) > 200){
+if(func3(data21) > 200){
 const err60 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err60];
@@ -13354,7 +13474,7 @@ vErrors.push(err11);
 errors++;
 }
 for(const key0 in data){
-if(!(func151.call(schema27.properties, key0))){
+if(!(func2.call(schema27.properties, key0))){
 const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err12];
@@ -13464,7 +13584,7 @@ errors++;
 if(data._rev !== undefined){
 let data4 = data._rev;
 if(typeof data4 === "string"){
-if(func2(data4) < 1){
+if(func3(data4) < 1){
 const err21 = {instancePath:instancePath+"/_rev",schemaPath:"#/properties/_rev/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err21];
@@ -13489,7 +13609,7 @@ errors++;
 if(data.completedOn !== undefined){
 let data5 = data.completedOn;
 if(typeof data5 === "string"){
-if(func2(data5) > 10){
+if(func3(data5) > 10){
 const err23 = {instancePath:instancePath+"/completedOn",schemaPath:"#/properties/completedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err23];
@@ -13524,7 +13644,7 @@ errors++;
 if(data.course !== undefined){
 let data6 = data.course;
 if(typeof data6 === "string"){
-if(func2(data6) > 300){
+if(func3(data6) > 300){
 const err26 = {instancePath:instancePath+"/course",schemaPath:"#/properties/course/maxLength",keyword:"maxLength",params:{limit: 300}};
 if(vErrors === null){
 vErrors = [err26];
@@ -13549,7 +13669,7 @@ errors++;
 if(data.createdAt !== undefined){
 let data7 = data.createdAt;
 if(typeof data7 === "string"){
-if(func2(data7) > 32){
+if(func3(data7) > 32){
 const err28 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err28];
@@ -13574,7 +13694,7 @@ errors++;
 if(data.id !== undefined){
 let data8 = data.id;
 if(typeof data8 === "string"){
-if(func2(data8) > 64){
+if(func3(data8) > 64){
 const err30 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err30];
@@ -13599,7 +13719,7 @@ errors++;
 if(data.partnerId !== undefined){
 let data9 = data.partnerId;
 if(typeof data9 === "string"){
-if(func2(data9) > 64){
+if(func3(data9) > 64){
 const err32 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err32];
@@ -13624,7 +13744,7 @@ errors++;
 if(data.person !== undefined){
 let data10 = data.person;
 if(typeof data10 === "string"){
-if(func2(data10) > 200){
+if(func3(data10) > 200){
 const err34 = {instancePath:instancePath+"/person",schemaPath:"#/properties/person/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err34];
@@ -13671,7 +13791,7 @@ vErrors.push(err37);
 errors++;
 }
 if(typeof data12 === "string"){
-if(func2(data12) > 32){
+if(func3(data12) > 32){
 const err38 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err38];
@@ -13785,7 +13905,7 @@ errors++;
 if(data.updatedAt !== undefined){
 let data18 = data.updatedAt;
 if(typeof data18 === "string"){
-if(func2(data18) > 32){
+if(func3(data18) > 32){
 const err47 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err47];
@@ -13810,7 +13930,7 @@ errors++;
 if(data.updatedBy !== undefined){
 let data19 = data.updatedBy;
 if(typeof data19 === "string"){
-if(func2(data19) > 200){
+if(func3(data19) > 200){
 const err49 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err49];
@@ -13955,7 +14075,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func151.call(schema28.properties, key0))){
+if(!(func2.call(schema28.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err10];
@@ -14065,7 +14185,7 @@ errors++;
 if(data._rev !== undefined){
 let data4 = data._rev;
 if(typeof data4 === "string"){
-if(func2(data4) < 1){
+if(func3(data4) < 1){
 const err19 = {instancePath:instancePath+"/_rev",schemaPath:"#/properties/_rev/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err19];
@@ -14090,7 +14210,7 @@ errors++;
 if(data.comment !== undefined){
 let data5 = data.comment;
 if(typeof data5 === "string"){
-if(func2(data5) > 5000){
+if(func3(data5) > 5000){
 const err21 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/maxLength",keyword:"maxLength",params:{limit: 5000}};
 if(vErrors === null){
 vErrors = [err21];
@@ -14115,7 +14235,7 @@ errors++;
 if(data.createdAt !== undefined){
 let data6 = data.createdAt;
 if(typeof data6 === "string"){
-if(func2(data6) > 32){
+if(func3(data6) > 32){
 const err23 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err23];
@@ -14140,7 +14260,7 @@ errors++;
 if(data.id !== undefined){
 let data7 = data.id;
 if(typeof data7 === "string"){
-if(func2(data7) > 64){
+if(func3(data7) > 64){
 const err25 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err25];
@@ -14165,7 +14285,7 @@ errors++;
 if(data.partnerId !== undefined){
 let data8 = data.partnerId;
 if(typeof data8 === "string"){
-if(func2(data8) > 64){
+if(func3(data8) > 64){
 const err27 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err27];
@@ -14200,7 +14320,7 @@ vErrors.push(err29);
 errors++;
 }
 if(typeof data9 === "string"){
-if(func2(data9) > 32){
+if(func3(data9) > 32){
 const err30 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err30];
@@ -14349,7 +14469,7 @@ errors++;
 if(data.takenOn !== undefined){
 let data16 = data.takenOn;
 if(typeof data16 === "string"){
-if(func2(data16) > 10){
+if(func3(data16) > 10){
 const err42 = {instancePath:instancePath+"/takenOn",schemaPath:"#/properties/takenOn/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err42];
@@ -14384,7 +14504,7 @@ errors++;
 if(data.updatedAt !== undefined){
 let data17 = data.updatedAt;
 if(typeof data17 === "string"){
-if(func2(data17) > 32){
+if(func3(data17) > 32){
 const err45 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err45];
@@ -14409,7 +14529,7 @@ errors++;
 if(data.updatedBy !== undefined){
 let data18 = data.updatedBy;
 if(typeof data18 === "string"){
-if(func2(data18) > 200){
+if(func3(data18) > 200){
 const err47 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err47];
@@ -14554,7 +14674,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func151.call(schema29.properties, key0))){
+if(!(func2.call(schema29.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err10];
@@ -14664,7 +14784,7 @@ errors++;
 if(data._rev !== undefined){
 let data4 = data._rev;
 if(typeof data4 === "string"){
-if(func2(data4) < 1){
+if(func3(data4) < 1){
 const err19 = {instancePath:instancePath+"/_rev",schemaPath:"#/properties/_rev/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err19];
@@ -14689,7 +14809,7 @@ errors++;
 if(data.createdAt !== undefined){
 let data5 = data.createdAt;
 if(typeof data5 === "string"){
-if(func2(data5) > 32){
+if(func3(data5) > 32){
 const err21 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err21];
@@ -14727,7 +14847,7 @@ errors++;
 if(data.id !== undefined){
 let data7 = data.id;
 if(typeof data7 === "string"){
-if(func2(data7) > 64){
+if(func3(data7) > 64){
 const err24 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err24];
@@ -14762,7 +14882,7 @@ vErrors.push(err26);
 errors++;
 }
 if(typeof data8 === "string"){
-if(func2(data8) > 32){
+if(func3(data8) > 32){
 const err27 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err27];
@@ -14797,7 +14917,7 @@ vErrors.push(err29);
 errors++;
 }
 if(typeof data9 === "string"){
-if(func2(data9) > 32){
+if(func3(data9) > 32){
 const err30 = {instancePath:instancePath+"/maturity",schemaPath:"#/properties/maturity/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err30];
@@ -14822,7 +14942,7 @@ errors++;
 if(data.name !== undefined){
 let data10 = data.name;
 if(typeof data10 === "string"){
-if(func2(data10) > 200){
+if(func3(data10) > 200){
 const err32 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err32];
@@ -14857,7 +14977,7 @@ vErrors.push(err34);
 errors++;
 }
 if(typeof data11 === "string"){
-if(func2(data11) > 32){
+if(func3(data11) > 32){
 const err35 = {instancePath:instancePath+"/partnerType",schemaPath:"#/properties/partnerType/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err35];
@@ -14971,7 +15091,7 @@ errors++;
 if(data.updatedAt !== undefined){
 let data17 = data.updatedAt;
 if(typeof data17 === "string"){
-if(func2(data17) > 32){
+if(func3(data17) > 32){
 const err44 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err44];
@@ -14996,7 +15116,7 @@ errors++;
 if(data.updatedBy !== undefined){
 let data18 = data.updatedBy;
 if(typeof data18 === "string"){
-if(func2(data18) > 200){
+if(func3(data18) > 200){
 const err46 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err46];
@@ -15161,7 +15281,7 @@ vErrors.push(err11);
 errors++;
 }
 for(const key0 in data){
-if(!(func151.call(schema30.properties, key0))){
+if(!(func2.call(schema30.properties, key0))){
 const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err12];
@@ -15271,7 +15391,7 @@ errors++;
 if(data._rev !== undefined){
 let data4 = data._rev;
 if(typeof data4 === "string"){
-if(func2(data4) < 1){
+if(func3(data4) < 1){
 const err21 = {instancePath:instancePath+"/_rev",schemaPath:"#/properties/_rev/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err21];
@@ -15296,7 +15416,7 @@ errors++;
 if(data.collectionName !== undefined){
 let data5 = data.collectionName;
 if(typeof data5 === "string"){
-if(func2(data5) > 40){
+if(func3(data5) > 40){
 const err23 = {instancePath:instancePath+"/collectionName",schemaPath:"#/properties/collectionName/maxLength",keyword:"maxLength",params:{limit: 40}};
 if(vErrors === null){
 vErrors = [err23];
@@ -15321,7 +15441,7 @@ errors++;
 if(data.createdAt !== undefined){
 let data6 = data.createdAt;
 if(typeof data6 === "string"){
-if(func2(data6) > 32){
+if(func3(data6) > 32){
 const err25 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err25];
@@ -15346,7 +15466,7 @@ errors++;
 if(data.documentId !== undefined){
 let data7 = data.documentId;
 if(typeof data7 === "string"){
-if(func2(data7) > 64){
+if(func3(data7) > 64){
 const err27 = {instancePath:instancePath+"/documentId",schemaPath:"#/properties/documentId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err27];
@@ -15371,7 +15491,7 @@ errors++;
 if(data.field !== undefined){
 let data8 = data.field;
 if(typeof data8 === "string"){
-if(func2(data8) > 200){
+if(func3(data8) > 200){
 const err29 = {instancePath:instancePath+"/field",schemaPath:"#/properties/field/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err29];
@@ -15396,7 +15516,7 @@ errors++;
 if(data.id !== undefined){
 let data9 = data.id;
 if(typeof data9 === "string"){
-if(func2(data9) > 64){
+if(func3(data9) > 64){
 const err31 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err31];
@@ -15421,7 +15541,7 @@ errors++;
 if(data.keptAt !== undefined){
 let data10 = data.keptAt;
 if(typeof data10 === "string"){
-if(func2(data10) > 32){
+if(func3(data10) > 32){
 const err33 = {instancePath:instancePath+"/keptAt",schemaPath:"#/properties/keptAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err33];
@@ -15446,7 +15566,7 @@ errors++;
 if(data.keptBy !== undefined){
 let data11 = data.keptBy;
 if(typeof data11 === "string"){
-if(func2(data11) > 200){
+if(func3(data11) > 200){
 const err35 = {instancePath:instancePath+"/keptBy",schemaPath:"#/properties/keptBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err35];
@@ -15471,7 +15591,7 @@ errors++;
 if(data.lostAt !== undefined){
 let data12 = data.lostAt;
 if(typeof data12 === "string"){
-if(func2(data12) > 32){
+if(func3(data12) > 32){
 const err37 = {instancePath:instancePath+"/lostAt",schemaPath:"#/properties/lostAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err37];
@@ -15496,7 +15616,7 @@ errors++;
 if(data.lostBy !== undefined){
 let data13 = data.lostBy;
 if(typeof data13 === "string"){
-if(func2(data13) > 200){
+if(func3(data13) > 200){
 const err39 = {instancePath:instancePath+"/lostBy",schemaPath:"#/properties/lostBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err39];
@@ -15521,7 +15641,7 @@ errors++;
 if(data.partnerId !== undefined){
 let data14 = data.partnerId;
 if(typeof data14 === "string"){
-if(func2(data14) > 64){
+if(func3(data14) > 64){
 const err41 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err41];
@@ -15647,7 +15767,7 @@ errors++;
 if(data.updatedAt !== undefined){
 let data21 = data.updatedAt;
 if(typeof data21 === "string"){
-if(func2(data21) > 32){
+if(func3(data21) > 32){
 const err51 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err51];
@@ -15672,7 +15792,7 @@ errors++;
 if(data.updatedBy !== undefined){
 let data22 = data.updatedBy;
 if(typeof data22 === "string"){
-if(func2(data22) > 200){
+if(func3(data22) > 200){
 const err53 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err53];
@@ -15847,7 +15967,7 @@ vErrors.push(err12);
 errors++;
 }
 for(const key0 in data){
-if(!(func151.call(schema31.properties, key0))){
+if(!(func2.call(schema31.properties, key0))){
 const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err13];
@@ -15957,7 +16077,7 @@ errors++;
 if(data._rev !== undefined){
 let data4 = data._rev;
 if(typeof data4 === "string"){
-if(func2(data4) < 1){
+if(func3(data4) < 1){
 const err22 = {instancePath:instancePath+"/_rev",schemaPath:"#/properties/_rev/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err22];
@@ -16011,7 +16131,7 @@ errors++;
 if(data.contractSignedOn !== undefined){
 let data7 = data.contractSignedOn;
 if(typeof data7 === "string"){
-if(func2(data7) > 10){
+if(func3(data7) > 10){
 const err26 = {instancePath:instancePath+"/contractSignedOn",schemaPath:"#/properties/contractSignedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err26];
@@ -16046,7 +16166,7 @@ errors++;
 if(data.createdAt !== undefined){
 let data8 = data.createdAt;
 if(typeof data8 === "string"){
-if(func2(data8) > 32){
+if(func3(data8) > 32){
 const err29 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err29];
@@ -16071,7 +16191,7 @@ errors++;
 if(data.id !== undefined){
 let data9 = data.id;
 if(typeof data9 === "string"){
-if(func2(data9) > 64){
+if(func3(data9) > 64){
 const err31 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err31];
@@ -16106,7 +16226,7 @@ vErrors.push(err33);
 errors++;
 }
 if(typeof data10 === "string"){
-if(func2(data10) > 32){
+if(func3(data10) > 32){
 const err34 = {instancePath:instancePath+"/maturity",schemaPath:"#/properties/maturity/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err34];
@@ -16131,7 +16251,7 @@ errors++;
 if(data.name !== undefined){
 let data11 = data.name;
 if(typeof data11 === "string"){
-if(func2(data11) > 200){
+if(func3(data11) > 200){
 const err36 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err36];
@@ -16156,7 +16276,7 @@ errors++;
 if(data.ownerEmail !== undefined){
 let data12 = data.ownerEmail;
 if(typeof data12 === "string"){
-if(func2(data12) > 200){
+if(func3(data12) > 200){
 const err38 = {instancePath:instancePath+"/ownerEmail",schemaPath:"#/properties/ownerEmail/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err38];
@@ -16181,7 +16301,7 @@ errors++;
 if(data.region !== undefined){
 let data13 = data.region;
 if(typeof data13 === "string"){
-if(func2(data13) > 80){
+if(func3(data13) > 80){
 const err40 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/maxLength",keyword:"maxLength",params:{limit: 80}};
 if(vErrors === null){
 vErrors = [err40];
@@ -16216,7 +16336,7 @@ vErrors.push(err42);
 errors++;
 }
 if(typeof data14 === "string"){
-if(func2(data14) > 32){
+if(func3(data14) > 32){
 const err43 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err43];
@@ -16245,7 +16365,7 @@ const len1 = data15.length;
 for(let i1=0; i1<len1; i1++){
 let data16 = data15[i1];
 if(typeof data16 === "string"){
-if(func2(data16) > 60){
+if(func3(data16) > 60){
 const err45 = {instancePath:instancePath+"/tags/" + i1,schemaPath:"#/properties/tags/items/maxLength",keyword:"maxLength",params:{limit: 60}};
 if(vErrors === null){
 vErrors = [err45];
@@ -16311,7 +16431,7 @@ errors++;
 if(data.templateId !== undefined){
 let data19 = data.templateId;
 if(typeof data19 === "string"){
-if(func2(data19) > 80){
+if(func3(data19) > 80){
 const err50 = {instancePath:instancePath+"/templateId",schemaPath:"#/properties/templateId/maxLength",keyword:"maxLength",params:{limit: 80}};
 if(vErrors === null){
 vErrors = [err50];
@@ -16336,7 +16456,7 @@ errors++;
 if(data.tier !== undefined){
 let data20 = data.tier;
 if(typeof data20 === "string"){
-if(func2(data20) > 40){
+if(func3(data20) > 40){
 const err52 = {instancePath:instancePath+"/tier",schemaPath:"#/properties/tier/maxLength",keyword:"maxLength",params:{limit: 40}};
 if(vErrors === null){
 vErrors = [err52];
@@ -16371,7 +16491,7 @@ vErrors.push(err54);
 errors++;
 }
 if(typeof data21 === "string"){
-if(func2(data21) > 32){
+if(func3(data21) > 32){
 const err55 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err55];
@@ -16396,7 +16516,7 @@ errors++;
 if(data.updatedAt !== undefined){
 let data22 = data.updatedAt;
 if(typeof data22 === "string"){
-if(func2(data22) > 32){
+if(func3(data22) > 32){
 const err57 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err57];
@@ -16421,7 +16541,7 @@ errors++;
 if(data.website !== undefined){
 let data23 = data.website;
 if(typeof data23 === "string"){
-if(func2(data23) > 300){
+if(func3(data23) > 300){
 const err59 = {instancePath:instancePath+"/website",schemaPath:"#/properties/website/maxLength",keyword:"maxLength",params:{limit: 300}};
 if(vErrors === null){
 vErrors = [err59];
@@ -16586,7 +16706,7 @@ vErrors.push(err11);
 errors++;
 }
 for(const key0 in data){
-if(!(func151.call(schema32.properties, key0))){
+if(!(func2.call(schema32.properties, key0))){
 const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err12];
@@ -16696,7 +16816,7 @@ errors++;
 if(data._rev !== undefined){
 let data4 = data._rev;
 if(typeof data4 === "string"){
-if(func2(data4) < 1){
+if(func3(data4) < 1){
 const err21 = {instancePath:instancePath+"/_rev",schemaPath:"#/properties/_rev/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err21];
@@ -16721,7 +16841,7 @@ errors++;
 if(data.collection !== undefined){
 let data5 = data.collection;
 if(typeof data5 === "string"){
-if(func2(data5) > 40){
+if(func3(data5) > 40){
 const err23 = {instancePath:instancePath+"/collection",schemaPath:"#/properties/collection/maxLength",keyword:"maxLength",params:{limit: 40}};
 if(vErrors === null){
 vErrors = [err23];
@@ -16746,7 +16866,7 @@ errors++;
 if(data.createdAt !== undefined){
 let data6 = data.createdAt;
 if(typeof data6 === "string"){
-if(func2(data6) > 32){
+if(func3(data6) > 32){
 const err25 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err25];
@@ -16771,7 +16891,7 @@ errors++;
 if(data.documentId !== undefined){
 let data7 = data.documentId;
 if(typeof data7 === "string"){
-if(func2(data7) > 64){
+if(func3(data7) > 64){
 const err27 = {instancePath:instancePath+"/documentId",schemaPath:"#/properties/documentId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err27];
@@ -16796,7 +16916,7 @@ errors++;
 if(data.field !== undefined){
 let data8 = data.field;
 if(typeof data8 === "string"){
-if(func2(data8) > 200){
+if(func3(data8) > 200){
 const err29 = {instancePath:instancePath+"/field",schemaPath:"#/properties/field/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err29];
@@ -16821,7 +16941,7 @@ errors++;
 if(data.id !== undefined){
 let data9 = data.id;
 if(typeof data9 === "string"){
-if(func2(data9) > 64){
+if(func3(data9) > 64){
 const err31 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err31];
@@ -16846,7 +16966,7 @@ errors++;
 if(data.keptAt !== undefined){
 let data10 = data.keptAt;
 if(typeof data10 === "string"){
-if(func2(data10) > 32){
+if(func3(data10) > 32){
 const err33 = {instancePath:instancePath+"/keptAt",schemaPath:"#/properties/keptAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err33];
@@ -16871,7 +16991,7 @@ errors++;
 if(data.keptBy !== undefined){
 let data11 = data.keptBy;
 if(typeof data11 === "string"){
-if(func2(data11) > 200){
+if(func3(data11) > 200){
 const err35 = {instancePath:instancePath+"/keptBy",schemaPath:"#/properties/keptBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err35];
@@ -16896,7 +17016,7 @@ errors++;
 if(data.lostAt !== undefined){
 let data12 = data.lostAt;
 if(typeof data12 === "string"){
-if(func2(data12) > 32){
+if(func3(data12) > 32){
 const err37 = {instancePath:instancePath+"/lostAt",schemaPath:"#/properties/lostAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err37];
@@ -16921,7 +17041,7 @@ errors++;
 if(data.lostBy !== undefined){
 let data13 = data.lostBy;
 if(typeof data13 === "string"){
-if(func2(data13) > 200){
+if(func3(data13) > 200){
 const err39 = {instancePath:instancePath+"/lostBy",schemaPath:"#/properties/lostBy/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err39];
@@ -16946,7 +17066,7 @@ errors++;
 if(data.partnerId !== undefined){
 let data14 = data.partnerId;
 if(typeof data14 === "string"){
-if(func2(data14) > 64){
+if(func3(data14) > 64){
 const err41 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err41];
@@ -16983,7 +17103,7 @@ errors++;
 if(data.updatedAt !== undefined){
 let data16 = data.updatedAt;
 if(typeof data16 === "string"){
-if(func2(data16) > 32){
+if(func3(data16) > 32){
 const err44 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err44];

@@ -39,6 +39,16 @@ describe('validatePushBody', () => {
     expect(!missing.ok && missing.error.documents?.[0]?.field).toBe('/account');
   });
 
+  it('refuses a field the schema does not name (the laptops’ store would refuse it and stop pulling), but not the laptop’s own bookkeeping', () => {
+    const extra = validatePushBody('deals', [{ newDocumentState: { ...deal, discountCode: 'X' } }]);
+    expect(extra.ok).toBe(false);
+    if (extra.ok) return;
+    expect(extra.error.error).toBe('invalid_document');
+    expect(extra.error.documents).toEqual([{ index: 0, id: 'd1', field: '/discountCode', message: 'is not an allowed property' }]);
+    const bookkeeping = validatePushBody('deals', [{ newDocumentState: { ...deal, sync: { seq: 3, pending: true, base: null }, _attachments: {} } }]);
+    expect(bookkeeping.ok).toBe(true);
+  });
+
   it('refuses non-array bodies, too many rows, duplicates and bad assumed states', () => {
     expect(validatePushBody('deals', { newDocumentState: deal }).ok).toBe(false);
     expect(validatePushBody('deals', Array.from({ length: 201 }, (_, i) => ({ newDocumentState: { ...deal, id: `d${i}` } }))).ok).toBe(false);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { asStored, storedSchemas, validatorsModule, VALIDATORS_MODULE_PATH } from '../../../../scripts/validatorsModule';
+import { asStored, documentSchema, storedSchemas, validatorsModule, VALIDATORS_MODULE_PATH } from '../../../../scripts/validatorsModule';
 import { generateDemoPortfolio } from '../../../../src-shared/demo/demoPortfolio';
 import { COLLECTION_NAMES, type CollectionName } from '../../../../src-shared/domain/types';
 import { COLLECTION_SCHEMAS, partnerSchemaV0 } from '../../../../src-shared/schemas/collectionSchemas';
@@ -13,7 +13,7 @@ const STALE = `${VALIDATORS_MODULE_PATH} is out of date: run \`npm run validator
 
 /** Ajv compiling at run time is the reference: the precompiled code must accept and refuse the same documents. */
 const ajv = new Ajv({ allErrors: true, strict: false });
-const ajvValidators = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, ajv.compile(COLLECTION_SCHEMAS[name])])) as Record<
+const ajvValidators = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, ajv.compile(documentSchema(name))])) as Record<
   CollectionName,
   ReturnType<typeof ajv.compile>
 >;
