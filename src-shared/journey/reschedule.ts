@@ -27,8 +27,22 @@ export type ScheduleMove = {
   cause?: DelayCause;
 };
 
+/** A task due later than planned because of late prerequisites, and why (written or not). */
+export type Delay = {
+  taskId: string;
+  title: string;
+  planned: IsoDate;
+  due: IsoDate;
+  shiftDays: number;
+  via: { taskId: string; title: string };
+  cause?: DelayCause;
+};
+
 export type Schedule = {
+  /** Due dates to write: tasks whose stored date differs from the schedule. */
   moves: ScheduleMove[];
+  /** Every open task the schedule puts later than planned, with the reason: what moved and why. */
+  delays: Delay[];
   /** Tasks whose date a late prerequisite would move but which stay, and why. */
   held: { taskId: string; title: string; reason: 'pinned' | 'in_progress'; wouldShiftDays: number }[];
   /** Day 90 after Day 0: when onboarding should be complete. */
@@ -94,6 +108,7 @@ export function reschedule(tasks: readonly ScheduledTask[], day0: IsoDate, today
   const delay = new Map<string, number>();
   const cause = new Map<string, DelayCause | undefined>();
   const moves: ScheduleMove[] = [];
+  const delays: Delay[] = [];
   const held: Schedule['held'] = [];
 
   for (const t of ordered) {
@@ -118,6 +133,7 @@ export function reschedule(tasks: readonly ScheduledTask[], day0: IsoDate, today
     forecastDue.set(t.id, due);
     if ((locked === 'pinned' || locked === 'in_progress') && inherited > 0 && plusDays(planned, inherited) > t.dueDate)
       held.push({ taskId: t.id, title: t.title, reason: locked, wouldShiftDays: inherited });
+    if (!locked && via && inherited > 0) delays.push({ taskId: t.id, title: t.title, planned, due, shiftDays: inherited, via: { taskId: via.id, title: via.title }, cause: cause.get(via.id) });
     if (!locked && due !== t.dueDate) {
       moves.push({
         taskId: t.id,
@@ -150,15 +166,26 @@ export function reschedule(tasks: readonly ScheduledTask[], day0: IsoDate, today
     const finish = t.status === 'done' ? (t.completedOn ?? due) : due < today ? today : due;
     if (!forecastEnd || finish > forecastEnd) forecastEnd = finish;
   }
-  return { moves, held, targetEnd, forecastEnd, slipDays: forecastEnd ? daysBetween(targetEnd, forecastEnd) : null };
+  return { moves, delays, held, targetEnd, forecastEnd, slipDays: forecastEnd ? daysBetween(targetEnd, forecastEnd) : null };
+}
+
+const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+
+function causeText(cause: DelayCause | undefined, via: { taskId: string; title: string }): string {
+  if (!cause) return `“${via.title}” is late.`;
+  const what = cause.kind === 'finished_late' ? `was finished ${days(cause.days)} late` : `is ${days(cause.days)} overdue`;
+  if (cause.taskId === via.taskId) return `“${cause.title}” ${what}.`;
+  return `it waits for “${via.title}”, which waits for “${cause.title}”, which ${what}.`;
 }
 
 /** A move as a sentence: "Moved 3 days later: “Kick-off call” was finished 3 days late." */
 export function describeMove(move: ScheduleMove): string {
-  const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
   const step = move.to > move.from ? `Moved ${days(daysBetween(move.from, move.to))} later` : `Moved back ${days(daysBetween(move.to, move.from))}`;
   if (!move.cause || !move.via) return `${step}: its prerequisites are no longer late.`;
-  const what = move.cause.kind === 'finished_late' ? `was finished ${days(move.cause.days)} late` : `is ${days(move.cause.days)} overdue`;
-  if (move.cause.taskId === move.via.taskId) return `${step}: “${move.cause.title}” ${what}.`;
-  return `${step}: it waits for “${move.via.title}”, which waits for “${move.cause.title}”, which ${what}.`;
+  return `${step}: ${causeText(move.cause, move.via)}`;
+}
+
+/** A delay as a sentence: "3 days later than planned: “Kick-off call” was finished 3 days late." */
+export function describeDelay(delay: Delay): string {
+  return `${days(delay.shiftDays)} later than planned: ${causeText(delay.cause, delay.via)}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../../../src-shared/domain/types';
-import { describeMove, reschedule } from '../../../../src-shared/journey/reschedule';
+import { describeDelay, describeMove, reschedule } from '../../../../src-shared/journey/reschedule';
 import { task } from './steps';
 
 const DAY0 = '2026-03-01';
@@ -160,5 +160,18 @@ describe('reschedule', () => {
     const overdue = [task('psat', '2026-05-30', { phase: 'engagement' })];
     expect(reschedule(overdue, DAY0, '2026-06-02')).toMatchObject({ forecastEnd: '2026-06-02', slipDays: 3 });
     expect(reschedule([task('qbr', '2026-06-29', { phase: 'growth' })], DAY0, '2026-03-02')).toMatchObject({ forecastEnd: null, slipDays: null });
+  });
+});
+
+describe('reschedule delays (what moved and why)', () => {
+  it('lists every task later than planned with its cause, before and after the dates are written', () => {
+    const tasks = [task('a', '2026-03-05', { status: 'done', completedOn: '2026-03-08' }), task('b', '2026-03-10', { dependsOn: ['a'] }), task('c', '2026-03-12')];
+    const before = reschedule(tasks, DAY0, '2026-03-08');
+    const after = reschedule(apply(tasks, '2026-03-08'), DAY0, '2026-03-08');
+    for (const schedule of [before, after]) {
+      expect(schedule.delays.map((d) => [d.taskId, d.planned, d.due])).toEqual([['id-b', '2026-03-10', '2026-03-13']]);
+      expect(describeDelay(schedule.delays[0]!)).toBe('3 days later than planned: “Task a” was finished 3 days late.');
+    }
+    expect(after.moves).toEqual([]);
   });
 });
