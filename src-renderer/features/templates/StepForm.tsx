@@ -50,7 +50,10 @@ export function StepForm({
   const fieldError = (field: 'key' | 'title' | 'dueOffset' | 'dependsOn' | 'condition') => (_value: unknown, values: Values) =>
     issuesFor(values)
       .filter((issue) => issue.field === field)
-      .map((issue) => issue.message.replace(/^Step \d+( \([^)]*\))?: /, ''))
+      .map((issue) => {
+        const message = issue.message.replace(/^Step \d+( \([^)]*\))?: /, '');
+        return message.charAt(0).toUpperCase() + message.slice(1);
+      })
       .join(' ') || null;
   const form = useForm<Values>({
     initialValues: toValues(step),
@@ -117,7 +120,6 @@ export function StepForm({
             </SimpleGrid>
           )}
         </Stack>
-        <TagsInput label="Linked resources" description="Ids of library resources shown on this step’s task" {...form.getInputProps('resourceIds')} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             Cancel
