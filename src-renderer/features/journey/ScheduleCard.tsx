@@ -107,7 +107,7 @@ export function ScheduleCard({ partner, tasks, today }: { partner: Partner; task
         )}
         {schedule.delays.length === 0 && schedule.moves.length === 0 && hasDependencies && (
           <Text size="sm" c="dimmed">
-            Every step with prerequisites is on its planned date.
+            {pinned.length > 0 ? 'No other step waits on a late prerequisite.' : 'Every step with prerequisites is on its planned date.'}
           </Text>
         )}
 
