@@ -1,5 +1,5 @@
-import { addDays, format, parseISO } from 'date-fns';
 import type { IsoDate, IsoTimestamp, Partner, Task } from '../domain/types';
+import { plusDays } from './calendarDays';
 import { stepsForPartner, taskFromStep } from './generateFromTemplate';
 import type { JourneyStep, JourneyTemplateVersion } from './templateModel';
 
@@ -23,7 +23,6 @@ export type PartnerTemplateChange = {
   updated: { taskId: string; title: string }[];
 };
 
-const plusDays = (date: IsoDate, days: number) => format(addDays(parseISO(date), days), 'yyyy-MM-dd');
 
 function keepReason(task: Task): KeepReason | null {
   if (task.status === 'done') return 'done';

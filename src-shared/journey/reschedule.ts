@@ -1,6 +1,6 @@
-import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { dueDateFor } from '../domain/journey';
 import type { IsoDate, Task } from '../domain/types';
+import { daysBetween, plusDays } from './calendarDays';
 
 type ScheduledTask = Pick<Task, 'id' | 'key' | 'title' | 'phase' | 'required' | 'status' | 'dueDate'> &
   Pick<Task, 'completedOn' | 'dependsOn' | 'pinned' | 'shiftDays' | 'startedOn'>;
@@ -56,8 +56,6 @@ export type Schedule = {
 /** Day of the journey onboarding should be complete by. */
 export const ONBOARDING_TARGET_DAY = 90;
 
-const plusDays = (date: IsoDate, days: number) => format(addDays(parseISO(date), days), 'yyyy-MM-dd');
-const daysBetween = (from: IsoDate, to: IsoDate) => differenceInCalendarDays(parseISO(to), parseISO(from));
 
 /**
  * Tasks in dependency order (prerequisites first, then by due date); tasks caught in a
