@@ -63,7 +63,6 @@ export function PublishPanel({ version, canEdit }: { version: JourneyTemplateVer
       db,
       version,
       pickedChanges.map((c) => c.partner),
-      data.tasksByPartner,
     );
     if (count !== undefined) {
       setPicked(new Set());

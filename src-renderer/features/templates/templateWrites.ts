@@ -64,30 +64,38 @@ export async function publishDraft(db: AppDatabase, docId: string): Promise<void
 
 /**
  * Moves the picked partners' journeys to a published version: per partner, the previewed
- * change computed again from the tasks as they are now (so a task finished since the preview is
- * kept), inserted, updated and removed together.
+ * change computed again from the stored tasks as they are now (so a task finished since the
+ * preview is kept), inserted, updated and removed together: a failed write puts the partner's
+ * journey back as it was.
  */
-export async function applyVersion(db: AppDatabase, version: JourneyTemplateVersion, partners: readonly Partner[], tasksByPartner: Map<string, Task[]>): Promise<number> {
+export async function applyVersion(db: AppDatabase, version: JourneyTemplateVersion, partners: readonly Partner[]): Promise<number> {
   let applied = 0;
   for (const partner of partners) {
-    const tasks = (await db.tasks.find({ selector: { partnerId: partner.id } }).exec()).map((d) => d.toMutableJSON() as Task);
-    const current = tasks.length > 0 ? tasks : (tasksByPartner.get(partner.id) ?? []);
+    const current = (await db.tasks.find({ selector: { partnerId: partner.id } }).exec()).map((d) => d.toMutableJSON() as Task);
     const change = diffPartnerJourney(partner, current, version);
     const now = nowIso();
     const writes = journeyWritesFor(change, partner, current, version, { now, newId });
-    await insertAll(db.tasks, writes.insert);
     const byId = new Map(current.map((t) => [t.id, t]));
+    const originals = writes.patch.flatMap((p) => byId.get(p.id) ?? []);
     const patched = writes.patch.flatMap((p) => {
       const task = byId.get(p.id);
       return task ? [{ ...task, ...p.change }] : [];
     });
-    if (patched.length > 0) {
-      const result = await db.tasks.bulkUpsert(patched);
-      if (result.error.length > 0) throw new Error(`${result.error.length} tasks of ${partner.name} could not be updated.`);
-    }
-    if (writes.remove.length > 0) await db.tasks.bulkRemove(writes.remove);
-    if (partner.templateId !== version.templateKey) {
-      await (await db.partners.findOne(partner.id).exec())?.incrementalPatch({ templateId: version.templateKey, updatedAt: now });
+    await insertAll(db.tasks, writes.insert);
+    try {
+      if (patched.length > 0) {
+        const result = await db.tasks.bulkUpsert(patched);
+        if (result.error.length > 0) throw new Error(`${result.error.length} tasks of ${partner.name} could not be updated.`);
+      }
+      if (writes.remove.length > 0) await db.tasks.bulkRemove(writes.remove);
+      if (partner.templateId !== version.templateKey) {
+        await (await db.partners.findOne(partner.id).exec())?.incrementalPatch({ templateId: version.templateKey, updatedAt: now });
+      }
+    } catch (error) {
+      // All of a partner's change or none of it: take the new tasks out and put the old ones back.
+      if (writes.insert.length > 0) await db.tasks.bulkRemove(writes.insert.map((t) => t.id));
+      if (originals.length > 0) await db.tasks.bulkUpsert(originals.map((t) => ({ ...t, updatedAt: nowIso() })));
+      throw error;
     }
     applied++;
   }

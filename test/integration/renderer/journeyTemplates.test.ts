@@ -39,7 +39,7 @@ describe('journey template versions in the store', () => {
     expect(acmeChange.removed.map((r) => r.title)).toEqual(['Walk through the ecosystem overview']);
 
     const byName = new Map(partners.map((p) => [p.name, p]));
-    expect(await applyVersion(db, v2, [byName.get('Acme Cloud')!, byName.get('Globex')!], new Map())).toBe(2);
+    expect(await applyVersion(db, v2, [byName.get('Acme Cloud')!, byName.get('Globex')!])).toBe(2);
 
     const after = await allDocs(db, 'tasks');
     const of = (partnerId: string, key: string) => after.find((t) => t.partnerId === partnerId && t.key === key);
