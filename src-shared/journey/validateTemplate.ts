@@ -52,7 +52,8 @@ export function dependencyCycles(steps: readonly Pick<JourneyStep, 'key' | 'depe
  * What is wrong with a journey template, in step order; an empty list means it can be published.
  * Checks: at least one step; every key present, well-formed and unique; a title; the due offset
  * inside its phase's window (pre-boarding is Day 0, immersion days 1–7 …); dependencies that name
- * another existing step, never the step itself, and no cycle; conditions that name something.
+ * another existing step due no later, never the step itself, and no cycle; conditions that name
+ * something.
  */
 export function validateTemplate(steps: readonly JourneyStep[]): TemplateIssue[] {
   if (steps.length === 0) return [{ message: 'The template has no steps: add at least one before publishing.' }];
@@ -82,8 +83,15 @@ export function validateTemplate(steps: readonly JourneyStep[]): TemplateIssue[]
       });
 
     for (const dep of step.dependsOn) {
+      const prerequisite = steps[firstIndex.get(dep) ?? -1];
       if (dep === step.key) issues.push({ stepIndex: index, field: 'dependsOn', message: `${name}: a step cannot depend on itself.` });
-      else if (!firstIndex.has(dep)) issues.push({ stepIndex: index, field: 'dependsOn', message: `${name}: depends on "${dep}", which is not a step of this template.` });
+      else if (!prerequisite) issues.push({ stepIndex: index, field: 'dependsOn', message: `${name}: depends on "${dep}", which is not a step of this template.` });
+      else if (Number.isInteger(step.dueOffset) && prerequisite.dueOffset > step.dueOffset)
+        issues.push({
+          stepIndex: index,
+          field: 'dependsOn',
+          message: `${name}: due on day ${step.dueOffset}, before "${dep}" (day ${prerequisite.dueOffset}) it waits for. Make it due on day ${prerequisite.dueOffset} or later.`,
+        });
     }
 
     if (step.condition && step.condition.regions.every((r) => r.trim() === '') && step.condition.tiers.every((t) => t.trim() === ''))

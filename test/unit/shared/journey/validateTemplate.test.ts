@@ -48,8 +48,14 @@ describe('validateTemplate', () => {
     ]);
   });
 
+  it('refuses a step due before a prerequisite it waits for', () => {
+    expect(messages([step('training', 7), step('kickoff', 5, { dependsOn: ['training'] })])).toEqual([
+      'Step 2 (kickoff): due on day 5, before "training" (day 7) it waits for. Make it due on day 7 or later.',
+    ]);
+  });
+
   it('reports a dependency cycle with the keys around it', () => {
-    const steps = [step('a', 1, { dependsOn: ['c'] }), step('b', 2, { dependsOn: ['a'] }), step('c', 3, { dependsOn: ['b'] }), step('d', 4, { dependsOn: ['a'] })];
+    const steps = [step('a', 3, { dependsOn: ['c'] }), step('b', 3, { dependsOn: ['a'] }), step('c', 3, { dependsOn: ['b'] }), step('d', 4, { dependsOn: ['a'] })];
     expect(validateTemplate(steps)).toEqual([
       { stepIndex: 0, field: 'dependsOn', message: 'Dependency cycle: a → c → b → a. A step cannot (indirectly) wait for itself; remove one of these dependencies.' },
     ]);
