@@ -13,6 +13,7 @@ const shown = (days: number) => format(addDays(today, days), 'd MMM yyyy');
 /** Both partners signed ten days ago: the welcome kit (day 1) is nine days overdue. */
 const DAY0_OFFSET = -10;
 const PARTNERS = ['Northwind Resale', 'Bluebird Partners'];
+const REGIONS: Record<string, string> = { 'Northwind Resale': 'APAC', 'Bluebird Partners': 'EMEA' };
 
 /** Closes the notifications on screen with their close buttons (never their Undo). */
 async function closeToasts(page: Page): Promise<void> {
@@ -50,7 +51,7 @@ describe('journey templates: edit, publish, apply to partners, dates that move',
     if (await app.identityStep().isVisible()) await app.answerIdentity(DEMO_IDENTITY);
     for (const name of PARTNERS) {
       const form = await app.openNewPartnerForm();
-      await form.fill({ name, type: 'Reseller', day0: iso(DAY0_OFFSET), region: 'EMEA' });
+      await form.fill({ name, type: 'Reseller', day0: iso(DAY0_OFFSET), region: REGIONS[name] });
       await form.submit();
       await page.getByRole('heading', { level: 2, name }).waitFor();
     }
@@ -76,6 +77,9 @@ describe('journey templates: edit, publish, apply to partners, dates that move',
     await dialog.waitFor({ state: 'detached' });
     const row = page.getByTestId('step-kickoff-call');
     await expect.poll(() => row.innerText()).toMatch(/^6\b[\s\S]*welcome-kit/);
+    // A step for EMEA partners only.
+    await templates.addStep({ title: 'Sign the EU data-processing addendum', key: 'eu-dpa', dueDay: 14, onlyRegions: ['EMEA'] });
+    await expect.poll(() => page.getByTestId('step-eu-dpa').innerText()).toMatch(/^14\b[\s\S]*Only EMEA/);
     await closeToasts(page);
     await page.evaluate(() => window.scrollTo(0, 0));
     await app.screenshot('templates-draft');
@@ -88,6 +92,9 @@ describe('journey templates: edit, publish, apply to partners, dates that move',
     await templates.publish(2);
     await expect.poll(() => templates.versionBadge().textContent()).toBe('Version 2 · published');
     await expect.poll(() => templates.publishPanel().innerText()).toContain('2 partners are on an older version');
+    // The EMEA-only step is added for Bluebird (EMEA), not for Northwind (APAC).
+    expect(await templates.preview('Bluebird Partners').innerText()).toContain('1 added · 1 re-dated');
+    expect(await templates.preview('Northwind Resale').innerText()).not.toContain('added');
     for (const name of PARTNERS) {
       const preview = templates.preview(name);
       expect(await preview.innerText()).toContain('1 re-dated');
@@ -95,6 +102,9 @@ describe('journey templates: edit, publish, apply to partners, dates that move',
       await expect.poll(() => preview.innerText()).toContain(`Hold the kick-off call: ${shown(DAY0_OFFSET + 5)} → ${shown(DAY0_OFFSET + 6)}`);
     }
     await app.screenshot('templates-publish-preview');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await app.screenshot('templates-publish-preview-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('applies version 2 to the two partners the lead ticks', async () => {
@@ -123,6 +133,9 @@ describe('journey templates: edit, publish, apply to partners, dates that move',
       await card.getByRole('button', { name: 'Move 1 due date' }).click();
       await expect.poll(() => card.innerText()).not.toContain('not moved yet');
       expect(await move.innerText()).toContain(reasons[name]);
+      // Only the EMEA partner has the EMEA-only step.
+      const journey = await new WorkspacePage(page).showFullJourney();
+      expect((await journey.innerText()).includes('Sign the EU data-processing addendum')).toBe(REGIONS[name] === 'EMEA');
     }
     await app.screenshot('journey-schedule-moved');
     await page.emulateMedia({ colorScheme: 'dark' });

@@ -189,6 +189,8 @@ export function TemplateEditor({ versions, history, canEdit }: Props) {
         </Group>
       </Card>
 
+      {!draft && published && <PublishPanel version={published} canEdit={canEdit} />}
+
       {draft && issues.length > 0 && (
         <Alert color="red" variant="light" title={`${issues.length} thing${issues.length === 1 ? '' : 's'} to fix before publishing`} data-testid="template-issues">
           <List size="sm" spacing={2}>
@@ -283,7 +285,7 @@ export function TemplateEditor({ versions, history, canEdit }: Props) {
         )}
       </Card>
 
-      {published && <PublishPanel version={published} canEdit={canEdit} />}
+      {draft && published && <PublishPanel version={published} canEdit={canEdit} />}
     </Stack>
   );
 }

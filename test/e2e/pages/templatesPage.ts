@@ -26,6 +26,26 @@ export class TemplatesPage {
     return dialog;
   }
 
+  /** Adds a step from the "Add step" form; `onlyRegions` makes it a step for those regions only. */
+  async addStep(values: { title: string; key: string; dueDay: number; onlyRegions?: string[] }): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add step' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Add a step' });
+    await dialog.waitFor();
+    await dialog.getByRole('textbox', { name: /^Step/ }).fill(values.title);
+    await dialog.getByRole('textbox', { name: /^Key/ }).fill(values.key);
+    await this.setDueDay(dialog, values.dueDay);
+    if (values.onlyRegions) {
+      await dialog.getByText('Only these', { exact: true }).click();
+      const regions = dialog.getByLabel(/^Regions/);
+      for (const region of values.onlyRegions) {
+        await regions.fill(region);
+        await regions.press('Enter');
+      }
+    }
+    await dialog.getByRole('button', { name: 'Add step' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
   async setDueDay(dialog: Locator, day: number): Promise<void> {
     await dialog.getByRole('textbox', { name: /^Due day/ }).fill(String(day));
   }
