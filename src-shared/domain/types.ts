@@ -104,6 +104,18 @@ export type Task = BaseDoc & {
   completedOn?: IsoDate;
   source: TaskSource;
   order: number;
+  /** Keys of the tasks (template steps) that must be finished before this one can start. */
+  dependsOn?: string[];
+  /** The manager fixed the due date: a late prerequisite never moves it. */
+  pinned?: boolean;
+  /** Days the due date was moved later because prerequisites were late (0 or absent: on plan). */
+  shiftDays?: number;
+  /** The day work on the task started: an in-progress task is never re-dated or removed. */
+  startedOn?: IsoDate;
+  /** Version of the journey template the task was generated or last updated from. */
+  templateVersion?: number;
+  /** Library resources linked by the task's template step. */
+  resourceIds?: string[];
 };
 
 export const MEETING_KINDS = ['kickoff', 'checkin', 'planning', 'review'] as const;
@@ -232,7 +244,11 @@ export type Survey = BaseDoc & {
 export const TEMPLATE_KINDS = ['journey', 'agenda'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
-/** A user-edited template (journey or meeting agenda). Built-in templates live in code. */
+/**
+ * A user-edited template (journey or meeting agenda). Journey templates keep one document per
+ * version, the steps in `data` (src-shared/journey/templateModel.ts); the built-in journeys are
+ * their seeds.
+ */
 export type Template = BaseDoc & {
   kind: TemplateKind;
   name: string;

@@ -152,7 +152,7 @@ const partnerOwnedRequired = [...baseRequired, 'partnerId'] as const;
 export const taskSchema: CollectionSchema = {
   title: 'task',
   description: 'A journey task or an action item',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -171,6 +171,12 @@ export const taskSchema: CollectionSchema = {
     completedOn: date,
     source: oneOf(TASK_SOURCES),
     order: { type: 'integer', minimum: 0, maximum: 1e6 },
+    dependsOn: { type: 'array', maxItems: 100, items: text(80) },
+    pinned: { type: 'boolean' },
+    shiftDays: { type: 'integer', minimum: -3650, maximum: 3650 },
+    startedOn: date,
+    templateVersion: { type: 'integer', minimum: 0, maximum: 100000 },
+    resourceIds: { type: 'array', maxItems: 50, items: text(80) },
   },
   required: [...partnerOwnedRequired, 'phase', 'category', 'title', 'dueDate', 'ownerSide', 'required', 'status', 'source'],
   indexes: ['partnerId'],

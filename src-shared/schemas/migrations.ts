@@ -17,6 +17,12 @@ const addedOptionalUpdatedBy: MigrationStrategy = (oldDoc) => oldDoc;
  * sync engine settles it from those records before it syncs (src-renderer/db/legacySyncState.ts).
  * Until then a legacy document counts as a pending change, so nothing can overwrite it.
  */
+/**
+ * Tasks v3 gained optional scheduling fields (`dependsOn`, `pinned`, `shiftDays`, `startedOn`,
+ * `templateVersion`, `resourceIds`); an old task has no dependency and sits on its planned date.
+ */
+const addedTaskScheduling: MigrationStrategy = (oldDoc) => oldDoc;
+
 const addedSyncMeta: MigrationStrategy = (oldDoc) => ({ ...oldDoc, sync: { legacy: true } });
 
 /**
@@ -28,7 +34,8 @@ const addedSyncMeta: MigrationStrategy = (oldDoc) => ({ ...oldDoc, sync: { legac
  * - every collection (partners v2, the others v1): optional `updatedBy` (identity);
  * - conflicts v1: also `collection` → `collectionName`;
  * - every collection (partners v3, the others v2): the sync bookkeeping `sync` (sync engine 2),
- *   and no more `updatedAt` index (no query used it).
+ *   and no more `updatedAt` index (no query used it);
+ * - tasks v3: optional scheduling fields (dependencies, pinned date, shift, template version).
  */
 export const MIGRATION_STRATEGIES: Record<CollectionName, Record<number, MigrationStrategy>> = {
   partners: {
@@ -68,7 +75,7 @@ export const MIGRATION_STRATEGIES: Record<CollectionName, Record<number, Migrati
     2: addedOptionalUpdatedBy,
     3: addedSyncMeta,
   },
-  tasks: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
+  tasks: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta, 3: addedTaskScheduling },
   meetings: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
   plans: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
   planitems: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },

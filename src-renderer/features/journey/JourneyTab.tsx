@@ -12,6 +12,7 @@ import { useStoreAction } from '../../app/useStoreAction';
 import { useDatabase } from '../../db/useDatabase';
 import { NextActionButton } from '../partners/NextActionButton';
 import { AddTaskForm } from './AddTaskForm';
+import { ScheduleCard } from './ScheduleCard';
 import { TaskLine } from './TaskLine';
 import { addCustomTask, completeOverdueTasks } from './updateTask';
 
@@ -136,6 +137,8 @@ export function JourneyTab({ partner, tasks, overview, today }: Props) {
           </Stack>
         </Card>
       </SimpleGrid>
+
+      <ScheduleCard partner={partner} tasks={tasks} today={today} />
 
       {overdueCount >= 3 && (
         <Alert variant="light" color="orange" title={`${overdueCount} steps are overdue`}>

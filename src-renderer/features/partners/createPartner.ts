@@ -1,8 +1,9 @@
 import { newId, nowIso } from '../../../src-shared/domain/ids';
-import { generateJourney } from '../../../src-shared/domain/journey';
 import { journeyTemplateFor } from '../../../src-shared/domain/journeyTemplates';
 import { isNameTaken, nameTakenMessage, type PartnerInputValue } from '../../../src-shared/domain/partnerInput';
 import type { Partner } from '../../../src-shared/domain/types';
+import { generateFromTemplate } from '../../../src-shared/journey/generateFromTemplate';
+import { publishedTemplateFor } from '../../../src-shared/journey/templateModel';
 import type { Profile } from '../../app/useProfile';
 import type { AppDatabase } from '../../db/appDatabase';
 import { insertAll } from '../../db/insertAll';
@@ -40,8 +41,11 @@ export async function createPartner(db: AppDatabase, value: ValidPartner, profil
   const names = (await db.partners.find().exec()).map((doc) => doc.name);
   if (isNameTaken(value.name, names)) throw new Error(nameTakenMessage(value.name));
   const now = nowIso();
-  const partner = buildPartner(value, profile, now);
-  const tasks = generateJourney(partner, { now, template: journeyTemplateFor(partner.type, partner.maturity) });
+  // The newest published template for the type and maturity (a program lead's version, or the seed).
+  const templates = (await db.templates.find({ selector: { kind: 'journey' } }).exec()).map((doc) => doc.toJSON());
+  const template = publishedTemplateFor(templates, value.type, value.maturity);
+  const partner = { ...buildPartner(value, profile, now), templateId: template.templateKey };
+  const tasks = generateFromTemplate(partner, template, { now });
   await db.partners.insert(partner);
   try {
     await insertAll(db.tasks, tasks);

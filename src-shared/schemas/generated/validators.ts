@@ -1179,7 +1179,7 @@ return errors === 0;
 }
 
 export const document_tasks = validate11;
-const schema12 = {"title":"task","description":"A journey task or an action item","version":2,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"partnerId":{"type":"string","maxLength":64},"phase":{"type":"string","enum":["preboarding","immersion","activation","engagement","growth"],"maxLength":32},"category":{"type":"string","enum":["legal","welcome","systems","training","marketing","team","sales"],"maxLength":32},"title":{"type":"string","maxLength":300},"guidance":{"type":"string","maxLength":2000},"key":{"type":"string","maxLength":80},"dueOffset":{"type":"integer","minimum":-3650,"maximum":3650},"dueDate":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"ownerSide":{"type":"string","enum":["partner","vendor"],"maxLength":32},"ownerName":{"type":"string","maxLength":200},"required":{"type":"boolean"},"status":{"type":"string","enum":["open","done","not_applicable"],"maxLength":32},"completedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"source":{"type":"string","enum":["template","custom","kickoff","checkin","plan"],"maxLength":32},"order":{"type":"integer","minimum":0,"maximum":1000000}},"required":["id","createdAt","updatedAt","partnerId","phase","category","title","dueDate","ownerSide","required","status","source"],"indexes":["partnerId"],"additionalProperties":false};
+const schema12 = {"title":"task","description":"A journey task or an action item","version":3,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"partnerId":{"type":"string","maxLength":64},"phase":{"type":"string","enum":["preboarding","immersion","activation","engagement","growth"],"maxLength":32},"category":{"type":"string","enum":["legal","welcome","systems","training","marketing","team","sales"],"maxLength":32},"title":{"type":"string","maxLength":300},"guidance":{"type":"string","maxLength":2000},"key":{"type":"string","maxLength":80},"dueOffset":{"type":"integer","minimum":-3650,"maximum":3650},"dueDate":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"ownerSide":{"type":"string","enum":["partner","vendor"],"maxLength":32},"ownerName":{"type":"string","maxLength":200},"required":{"type":"boolean"},"status":{"type":"string","enum":["open","done","not_applicable"],"maxLength":32},"completedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"source":{"type":"string","enum":["template","custom","kickoff","checkin","plan"],"maxLength":32},"order":{"type":"integer","minimum":0,"maximum":1000000},"dependsOn":{"type":"array","maxItems":100,"items":{"type":"string","maxLength":80}},"pinned":{"type":"boolean"},"shiftDays":{"type":"integer","minimum":-3650,"maximum":3650},"startedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"templateVersion":{"type":"integer","minimum":0,"maximum":100000},"resourceIds":{"type":"array","maxItems":50,"items":{"type":"string","maxLength":80}}},"required":["id","createdAt","updatedAt","partnerId","phase","category","title","dueDate","ownerSide","required","status","source"],"indexes":["partnerId"],"additionalProperties":false};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1958,14 +1958,233 @@ errors++;
 }
 }
 }
-}
-else {
-const err66 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.dependsOn !== undefined){
+let data24 = data.dependsOn;
+if(Array.isArray(data24)){
+if(data24.length > 100){
+const err66 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/maxItems",keyword:"maxItems",params:{limit: 100}};
 if(vErrors === null){
 vErrors = [err66];
 }
 else {
 vErrors.push(err66);
+}
+errors++;
+}
+const len0 = data24.length;
+for(let i0=0; i0<len0; i0++){
+let data25 = data24[i0];
+if(typeof data25 === "string"){
+if(func3(data25) > 80){
+const err67 = {instancePath:instancePath+"/dependsOn/" + i0,schemaPath:"#/properties/dependsOn/items/maxLength",keyword:"maxLength",params:{limit: 80}};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/dependsOn/" + i0,schemaPath:"#/properties/dependsOn/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data.pinned !== undefined){
+if(typeof data.pinned !== "boolean"){
+const err70 = {instancePath:instancePath+"/pinned",schemaPath:"#/properties/pinned/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data.shiftDays !== undefined){
+let data27 = data.shiftDays;
+if(!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))){
+const err71 = {instancePath:instancePath+"/shiftDays",schemaPath:"#/properties/shiftDays/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(typeof data27 == "number"){
+if(data27 > 3650 || isNaN(data27)){
+const err72 = {instancePath:instancePath+"/shiftDays",schemaPath:"#/properties/shiftDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650}};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(data27 < -3650 || isNaN(data27)){
+const err73 = {instancePath:instancePath+"/shiftDays",schemaPath:"#/properties/shiftDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: -3650}};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+}
+if(data.startedOn !== undefined){
+let data28 = data.startedOn;
+if(typeof data28 === "string"){
+if(func3(data28) > 10){
+const err74 = {instancePath:instancePath+"/startedOn",schemaPath:"#/properties/startedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if(!pattern0.test(data28)){
+const err75 = {instancePath:instancePath+"/startedOn",schemaPath:"#/properties/startedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/startedOn",schemaPath:"#/properties/startedOn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data.templateVersion !== undefined){
+let data29 = data.templateVersion;
+if(!((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29)))){
+const err77 = {instancePath:instancePath+"/templateVersion",schemaPath:"#/properties/templateVersion/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if(typeof data29 == "number"){
+if(data29 > 100000 || isNaN(data29)){
+const err78 = {instancePath:instancePath+"/templateVersion",schemaPath:"#/properties/templateVersion/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000}};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if(data29 < 0 || isNaN(data29)){
+const err79 = {instancePath:instancePath+"/templateVersion",schemaPath:"#/properties/templateVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+if(data.resourceIds !== undefined){
+let data30 = data.resourceIds;
+if(Array.isArray(data30)){
+if(data30.length > 50){
+const err80 = {instancePath:instancePath+"/resourceIds",schemaPath:"#/properties/resourceIds/maxItems",keyword:"maxItems",params:{limit: 50}};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+const len1 = data30.length;
+for(let i1=0; i1<len1; i1++){
+let data31 = data30[i1];
+if(typeof data31 === "string"){
+if(func3(data31) > 80){
+const err81 = {instancePath:instancePath+"/resourceIds/" + i1,schemaPath:"#/properties/resourceIds/items/maxLength",keyword:"maxLength",params:{limit: 80}};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/resourceIds/" + i1,schemaPath:"#/properties/resourceIds/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/resourceIds",schemaPath:"#/properties/resourceIds/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+else {
+const err84 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
 }
 errors++;
 }
@@ -3863,7 +4082,7 @@ return errors === 0;
 
 export const document_planitems = validate14;
 const schema15 = {"title":"plan item","description":"A goal, target account, initiative, risk or revenue target of a plan","version":2,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"partnerId":{"type":"string","maxLength":64},"planId":{"type":"string","maxLength":64},"kind":{"type":"string","enum":["goal","account","initiative","risk","revenue"],"maxLength":32},"order":{"type":"integer","minimum":0,"maximum":1000000},"title":{"type":"string","maxLength":500},"metric":{"type":"string","maxLength":200},"target":{"type":"number"},"actual":{"type":"number"},"dueDate":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"ownerSide":{"type":"string","enum":["partner","vendor"],"maxLength":32},"status":{"type":"string","maxLength":40},"segment":{"type":"string","maxLength":120},"fit":{"type":"number","minimum":0,"maximum":100},"stage":{"type":"string","maxLength":60},"nextStep":{"type":"string","maxLength":1000},"initiativeType":{"type":"string","maxLength":60},"amount":{"type":"number","minimum":0,"maximum":1000000000000},"currency":{"type":"string","pattern":"^[A-Z]{3}$","maxLength":3},"quarter":{"type":"string","maxLength":10},"mitigation":{"type":"string","maxLength":2000}},"required":["id","createdAt","updatedAt","partnerId","planId","kind","title"],"indexes":["partnerId"],"additionalProperties":false};
-const pattern10 = new RegExp("^[A-Z]{3}$", "u");
+const pattern11 = new RegExp("^[A-Z]{3}$", "u");
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4612,7 +4831,7 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(!pattern10.test(data26)){
+if(!pattern11.test(data26)){
 const err62 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"}};
 if(vErrors === null){
 vErrors = [err62];
@@ -5105,7 +5324,7 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(!pattern10.test(data12)){
+if(!pattern11.test(data12)){
 const err34 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"}};
 if(vErrors === null){
 vErrors = [err34];
@@ -8438,8 +8657,8 @@ validate20.errors = vErrors;
 return errors === 0;
 }
 
-export const stored_task_v2 = validate21;
-const schema22 = {"additionalProperties":false,"description":"A journey task or an action item","encrypted":[],"indexes":[["_deleted","partnerId","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"category":{"enum":["legal","welcome","systems","training","marketing","team","sales"],"maxLength":32,"type":"string"},"completedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"createdAt":{"maxLength":32,"type":"string"},"dueDate":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"dueOffset":{"maximum":3650,"minimum":-3650,"type":"integer"},"guidance":{"maxLength":2000,"type":"string"},"id":{"maxLength":64,"type":"string"},"key":{"maxLength":80,"type":"string"},"order":{"maximum":1000000,"minimum":0,"type":"integer"},"ownerName":{"maxLength":200,"type":"string"},"ownerSide":{"enum":["partner","vendor"],"maxLength":32,"type":"string"},"partnerId":{"maxLength":64,"type":"string"},"phase":{"enum":["preboarding","immersion","activation","engagement","growth"],"maxLength":32,"type":"string"},"required":{"type":"boolean"},"source":{"enum":["template","custom","kickoff","checkin","plan"],"maxLength":32,"type":"string"},"status":{"enum":["open","done","not_applicable"],"maxLength":32,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"title":{"maxLength":300,"type":"string"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"}},"required":["id","createdAt","updatedAt","partnerId","phase","category","title","dueDate","ownerSide","required","status","source","_deleted","_rev","_meta","_attachments"],"title":"task","type":"object","version":2};
+export const stored_task_v3 = validate21;
+const schema22 = {"additionalProperties":false,"description":"A journey task or an action item","encrypted":[],"indexes":[["_deleted","partnerId","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"category":{"enum":["legal","welcome","systems","training","marketing","team","sales"],"maxLength":32,"type":"string"},"completedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"createdAt":{"maxLength":32,"type":"string"},"dependsOn":{"items":{"maxLength":80,"type":"string"},"maxItems":100,"type":"array"},"dueDate":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"dueOffset":{"maximum":3650,"minimum":-3650,"type":"integer"},"guidance":{"maxLength":2000,"type":"string"},"id":{"maxLength":64,"type":"string"},"key":{"maxLength":80,"type":"string"},"order":{"maximum":1000000,"minimum":0,"type":"integer"},"ownerName":{"maxLength":200,"type":"string"},"ownerSide":{"enum":["partner","vendor"],"maxLength":32,"type":"string"},"partnerId":{"maxLength":64,"type":"string"},"phase":{"enum":["preboarding","immersion","activation","engagement","growth"],"maxLength":32,"type":"string"},"pinned":{"type":"boolean"},"required":{"type":"boolean"},"resourceIds":{"items":{"maxLength":80,"type":"string"},"maxItems":50,"type":"array"},"shiftDays":{"maximum":3650,"minimum":-3650,"type":"integer"},"source":{"enum":["template","custom","kickoff","checkin","plan"],"maxLength":32,"type":"string"},"startedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"status":{"enum":["open","done","not_applicable"],"maxLength":32,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"templateVersion":{"maximum":100000,"minimum":0,"type":"integer"},"title":{"maxLength":300,"type":"string"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"}},"required":["id","createdAt","updatedAt","partnerId","phase","category","title","dueDate","ownerSide","required","status","source","_deleted","_rev","_meta","_attachments"],"title":"task","type":"object","version":3};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -8833,11 +9052,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.dueDate !== undefined){
-let data8 = data.dueDate;
-if(typeof data8 === "string"){
-if(func3(data8) > 10){
-const err35 = {instancePath:instancePath+"/dueDate",schemaPath:"#/properties/dueDate/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(data.dependsOn !== undefined){
+let data8 = data.dependsOn;
+if(Array.isArray(data8)){
+if(data8.length > 100){
+const err35 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/maxItems",keyword:"maxItems",params:{limit: 100}};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -8846,8 +9065,12 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(!pattern0.test(data8)){
-const err36 = {instancePath:instancePath+"/dueDate",schemaPath:"#/properties/dueDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(typeof data9 === "string"){
+if(func3(data9) > 80){
+const err36 = {instancePath:instancePath+"/dependsOn/" + i0,schemaPath:"#/properties/dependsOn/items/maxLength",keyword:"maxLength",params:{limit: 80}};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -8858,7 +9081,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/dueDate",schemaPath:"#/properties/dueDate/type",keyword:"type",params:{type: "string"}};
+const err37 = {instancePath:instancePath+"/dependsOn/" + i0,schemaPath:"#/properties/dependsOn/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -8868,10 +9091,9 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.dueOffset !== undefined){
-let data9 = data.dueOffset;
-if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
-const err38 = {instancePath:instancePath+"/dueOffset",schemaPath:"#/properties/dueOffset/type",keyword:"type",params:{type: "integer"}};
+}
+else {
+const err38 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -8880,9 +9102,12 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(typeof data9 == "number"){
-if(data9 > 3650 || isNaN(data9)){
-const err39 = {instancePath:instancePath+"/dueOffset",schemaPath:"#/properties/dueOffset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650}};
+}
+if(data.dueDate !== undefined){
+let data10 = data.dueDate;
+if(typeof data10 === "string"){
+if(func3(data10) > 10){
+const err39 = {instancePath:instancePath+"/dueDate",schemaPath:"#/properties/dueDate/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -8891,8 +9116,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(data9 < -3650 || isNaN(data9)){
-const err40 = {instancePath:instancePath+"/dueOffset",schemaPath:"#/properties/dueOffset/minimum",keyword:"minimum",params:{comparison: ">=", limit: -3650}};
+if(!pattern0.test(data10)){
+const err40 = {instancePath:instancePath+"/dueDate",schemaPath:"#/properties/dueDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -8902,12 +9127,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
-if(data.guidance !== undefined){
-let data10 = data.guidance;
-if(typeof data10 === "string"){
-if(func3(data10) > 2000){
-const err41 = {instancePath:instancePath+"/guidance",schemaPath:"#/properties/guidance/maxLength",keyword:"maxLength",params:{limit: 2000}};
+else {
+const err41 = {instancePath:instancePath+"/dueDate",schemaPath:"#/properties/dueDate/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -8917,8 +9138,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-else {
-const err42 = {instancePath:instancePath+"/guidance",schemaPath:"#/properties/guidance/type",keyword:"type",params:{type: "string"}};
+if(data.dueOffset !== undefined){
+let data11 = data.dueOffset;
+if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
+const err42 = {instancePath:instancePath+"/dueOffset",schemaPath:"#/properties/dueOffset/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -8927,12 +9150,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data11 = data.id;
-if(typeof data11 === "string"){
-if(func3(data11) > 64){
-const err43 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
+if(typeof data11 == "number"){
+if(data11 > 3650 || isNaN(data11)){
+const err43 = {instancePath:instancePath+"/dueOffset",schemaPath:"#/properties/dueOffset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650}};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -8941,9 +9161,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-else {
-const err44 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data11 < -3650 || isNaN(data11)){
+const err44 = {instancePath:instancePath+"/dueOffset",schemaPath:"#/properties/dueOffset/minimum",keyword:"minimum",params:{comparison: ">=", limit: -3650}};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -8953,11 +9172,12 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.key !== undefined){
-let data12 = data.key;
+}
+if(data.guidance !== undefined){
+let data12 = data.guidance;
 if(typeof data12 === "string"){
-if(func3(data12) > 80){
-const err45 = {instancePath:instancePath+"/key",schemaPath:"#/properties/key/maxLength",keyword:"maxLength",params:{limit: 80}};
+if(func3(data12) > 2000){
+const err45 = {instancePath:instancePath+"/guidance",schemaPath:"#/properties/guidance/maxLength",keyword:"maxLength",params:{limit: 2000}};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -8968,7 +9188,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/key",schemaPath:"#/properties/key/type",keyword:"type",params:{type: "string"}};
+const err46 = {instancePath:instancePath+"/guidance",schemaPath:"#/properties/guidance/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -8978,10 +9198,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data.order !== undefined){
-let data13 = data.order;
-if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
-const err47 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/type",keyword:"type",params:{type: "integer"}};
+if(data.id !== undefined){
+let data13 = data.id;
+if(typeof data13 === "string"){
+if(func3(data13) > 64){
+const err47 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -8990,9 +9211,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(typeof data13 == "number"){
-if(data13 > 1000000 || isNaN(data13)){
-const err48 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000}};
+}
+else {
+const err48 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -9001,8 +9222,12 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data13 < 0 || isNaN(data13)){
-const err49 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+}
+if(data.key !== undefined){
+let data14 = data.key;
+if(typeof data14 === "string"){
+if(func3(data14) > 80){
+const err49 = {instancePath:instancePath+"/key",schemaPath:"#/properties/key/maxLength",keyword:"maxLength",params:{limit: 80}};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -9012,12 +9237,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-if(data.ownerName !== undefined){
-let data14 = data.ownerName;
-if(typeof data14 === "string"){
-if(func3(data14) > 200){
-const err50 = {instancePath:instancePath+"/ownerName",schemaPath:"#/properties/ownerName/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err50 = {instancePath:instancePath+"/key",schemaPath:"#/properties/key/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -9027,8 +9248,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/ownerName",schemaPath:"#/properties/ownerName/type",keyword:"type",params:{type: "string"}};
+if(data.order !== undefined){
+let data15 = data.order;
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+const err51 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -9037,11 +9260,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data.ownerSide !== undefined){
-let data15 = data.ownerSide;
-if(!((data15 === "partner") || (data15 === "vendor"))){
-const err52 = {instancePath:instancePath+"/ownerSide",schemaPath:"#/properties/ownerSide/enum",keyword:"enum",params:{allowedValues: schema22.properties.ownerSide.enum}};
+if(typeof data15 == "number"){
+if(data15 > 1000000 || isNaN(data15)){
+const err52 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000}};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -9050,9 +9271,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(typeof data15 === "string"){
-if(func3(data15) > 32){
-const err53 = {instancePath:instancePath+"/ownerSide",schemaPath:"#/properties/ownerSide/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(data15 < 0 || isNaN(data15)){
+const err53 = {instancePath:instancePath+"/order",schemaPath:"#/properties/order/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -9062,8 +9282,12 @@ vErrors.push(err53);
 errors++;
 }
 }
-else {
-const err54 = {instancePath:instancePath+"/ownerSide",schemaPath:"#/properties/ownerSide/type",keyword:"type",params:{type: "string"}};
+}
+if(data.ownerName !== undefined){
+let data16 = data.ownerName;
+if(typeof data16 === "string"){
+if(func3(data16) > 200){
+const err54 = {instancePath:instancePath+"/ownerName",schemaPath:"#/properties/ownerName/maxLength",keyword:"maxLength",params:{limit: 200}};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -9073,11 +9297,8 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data.partnerId !== undefined){
-let data16 = data.partnerId;
-if(typeof data16 === "string"){
-if(func3(data16) > 64){
-const err55 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
+else {
+const err55 = {instancePath:instancePath+"/ownerName",schemaPath:"#/properties/ownerName/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -9087,8 +9308,10 @@ vErrors.push(err55);
 errors++;
 }
 }
-else {
-const err56 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/type",keyword:"type",params:{type: "string"}};
+if(data.ownerSide !== undefined){
+let data17 = data.ownerSide;
+if(!((data17 === "partner") || (data17 === "vendor"))){
+const err56 = {instancePath:instancePath+"/ownerSide",schemaPath:"#/properties/ownerSide/enum",keyword:"enum",params:{allowedValues: schema22.properties.ownerSide.enum}};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -9097,11 +9320,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data.phase !== undefined){
-let data17 = data.phase;
-if(!(((((data17 === "preboarding") || (data17 === "immersion")) || (data17 === "activation")) || (data17 === "engagement")) || (data17 === "growth"))){
-const err57 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/enum",keyword:"enum",params:{allowedValues: schema22.properties.phase.enum}};
+if(typeof data17 === "string"){
+if(func3(data17) > 32){
+const err57 = {instancePath:instancePath+"/ownerSide",schemaPath:"#/properties/ownerSide/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -9110,9 +9331,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(typeof data17 === "string"){
-if(func3(data17) > 32){
-const err58 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+else {
+const err58 = {instancePath:instancePath+"/ownerSide",schemaPath:"#/properties/ownerSide/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -9122,8 +9343,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-else {
-const err59 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/type",keyword:"type",params:{type: "string"}};
+if(data.partnerId !== undefined){
+let data18 = data.partnerId;
+if(typeof data18 === "string"){
+if(func3(data18) > 64){
+const err59 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -9133,9 +9357,8 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data.required !== undefined){
-if(typeof data.required !== "boolean"){
-const err60 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/type",keyword:"type",params:{type: "boolean"}};
+else {
+const err60 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -9145,10 +9368,10 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data.source !== undefined){
-let data19 = data.source;
-if(!(((((data19 === "template") || (data19 === "custom")) || (data19 === "kickoff")) || (data19 === "checkin")) || (data19 === "plan"))){
-const err61 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema22.properties.source.enum}};
+if(data.phase !== undefined){
+let data19 = data.phase;
+if(!(((((data19 === "preboarding") || (data19 === "immersion")) || (data19 === "activation")) || (data19 === "engagement")) || (data19 === "growth"))){
+const err61 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/enum",keyword:"enum",params:{allowedValues: schema22.properties.phase.enum}};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -9159,7 +9382,7 @@ errors++;
 }
 if(typeof data19 === "string"){
 if(func3(data19) > 32){
-const err62 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/maxLength",keyword:"maxLength",params:{limit: 32}};
+const err62 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -9170,7 +9393,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"}};
+const err63 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -9180,10 +9403,9 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data.status !== undefined){
-let data20 = data.status;
-if(!(((data20 === "open") || (data20 === "done")) || (data20 === "not_applicable"))){
-const err64 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema22.properties.status.enum}};
+if(data.pinned !== undefined){
+if(typeof data.pinned !== "boolean"){
+const err64 = {instancePath:instancePath+"/pinned",schemaPath:"#/properties/pinned/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -9192,9 +9414,10 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(typeof data20 === "string"){
-if(func3(data20) > 32){
-const err65 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+if(data.required !== undefined){
+if(typeof data.required !== "boolean"){
+const err65 = {instancePath:instancePath+"/required",schemaPath:"#/properties/required/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -9204,8 +9427,11 @@ vErrors.push(err65);
 errors++;
 }
 }
-else {
-const err66 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+if(data.resourceIds !== undefined){
+let data22 = data.resourceIds;
+if(Array.isArray(data22)){
+if(data22.length > 50){
+const err66 = {instancePath:instancePath+"/resourceIds",schemaPath:"#/properties/resourceIds/maxItems",keyword:"maxItems",params:{limit: 50}};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -9214,13 +9440,12 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data.sync !== undefined){
-let data21 = data.sync;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key1 in data21){
-if(!((((key1 === "base") || (key1 === "legacy")) || (key1 === "pending")) || (key1 === "seq"))){
-const err67 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+const len1 = data22.length;
+for(let i1=0; i1<len1; i1++){
+let data23 = data22[i1];
+if(typeof data23 === "string"){
+if(func3(data23) > 80){
+const err67 = {instancePath:instancePath+"/resourceIds/" + i1,schemaPath:"#/properties/resourceIds/items/maxLength",keyword:"maxLength",params:{limit: 80}};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -9230,10 +9455,8 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data21.base !== undefined){
-let data22 = data21.base;
-if((!(data22 && typeof data22 == "object" && !Array.isArray(data22))) && (data22 !== null)){
-const err68 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema22.properties.sync.properties.base.type}};
+else {
+const err68 = {instancePath:instancePath+"/resourceIds/" + i1,schemaPath:"#/properties/resourceIds/items/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -9243,9 +9466,9 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data21.legacy !== undefined){
-if(typeof data21.legacy !== "boolean"){
-const err69 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
+}
+else {
+const err69 = {instancePath:instancePath+"/resourceIds",schemaPath:"#/properties/resourceIds/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -9255,9 +9478,10 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data21.pending !== undefined){
-if(typeof data21.pending !== "boolean"){
-const err70 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
+if(data.shiftDays !== undefined){
+let data24 = data.shiftDays;
+if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
+const err70 = {instancePath:instancePath+"/shiftDays",schemaPath:"#/properties/shiftDays/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -9266,11 +9490,9 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-if(data21.seq !== undefined){
-let data25 = data21.seq;
-if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
-const err71 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
+if(typeof data24 == "number"){
+if(data24 > 3650 || isNaN(data24)){
+const err71 = {instancePath:instancePath+"/shiftDays",schemaPath:"#/properties/shiftDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650}};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -9279,9 +9501,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(typeof data25 == "number"){
-if(data25 < 0 || isNaN(data25)){
-const err72 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(data24 < -3650 || isNaN(data24)){
+const err72 = {instancePath:instancePath+"/shiftDays",schemaPath:"#/properties/shiftDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: -3650}};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -9292,9 +9513,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err73 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
+if(data.source !== undefined){
+let data25 = data.source;
+if(!(((((data25 === "template") || (data25 === "custom")) || (data25 === "kickoff")) || (data25 === "checkin")) || (data25 === "plan"))){
+const err73 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema22.properties.source.enum}};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -9303,12 +9525,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-if(data.title !== undefined){
-let data26 = data.title;
-if(typeof data26 === "string"){
-if(func3(data26) > 300){
-const err74 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 300}};
+if(typeof data25 === "string"){
+if(func3(data25) > 32){
+const err74 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -9319,7 +9538,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
+const err75 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -9329,11 +9548,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data.updatedAt !== undefined){
-let data27 = data.updatedAt;
-if(typeof data27 === "string"){
-if(func3(data27) > 32){
-const err76 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(data.startedOn !== undefined){
+let data26 = data.startedOn;
+if(typeof data26 === "string"){
+if(func3(data26) > 10){
+const err76 = {instancePath:instancePath+"/startedOn",schemaPath:"#/properties/startedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -9342,9 +9561,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
+if(!pattern0.test(data26)){
+const err77 = {instancePath:instancePath+"/startedOn",schemaPath:"#/properties/startedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -9354,11 +9572,8 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data.updatedBy !== undefined){
-let data28 = data.updatedBy;
-if(typeof data28 === "string"){
-if(func3(data28) > 200){
-const err78 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err78 = {instancePath:instancePath+"/startedOn",schemaPath:"#/properties/startedOn/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -9368,8 +9583,10 @@ vErrors.push(err78);
 errors++;
 }
 }
-else {
-const err79 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
+if(data.status !== undefined){
+let data27 = data.status;
+if(!(((data27 === "open") || (data27 === "done")) || (data27 === "not_applicable"))){
+const err79 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema22.properties.status.enum}};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -9378,15 +9595,236 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-}
-else {
-const err80 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(typeof data27 === "string"){
+if(func3(data27) > 32){
+const err80 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err80];
 }
 else {
 vErrors.push(err80);
+}
+errors++;
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data.sync !== undefined){
+let data28 = data.sync;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key1 in data28){
+if(!((((key1 === "base") || (key1 === "legacy")) || (key1 === "pending")) || (key1 === "seq"))){
+const err82 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data28.base !== undefined){
+let data29 = data28.base;
+if((!(data29 && typeof data29 == "object" && !Array.isArray(data29))) && (data29 !== null)){
+const err83 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema22.properties.sync.properties.base.type}};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data28.legacy !== undefined){
+if(typeof data28.legacy !== "boolean"){
+const err84 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data28.pending !== undefined){
+if(typeof data28.pending !== "boolean"){
+const err85 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data28.seq !== undefined){
+let data32 = data28.seq;
+if(!((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32)))){
+const err86 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+if(typeof data32 == "number"){
+if(data32 < 0 || isNaN(data32)){
+const err87 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data.templateVersion !== undefined){
+let data33 = data.templateVersion;
+if(!((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33)))){
+const err89 = {instancePath:instancePath+"/templateVersion",schemaPath:"#/properties/templateVersion/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+if(typeof data33 == "number"){
+if(data33 > 100000 || isNaN(data33)){
+const err90 = {instancePath:instancePath+"/templateVersion",schemaPath:"#/properties/templateVersion/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000}};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if(data33 < 0 || isNaN(data33)){
+const err91 = {instancePath:instancePath+"/templateVersion",schemaPath:"#/properties/templateVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+}
+if(data.title !== undefined){
+let data34 = data.title;
+if(typeof data34 === "string"){
+if(func3(data34) > 300){
+const err92 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 300}};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data.updatedAt !== undefined){
+let data35 = data.updatedAt;
+if(typeof data35 === "string"){
+if(func3(data35) > 32){
+const err94 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data.updatedBy !== undefined){
+let data36 = data.updatedBy;
+if(typeof data36 === "string"){
+if(func3(data36) > 200){
+const err96 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+else {
+const err98 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
 }
 errors++;
 }
@@ -11939,7 +12377,7 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(!pattern10.test(data8)){
+if(!pattern11.test(data8)){
 const err29 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"}};
 if(vErrors === null){
 vErrors = [err29];
@@ -13015,7 +13453,7 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(!pattern10.test(data9)){
+if(!pattern11.test(data9)){
 const err36 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"}};
 if(vErrors === null){
 vErrors = [err36];
@@ -17155,7 +17593,7 @@ export const DOCUMENT_VALIDATORS = {
 
 export const STORED_VALIDATORS = [
   { schema: "{\"additionalProperties\":false,\"description\":\"A channel partner and its onboarding context\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"name\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"checkinCadenceDays\":{\"maximum\":365,\"minimum\":1,\"type\":\"integer\"},\"churnedOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"contacts\":{\"items\":{\"properties\":{\"email\":{\"maxLength\":200,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"name\":{\"maxLength\":200,\"type\":\"string\"},\"phone\":{\"maxLength\":60,\"type\":\"string\"},\"role\":{\"maxLength\":120,\"type\":\"string\"}},\"required\":[\"id\",\"name\"],\"type\":\"object\"},\"maxItems\":200,\"type\":\"array\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"day0\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"maturity\":{\"enum\":[\"new\",\"experienced\"],\"maxLength\":32,\"type\":\"string\"},\"name\":{\"maxLength\":200,\"type\":\"string\"},\"onboardingCompletedOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"ownerEmail\":{\"maxLength\":200,\"type\":\"string\"},\"region\":{\"maxLength\":80,\"type\":\"string\"},\"status\":{\"enum\":[\"recruited\",\"onboarding\",\"active\",\"at_risk\",\"churned\"],\"maxLength\":32,\"type\":\"string\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"tags\":{\"items\":{\"maxLength\":60,\"type\":\"string\"},\"maxItems\":50,\"type\":\"array\"},\"team\":{\"items\":{\"properties\":{\"email\":{\"maxLength\":200,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"name\":{\"maxLength\":200,\"type\":\"string\"},\"role\":{\"enum\":[\"partner_manager\",\"technical\",\"marketing\",\"field\"],\"maxLength\":32,\"type\":\"string\"}},\"required\":[\"id\",\"name\",\"role\"],\"type\":\"object\"},\"maxItems\":100,\"type\":\"array\"},\"templateId\":{\"maxLength\":80,\"type\":\"string\"},\"tier\":{\"maxLength\":40,\"type\":\"string\"},\"type\":{\"enum\":[\"reseller\",\"isv\",\"si\",\"msp\",\"referral\"],\"maxLength\":32,\"type\":\"string\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"},\"website\":{\"maxLength\":300,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"name\",\"type\",\"maturity\",\"day0\",\"status\",\"ownerEmail\",\"contacts\",\"team\",\"tags\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"partner\",\"type\":\"object\",\"version\":3}", validate: stored_partner_v3 },
-  { schema: "{\"additionalProperties\":false,\"description\":\"A journey task or an action item\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"partnerId\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"category\":{\"enum\":[\"legal\",\"welcome\",\"systems\",\"training\",\"marketing\",\"team\",\"sales\"],\"maxLength\":32,\"type\":\"string\"},\"completedOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"dueDate\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"dueOffset\":{\"maximum\":3650,\"minimum\":-3650,\"type\":\"integer\"},\"guidance\":{\"maxLength\":2000,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"key\":{\"maxLength\":80,\"type\":\"string\"},\"order\":{\"maximum\":1000000,\"minimum\":0,\"type\":\"integer\"},\"ownerName\":{\"maxLength\":200,\"type\":\"string\"},\"ownerSide\":{\"enum\":[\"partner\",\"vendor\"],\"maxLength\":32,\"type\":\"string\"},\"partnerId\":{\"maxLength\":64,\"type\":\"string\"},\"phase\":{\"enum\":[\"preboarding\",\"immersion\",\"activation\",\"engagement\",\"growth\"],\"maxLength\":32,\"type\":\"string\"},\"required\":{\"type\":\"boolean\"},\"source\":{\"enum\":[\"template\",\"custom\",\"kickoff\",\"checkin\",\"plan\"],\"maxLength\":32,\"type\":\"string\"},\"status\":{\"enum\":[\"open\",\"done\",\"not_applicable\"],\"maxLength\":32,\"type\":\"string\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"title\":{\"maxLength\":300,\"type\":\"string\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"partnerId\",\"phase\",\"category\",\"title\",\"dueDate\",\"ownerSide\",\"required\",\"status\",\"source\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"task\",\"type\":\"object\",\"version\":2}", validate: stored_task_v2 },
+  { schema: "{\"additionalProperties\":false,\"description\":\"A journey task or an action item\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"partnerId\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"category\":{\"enum\":[\"legal\",\"welcome\",\"systems\",\"training\",\"marketing\",\"team\",\"sales\"],\"maxLength\":32,\"type\":\"string\"},\"completedOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"dependsOn\":{\"items\":{\"maxLength\":80,\"type\":\"string\"},\"maxItems\":100,\"type\":\"array\"},\"dueDate\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"dueOffset\":{\"maximum\":3650,\"minimum\":-3650,\"type\":\"integer\"},\"guidance\":{\"maxLength\":2000,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"key\":{\"maxLength\":80,\"type\":\"string\"},\"order\":{\"maximum\":1000000,\"minimum\":0,\"type\":\"integer\"},\"ownerName\":{\"maxLength\":200,\"type\":\"string\"},\"ownerSide\":{\"enum\":[\"partner\",\"vendor\"],\"maxLength\":32,\"type\":\"string\"},\"partnerId\":{\"maxLength\":64,\"type\":\"string\"},\"phase\":{\"enum\":[\"preboarding\",\"immersion\",\"activation\",\"engagement\",\"growth\"],\"maxLength\":32,\"type\":\"string\"},\"pinned\":{\"type\":\"boolean\"},\"required\":{\"type\":\"boolean\"},\"resourceIds\":{\"items\":{\"maxLength\":80,\"type\":\"string\"},\"maxItems\":50,\"type\":\"array\"},\"shiftDays\":{\"maximum\":3650,\"minimum\":-3650,\"type\":\"integer\"},\"source\":{\"enum\":[\"template\",\"custom\",\"kickoff\",\"checkin\",\"plan\"],\"maxLength\":32,\"type\":\"string\"},\"startedOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"status\":{\"enum\":[\"open\",\"done\",\"not_applicable\"],\"maxLength\":32,\"type\":\"string\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"templateVersion\":{\"maximum\":100000,\"minimum\":0,\"type\":\"integer\"},\"title\":{\"maxLength\":300,\"type\":\"string\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"partnerId\",\"phase\",\"category\",\"title\",\"dueDate\",\"ownerSide\",\"required\",\"status\",\"source\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"task\",\"type\":\"object\",\"version\":3}", validate: stored_task_v3 },
   { schema: "{\"additionalProperties\":false,\"description\":\"A kick-off call, check-in, planning session or review\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"partnerId\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"actionItems\":{\"items\":{\"properties\":{\"dueDate\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"ownerName\":{\"maxLength\":200,\"type\":\"string\"},\"ownerSide\":{\"enum\":[\"partner\",\"vendor\"],\"maxLength\":32,\"type\":\"string\"},\"taskId\":{\"maxLength\":64,\"type\":\"string\"},\"text\":{\"maxLength\":2000,\"type\":\"string\"}},\"required\":[\"id\",\"text\",\"ownerSide\"],\"type\":\"object\"},\"maxItems\":200,\"type\":\"array\"},\"agenda\":{\"items\":{\"properties\":{\"done\":{\"type\":\"boolean\"},\"elapsedSeconds\":{\"minimum\":0,\"type\":\"number\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"notes\":{\"maxLength\":20000,\"type\":\"string\"},\"plannedMinutes\":{\"maximum\":600,\"minimum\":0,\"type\":\"number\"},\"title\":{\"maxLength\":300,\"type\":\"string\"}},\"required\":[\"id\",\"title\"],\"type\":\"object\"},\"maxItems\":100,\"type\":\"array\"},\"attendees\":{\"items\":{\"maxLength\":200,\"type\":\"string\"},\"maxItems\":200,\"type\":\"array\"},\"blockers\":{\"maxLength\":10000,\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"currentItemId\":{\"maxLength\":64,\"type\":\"string\"},\"decisions\":{\"items\":{\"properties\":{\"id\":{\"maxLength\":64,\"type\":\"string\"},\"text\":{\"maxLength\":2000,\"type\":\"string\"}},\"required\":[\"id\",\"text\"],\"type\":\"object\"},\"maxItems\":200,\"type\":\"array\"},\"endedAt\":{\"maxLength\":32,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"kind\":{\"enum\":[\"kickoff\",\"checkin\",\"planning\",\"review\"],\"maxLength\":32,\"type\":\"string\"},\"nextCheckinOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"notes\":{\"maxLength\":50000,\"type\":\"string\"},\"partnerId\":{\"maxLength\":64,\"type\":\"string\"},\"scheduledOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"sentiment\":{\"maximum\":5,\"minimum\":1,\"type\":\"integer\"},\"startedAt\":{\"maxLength\":32,\"type\":\"string\"},\"status\":{\"enum\":[\"scheduled\",\"in_progress\",\"done\",\"cancelled\"],\"maxLength\":32,\"type\":\"string\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"title\":{\"maxLength\":300,\"type\":\"string\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"partnerId\",\"kind\",\"status\",\"scheduledOn\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"meeting\",\"type\":\"object\",\"version\":2}", validate: stored_meeting_v2 },
   { schema: "{\"additionalProperties\":false,\"description\":\"A joint business plan version\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"partnerId\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"finalisedAt\":{\"maxLength\":32,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"objectives\":{\"maxLength\":20000,\"type\":\"string\"},\"partnerId\":{\"maxLength\":64,\"type\":\"string\"},\"signOff\":{\"items\":{\"properties\":{\"date\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"name\":{\"maxLength\":200,\"type\":\"string\"},\"side\":{\"enum\":[\"partner\",\"vendor\"],\"maxLength\":32,\"type\":\"string\"},\"title\":{\"maxLength\":200,\"type\":\"string\"}},\"required\":[\"side\",\"name\"],\"type\":\"object\"},\"maxItems\":10,\"type\":\"array\"},\"status\":{\"enum\":[\"draft\",\"final\"],\"maxLength\":32,\"type\":\"string\"},\"summary\":{\"maxLength\":20000,\"type\":\"string\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"},\"version\":{\"maximum\":10000,\"minimum\":0,\"type\":\"integer\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"partnerId\",\"version\",\"status\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"plan\",\"type\":\"object\",\"version\":2}", validate: stored_plan_v2 },
   { schema: "{\"additionalProperties\":false,\"description\":\"A goal, target account, initiative, risk or revenue target of a plan\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"partnerId\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"actual\":{\"type\":\"number\"},\"amount\":{\"maximum\":1000000000000,\"minimum\":0,\"type\":\"number\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"currency\":{\"maxLength\":3,\"pattern\":\"^[A-Z]{3}$\",\"type\":\"string\"},\"dueDate\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"fit\":{\"maximum\":100,\"minimum\":0,\"type\":\"number\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"initiativeType\":{\"maxLength\":60,\"type\":\"string\"},\"kind\":{\"enum\":[\"goal\",\"account\",\"initiative\",\"risk\",\"revenue\"],\"maxLength\":32,\"type\":\"string\"},\"metric\":{\"maxLength\":200,\"type\":\"string\"},\"mitigation\":{\"maxLength\":2000,\"type\":\"string\"},\"nextStep\":{\"maxLength\":1000,\"type\":\"string\"},\"order\":{\"maximum\":1000000,\"minimum\":0,\"type\":\"integer\"},\"ownerSide\":{\"enum\":[\"partner\",\"vendor\"],\"maxLength\":32,\"type\":\"string\"},\"partnerId\":{\"maxLength\":64,\"type\":\"string\"},\"planId\":{\"maxLength\":64,\"type\":\"string\"},\"quarter\":{\"maxLength\":10,\"type\":\"string\"},\"segment\":{\"maxLength\":120,\"type\":\"string\"},\"stage\":{\"maxLength\":60,\"type\":\"string\"},\"status\":{\"maxLength\":40,\"type\":\"string\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"target\":{\"type\":\"number\"},\"title\":{\"maxLength\":500,\"type\":\"string\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"partnerId\",\"planId\",\"kind\",\"title\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"plan item\",\"type\":\"object\",\"version\":2}", validate: stored_plan_item_v2 },

@@ -89,3 +89,37 @@ describe('createPartner with a name already in the portfolio', () => {
     expect(await counts(db)).toEqual(before);
   });
 });
+
+describe('createPartner with a published journey template', () => {
+  it('generates the newest published version (not a draft) with its conditions, and records its key', async () => {
+    const db = await openDatabase();
+    const now = '2026-03-01T09:00:00.000Z';
+    const steps = [
+      { key: 'agreement-signed', phase: 'preboarding', category: 'legal', title: 'Sign', guidance: '', dueOffset: 0, ownerSide: 'partner', required: true, resourceIds: [], dependsOn: [] },
+      { key: 'emea-kit', phase: 'immersion', category: 'welcome', title: 'EMEA kit', guidance: '', dueOffset: 2, ownerSide: 'vendor', required: true, resourceIds: [], dependsOn: ['agreement-signed'], condition: { when: 'only', regions: ['EMEA'], tiers: [] } },
+      { key: 'apac-kit', phase: 'immersion', category: 'welcome', title: 'APAC kit', guidance: '', dueOffset: 2, ownerSide: 'vendor', required: true, resourceIds: [], dependsOn: [], condition: { when: 'only', regions: ['APAC'], tiers: [] } },
+    ];
+    const doc = (id: string, version: number, published: boolean) => ({
+      id,
+      createdAt: now,
+      updatedAt: now,
+      kind: 'journey' as const,
+      name: 'Reseller — new',
+      partnerType: 'reseller' as const,
+      maturity: 'new' as const,
+      data: { templateKey: 'reseller-new', version, published, steps: published ? steps : [] },
+    });
+    await db.templates.bulkInsert([doc('v2', 2, true), doc('v3', 3, false)]);
+
+    const partner = await createPartner(db, partnerValue({ type: 'reseller', maturity: 'new', region: 'EMEA', day0: '2026-03-02' }), PROFILE);
+    expect(partner.templateId).toBe('reseller-new');
+    const tasks = await allDocs(db, 'tasks');
+    expect(tasks.map((t) => [t.key, t.dependsOn, t.templateVersion])).toEqual(
+      expect.arrayContaining([
+        ['agreement-signed', [], 2],
+        ['emea-kit', ['agreement-signed'], 2],
+      ]),
+    );
+    expect(tasks).toHaveLength(2);
+  });
+});

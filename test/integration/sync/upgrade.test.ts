@@ -28,13 +28,20 @@ import { withoutSyncBookkeeping } from '../renderer/oldStore';
 
 type Doc = Record<string, unknown>;
 
-/** The schemas the first engine's app version had: no `sync` field, one version lower, an `updatedAt` index. */
+/** Fields collections gained after the sync bookkeeping, by collection. */
+const ADDED_SINCE_SYNC_META: Partial<Record<CollectionName, { fields: string[]; versions: number }>> = {
+  tasks: { fields: ['dependsOn', 'pinned', 'shiftDays', 'startedOn', 'templateVersion', 'resourceIds'], versions: 1 },
+};
+
+/** The schemas the first engine's app version had: no `sync` field, the version before it, an `updatedAt` index. */
 function schemasBeforeSyncMeta(): Record<CollectionName, CollectionSchema> {
   return Object.fromEntries(
     COLLECTION_NAMES.map((name) => {
       const schema = COLLECTION_SCHEMAS[name];
-      const { sync: _sync, ...properties } = schema.properties;
-      return [name, { ...schema, version: schema.version - 1, properties, indexes: ['updatedAt', ...(schema.indexes ?? [])] }];
+      const later = ADDED_SINCE_SYNC_META[name];
+      const properties = Object.fromEntries(Object.entries(schema.properties).filter(([field]) => field !== 'sync' && !later?.fields.includes(field)));
+      const version = schema.version - 1 - (later?.versions ?? 0);
+      return [name, { ...schema, version, properties, indexes: ['updatedAt', ...(schema.indexes ?? [])] }];
     }),
   ) as unknown as Record<CollectionName, CollectionSchema>;
 }
