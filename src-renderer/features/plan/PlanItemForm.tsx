@@ -3,10 +3,15 @@ import { useState, type FormEvent } from 'react';
 import { OWNER_SIDES, type PlanItemKind } from '../../../src-shared/domain/types';
 import { ACCOUNT_STAGES, INITIATIVE_STATUSES, RISK_STATUSES, validatePlanItem, type PlanItemErrors, type PlanItemFields, type PlanItemFormField, type PlanItemFormValues } from '../../../src-shared/plan/planValidation';
 import { INITIATIVE_TYPE_LABELS, INITIATIVE_TYPES, MDF_STATUSES } from '../../../src-shared/plan/planTotals';
+import { DateField } from '../../app/DateField';
+import { DraftIndicator } from '../../app/DraftIndicator';
+import { useDraft, useKeepDraft } from '../../app/useDraft';
 import { useOwnerSideLabels } from '../../app/useProfile';
 import { label } from './planLabels';
 
 type Props = {
+  /** Where what is typed is kept until it is saved (plan and kind for a new row, the row when editing). */
+  draftKey: string;
   kind: PlanItemKind;
   initial: PlanItemFormValues;
   submitLabel: string;
@@ -21,8 +26,10 @@ const options = (values: readonly string[]) => values.map((value) => ({ value, l
  * a message says what is wrong right under the field, and nothing is written until every field
  * is valid.
  */
-export function PlanItemForm({ kind, initial, submitLabel, onSubmit, onCancel }: Props) {
-  const [values, setValues] = useState<PlanItemFormValues>(initial);
+export function PlanItemForm({ draftKey, kind, initial, submitLabel, onSubmit, onCancel }: Props) {
+  const draft = useDraft<PlanItemFormValues>(draftKey, initial);
+  const [values, setValues] = useState<PlanItemFormValues>(draft.initial);
+  useKeepDraft(draft, values);
   const sides = useOwnerSideLabels();
   const OWNER_OPTIONS = OWNER_SIDES.map((value) => ({ value, label: sides[value] }));
   const [errors, setErrors] = useState<PlanItemErrors>({});
@@ -56,6 +63,9 @@ export function PlanItemForm({ kind, initial, submitLabel, onSubmit, onCancel }:
       inputMode={['target', 'actual', 'amount', 'fit'].includes(field) ? 'decimal' : undefined}
     />
   );
+  const date = (field: 'dueDate', fieldLabel: string) => (
+    <DateField label={fieldLabel} value={values[field] ?? ''} onChange={(value) => set(field, value)} error={errors[field]} clearable />
+  );
   const select = (field: PlanItemFormField, fieldLabel: string, data: { value: string; label: string }[]) => (
     <Select label={fieldLabel} data={data} value={values[field] ?? null} onChange={(value) => set(field, value ?? '')} error={errors[field]} allowDeselect={false} comboboxProps={{ withinPortal: true }} />
   );
@@ -69,7 +79,10 @@ export function PlanItemForm({ kind, initial, submitLabel, onSubmit, onCancel }:
     }
     setSaving(true);
     try {
-      if (await onSubmit(result.value)) setErrors({});
+      if (await onSubmit(result.value)) {
+        draft.clear();
+        setErrors({});
+      }
     } finally {
       setSaving(false);
     }
@@ -88,7 +101,7 @@ export function PlanItemForm({ kind, initial, submitLabel, onSubmit, onCancel }:
               {text('actual', 'Actual', { placeholder: '0' })}
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              {text('dueDate', 'Due date', { placeholder: 'YYYY-MM-DD' })}
+              {date('dueDate', 'Due date')}
               {select('ownerSide', 'Owner side', OWNER_OPTIONS)}
             </SimpleGrid>
           </>
@@ -118,7 +131,7 @@ export function PlanItemForm({ kind, initial, submitLabel, onSubmit, onCancel }:
               {select('status', mdf ? 'MDF status' : 'Status', options(mdf ? MDF_STATUSES : INITIATIVE_STATUSES))}
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              {text('dueDate', 'Due date', { placeholder: 'YYYY-MM-DD' })}
+              {date('dueDate', 'Due date')}
               {select('ownerSide', 'Owner side', OWNER_OPTIONS)}
             </SimpleGrid>
           </>
@@ -141,13 +154,22 @@ export function PlanItemForm({ kind, initial, submitLabel, onSubmit, onCancel }:
             </SimpleGrid>
           </>
         )}
-        <Group justify="flex-end" mt="xs">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={saving}>
-            {submitLabel}
-          </Button>
+        <Group justify="space-between" mt="xs">
+          <DraftIndicator state={draft.state} restored={draft.restored} />
+          <Group>
+            <Button
+              variant="default"
+              onClick={() => {
+                draft.clear();
+                onCancel();
+              }}
+            >
+              Cancel
+            </Button>
+            <Button type="submit" loading={saving}>
+              {submitLabel}
+            </Button>
+          </Group>
         </Group>
       </Stack>
     </form>
