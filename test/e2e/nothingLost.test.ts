@@ -203,6 +203,32 @@ describe('nothing typed is lost', () => {
       await dialog.waitFor({ state: 'detached' });
     });
 
+    it('a next step can be added with the plain form instead of the line syntax, its date typed in the calendar field', async () => {
+      await page.getByRole('button', { name: 'Record check-in' }).first().click();
+      const dialog = page.getByRole('dialog', { name: /^Check-in with/ });
+      await dialog.getByRole('button', { name: 'Use a form instead' }).click();
+      const form = dialog.getByRole('region', { name: 'Next steps' });
+      await form.getByRole('textbox', { name: /^What needs doing/ }).fill('Send the signed agreement');
+      await form.getByText('Partner', { exact: true }).click();
+      const due = form.getByRole('textbox', { name: /^Due date/ });
+      await due.fill('2027-01-15');
+      await form.getByText('Owner side').click();
+      await expect.poll(() => due.inputValue()).toMatch(/2027/);
+      expect(await due.inputValue()).not.toBe('2027-01-15');
+      await app.screenshot('action-form-01-filled');
+      await form.getByRole('button', { name: 'Add action item' }).click();
+      const step = dialog.getByTestId('next-step').filter({ hasText: 'Send the signed agreement' });
+      await step.waitFor();
+      const text = await step.innerText();
+      expect(text).toMatch(/Partner/);
+      expect(text).toMatch(/due .*15.*2027|due .*2027.*15/);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await app.screenshot('action-form-02-added-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    });
+
     it('the partner form, new and edit, keeps what was typed', async () => {
       const workspace = new WorkspacePage(page);
       const edit = await workspace.editPartner(partnerName);

@@ -110,7 +110,9 @@ describe('joint business plan: plan together, version, export as PDF', () => {
   it('finalises version 1 as a read-only, dated copy and keeps editing the draft', async () => {
     await plan.finalise(1);
     await expect.poll(() => plan.versionSelect().inputValue()).toBe('Draft (version 2)');
-    await plan.viewVersion(/^Version 1 · finalised \d{4}-\d{2}-\d{2}$/);
+    // Finalised today, shown in the browser's locale.
+    const today = await app.shownDate(new Date().toISOString().slice(0, 10));
+    await plan.viewVersion(new RegExp(`^Version 1 · finalised ${today.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
     await page.getByText('Read-only', { exact: true }).waitFor();
     expect(await plan.section('goal').getByRole('button', { name: 'Add goal' }).count()).toBe(0);
     await plan.viewVersion(/^Draft \(version 2\)/);
