@@ -130,6 +130,16 @@ describe('nothing typed is lost', () => {
       await page.emulateMedia({ colorScheme: 'dark' });
       await app.screenshot('draft-02-deal-restored-dark');
       await page.emulateMedia({ colorScheme: 'light' });
+      // The one date field: the locale's date in the box, a calendar under it.
+      const registered = form.getByRole('textbox', { name: /^Registered on/ });
+      expect(await registered.inputValue()).toBe(await app.shownDate(new Date().toISOString().slice(0, 10)));
+      await registered.click();
+      await page.locator('.mantine-DateInput-day').first().waitFor();
+      await app.screenshot('datefield-01-calendar');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await app.screenshot('datefield-01-calendar-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
+      await registered.press('Escape');
       await form.getByRole('button', { name: 'Cancel' }).click();
       await app.reload();
       await page.getByRole('button', { name: 'Register a deal' }).waitFor();

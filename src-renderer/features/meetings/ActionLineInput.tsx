@@ -100,19 +100,20 @@ export function ActionLineInput({ draftKey, today, partnerPeople, vendorPeople, 
             </Anchor>
           </Group>
           <TextInput label="What needs doing" withAsterisk value={fields.text} onChange={(event) => setField('text', event.currentTarget.value)} error={formError} autoComplete="off" />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Stack gap={4}>
-              <Text size="sm" fw={500} id={`${draftKey}-side`}>
-                Owner side
-              </Text>
-              <SegmentedControl
-                aria-labelledby={`${draftKey}-side`}
-                value={fields.ownerSide}
-                onChange={(value) => setField('ownerSide', value as OwnerSide)}
-                data={OWNER_SIDES.map((value) => ({ value, label: sides[value] }))}
-              />
-            </Stack>
-            <Autocomplete label="Owner" data={[...new Set(peopleOnSide)]} value={fields.ownerName} onChange={(value) => setField('ownerName', value)} />
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id={`${draftKey}-side`}>
+              Owner side
+            </Text>
+            <SegmentedControl
+              aria-labelledby={`${draftKey}-side`}
+              style={{ alignSelf: 'flex-start' }}
+              value={fields.ownerSide}
+              onChange={(value) => setField('ownerSide', value as OwnerSide)}
+              data={OWNER_SIDES.map((value) => ({ value, label: sides[value] }))}
+            />
+          </Stack>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Autocomplete label="Owner" description="Optional: who on that side" data={[...new Set(peopleOnSide)]} value={fields.ownerName} onChange={(value) => setField('ownerName', value)} />
             <DateField label="Due date" description="Empty: 7 days after the meeting" clearable minDate={today} value={fields.dueDate} onChange={(value) => setField('dueDate', value)} />
           </SimpleGrid>
           <Group justify="flex-end">
