@@ -167,7 +167,7 @@ export function MeetingsTab({ partner, meetings, tasks, deals, today }: Props) {
                     </Button>
                   )}
                   <Tooltip label="Add to calendar (.ics)">
-                    <ActionIcon variant="subtle" aria-label={`Add “${m.title || MEETING_KIND_LABELS[m.kind]}” on ${m.scheduledOn} to the calendar`} onClick={() => void exportIcs([m], [partner.name, m.kind, m.scheduledOn])}>
+                    <ActionIcon variant="subtle" aria-label={`Add “${m.title || MEETING_KIND_LABELS[m.kind]}” on ${formatDate(m.scheduledOn)} to the calendar`} onClick={() => void exportIcs([m], [partner.name, m.kind, m.scheduledOn])}>
                       <IconCalendarShare size={16} />
                     </ActionIcon>
                   </Tooltip>
