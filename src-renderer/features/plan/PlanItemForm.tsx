@@ -50,7 +50,7 @@ export function PlanItemForm({ draftKey, kind, initial, submitLabel, onSubmit, o
     // On blur only complain about what was typed; "required" waits for Save.
     if (message && (values[field] ?? '').trim() !== '') setErrors((current) => ({ ...current, [field]: message }));
   };
-  const text = (field: PlanItemFormField, fieldLabel: string, extra: { placeholder?: string; required?: boolean; description?: string } = {}) => (
+  const text = (field: PlanItemFormField, fieldLabel: string, extra: { required?: boolean; description?: string } = {}) => (
     <TextInput
       label={fieldLabel}
       value={values[field] ?? ''}
@@ -58,7 +58,6 @@ export function PlanItemForm({ draftKey, kind, initial, submitLabel, onSubmit, o
       onBlur={() => check(field)}
       error={errors[field]}
       withAsterisk={extra.required}
-      placeholder={extra.placeholder}
       description={extra.description}
       inputMode={['target', 'actual', 'amount', 'fit'].includes(field) ? 'decimal' : undefined}
     />
@@ -94,11 +93,11 @@ export function PlanItemForm({ draftKey, kind, initial, submitLabel, onSubmit, o
       <Stack gap="sm">
         {kind === 'goal' && (
           <>
-            {text('title', 'Goal', { required: true, placeholder: 'e.g. Certify the sales team' })}
+            {text('title', 'Goal', { required: true })}
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              {text('metric', 'Metric', { placeholder: 'People certified' })}
-              {text('target', 'Target', { required: true, placeholder: '10' })}
-              {text('actual', 'Actual', { placeholder: '0' })}
+              {text('metric', 'Metric')}
+              {text('target', 'Target', { required: true })}
+              {text('actual', 'Actual')}
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               {date('dueDate', 'Due date')}
@@ -110,8 +109,8 @@ export function PlanItemForm({ draftKey, kind, initial, submitLabel, onSubmit, o
           <>
             {text('title', 'Account name', { required: true })}
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              {text('segment', 'Segment', { placeholder: 'Mid-market' })}
-              {text('fit', 'Fit score (0–100)', { placeholder: '80' })}
+              {text('segment', 'Segment')}
+              {text('fit', 'Fit score (0–100)')}
               {select('stage', 'Stage', options(ACCOUNT_STAGES))}
             </SimpleGrid>
             {text('nextStep', 'Next step')}
@@ -126,8 +125,8 @@ export function PlanItemForm({ draftKey, kind, initial, submitLabel, onSubmit, o
             )}
             {text('title', 'Initiative', { required: true })}
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              {text('amount', mdf ? 'MDF amount' : 'Budget', { required: mdf, placeholder: '25000' })}
-              {text('currency', 'Currency', { required: mdf, placeholder: 'EUR' })}
+              {text('amount', mdf ? 'MDF amount' : 'Budget', { required: mdf })}
+              {text('currency', 'Currency', { required: mdf })}
               {select('status', mdf ? 'MDF status' : 'Status', options(mdf ? MDF_STATUSES : INITIATIVE_STATUSES))}
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -138,10 +137,10 @@ export function PlanItemForm({ draftKey, kind, initial, submitLabel, onSubmit, o
         )}
         {kind === 'revenue' && (
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {text('quarter', 'Quarter', { required: true, placeholder: '2027-Q1' })}
-            {text('currency', 'Currency', { required: true, placeholder: 'EUR' })}
-            {text('target', 'Revenue target', { required: true, placeholder: '100000' })}
-            {text('actual', 'Actual revenue', { placeholder: '0' })}
+            {text('quarter', 'Quarter', { required: true, description: 'Year and quarter, as 2027-Q1' })}
+            {text('currency', 'Currency', { required: true, description: 'Three letters (ISO 4217)' })}
+            {text('target', 'Revenue target', { required: true })}
+            {text('actual', 'Actual revenue')}
           </SimpleGrid>
         )}
         {kind === 'risk' && (
