@@ -83,6 +83,13 @@ describe('joint business plan: plan together, version, export as PDF', () => {
     await app.screenshot('plan-01-template');
   });
 
+  it('shows each goal status in full, never cut short ("ACHIE…")', async () => {
+    const labels = plan.section('goal').locator('.mantine-Badge-label');
+    await labels.first().waitFor();
+    const cut = await labels.evaluateAll((elements) => elements.filter((element) => element.scrollWidth > element.clientWidth).map((element) => element.textContent));
+    expect(cut).toEqual([]);
+  });
+
   it('rejects a target that is not a number with a message on the field, and saves nothing until it is fixed', async () => {
     const before = await plan.rows('goal').count();
     await plan.openAdd('goal');
