@@ -22,15 +22,17 @@ type Props = {
   onSetDue: (id: string, dueDate: IsoDate) => Promise<unknown> | void;
 };
 
-/**
- * One keystroke-friendly line for an action item: "Send MDF guide @partner Anna due:2026-12-01",
- * Enter adds it. Without a due date it is added at once (due 7 days after the meeting unless
- * changed, so a reload or the end of the call never drops it) and a date is offered.
- */
 type ActionDraft = { mode: 'line' | 'form'; line: string; fields: ActionFields };
 
 const EMPTY_FIELDS: ActionFields = { text: '', ownerSide: DEFAULT_OWNER_SIDE, ownerName: '', dueDate: '' };
 
+/**
+ * One keystroke-friendly line for an action item: "Send MDF guide @partner Anna due:2026-12-01",
+ * Enter adds it. Without a due date it is added at once (due 7 days after the meeting unless
+ * changed, so a reload or the end of the call never drops it) and a date is offered. "Use a form
+ * instead" gives the same item from plain fields (what, owner side, owner, due date picker); what
+ * is typed in either is kept as a draft until it is added.
+ */
 export function ActionLineInput({ draftKey, today, partnerPeople, vendorPeople, label, onAdd, onSetDue }: Props) {
   const draft = useDraft<ActionDraft>(draftKey, { mode: 'line', line: '', fields: EMPTY_FIELDS });
   const [mode, setMode] = useState(draft.initial.mode);
