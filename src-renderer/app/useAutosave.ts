@@ -13,6 +13,18 @@ export async function flushPendingAutosaves(): Promise<void> {
   await Promise.allSettled([...pending].map((field) => field.current()));
 }
 
+/**
+ * Adds another kind of unsaved typing (a form's draft) to what `flushPendingAutosaves` writes
+ * before the window closes. Returns the function that removes it.
+ */
+export function registerPendingFlush(flush: () => void | Promise<void>): () => void {
+  const entry = { current: async () => flush() };
+  pending.add(entry);
+  return () => {
+    pending.delete(entry);
+  };
+}
+
 export type Autosave = {
   value: string;
   onChange: (value: string) => void;

@@ -141,3 +141,35 @@ export function parseActionLine(line: string, options: ActionLineOptions): Actio
 export function defaultDueDate(today: IsoDate): IsoDate {
   return isoDay(addDays(parse(today, 'yyyy-MM-dd', new Date()), DEFAULT_DUE_DAYS));
 }
+
+export type ActionFields = {
+  text: string;
+  ownerSide: OwnerSide;
+  /** The owner person, '' for none. */
+  ownerName: string;
+  /** ISO date, '' for none (due 7 days after the meeting unless one is picked). */
+  dueDate: string;
+};
+
+/**
+ * The same action item as `parseActionLine`, from the plain form (what, owner side, owner person,
+ * due date picker): one rule for both ways, with the same messages.
+ */
+export function actionFromFields(fields: ActionFields, options: Pick<ActionLineOptions, 'today'>): ActionLineResult {
+  const text = fields.text.trim().split(/\s+/).filter((t) => t !== '').join(' ');
+  if (text === '') return { ok: false, error: 'Write what needs doing before the owner and due date.' };
+  const dueDate = fields.dueDate.trim();
+  if (dueDate !== '') {
+    if (parseDue(dueDate, options.today) === null) return { ok: false, error: `“${dueDate}” is not a due date: pick one in the calendar.` };
+    if (dueDate < options.today) return { ok: false, error: `The due date ${dueDate} is in the past.` };
+  }
+  return {
+    ok: true,
+    action: {
+      text,
+      ownerSide: fields.ownerSide,
+      ownerName: fields.ownerName.trim().split(/\s+/).filter((t) => t !== '').join(' '),
+      ...(dueDate !== '' ? { dueDate } : {}),
+    },
+  };
+}

@@ -42,3 +42,67 @@ export function formatDateTime(iso: string, locale: string | null = displayLocal
   if (!locale) return format(new Date(time), 'd MMM yyyy, HH:mm');
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(time);
 }
+
+function isoOf(year: number, month: number, day: number): IsoDate | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${String(year)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Where day, month and year go in the locale's numeric dates ("12/3/2026" in en-US is 3 Dec). */
+function numericOrder(locale: string): ('day' | 'month' | 'year')[] {
+  const parts = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }).formatToParts(Date.UTC(2026, 11, 3));
+  return parts.flatMap((part) => (part.type === 'day' || part.type === 'month' || part.type === 'year' ? [part.type] : []));
+}
+
+/** Month names (long and short, in the locale and in English) to their number. */
+function monthNames(locale: string): Map<string, number> {
+  const names = new Map<string, number>();
+  for (const lang of [locale, 'en-GB']) {
+    for (const width of ['long', 'short'] as const) {
+      const format = new Intl.DateTimeFormat(lang, { month: width, timeZone: 'UTC' });
+      for (let month = 1; month <= 12; month += 1) {
+        const name = format.format(Date.UTC(2026, month - 1, 1)).toLocaleLowerCase(lang).replace(/\.$/, '');
+        if (!names.has(name)) names.set(name, month);
+      }
+    }
+  }
+  // "Sept" is a common short form Intl does not give in every locale.
+  if (!names.has('sept')) names.set('sept', 9);
+  return names;
+}
+
+/**
+ * A date typed by hand, in what people type: ISO ("2026-12-03"), the locale's numeric form
+ * ("12/3/2026" en-US, "3.12.2026" de-DE, two-digit years read as 20xx) or with the month's name
+ * ("3 Dec 2026", "December 3, 2026", as `formatDate` shows it). Returns the ISO date, or null
+ * when the text is not a real date.
+ */
+export function parseTypedDate(text: string, locale: string | null = displayLocale): IsoDate | null {
+  const typed = text.trim().toLocaleLowerCase();
+  if (typed === '') return null;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(typed);
+  if (iso) return isoOf(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const lang = locale ?? 'en-GB';
+  const tokens = typed.split(/[\s,./-]+/).filter((token) => token !== '' && token !== 'de' && token !== 'of');
+  if (tokens.length !== 3) return null;
+  const year = (token: string) => (/^\d{2}$/.test(token) ? 2000 + Number(token) : /^\d{4}$/.test(token) ? Number(token) : NaN);
+  if (tokens.every((token) => /^\d{1,4}$/.test(token))) {
+    const order = numericOrder(lang);
+    // A leading four-digit number is a year whatever the locale (2026/12/03).
+    const ordered = /^\d{4}$/.test(tokens[0] ?? '') ? (['year', 'month', 'day'] as const) : order;
+    const at = (part: 'day' | 'month' | 'year') => tokens[ordered.indexOf(part)] ?? '';
+    return isoOf(year(at('year')), Number(at('month')), Number(at('day')));
+  }
+  const names = monthNames(lang);
+  const monthAt = tokens.findIndex((token) => names.has(token.replace(/\.$/, '')));
+  if (monthAt < 0) return null;
+  const rest = tokens.filter((_, index) => index !== monthAt);
+  const yearAt = rest.findIndex((token) => /^\d{4}$/.test(token));
+  const dayToken = rest[yearAt === 0 ? 1 : 0] ?? '';
+  const yearToken = yearAt < 0 ? (rest[1] ?? '') : (rest[yearAt] ?? '');
+  if (!/^\d{1,2}$/.test(dayToken)) return null;
+  return isoOf(year(yearToken), names.get((tokens[monthAt] ?? '').replace(/\.$/, '')) ?? 0, Number(dayToken));
+}

@@ -9,12 +9,18 @@ import { useDatabase } from '../../db/useDatabase';
 import { updatePartner } from '../partners/updatePartner';
 import { ContactForm, type PersonValues } from './ContactForm';
 
+/** Saves the people of a partner; true once written (a failure is reported by the store action). */
+async function savePeople(db: Parameters<typeof updatePartner>[0], partnerId: string, change: Parameters<typeof updatePartner>[2]): Promise<true> {
+  await updatePartner(db, partnerId, change);
+  return true;
+}
+
 const EMPTY: PersonValues = { name: '', role: '', email: '', phone: '' };
 
 /** Contacts at the partner with their roles, and our team working with them. */
 export function ContactsTab({ partner }: { partner: Partner }) {
   const db = useDatabase();
-  const [save] = useStoreAction(updatePartner, 'save the contacts');
+  const [save] = useStoreAction(savePeople, 'save the contacts');
 
   const editPerson = (kind: 'contact' | 'team', existing?: Contact | TeamMember) => {
     const id = `modal-${newId()}`;
@@ -24,6 +30,7 @@ export function ContactsTab({ partner }: { partner: Partner }) {
       size: 'lg',
       children: (
         <ContactForm
+          draftKey={`${kind}:${existing?.id ?? 'new'}:${partner.id}`}
           teamMember={kind === 'team'}
           initial={existing ? { ...EMPTY, ...existing } : { ...EMPTY, role: kind === 'team' ? 'technical' : '' }}
           submitLabel={existing ? 'Save' : 'Add'}
@@ -34,8 +41,9 @@ export function ContactsTab({ partner }: { partner: Partner }) {
               kind === 'contact'
                 ? { contacts: upsert(partner.contacts, { id: personId, ...values }) }
                 : { team: upsert(partner.team, { id: personId, name: values.name, email: values.email, role: values.role as TeamRole }) };
-            await save(db, partner.id, change);
-            modals.close(id);
+            const saved = (await save(db, partner.id, change)) === true;
+            if (saved) modals.close(id);
+            return saved;
           }}
         />
       ),

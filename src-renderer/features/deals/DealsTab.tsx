@@ -2,7 +2,11 @@ import { Alert, Badge, Button, Card, Group, NumberFormatter, SegmentedControl, S
 import { IconAlertTriangle, IconPlus, IconTrophy } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { DEAL_STAGES, type Deal, type DealSource, type DealStage, type Partner } from '../../../src-shared/domain/types';
+import { DateField } from '../../app/DateField';
+import { DraftIndicator } from '../../app/DraftIndicator';
+import { useDraft, useDraftKept } from '../../app/useDraft';
 import { useStoreAction } from '../../app/useStoreAction';
+import { formatDate } from '../../../src-shared/util/formatDate';
 import { useAppData } from '../../db/useAppData';
 import { useDatabase } from '../../db/useDatabase';
 import { firstWonDeal, validateDealForm, type DealFormErrors, type DealFormValues } from './dealInput';
@@ -20,14 +24,17 @@ function emptyForm(today: string, currency: string): DealFormValues {
 function DealForm({ partner, deals, today, onDone }: { partner: Partner; deals: Deal[]; today: string; onDone: () => void }) {
   const db = useDatabase();
   const data = useAppData();
-  const [values, setValues] = useState(() => emptyForm(today, deals[deals.length - 1]?.currency ?? 'USD'));
+  const draft = useDraft(`deal:new:${partner.id}`, emptyForm(today, deals[deals.length - 1]?.currency ?? 'USD'));
+  const [values, setValues] = useState(draft.initial);
   const [errors, setErrors] = useState<DealFormErrors>({});
   const [confirmedFor, setConfirmedFor] = useState<string | null>(null);
   const [save, saving] = useStoreAction(createDeal, 'register the deal');
   const allDeals = useMemo(() => [...data.dealsByPartner.values()].flat(), [data.dealsByPartner]);
   const similar = useMemo(() => (values.account.trim().length >= 3 ? findSimilarDeals(values.account, allDeals) : []), [values.account, allDeals]);
   const set = <K extends keyof DealFormValues>(key: K, value: DealFormValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
+    const next = { ...values, [key]: value };
+    setValues(next);
+    draft.change(next);
     setErrors((e) => ({ ...e, [key]: undefined }));
   };
   const needsConfirm = similar.length > 0 && confirmedFor !== values.account.trim();
@@ -43,13 +50,19 @@ function DealForm({ partner, deals, today, onDone }: { partner: Partner; deals: 
       return;
     }
     const saved = await save(db, partner.id, result.value);
-    if (saved) onDone();
+    if (saved) {
+      draft.clear();
+      onDone();
+    }
   };
 
   return (
     <Card withBorder padding="md" radius="md" component="form" aria-label="Register a deal" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       <Stack gap="sm">
-        <Title order={4}>Register a deal</Title>
+        <Group justify="space-between">
+          <Title order={4}>Register a deal</Title>
+          <DraftIndicator state={draft.state} restored={draft.restored} />
+        </Group>
         <Group grow align="flex-start">
           <TextInput label="Account" placeholder="Customer name or web domain" value={values.account} onChange={(e) => set('account', e.currentTarget.value)} error={errors.account} required data-autofocus />
           <TextInput label="Amount" inputMode="decimal" value={values.amount} onChange={(e) => set('amount', e.currentTarget.value)} error={errors.amount} required />
@@ -57,9 +70,9 @@ function DealForm({ partner, deals, today, onDone }: { partner: Partner; deals: 
         </Group>
         <Group grow align="flex-start">
           <Select label="Stage" data={DEAL_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} value={values.stage} onChange={(v) => set('stage', (v ?? 'registered') as DealStage)} allowDeselect={false} />
-          <TextInput label="Registered on" type="date" value={values.registeredOn} onChange={(e) => set('registeredOn', e.currentTarget.value)} error={errors.registeredOn} required />
+          <DateField label="Registered on" value={values.registeredOn} onChange={(value) => set('registeredOn', value)} error={errors.registeredOn} required />
           {values.stage === 'won' || values.stage === 'lost' ? (
-            <TextInput label="Closed on" type="date" value={values.closedOn} onChange={(e) => set('closedOn', e.currentTarget.value)} error={errors.closedOn} required />
+            <DateField label="Closed on" value={values.closedOn} onChange={(value) => set('closedOn', value)} error={errors.closedOn} required />
           ) : null}
         </Group>
         <div>
@@ -84,7 +97,7 @@ function DealForm({ partner, deals, today, onDone }: { partner: Partner; deals: 
             <Stack gap={2} mt={4}>
               {similar.slice(0, 5).map((d) => (
                 <Text size="sm" key={d.id}>
-                  “{d.account}” — {data.partnersById.get(d.partnerId)?.name ?? 'another partner'}, {STAGE_LABELS[d.stage].toLowerCase()}, registered {d.registeredOn}
+                  “{d.account}” — {data.partnersById.get(d.partnerId)?.name ?? 'another partner'}, {STAGE_LABELS[d.stage].toLowerCase()}, registered {formatDate(d.registeredOn)}
                 </Text>
               ))}
             </Stack>
@@ -94,7 +107,13 @@ function DealForm({ partner, deals, today, onDone }: { partner: Partner; deals: 
           </Alert>
         ) : null}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
+          <Button
+            variant="default"
+            onClick={() => {
+              draft.clear();
+              onDone();
+            }}
+          >
             Cancel
           </Button>
           <Button type="submit" loading={saving} color={similar.length > 0 && !needsConfirm ? 'orange' : undefined}>
@@ -109,7 +128,7 @@ function DealForm({ partner, deals, today, onDone }: { partner: Partner; deals: 
 /** The partner's registered deals: register one, move it through its stages, see the first win. */
 export function DealsTab({ partner, deals, today }: { partner: Partner; deals: Deal[]; today: string }) {
   const db = useDatabase();
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState(useDraftKept(`deal:new:${partner.id}`));
   const [move] = useStoreAction(changeDealStage, 'change the deal stage');
   const sorted = useMemo(() => [...deals].sort((a, b) => (a.registeredOn < b.registeredOn ? 1 : a.registeredOn > b.registeredOn ? -1 : 0)), [deals]);
   const firstWin = firstWonDeal(deals);
@@ -156,8 +175,8 @@ export function DealsTab({ partner, deals, today }: { partner: Partner; deals: D
                   <NumberFormatter value={d.amount} thousandSeparator="," decimalScale={2} prefix={`${d.currency} `} />
                 </Table.Td>
                 <Table.Td>{d.source === 'sourced' ? 'Partner-sourced' : 'Influenced'}</Table.Td>
-                <Table.Td>{d.registeredOn}</Table.Td>
-                <Table.Td>{d.closedOn ?? '—'}</Table.Td>
+                <Table.Td>{formatDate(d.registeredOn)}</Table.Td>
+                <Table.Td>{d.closedOn ? formatDate(d.closedOn) : '—'}</Table.Td>
                 <Table.Td>
                   <Select
                     size="xs"

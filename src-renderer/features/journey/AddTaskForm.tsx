@@ -1,9 +1,11 @@
 import { Button, Checkbox, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { dayNumber, dueDateError, PHASE_INFO } from '../../../src-shared/domain/journey';
 import { OWNER_SIDES, PHASES, TASK_CATEGORIES, type OwnerSide, type Phase, type TaskCategory } from '../../../src-shared/domain/types';
+import { DateField } from '../../app/DateField';
+import { DraftIndicator } from '../../app/DraftIndicator';
 import { CATEGORY_LABELS } from '../../app/labels';
+import { useDraft } from '../../app/useDraft';
 import { useOwnerSideLabels } from '../../app/useProfile';
 import type { CustomTaskInput } from './updateTask';
 
@@ -11,21 +13,27 @@ type Values = { title: string; phase: Phase; category: TaskCategory; dueDate: st
 
 /** A task the manager adds to a partner's journey by hand. */
 export function AddTaskForm({
+  draftKey,
   day0,
   defaultPhase,
   defaultDue,
   onSubmit,
   onCancel,
 }: {
+  /** Where what is typed is kept until the task is added (form and partner). */
+  draftKey: string;
   day0: string;
   defaultPhase: Phase;
   defaultDue: string;
-  onSubmit: (input: CustomTaskInput) => Promise<unknown>;
+  /** Resolves true once the task is added (the draft is then forgotten). */
+  onSubmit: (input: CustomTaskInput) => Promise<boolean>;
   onCancel: () => void;
 }) {
   const sides = useOwnerSideLabels();
+  const draft = useDraft<Values>(draftKey, { title: '', phase: defaultPhase, category: 'team', dueDate: defaultDue, ownerSide: 'vendor', required: false, guidance: '' });
   const form = useForm<Values>({
-    initialValues: { title: '', phase: defaultPhase, category: 'team', dueDate: defaultDue, ownerSide: 'vendor', required: false, guidance: '' },
+    initialValues: draft.initial,
+    onValuesChange: (values) => draft.change(values),
     validate: {
       title: (value) => (value.trim() ? (value.length > 300 ? 'Keep the title under 300 characters' : null) : 'Say what needs to happen'),
       dueDate: (value) => dueDateError(value, day0),
@@ -35,9 +43,9 @@ export function AddTaskForm({
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit((values) =>
-        onSubmit({ ...values, title: values.title.trim(), guidance: values.guidance.trim(), dueOffset: dayNumber(day0, values.dueDate) }),
-      )}
+      onSubmit={form.onSubmit(async (values) => {
+        if (await onSubmit({ ...values, title: values.title.trim(), guidance: values.guidance.trim(), dueOffset: dayNumber(day0, values.dueDate) })) draft.clear();
+      })}
     >
       <Stack>
         <TextInput label="Task" withAsterisk data-autofocus {...form.getInputProps('title')} />
@@ -54,14 +62,13 @@ export function AddTaskForm({
             allowDeselect={false}
             {...form.getInputProps('category')}
           />
-          <DateInput
+          <DateField
             label="Due"
             withAsterisk
-            valueFormat="YYYY-MM-DD"
             minDate={day0}
             {...form.getInputProps('dueDate')}
-            value={form.values.dueDate || null}
-            onChange={(value) => form.setFieldValue('dueDate', value ?? '')}
+            value={form.values.dueDate}
+            onChange={(value) => form.setFieldValue('dueDate', value)}
           />
           <Select
             label="Who does it"
@@ -72,11 +79,20 @@ export function AddTaskForm({
         </SimpleGrid>
         <Textarea label="Guidance" autosize minRows={2} {...form.getInputProps('guidance')} />
         <Checkbox label="Required to complete onboarding" {...form.getInputProps('required', { type: 'checkbox' })} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit">Add task</Button>
+        <Group justify="space-between">
+          <DraftIndicator state={draft.state} restored={draft.restored} />
+          <Group>
+            <Button
+              variant="default"
+              onClick={() => {
+                draft.clear();
+                onCancel();
+              }}
+            >
+              Cancel
+            </Button>
+            <Button type="submit">Add task</Button>
+          </Group>
         </Group>
       </Stack>
     </form>

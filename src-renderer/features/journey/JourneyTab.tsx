@@ -39,6 +39,7 @@ export function JourneyTab({ partner, tasks, overview, today }: Props) {
       size: 'lg',
       children: (
         <AddTaskForm
+          draftKey={`task:new:${partner.id}`}
           day0={partner.day0}
           defaultPhase={journey.phase}
           defaultDue={format(addDays(parseISO(today), 7), 'yyyy-MM-dd')}
@@ -47,6 +48,7 @@ export function JourneyTab({ partner, tasks, overview, today }: Props) {
             const order = tasks.reduce((max, task) => Math.max(max, task.order), 0) + 1;
             const task = await add(db, partner.id, input, order);
             if (task) modals.close(id);
+            return task !== undefined;
           }}
         />
       ),

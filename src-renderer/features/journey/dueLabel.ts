@@ -1,6 +1,9 @@
-import { format, parseISO } from 'date-fns';
 import { dayNumber } from '../../../src-shared/domain/journey';
 import type { IsoDate } from '../../../src-shared/domain/types';
+import { formatDate } from '../../../src-shared/util/formatDate';
+
+/** Kept for the screens that read dates from here: the one shared rule, in the user's locale. */
+export { formatDate };
 
 export type DueLabel = { text: string; tone: 'overdue' | 'soon' | 'later' };
 
@@ -12,9 +15,4 @@ export function dueLabel(dueDate: IsoDate, today: IsoDate): DueLabel {
   if (late === -1) return { text: 'Due tomorrow', tone: 'soon' };
   if (late >= -7) return { text: `Due in ${-late} days`, tone: 'soon' };
   return { text: `Due ${formatDate(dueDate)}`, tone: 'later' };
-}
-
-/** A calendar date as people read it: "5 Dec 2026". */
-export function formatDate(date: IsoDate): string {
-  return format(parseISO(date), 'd MMM yyyy');
 }

@@ -1,11 +1,10 @@
 import { ActionIcon, Alert, Badge, Button, Card, Checkbox, Group, Kbd, Modal, NavLink, Progress, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { formatDate } from '../../../src-shared/util/formatDate';
 import { useHotkeys } from '@mantine/hooks';
 import { IconArrowLeft, IconArrowRight, IconCheck, IconPlayerPause, IconPlayerPlay, IconPlayerStop, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { newId, todayIso } from '../../../src-shared/domain/ids';
 import { isRealIsoDate } from '../../../src-shared/domain/partnerInput';
-import { readableDate } from '../../../src-shared/domain/nextBestAction';
 import type { Meeting, Partner, Task } from '../../../src-shared/domain/types';
 import { callTiming, formatDuration, overrunSeconds, pauseCall, resumeCall, switchItem } from '../../../src-shared/meetings/callTiming';
 import { suggestedNextCheckin } from '../../../src-shared/meetings/checkins';
@@ -20,6 +19,7 @@ import { endKickoffCall, updateAgendaItem, updateMeeting } from './updateMeeting
 import { useClock } from './useClock';
 import { showUndoToast } from '../../app/showUndoToast';
 import { useAutosave } from '../../app/useAutosave';
+import { DateField } from '../../app/DateField';
 import { useSaveStatus } from '../../app/useSaveStatus';
 
 type Props = { partner: Partner; meeting: Meeting; tasks: Task[]; today: string };
@@ -191,6 +191,7 @@ export function CallMode({ partner, meeting, tasks, today }: Props) {
               Action items
             </Title>
             <ActionLineInput
+              draftKey={`kickoff-action:${meeting.id}`}
               label="New action item"
               today={today}
               partnerPeople={partnerPeople}
@@ -212,7 +213,7 @@ export function CallMode({ partner, meeting, tasks, today }: Props) {
                 <Group key={item.id} gap="xs" wrap="nowrap" data-testid="action-item">
                   <Text size="sm" style={{ flex: 1 }}>
                     <b>{item.text}</b> · {OWNER_SIDE_LABELS[item.ownerSide]}
-                    {item.ownerName ? `: ${item.ownerName}` : ''} · {item.dueDate ? `due ${readableDate(item.dueDate)}` : 'due in 7 days'}
+                    {item.ownerName ? `: ${item.ownerName}` : ''} · {item.dueDate ? `due ${formatDate(item.dueDate)}` : 'due in 7 days'}
                   </Text>
                   <ActionIcon variant="subtle" color="red" aria-label={`Remove action “${item.text}”`} onClick={() => void save((m) => ({ ...m, actionItems: m.actionItems.filter((a) => a.id !== item.id) })).then(() =>
                         showUndoToast({
@@ -344,14 +345,12 @@ export function CallMode({ partner, meeting, tasks, today }: Props) {
               The recap will list no attendees. Close this and tick who joined, or end the call anyway.
             </Alert>
           )}
-          <DateInput
+          <DateField
             label="Next check-in"
             description="From the check-in cadence for this phase; change it if you agreed another date."
-            valueFormat="YYYY-MM-DD"
-            dateParser={(text) => (isRealIsoDate(text.trim()) ? text.trim() : null)}
             minDate={today}
-            value={nextCheckin || null}
-            onChange={(value) => setNextCheckin(value ?? '')}
+            value={nextCheckin}
+            onChange={setNextCheckin}
             error={nextCheckin && nextCheckin <= meeting.scheduledOn ? 'Pick a date after the call.' : undefined}
           />
           <Group justify="flex-end">

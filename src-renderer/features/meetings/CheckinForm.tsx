@@ -1,15 +1,17 @@
 import { ActionIcon, Alert, Button, Checkbox, Group, Input, NumberInput, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { formatDate } from '../../../src-shared/util/formatDate';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { newId } from '../../../src-shared/domain/ids';
 import { dayNumber, phaseForDay, PHASE_INFO } from '../../../src-shared/domain/journey';
 import { isRealIsoDate } from '../../../src-shared/domain/partnerInput';
-import { readableDate } from '../../../src-shared/domain/nextBestAction';
 import type { ActionItem, Meeting, Partner, Plan, PlanItem, Task } from '../../../src-shared/domain/types';
 import { openPlanGoals, suggestedNextCheckin, validateCheckin, type CheckinErrors } from '../../../src-shared/meetings/checkins';
+import { DateField } from '../../app/DateField';
+import { DraftIndicator } from '../../app/DraftIndicator';
 import { OWNER_SIDE_LABELS } from '../../app/labels';
+import { useDraft, useKeepDraft } from '../../app/useDraft';
 import { useStoreAction } from '../../app/useStoreAction';
 import { useDatabase } from '../../db/useDatabase';
 import { ActionLineInput } from './ActionLineInput';
@@ -37,6 +39,18 @@ const SENTIMENTS = [
   { value: '5', label: '5 · Great' },
 ];
 
+type CheckinDraft = {
+  heldOn: string;
+  nextOn: string;
+  nextTouched: boolean;
+  sentiment: number | null;
+  blockers: string;
+  notes: string;
+  nextSteps: ActionItem[];
+  actuals: Record<string, number>;
+  doneIds: string[];
+};
+
 /** The partner's plan goals, live from the store (plan items are not part of the app-wide data). */
 function usePlanGoals(partnerId: string, plans: Plan[]): PlanItem[] | null {
   const db = useDatabase();
@@ -54,15 +68,33 @@ export function CheckinForm({ partner, tasks, plans, today, scheduled, heldOnSch
   const db = useDatabase();
   const [save, saving] = useStoreAction(recordCheckin, 'record the check-in');
   const initialHeld = scheduled && heldOnScheduledDate && scheduled.scheduledOn <= today && scheduled.scheduledOn >= partner.day0 ? scheduled.scheduledOn : today;
-  const [heldOn, setHeldOn] = useState(initialHeld);
-  const [nextOn, setNextOn] = useState(() => suggestedNextCheckin(partner, initialHeld));
-  const [nextTouched, setNextTouched] = useState(false);
-  const [sentiment, setSentiment] = useState<number | null>(null);
-  const [blockers, setBlockers] = useState('');
-  const [notes, setNotes] = useState('');
-  const [nextSteps, setNextSteps] = useState<ActionItem[]>([]);
-  const [actuals, setActuals] = useState<Record<string, number>>({});
-  const [doneIds, setDoneIds] = useState<string[]>([]);
+  const draft = useDraft<CheckinDraft>(`checkin:${partner.id}:${scheduled?.id ?? 'new'}`, {
+    heldOn: initialHeld,
+    nextOn: suggestedNextCheckin(partner, initialHeld),
+    nextTouched: false,
+    sentiment: null,
+    blockers: '',
+    notes: '',
+    nextSteps: [],
+    actuals: {},
+    doneIds: [],
+  });
+  const start = draft.initial;
+  const [heldOn, setHeldOn] = useState(start.heldOn);
+  const [nextOn, setNextOn] = useState(start.nextOn);
+  const [nextTouched, setNextTouched] = useState(start.nextTouched);
+  const [sentiment, setSentiment] = useState<number | null>(start.sentiment);
+  const [blockers, setBlockers] = useState(start.blockers);
+  const [notes, setNotes] = useState(start.notes);
+  const [nextSteps, setNextSteps] = useState<ActionItem[]>(start.nextSteps);
+  const [actuals, setActuals] = useState<Record<string, number>>(start.actuals);
+  const [doneIds, setDoneIds] = useState<string[]>(start.doneIds);
+  // Every change is kept as a draft until the check-in is recorded or cancelled.
+  const kept = useMemo(
+    () => ({ heldOn, nextOn, nextTouched, sentiment, blockers, notes, nextSteps, actuals, doneIds }),
+    [heldOn, nextOn, nextTouched, sentiment, blockers, notes, nextSteps, actuals, doneIds],
+  );
+  useKeepDraft(draft, kept);
   const [errors, setErrors] = useState<CheckinErrors & { form?: string }>({});
   const goals = usePlanGoals(partner.id, plans);
   const phase = phaseForDay(dayNumber(partner.day0, isRealIsoDate(heldOn) ? heldOn : today));
@@ -93,10 +125,11 @@ export function CheckinForm({ partner, tasks, plans, today, scheduled, heldOnSch
       ...(scheduled ? { scheduledMeetingId: scheduled.id } : {}),
     });
     if (!meeting) return;
+    draft.clear();
     notifications.show({
       color: 'teal',
       title: 'Check-in recorded',
-      message: `${nextSteps.length > 0 ? `${nextSteps.length} next step${nextSteps.length === 1 ? '' : 's'} added to the journey. ` : ''}Next check-in ${readableDate(nextOn)}.`,
+      message: `${nextSteps.length > 0 ? `${nextSteps.length} next step${nextSteps.length === 1 ? '' : 's'} added to the journey. ` : ''}Next check-in ${formatDate(nextOn)}.`,
     });
     onDone();
   };
@@ -113,28 +146,18 @@ export function CheckinForm({ partner, tasks, plans, today, scheduled, heldOnSch
       <Stack gap="md">
         {scheduled && (
           <Text size="sm" c="dimmed" data-testid="fulfils-scheduled">
-            This records the check-in scheduled for {readableDate(scheduled.scheduledOn)}.
+            This records the check-in scheduled for {formatDate(scheduled.scheduledOn)}.
           </Text>
         )}
         <Group grow align="flex-start">
-          <DateInput
-            label="Held on"
-            withAsterisk
-            valueFormat="YYYY-MM-DD"
-            dateParser={(text) => (isRealIsoDate(text.trim()) ? text.trim() : null)}
-            value={heldOn || null}
-            onChange={(value) => changeHeldOn(value ?? '')}
-            error={errors.heldOn}
-          />
-          <DateInput
+          <DateField label="Held on" withAsterisk value={heldOn} onChange={changeHeldOn} error={errors.heldOn} />
+          <DateField
             label="Next check-in"
             withAsterisk
             description="From the cadence; change it if you agreed another date"
-            valueFormat="YYYY-MM-DD"
-            dateParser={(text) => (isRealIsoDate(text.trim()) ? text.trim() : null)}
-            value={nextOn || null}
+            value={nextOn}
             onChange={(value) => {
-              setNextOn(value ?? '');
+              setNextOn(value);
               setNextTouched(true);
               setErrors((e) => ({ ...e, nextCheckinOn: undefined }));
             }}
@@ -218,6 +241,7 @@ export function CheckinForm({ partner, tasks, plans, today, scheduled, heldOnSch
 
         <Stack gap={4}>
           <ActionLineInput
+            draftKey={`checkin-action:${partner.id}`}
             label="Next steps"
             today={today}
             partnerPeople={partnerPeople}
@@ -233,7 +257,7 @@ export function CheckinForm({ partner, tasks, plans, today, scheduled, heldOnSch
             <Group key={step.id} gap="xs" wrap="nowrap" data-testid="next-step">
               <Text size="sm" style={{ flex: 1 }}>
                 <b>{step.text}</b> · {OWNER_SIDE_LABELS[step.ownerSide]}
-                {step.ownerName ? `: ${step.ownerName}` : ''} · due {step.dueDate ? readableDate(step.dueDate) : 'in 7 days'}
+                {step.ownerName ? `: ${step.ownerName}` : ''} · due {step.dueDate ? formatDate(step.dueDate) : 'in 7 days'}
               </Text>
               <ActionIcon variant="subtle" color="red" aria-label={`Remove “${step.text}”`} onClick={() => setNextSteps((s) => s.filter((x) => x.id !== step.id))}>
                 <IconTrash size={14} />
@@ -243,13 +267,22 @@ export function CheckinForm({ partner, tasks, plans, today, scheduled, heldOnSch
         </Stack>
 
         {errors.form && <Alert color="red">{errors.form}</Alert>}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={saving}>
-            Record check-in
-          </Button>
+        <Group justify="space-between">
+          <DraftIndicator state={draft.state} restored={draft.restored} />
+          <Group>
+            <Button
+              variant="default"
+              onClick={() => {
+                draft.clear();
+                onCancel();
+              }}
+            >
+              Cancel
+            </Button>
+            <Button type="submit" loading={saving}>
+              Record check-in
+            </Button>
+          </Group>
         </Group>
       </Stack>
     </form>

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { formatDate } from '../../../src-shared/util/formatDate';
 import { Link } from 'react-router';
 import { checkinDueLabel } from '../../../src-shared/meetings/checkins';
-import { readableDate } from '../../../src-shared/domain/nextBestAction';
 import { useAppData } from '../../db/useAppData';
 import { CHECKIN_PARAM } from './MeetingActions';
 import { useCheckinsDue } from './useCheckinsDue';
@@ -36,7 +36,7 @@ export function CheckinsDueCard() {
                 </Anchor>
                 <Text size="xs" c={d.daysOverdue > 0 ? 'red' : 'orange'}>
                   {checkinDueLabel(d)}
-                  {d.scheduledOn ? ` · scheduled ${readableDate(d.scheduledOn)}` : ''}
+                  {d.scheduledOn ? ` · scheduled ${formatDate(d.scheduledOn)}` : ''}
                 </Text>
               </Stack>
               <Button size="compact-xs" variant="light" component={Link} to={`/partners/${d.partnerId}/meetings?${CHECKIN_PARAM}=new`}>

@@ -1,8 +1,8 @@
 import { ActionIcon, Alert, Button, Card, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { formatDate } from '../../../src-shared/util/formatDate';
 import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconDeviceFloppy, IconPlayerPlay, IconPlus, IconRestore, IconTrash } from '@tabler/icons-react';
 import { newId } from '../../../src-shared/domain/ids';
-import { readableDate } from '../../../src-shared/domain/nextBestAction';
 import type { AgendaItem, Meeting, Partner } from '../../../src-shared/domain/types';
 import { startCall } from '../../../src-shared/meetings/callTiming';
 import { agendaFromTemplate, DEFAULT_KICKOFF_AGENDA, MAX_AGENDA_ITEMS, MAX_PLANNED_MINUTES, moveAgendaItem } from '../../../src-shared/meetings/kickoffAgenda';
@@ -72,7 +72,7 @@ export function KickoffPrep({ partner, meeting, today }: Props) {
         <Stack gap={0}>
           <Title order={2}>Kick-off call: {partner.name}</Title>
           <Text c="dimmed">
-            {readableDate(meeting.scheduledOn)} · {meeting.agenda.length} agenda items · {planned} min planned
+            {formatDate(meeting.scheduledOn)} · {meeting.agenda.length} agenda items · {planned} min planned
           </Text>
         </Stack>
         <Button

@@ -1,8 +1,8 @@
 import { Anchor, Badge, Button, Card, Code, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { formatDate } from '../../../src-shared/util/formatDate';
 import { notifications } from '@mantine/notifications';
 import { IconCopy, IconMarkdown, IconRoute } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { readableDate } from '../../../src-shared/domain/nextBestAction';
 import type { Meeting, Partner, Task } from '../../../src-shared/domain/types';
 import { callTiming, formatDuration } from '../../../src-shared/meetings/callTiming';
 import { recapMarkdown, recapText } from '../../../src-shared/meetings/recap';
@@ -38,7 +38,7 @@ export function KickoffRecap({ partner, meeting, tasks }: { partner: Partner; me
             <Badge color="teal">Held</Badge>
           </Group>
           <Text c="dimmed" size="sm">
-            {readableDate(meeting.scheduledOn)} · {formatDuration(total)} · {meeting.attendees.length} attendees
+            {formatDate(meeting.scheduledOn)} · {formatDuration(total)} · {meeting.attendees.length} attendees
           </Text>
         </Stack>
         <Group gap="xs">
@@ -76,7 +76,7 @@ export function KickoffRecap({ partner, meeting, tasks }: { partner: Partner; me
                       item.text
                     )}{' '}
                     · {sides[item.ownerSide]}
-                    {item.ownerName ? `: ${item.ownerName}` : ''} · {item.dueDate ? `due ${readableDate(item.dueDate)}` : 'no due date'}
+                    {item.ownerName ? `: ${item.ownerName}` : ''} · {item.dueDate ? `due ${formatDate(item.dueDate)}` : 'no due date'}
                   </List.Item>
                 );
               })}

@@ -1,10 +1,11 @@
 import { ActionIcon, Anchor, Badge, Button, Card, Group, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { formatDate } from '../../../src-shared/util/formatDate';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarEvent, IconCalendarPlus, IconCalendarShare, IconDownload, IconMessageCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { dayNumber } from '../../../src-shared/domain/journey';
-import { nextCheckinDue, readableDate } from '../../../src-shared/domain/nextBestAction';
+import { nextCheckinDue } from '../../../src-shared/domain/nextBestAction';
 import type { Deal, Meeting, Partner, Task } from '../../../src-shared/domain/types';
 import { calendarFileName, meetingCalendarEvent, upcomingMeetings } from '../../../src-shared/meetings/calendarEvents';
 import { cadenceLabel, checkinDueLabel } from '../../../src-shared/meetings/checkins';
@@ -79,11 +80,11 @@ export function MeetingsTab({ partner, meetings, tasks, deals, today }: Props) {
             Next check-in
           </Text>
           <Title order={3} data-testid="next-checkin-date">
-            {readableDate(dueOn)}
+            {formatDate(dueOn)}
           </Title>
           <Text size="sm" c={overdueBy > 0 ? 'red' : overdueBy === 0 ? 'orange' : 'dimmed'} fw={overdueBy >= 0 ? 600 : undefined}>
             {overdueBy >= 0 ? checkinDueLabel({ daysOverdue: overdueBy, dueOn }) : `In ${-overdueBy} day${overdueBy === -1 ? '' : 's'}`}
-            {scheduledCheckin ? ` · scheduled ${readableDate(scheduledCheckin.scheduledOn)}` : ''}
+            {scheduledCheckin ? ` · scheduled ${formatDate(scheduledCheckin.scheduledOn)}` : ''}
           </Text>
           <Text size="xs" c="dimmed" mt={4}>
             Cadence: {cadenceLabel(partner, today)}
@@ -157,7 +158,7 @@ export function MeetingsTab({ partner, meetings, tasks, deals, today }: Props) {
                       </Text>
                     )}
                     <Text size="xs" c="dimmed">
-                      {readableDate(m.scheduledOn)} · {m.status === 'in_progress' ? 'under way' : 'scheduled'}
+                      {formatDate(m.scheduledOn)} · {m.status === 'in_progress' ? 'under way' : 'scheduled'}
                     </Text>
                   </Stack>
                   {m.kind === 'checkin' && m.status === 'scheduled' && m.scheduledOn <= today && (
@@ -166,7 +167,7 @@ export function MeetingsTab({ partner, meetings, tasks, deals, today }: Props) {
                     </Button>
                   )}
                   <Tooltip label="Add to calendar (.ics)">
-                    <ActionIcon variant="subtle" aria-label={`Add “${m.title || MEETING_KIND_LABELS[m.kind]}” on ${m.scheduledOn} to the calendar`} onClick={() => void exportIcs([m], [partner.name, m.kind, m.scheduledOn])}>
+                    <ActionIcon variant="subtle" aria-label={`Add “${m.title || MEETING_KIND_LABELS[m.kind]}” on ${formatDate(m.scheduledOn)} to the calendar`} onClick={() => void exportIcs([m], [partner.name, m.kind, m.scheduledOn])}>
                       <IconCalendarShare size={16} />
                     </ActionIcon>
                   </Tooltip>
@@ -199,7 +200,7 @@ export function MeetingsTab({ partner, meetings, tasks, deals, today }: Props) {
             {timeline.slice(0, shown).map((entry) => (
               <Group key={entry.id} gap="sm" wrap="nowrap" py={6} align="flex-start" data-testid="timeline-entry" data-kind={entry.kind} style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
                 <Text size="xs" c="dimmed" w={96} style={{ flexShrink: 0 }}>
-                  {readableDate(entry.date)}
+                  {formatDate(entry.date)}
                 </Text>
                 <Badge size="xs" variant="light" color={KIND_COLORS[entry.kind]} w={64} style={{ flexShrink: 0 }}>
                   {entry.kind}

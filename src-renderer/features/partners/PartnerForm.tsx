@@ -1,18 +1,22 @@
 import { Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { IconCalendar } from '@tabler/icons-react';
-import { isRealIsoDate, validatePartnerInput, type PartnerInput } from '../../../src-shared/domain/partnerInput';
+import { validatePartnerInput, type PartnerInput } from '../../../src-shared/domain/partnerInput';
 import { PARTNER_STATUSES, PARTNER_TYPES } from '../../../src-shared/domain/types';
 import { PARTNER_STATUS_LABELS, PARTNER_TYPE_LABELS, TIER_OPTIONS } from '../../app/labels';
+import { DateField } from '../../app/DateField';
+import { DraftIndicator } from '../../app/DraftIndicator';
+import { useDraft } from '../../app/useDraft';
 import { validateTypedOnBlur } from '../../app/validateTypedOnBlur';
 import type { ValidPartner } from './createPartner';
 
 type Props = {
+  /** Where what is typed is kept until it is saved: `partner:new`, or `partner:<id>` when editing. */
+  draftKey: string;
   initial: PartnerInput;
   submitLabel: string;
   /** Editing an existing partner also shows its status. */
   showStatus?: boolean;
+  /** Resolves false when nothing was saved (the draft is kept); anything else forgets the draft. */
   onSubmit: (value: ValidPartner) => Promise<unknown>;
   onCancel: () => void;
   /** Names already in the portfolio (refused, as by the CSV import) and the partner's own name when editing. */
@@ -33,11 +37,13 @@ export const EMPTY_PARTNER_INPUT: PartnerInput = {
 };
 
 /** New/edit partner form: every field validated inline by the shared rule, on blur and submit. */
-export function PartnerForm({ initial, submitLabel, showStatus, onSubmit, onCancel, existingNames, ownName }: Props) {
+export function PartnerForm({ draftKey, initial, submitLabel, showStatus, onSubmit, onCancel, existingNames, ownName }: Props) {
   const options = { existingNames, ownName };
+  const draft = useDraft(draftKey, initial);
   const form = useForm<PartnerInput>({
     mode: 'controlled',
-    initialValues: initial,
+    initialValues: draft.initial,
+    onValuesChange: (values) => draft.change(values),
     validate: (values) => {
       const result = validatePartnerInput(values, options);
       return result.ok ? {} : result.errors;
@@ -49,7 +55,7 @@ export function PartnerForm({ initial, submitLabel, showStatus, onSubmit, onCanc
   const submit = form.onSubmit(async (values) => {
     const result = validatePartnerInput(values, options);
     if (!result.ok) return;
-    await onSubmit(result.value);
+    if ((await onSubmit(result.value)) !== false) draft.clear();
   });
 
   return (
@@ -79,17 +85,14 @@ export function PartnerForm({ initial, submitLabel, showStatus, onSubmit, onCanc
           </Stack>
         </SimpleGrid>
         <SimpleGrid cols={2}>
-          <DateInput
+          <DateField
             label="Contract signed (Day 0)"
             withAsterisk
-            valueFormat="YYYY-MM-DD"
-            dateParser={(text) => (isRealIsoDate(text.trim()) ? text.trim() : null)}
             description="The journey's due dates count from this day"
-            leftSection={<IconCalendar size={16} />}
             clearable
             {...form.getInputProps('day0')}
-            value={form.values.day0 || null}
-            onChange={(value) => form.setFieldValue('day0', value ?? '')}
+            value={form.values.day0}
+            onChange={(value) => form.setFieldValue('day0', value)}
           />
           <Select label="Tier" data={TIER_OPTIONS} clearable {...form.getInputProps('tier')} />
         </SimpleGrid>
@@ -114,13 +117,22 @@ export function PartnerForm({ initial, submitLabel, showStatus, onSubmit, onCanc
             />
           )}
         </SimpleGrid>
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {submitLabel}
-          </Button>
+        <Group justify="space-between" mt="sm">
+          <DraftIndicator state={draft.state} restored={draft.restored} />
+          <Group>
+            <Button
+              variant="default"
+              onClick={() => {
+                draft.clear();
+                onCancel();
+              }}
+            >
+              Cancel
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              {submitLabel}
+            </Button>
+          </Group>
         </Group>
       </Stack>
     </form>

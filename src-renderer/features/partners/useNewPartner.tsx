@@ -26,13 +26,14 @@ export function useNewPartner(): () => void {
       size: 'lg',
       children: (
         <PartnerForm
+          draftKey="partner:new"
           initial={EMPTY_PARTNER_INPUT}
           existingNames={partners.map((p) => p.name)}
           submitLabel="Create partner"
           onCancel={() => modals.close(id)}
           onSubmit={async (value) => {
             const partner = await create(db, value, profile);
-            if (!partner) return;
+            if (!partner) return false;
             modals.close(id);
             notifications.show({ color: 'teal', title: 'Partner created', message: `${partner.name}: journey generated from Day 0.` });
             void navigate(`/partners/${partner.id}`);

@@ -19,7 +19,8 @@ export function GoalProgressBar({ goal }: { goal: Pick<PlanItem, 'target' | 'act
 export function GoalStatusBadge({ goal, today }: { goal: Pick<PlanItem, 'target' | 'actual' | 'dueDate'>; today: IsoDate }) {
   const status = goalStatus(goal, today);
   return (
-    <Badge variant="light" color={GOAL_STATUS_COLORS[status]} size="sm" style={{ flexShrink: 0, overflow: 'visible' }} miw="fit-content">
+    // The whole word, never "ACHIE…": the label is not cut, so the column takes its width.
+    <Badge variant="light" color={GOAL_STATUS_COLORS[status]} size="sm" style={{ flexShrink: 0, overflow: 'visible' }} miw="fit-content" styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}>
       {GOAL_STATUS_LABELS[status]}
     </Badge>
   );

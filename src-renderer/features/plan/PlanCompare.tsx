@@ -1,4 +1,5 @@
 import { Badge, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { formatDate } from '../../../src-shared/util/formatDate';
 import { useMemo, useState } from 'react';
 import type { Plan, PlanItem } from '../../../src-shared/domain/types';
 import { diffPlans, isEmptyDiff } from '../../../src-shared/plan/planDiff';
@@ -27,6 +28,8 @@ const FIELD_LABELS: Record<string, string> = {
 const show = (value: unknown): string => {
   if (value === undefined || value === null || value === '') return '—';
   if (typeof value === 'number') return value.toLocaleString('en-US');
+  // Due dates read in the user's locale (formatDate leaves anything not an ISO date as it is).
+  if (/^\d{4}-\d{2}-\d{2}$/.test(String(value))) return formatDate(String(value));
   return label(String(value));
 };
 
@@ -34,7 +37,7 @@ const CHANGE_COLORS = { added: 'teal', removed: 'red', changed: 'blue' } as cons
 
 /** Two versions side by side: what changed in the plan text and in every row, section by section. */
 export function PlanCompare({ versions, items }: { versions: Plan[]; items: PlanItem[] }) {
-  const options = versions.map((plan) => ({ value: plan.id, label: `${versionLabel(plan)}${plan.finalisedAt ? ` · ${plan.finalisedAt.slice(0, 10)}` : ''}` }));
+  const options = versions.map((plan) => ({ value: plan.id, label: `${versionLabel(plan)}${plan.finalisedAt ? ` · ${formatDate(plan.finalisedAt.slice(0, 10))}` : ''}` }));
   const [beforeId, setBeforeId] = useState<string | null>(versions[1]?.id ?? null);
   const [afterId, setAfterId] = useState<string | null>(versions[0]?.id ?? null);
   const before = versions.find((plan) => plan.id === beforeId);

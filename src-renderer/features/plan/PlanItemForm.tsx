@@ -3,10 +3,15 @@ import { useState, type FormEvent } from 'react';
 import { OWNER_SIDES, type PlanItemKind } from '../../../src-shared/domain/types';
 import { ACCOUNT_STAGES, INITIATIVE_STATUSES, RISK_STATUSES, validatePlanItem, type PlanItemErrors, type PlanItemFields, type PlanItemFormField, type PlanItemFormValues } from '../../../src-shared/plan/planValidation';
 import { INITIATIVE_TYPE_LABELS, INITIATIVE_TYPES, MDF_STATUSES } from '../../../src-shared/plan/planTotals';
+import { DateField } from '../../app/DateField';
+import { DraftIndicator } from '../../app/DraftIndicator';
+import { useDraft, useKeepDraft } from '../../app/useDraft';
 import { useOwnerSideLabels } from '../../app/useProfile';
 import { label } from './planLabels';
 
 type Props = {
+  /** Where what is typed is kept until it is saved (plan and kind for a new row, the row when editing). */
+  draftKey: string;
   kind: PlanItemKind;
   initial: PlanItemFormValues;
   submitLabel: string;
@@ -21,8 +26,10 @@ const options = (values: readonly string[]) => values.map((value) => ({ value, l
  * a message says what is wrong right under the field, and nothing is written until every field
  * is valid.
  */
-export function PlanItemForm({ kind, initial, submitLabel, onSubmit, onCancel }: Props) {
-  const [values, setValues] = useState<PlanItemFormValues>(initial);
+export function PlanItemForm({ draftKey, kind, initial, submitLabel, onSubmit, onCancel }: Props) {
+  const draft = useDraft<PlanItemFormValues>(draftKey, initial);
+  const [values, setValues] = useState<PlanItemFormValues>(draft.initial);
+  useKeepDraft(draft, values);
   const sides = useOwnerSideLabels();
   const OWNER_OPTIONS = OWNER_SIDES.map((value) => ({ value, label: sides[value] }));
   const [errors, setErrors] = useState<PlanItemErrors>({});
@@ -43,7 +50,7 @@ export function PlanItemForm({ kind, initial, submitLabel, onSubmit, onCancel }:
     // On blur only complain about what was typed; "required" waits for Save.
     if (message && (values[field] ?? '').trim() !== '') setErrors((current) => ({ ...current, [field]: message }));
   };
-  const text = (field: PlanItemFormField, fieldLabel: string, extra: { placeholder?: string; required?: boolean; description?: string } = {}) => (
+  const text = (field: PlanItemFormField, fieldLabel: string, extra: { required?: boolean; description?: string } = {}) => (
     <TextInput
       label={fieldLabel}
       value={values[field] ?? ''}
@@ -51,10 +58,12 @@ export function PlanItemForm({ kind, initial, submitLabel, onSubmit, onCancel }:
       onBlur={() => check(field)}
       error={errors[field]}
       withAsterisk={extra.required}
-      placeholder={extra.placeholder}
       description={extra.description}
       inputMode={['target', 'actual', 'amount', 'fit'].includes(field) ? 'decimal' : undefined}
     />
+  );
+  const date = (field: 'dueDate', fieldLabel: string) => (
+    <DateField label={fieldLabel} value={values[field] ?? ''} onChange={(value) => set(field, value)} error={errors[field]} clearable />
   );
   const select = (field: PlanItemFormField, fieldLabel: string, data: { value: string; label: string }[]) => (
     <Select label={fieldLabel} data={data} value={values[field] ?? null} onChange={(value) => set(field, value ?? '')} error={errors[field]} allowDeselect={false} comboboxProps={{ withinPortal: true }} />
@@ -69,7 +78,10 @@ export function PlanItemForm({ kind, initial, submitLabel, onSubmit, onCancel }:
     }
     setSaving(true);
     try {
-      if (await onSubmit(result.value)) setErrors({});
+      if (await onSubmit(result.value)) {
+        draft.clear();
+        setErrors({});
+      }
     } finally {
       setSaving(false);
     }
@@ -81,14 +93,14 @@ export function PlanItemForm({ kind, initial, submitLabel, onSubmit, onCancel }:
       <Stack gap="sm">
         {kind === 'goal' && (
           <>
-            {text('title', 'Goal', { required: true, placeholder: 'e.g. Certify the sales team' })}
+            {text('title', 'Goal', { required: true })}
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              {text('metric', 'Metric', { placeholder: 'People certified' })}
-              {text('target', 'Target', { required: true, placeholder: '10' })}
-              {text('actual', 'Actual', { placeholder: '0' })}
+              {text('metric', 'Metric')}
+              {text('target', 'Target', { required: true })}
+              {text('actual', 'Actual')}
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              {text('dueDate', 'Due date', { placeholder: 'YYYY-MM-DD' })}
+              {date('dueDate', 'Due date')}
               {select('ownerSide', 'Owner side', OWNER_OPTIONS)}
             </SimpleGrid>
           </>
@@ -97,8 +109,8 @@ export function PlanItemForm({ kind, initial, submitLabel, onSubmit, onCancel }:
           <>
             {text('title', 'Account name', { required: true })}
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              {text('segment', 'Segment', { placeholder: 'Mid-market' })}
-              {text('fit', 'Fit score (0–100)', { placeholder: '80' })}
+              {text('segment', 'Segment')}
+              {text('fit', 'Fit score (0–100)')}
               {select('stage', 'Stage', options(ACCOUNT_STAGES))}
             </SimpleGrid>
             {text('nextStep', 'Next step')}
@@ -113,22 +125,22 @@ export function PlanItemForm({ kind, initial, submitLabel, onSubmit, onCancel }:
             )}
             {text('title', 'Initiative', { required: true })}
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              {text('amount', mdf ? 'MDF amount' : 'Budget', { required: mdf, placeholder: '25000' })}
-              {text('currency', 'Currency', { required: mdf, placeholder: 'EUR' })}
+              {text('amount', mdf ? 'MDF amount' : 'Budget', { required: mdf })}
+              {text('currency', 'Currency', { required: mdf })}
               {select('status', mdf ? 'MDF status' : 'Status', options(mdf ? MDF_STATUSES : INITIATIVE_STATUSES))}
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              {text('dueDate', 'Due date', { placeholder: 'YYYY-MM-DD' })}
+              {date('dueDate', 'Due date')}
               {select('ownerSide', 'Owner side', OWNER_OPTIONS)}
             </SimpleGrid>
           </>
         )}
         {kind === 'revenue' && (
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {text('quarter', 'Quarter', { required: true, placeholder: '2027-Q1' })}
-            {text('currency', 'Currency', { required: true, placeholder: 'EUR' })}
-            {text('target', 'Revenue target', { required: true, placeholder: '100000' })}
-            {text('actual', 'Actual revenue', { placeholder: '0' })}
+            {text('quarter', 'Quarter', { required: true, description: 'Year and quarter, as 2027-Q1' })}
+            {text('currency', 'Currency', { required: true, description: 'Three letters (ISO 4217)' })}
+            {text('target', 'Revenue target', { required: true })}
+            {text('actual', 'Actual revenue')}
           </SimpleGrid>
         )}
         {kind === 'risk' && (
@@ -141,13 +153,22 @@ export function PlanItemForm({ kind, initial, submitLabel, onSubmit, onCancel }:
             </SimpleGrid>
           </>
         )}
-        <Group justify="flex-end" mt="xs">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={saving}>
-            {submitLabel}
-          </Button>
+        <Group justify="space-between" mt="xs">
+          <DraftIndicator state={draft.state} restored={draft.restored} />
+          <Group>
+            <Button
+              variant="default"
+              onClick={() => {
+                draft.clear();
+                onCancel();
+              }}
+            >
+              Cancel
+            </Button>
+            <Button type="submit" loading={saving}>
+              {submitLabel}
+            </Button>
+          </Group>
         </Group>
       </Stack>
     </form>

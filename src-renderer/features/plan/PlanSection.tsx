@@ -5,6 +5,8 @@ import { useState, type ReactNode } from 'react';
 import type { IsoDate, OwnerSide, Plan, PlanItem, PlanItemKind } from '../../../src-shared/domain/types';
 import { INITIATIVE_TYPE_LABELS, formatMoney, type InitiativeType } from '../../../src-shared/plan/planTotals';
 import { planItemFormValues, quarterLabel, type PlanItemFields } from '../../../src-shared/plan/planValidation';
+import { formatDate } from '../../../src-shared/util/formatDate';
+import { useDraftKept } from '../../app/useDraft';
 import { useOwnerSideLabels } from '../../app/useProfile';
 import { useStoreAction } from '../../app/useStoreAction';
 import { useDatabase } from '../../db/useDatabase';
@@ -26,7 +28,7 @@ function columnsFor(kind: PlanItemKind, today: IsoDate, sides: Record<OwnerSide,
         { header: 'Metric', cell: (item) => item.metric ?? '—' },
         { header: 'Target', cell: (item) => num(item.target), align: 'right' },
         { header: 'Actual', cell: (item) => num(item.actual), align: 'right' },
-        { header: 'Due', cell: (item) => item.dueDate ?? '—', nowrap: true },
+        { header: 'Due', cell: (item) => (item.dueDate ? formatDate(item.dueDate) : '—'), nowrap: true },
         { header: 'Owner', cell: (item) => (item.ownerSide ? sides[item.ownerSide] : '—') },
         { header: 'Status', cell: (item) => <GoalStatusBadge goal={item} today={today} />, nowrap: true },
         { header: 'Progress', cell: (item) => <GoalProgressBar goal={item} /> },
@@ -45,7 +47,7 @@ function columnsFor(kind: PlanItemKind, today: IsoDate, sides: Record<OwnerSide,
         { header: 'Type', cell: (item) => INITIATIVE_TYPE_LABELS[item.initiativeType as InitiativeType] ?? item.initiativeType ?? '—' },
         { header: 'Amount', cell: money, align: 'right' },
         { header: 'Status', cell: (item) => <Badge variant="light" size="sm" color={item.initiativeType === 'mdf' ? 'violet' : 'gray'}>{label(item.status) || '—'}</Badge> },
-        { header: 'Due', cell: (item) => item.dueDate ?? '—', nowrap: true },
+        { header: 'Due', cell: (item) => (item.dueDate ? formatDate(item.dueDate) : '—'), nowrap: true },
         { header: 'Owner', cell: (item) => (item.ownerSide ? sides[item.ownerSide] : '—') },
       ];
     case 'revenue':
@@ -70,7 +72,9 @@ type Editing = { mode: 'add' } | { mode: 'edit'; item: PlanItem } | null;
 export function PlanSection({ kind, plan, items, today, footer }: { kind: PlanItemKind; plan: Plan; items: PlanItem[]; today: IsoDate; footer?: ReactNode }) {
   const db = useDatabase();
   const editable = plan.status === 'draft';
-  const [editing, setEditing] = useState<Editing>(null);
+  const newKey = `plan-item:new:${plan.id}:${kind}`;
+  // A row being added when the page went away opens again with what was typed.
+  const [editing, setEditing] = useState<Editing>(useDraftKept(newKey) && editable ? { mode: 'add' } : null);
   const noun = ITEM_NOUN[kind];
   const [add] = useStoreAction((fields: PlanItemFields) => addPlanItem(db, plan, fields, Math.max(-1, ...items.map((item) => item.order)) + 1), `The ${noun}`);
   const [update] = useStoreAction((id: string, fields: PlanItemFields) => updatePlanItem(db, id, fields).then(() => true), `The ${noun}`);
@@ -158,6 +162,7 @@ export function PlanSection({ kind, plan, items, today, footer }: { kind: PlanIt
         {editing && (
           <Stack>
             <PlanItemForm
+              draftKey={editing.mode === 'edit' ? `plan-item:${editing.item.id}` : newKey}
               kind={kind}
               initial={editing.mode === 'edit' ? planItemFormValues(editing.item) : NEW_ITEM_DEFAULTS[kind]}
               submitLabel={editing.mode === 'edit' ? 'Save' : `Add ${noun}`}

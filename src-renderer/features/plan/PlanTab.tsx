@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Card, Center, Group, List, Loader, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { formatDate } from '../../../src-shared/util/formatDate';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconFileDownload, IconGitCompare, IconLock, IconSparkles, IconTemplate } from '@tabler/icons-react';
@@ -9,9 +10,10 @@ import { PAPER_LABELS, PAPER_SIZES, planPdfFileName, versionLabel, type PaperSiz
 import { planTemplateFor } from '../../../src-shared/plan/planTemplates';
 import { formatMoney, itemsOfKind, mdfTotals } from '../../../src-shared/plan/planTotals';
 import { planExportCheck } from '../../../src-shared/plan/planExportCheck';
-import { isRealDate, validateSignOff, type SignOffErrors } from '../../../src-shared/plan/planValidation';
+import { validateSignOff, type SignOffErrors } from '../../../src-shared/plan/planValidation';
 import { currentDraft, finalVersions } from '../../../src-shared/plan/planVersions';
 import { PARTNER_TYPE_LABELS } from '../../app/labels';
+import { DateField } from '../../app/DateField';
 import { SaveIndicator } from '../../app/SaveIndicator';
 import { useAutosave } from '../../app/useAutosave';
 import { useOwnerSideLabels } from '../../app/useProfile';
@@ -99,7 +101,7 @@ export function PlanTab({ partner, plans, tasks, today }: { partner: Partner; pl
         <Group gap="sm" align="flex-end">
           <Select
             label="Version"
-            data={versions.map((plan) => ({ value: plan.id, label: `${versionLabel(plan)}${plan.finalisedAt ? ` · finalised ${plan.finalisedAt.slice(0, 10)}` : ''}` }))}
+            data={versions.map((plan) => ({ value: plan.id, label: `${versionLabel(plan)}${plan.finalisedAt ? ` · finalised ${formatDate(plan.finalisedAt.slice(0, 10))}` : ''}` }))}
             value={viewing.id}
             onChange={(value) => setViewingId(value)}
             allowDeselect={false}
@@ -129,7 +131,7 @@ export function PlanTab({ partner, plans, tasks, today }: { partner: Partner; pl
       </Group>
       {readOnly && (
         <Alert color="gray" variant="light" icon={<IconLock size={16} />}>
-          {versionLabel(viewing)} was finalised on {viewing.finalisedAt?.slice(0, 10)} and cannot change. Edit the draft to prepare the next version.
+          {versionLabel(viewing)} was finalised on {viewing.finalisedAt ? formatDate(viewing.finalisedAt.slice(0, 10)) : ''} and cannot change. Edit the draft to prepare the next version.
         </Alert>
       )}
       {comparing && <PlanCompare versions={versions} items={items} />}
@@ -315,61 +317,56 @@ function SignOffSide({ plan, side }: { plan: Plan; side: OwnerSide }) {
   const heading = useOwnerSideLabels()[side];
   const readOnly = plan.status === 'final';
   const stored = { name: line?.name ?? '', title: line?.title ?? '', date: line?.date ?? '' };
-  const [typedDate, setTypedDate] = useState<string | null>(null);
-  const checked = validateSignOff({ ...stored, date: typedDate ?? stored.date });
+  const checked = validateSignOff(stored);
   const errors: SignOffErrors = checked.ok ? {} : checked.errors;
   return (
     <Stack gap="xs">
       <SignOffField plan={plan} side={side} field="name" label={`${heading}: name`} stored={stored.name} readOnly={readOnly} error={errors.name} />
       <SignOffField plan={plan} side={side} field="title" label={`${heading}: title`} stored={stored.title} readOnly={readOnly} error={errors.title} />
-      <SignOffField
-        plan={plan}
-        side={side}
-        field="date"
-        label={`${heading}: date`}
-        placeholder="YYYY-MM-DD"
-        stored={stored.date}
-        readOnly={readOnly}
-        error={errors.date}
-        onTyped={setTypedDate}
-      />
+      <SignOffDate plan={plan} side={side} label={`${heading}: date`} stored={stored.date} readOnly={readOnly} error={errors.date} />
     </Stack>
+  );
+}
+
+/** The sign-off date, picked or typed in the user's locale; saved as soon as it is a real date (or cleared). */
+function SignOffDate({ plan, side, label, stored, readOnly, error }: { plan: Plan; side: OwnerSide; label: string; stored: string; readOnly: boolean; error?: string }) {
+  const db = useDatabase();
+  const { track } = useSaveStatus();
+  return (
+    <DateField
+      label={label}
+      value={stored}
+      readOnly={readOnly}
+      clearable={!readOnly}
+      error={error}
+      onChange={(value) => void track(updateSignOffField(db, plan.id, side, 'date', value)).catch((failure: unknown) => console.error(failure))}
+    />
   );
 }
 
 function SignOffField(props: {
   plan: Plan;
   side: OwnerSide;
-  field: 'name' | 'title' | 'date';
+  field: 'name' | 'title';
   label: string;
   stored: string;
   readOnly: boolean;
   error?: string;
-  placeholder?: string;
-  onTyped?: (value: string | null) => void;
 }) {
-  const { plan, side, field: key, label, stored, readOnly, error, placeholder, onTyped } = props;
+  const { plan, side, field: key, label, stored, readOnly, error } = props;
   const db = useDatabase();
   const { track } = useSaveStatus();
   const field = useAutosave(stored, async (value) => {
-    const text = value.trim();
-    // A date is kept only once it is a real one (or cleared); the message says what is wrong meanwhile.
-    if (key === 'date' && text !== '' && !isRealDate(text)) return;
-    await track(updateSignOffField(db, plan.id, side, key, key === 'date' ? text : value));
-    if (key === 'date') onTyped?.(null);
+    await track(updateSignOffField(db, plan.id, side, key, value));
   });
   return (
     <TextInput
       label={label}
       value={field.value}
       readOnly={readOnly}
-      placeholder={placeholder}
       error={error}
-      maxLength={key === 'date' ? 10 : 200}
-      onChange={(event) => {
-        field.onChange(event.currentTarget.value);
-        if (key === 'date') onTyped?.(event.currentTarget.value);
-      }}
+      maxLength={200}
+      onChange={(event) => field.onChange(event.currentTarget.value)}
       onBlur={() => void field.flush()}
     />
   );

@@ -1,4 +1,5 @@
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { formatDate } from '../../../src-shared/util/formatDate';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { PageLoader } from '../../app/PageLoader';
@@ -43,7 +44,7 @@ export function ProgramFeedbackPage() {
                   {survey.comment || <Text span c="dimmed" size="sm">No comment</Text>}
                 </Text>
                 <Anchor component={Link} to={`/partners/${survey.partnerId}/satisfaction`} size="xs" style={{ whiteSpace: 'nowrap' }}>
-                  {partnerName} · {survey.takenOn}
+                  {partnerName} · {formatDate(survey.takenOn)}
                 </Anchor>
               </Group>
             ))}

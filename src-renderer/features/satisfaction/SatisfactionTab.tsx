@@ -1,9 +1,13 @@
-import { Alert, Badge, Button, Card, Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, SegmentedControl, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconMessageStar, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { dayNumber, PHASE_INFO, phaseForDay } from '../../../src-shared/domain/journey';
 import { isRealIsoDate } from '../../../src-shared/domain/partnerInput';
 import { PHASES, type Meeting, type Partner, type Phase, type Survey } from '../../../src-shared/domain/types';
+import { formatDate } from '../../../src-shared/util/formatDate';
+import { DateField } from '../../app/DateField';
+import { DraftIndicator } from '../../app/DraftIndicator';
+import { useDraft, useDraftKept, useKeepDraft } from '../../app/useDraft';
 import { useStoreAction } from '../../app/useStoreAction';
 import { useDatabase } from '../../db/useDatabase';
 import { psatPrompt } from './psatPrompt';
@@ -11,12 +15,16 @@ import { recordSurvey } from './surveyWrites';
 
 const SCORE_WORDS = ['', 'Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'];
 
+type SurveyDraft = { score: number; comment: string; takenOn: string; phase: Phase };
+
 function SurveyForm({ partner, today, onDone }: { partner: Partner; today: string; onDone: () => void }) {
   const db = useDatabase();
-  const [score, setScore] = useState(0);
-  const [comment, setComment] = useState('');
-  const [takenOn, setTakenOn] = useState(today);
-  const [phase, setPhase] = useState<Phase>(phaseForDay(Math.max(0, dayNumber(partner.day0, today))));
+  const draft = useDraft<SurveyDraft>(`psat:new:${partner.id}`, { score: 0, comment: '', takenOn: today, phase: phaseForDay(Math.max(0, dayNumber(partner.day0, today))) });
+  const [score, setScore] = useState(draft.initial.score);
+  const [comment, setComment] = useState(draft.initial.comment);
+  const [takenOn, setTakenOn] = useState(draft.initial.takenOn);
+  const [phase, setPhase] = useState<Phase>(draft.initial.phase);
+  useKeepDraft(draft, useMemo(() => ({ score, comment, takenOn, phase }), [score, comment, takenOn, phase]));
   const [errors, setErrors] = useState<{ score?: string; takenOn?: string }>({});
   const [save, saving] = useStoreAction(recordSurvey, 'record the PSAT');
   const submit = async () => {
@@ -25,12 +33,18 @@ function SurveyForm({ partner, today, onDone }: { partner: Partner; today: strin
     if (!isRealIsoDate(takenOn) || takenOn > today || takenOn < partner.day0) e.takenOn = 'Taken on must be a real date between Day 0 and today';
     setErrors(e);
     if (Object.keys(e).length > 0) return;
-    if (await save(db, partner.id, { score, takenOn, comment, phase })) onDone();
+    if (await save(db, partner.id, { score, takenOn, comment, phase })) {
+      draft.clear();
+      onDone();
+    }
   };
   return (
     <Card withBorder radius="md" padding="md" component="form" aria-label="Record a PSAT" onSubmit={(ev) => { ev.preventDefault(); void submit(); }}>
       <Stack gap="sm">
-        <Title order={4}>Record a PSAT</Title>
+        <Group justify="space-between">
+          <Title order={4}>Record a PSAT</Title>
+          <DraftIndicator state={draft.state} restored={draft.restored} />
+        </Group>
         <div>
           <Text size="sm" fw={500} id="psat-score-label">
             Score
@@ -53,12 +67,18 @@ function SurveyForm({ partner, today, onDone }: { partner: Partner; today: strin
           ) : null}
         </div>
         <Group grow align="flex-start">
-          <TextInput label="Taken on" type="date" value={takenOn} onChange={(e) => setTakenOn(e.currentTarget.value)} error={errors.takenOn} />
+          <DateField label="Taken on" value={takenOn} minDate={partner.day0} maxDate={today} onChange={setTakenOn} error={errors.takenOn} />
           <Select label="About journey phase" data={PHASES.map((p) => ({ value: p, label: PHASE_INFO[p].label }))} value={phase} onChange={(v) => setPhase((v ?? phase) as Phase)} allowDeselect={false} />
         </Group>
         <Textarea label="Comment" placeholder="What worked, what should change" autosize minRows={2} maxLength={5000} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
+          <Button
+            variant="default"
+            onClick={() => {
+              draft.clear();
+              onDone();
+            }}
+          >
             Cancel
           </Button>
           <Button type="submit" loading={saving}>
@@ -72,7 +92,7 @@ function SurveyForm({ partner, today, onDone }: { partner: Partner; today: strin
 
 /** PSAT responses and feedback of one partner, with a prompt when one is due (day 90, after reviews). */
 export function SatisfactionTab({ partner, surveys, meetings, today }: { partner: Partner; surveys: Survey[]; meetings: Meeting[]; today: string }) {
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState(useDraftKept(`psat:new:${partner.id}`));
   const prompt = psatPrompt(partner, surveys, meetings, today);
   const sorted = [...surveys].sort((a, b) => (a.takenOn < b.takenOn ? 1 : -1));
   return (
@@ -109,7 +129,7 @@ export function SatisfactionTab({ partner, surveys, meetings, today }: { partner
                 <Text size="sm">{s.comment || <Text span c="dimmed" size="sm">No comment</Text>}</Text>
               </Group>
               <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                {PHASE_INFO[s.phase ?? 'engagement'].label} · {s.takenOn}
+                {PHASE_INFO[s.phase ?? 'engagement'].label} · {formatDate(s.takenOn)}
               </Text>
             </Group>
           </Card>

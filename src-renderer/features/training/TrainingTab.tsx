@@ -3,6 +3,10 @@ import { IconCertificate, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { isRealIsoDate } from '../../../src-shared/domain/partnerInput';
 import type { Partner, Task, Training, TrainingStatus } from '../../../src-shared/domain/types';
+import { formatDate } from '../../../src-shared/util/formatDate';
+import { DateField } from '../../app/DateField';
+import { DraftIndicator } from '../../app/DraftIndicator';
+import { useDraft, useDraftKept, useKeepDraft } from '../../app/useDraft';
 import { useStoreAction } from '../../app/useStoreAction';
 import { useDatabase } from '../../db/useDatabase';
 import { openCertificationSteps, requiredCompletion, stepForCourse } from './trainingSummary';
@@ -13,7 +17,9 @@ type FormValues = { person: string; course: string; required: boolean; status: T
 function TrainingForm({ partner, tasks, today, onDone }: { partner: Partner; tasks: Task[]; today: string; onDone: () => void }) {
   const db = useDatabase();
   const steps = useMemo(() => openCertificationSteps(tasks), [tasks]);
-  const [v, setV] = useState<FormValues>({ person: '', course: '', required: true, status: 'enrolled', completedOn: today, stepId: null });
+  const draft = useDraft<FormValues>(`training:new:${partner.id}`, { person: '', course: '', required: true, status: 'enrolled', completedOn: today, stepId: null });
+  const [v, setV] = useState<FormValues>(draft.initial);
+  useKeepDraft(draft, v);
   const [errors, setErrors] = useState<Partial<Record<keyof FormValues, string>>>({});
   const [save, saving] = useStoreAction(recordTraining, 'record the training');
   const set = <K extends keyof FormValues>(k: K, value: FormValues[K]) => {
@@ -31,12 +37,18 @@ function TrainingForm({ partner, tasks, today, onDone }: { partner: Partner; tas
     }
     const input = { person: v.person.trim(), course: v.course.trim(), required: v.required, status: v.status, ...(v.status === 'completed' ? { completedOn: v.completedOn } : {}) };
     const saved = await save(db, partner.id, input, v.status === 'completed' ? (v.stepId ?? undefined) : undefined);
-    if (saved) onDone();
+    if (saved) {
+      draft.clear();
+      onDone();
+    }
   };
   return (
     <Card withBorder radius="md" padding="md" component="form" aria-label="Record a training" onSubmit={(ev) => { ev.preventDefault(); void submit(); }}>
       <Stack gap="sm">
-        <Title order={4}>Record a training</Title>
+        <Group justify="space-between">
+          <Title order={4}>Record a training</Title>
+          <DraftIndicator state={draft.state} restored={draft.restored} />
+        </Group>
         <Group grow align="flex-start">
           <Autocomplete label="Person" data={[...new Set(partner.contacts.map((c) => c.name))]} value={v.person} onChange={(x) => set('person', x)} error={errors.person} required />
           <TextInput
@@ -54,7 +66,7 @@ function TrainingForm({ partner, tasks, today, onDone }: { partner: Partner; tas
         </Group>
         <Group grow align="flex-end">
           <Select label="Status" data={[{ value: 'enrolled', label: 'Enrolled' }, { value: 'completed', label: 'Completed' }]} value={v.status} onChange={(x) => set('status', (x ?? 'enrolled') as TrainingStatus)} allowDeselect={false} />
-          {v.status === 'completed' ? <TextInput label="Completed on" type="date" value={v.completedOn} onChange={(e) => set('completedOn', e.currentTarget.value)} error={errors.completedOn} /> : <div />}
+          {v.status === 'completed' ? <DateField label="Completed on" value={v.completedOn} maxDate={today} onChange={(value) => set('completedOn', value)} error={errors.completedOn} /> : <div />}
           <Checkbox label="Required certification" checked={v.required} onChange={(e) => set('required', e.currentTarget.checked)} mb={8} />
         </Group>
         {v.status === 'completed' && steps.length > 0 ? (
@@ -68,7 +80,13 @@ function TrainingForm({ partner, tasks, today, onDone }: { partner: Partner; tas
           />
         ) : null}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
+          <Button
+            variant="default"
+            onClick={() => {
+              draft.clear();
+              onDone();
+            }}
+          >
             Cancel
           </Button>
           <Button type="submit" loading={saving}>
@@ -83,7 +101,7 @@ function TrainingForm({ partner, tasks, today, onDone }: { partner: Partner; tas
 /** Enrolments and certifications per person at the partner, and the required completion rate. */
 export function TrainingTab({ partner, trainings, tasks, today }: { partner: Partner; trainings: Training[]; tasks: Task[]; today: string }) {
   const db = useDatabase();
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState(useDraftKept(`training:new:${partner.id}`));
   const [complete] = useStoreAction(completeTraining, 'mark the training completed');
   const rate = requiredCompletion(trainings);
   const steps = openCertificationSteps(tasks);
@@ -140,7 +158,7 @@ export function TrainingTab({ partner, trainings, tasks, today }: { partner: Par
                   <Table.Td>
                     {t.status === 'completed' ? (
                       <Badge color="green" variant="light">
-                        Completed {t.completedOn ?? ''}
+                        Completed {t.completedOn ? formatDate(t.completedOn) : ''}
                       </Badge>
                     ) : (
                       <Badge color="gray" variant="light">

@@ -34,6 +34,7 @@ export function PartnerHeader({ partner, overview }: { partner: Partner; overvie
       size: 'lg',
       children: (
         <PartnerForm
+          draftKey={`partner:${partner.id}`}
           initial={{ ...partner, maturity: partner.maturity, status: partner.status }}
           existingNames={partners.map((p) => p.name)}
           ownName={partner.name}

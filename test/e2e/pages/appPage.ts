@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { formatDate } from '../../../src-shared/util/formatDate';
 
 /** Who the e2e user is when a test does not care. */
 export const DEMO_IDENTITY = { name: 'Pat Manager', company: 'North Wind Software' };
@@ -68,6 +69,11 @@ export class AppPage {
     const search = this.page.getByRole('textbox', { name: 'Search partners and actions' });
     await search.waitFor();
     await search.fill(text);
+  }
+
+  /** An ISO date as the app shows it in this browser's locale ("Dec 3, 2026" in en-US). */
+  async shownDate(iso: string): Promise<string> {
+    return formatDate(iso, await this.page.evaluate(() => navigator.language));
   }
 
   async screenshot(name: string): Promise<string> {

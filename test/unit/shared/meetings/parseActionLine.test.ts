@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDueDate, parseActionLine, parseDue } from '../../../../src-shared/meetings/parseActionLine';
+import { actionFromFields, defaultDueDate, parseActionLine, parseDue, type ActionFields } from '../../../../src-shared/meetings/parseActionLine';
 
 const today = '2026-11-26';
 const options = { today, partnerPeople: ['Anna Schmidt', 'Luis Ortega'], vendorPeople: ['Pat Manager'] };
@@ -54,5 +54,29 @@ describe('parseDue', () => {
     expect(parseDue('+7d', today)).toBe('2026-12-03');
     expect(parseDue('+2w', today)).toBe('2026-12-10');
     expect(parseDue('31/12/2026', today)).toBeNull();
+  });
+});
+
+describe('actionFromFields: the plain form gives the same action item as the line', () => {
+  const today = '2026-11-20';
+  const people = { today, partnerPeople: ['Anna Berg'], vendorPeople: ['Sam Lee'] };
+
+  it('produces identical items for the same action typed either way', () => {
+    const cases: [string, ActionFields][] = [
+      ['Send MDF guide @partner Anna due:2026-12-01', { text: 'Send MDF guide', ownerSide: 'partner', ownerName: 'Anna', dueDate: '2026-12-01' }],
+      ['Create portal logins @vendor', { text: 'Create portal logins', ownerSide: 'vendor', ownerName: '', dueDate: '' }],
+      ['Book the training @Sam due:+7', { text: 'Book the training', ownerSide: 'vendor', ownerName: 'Sam', dueDate: '2026-11-27' }],
+      ['Share   the   price list', { text: ' Share the price list ', ownerSide: 'vendor', ownerName: ' ', dueDate: '' }],
+    ];
+    for (const [line, fields] of cases) {
+      const fromLine = parseActionLine(line, people);
+      expect(fromLine.ok).toBe(true);
+      expect(actionFromFields(fields, { today })).toEqual(fromLine);
+    }
+  });
+
+  it('refuses what the line refuses, with the same message', () => {
+    expect(actionFromFields({ text: '  ', ownerSide: 'vendor', ownerName: 'Anna', dueDate: '' }, { today })).toEqual(parseActionLine('@partner Anna', people));
+    expect(actionFromFields({ text: 'Call Anna', ownerSide: 'partner', ownerName: '', dueDate: '2026-11-01' }, { today })).toEqual(parseActionLine('Call Anna due:2026-11-01', people));
   });
 });
