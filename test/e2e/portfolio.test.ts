@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PARTNER_CSV_COLUMNS } from '../../src-shared/import/partnerCsv';
+import { AppPage, DEMO_IDENTITY } from './pages/appPage';
+import { PortfolioPage } from './pages/portfolioPage';
+import { openAppSession, type AppSession } from './support/appSession';
+
+/**
+ * The portfolio a manager lives in, on the demo portfolio: churned partners out of the way,
+ * owners, My partners, saved views that survive a reload, and bulk actions with Undo.
+ */
+describe('portfolio: filters, saved views and bulk actions', () => {
+  let session: AppSession;
+  let page: Page;
+  let app: AppPage;
+  let portfolio: PortfolioPage;
+  let churned = 0;
+  let current = 0;
+  let pair: [string, string] = ['', ''];
+
+  beforeAll(async () => {
+    session = await openAppSession({ acceptDownloads: true });
+    page = session.page;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    app = new AppPage(page, session.url);
+    portfolio = new PortfolioPage(page);
+    await app.open();
+    await app.loadDemoPortfolio();
+    await app.goTo('Portfolio');
+    await portfolio.rows().first().waitFor();
+  });
+
+  afterAll(async () => {
+    expect(session?.pageErrors ?? []).toEqual([]);
+    await session?.close();
+  });
+
+  /** Closes the toasts with their close buttons (app.dismissNotifications would press Undo too). */
+  const closeToasts = async () => {
+    await page.locator('.mantine-Notification-root .mantine-Notification-closeButton').evaluateAll((buttons) => {
+      for (const button of buttons) if (button instanceof HTMLElement) button.click();
+    });
+    await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached' });
+  };
+
+  const undoLast = async () => {
+    const toast = page.getByTestId('undo-toast').last();
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await page.getByText('Undone.').waitFor();
+    await closeToasts();
+  };
+
+  it('hides churned partners by default, says how many, and shows them through the status filter', async () => {
+    const hidden = await portfolio.hiddenText();
+    const match = /(\d+) churned hidden/.exec(hidden);
+    expect(match, hidden).not.toBeNull();
+    churned = Number(match?.[1]);
+    expect(churned).toBeGreaterThan(0);
+    current = await portfolio.partnerCount();
+    expect(await portfolio.visibleCountText()).toBe(`${current} partners`);
+    expect(await portfolio.rows().getByText('Churned', { exact: true }).count()).toBe(0);
+
+    await portfolio.chooseStatuses(['Churned']);
+    await expect.poll(() => portfolio.visibleCountText()).toBe(`${churned} of ${current + churned} partners`);
+    expect(await portfolio.rows().getByText('Churned', { exact: true }).count()).toBe(await portfolio.rows().count());
+    await portfolio.clearFilters();
+    await expect.poll(() => portfolio.visibleCountText()).toBe(`${current} partners`);
+  });
+
+  it('shows each partner’s owner by name, and My partners keeps the user’s own', async () => {
+    await page.getByRole('button', { name: 'Sort by Partner' }).click();
+    await expect.poll(async () => (await portfolio.names()).length).toBeGreaterThan(2);
+    const [first = '', second = ''] = await portfolio.names();
+    pair = [first, second];
+    expect(await portfolio.row(first).innerText()).toContain(DEMO_IDENTITY.name);
+    await portfolio.myPartners().check();
+    // Every demo partner is the user's own.
+    await expect.poll(() => portfolio.visibleCountText()).toBe(`${current} of ${current + churned} partners`);
+    await portfolio.myPartners().uncheck();
+  });
+
+  it('assigns an owner to two selected partners, and Undo gives them back', async () => {
+    await portfolio.select(pair[0]);
+    await portfolio.select(pair[1]);
+    expect(await portfolio.bulkBar().getByTestId('selection-count').innerText()).toBe('2 partners selected');
+    await app.screenshot('portfolio-bulk-selection');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await app.screenshot('portfolio-bulk-selection-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    await portfolio.assignOwner('sam.ortiz@northwind.example');
+    await expect.poll(() => portfolio.row(pair[0]).innerText()).toContain('sam.ortiz@northwind.example');
+    expect(await portfolio.row(pair[1]).innerText()).toContain('sam.ortiz@northwind.example');
+    await page.getByText('2 partners assigned to sam.ortiz@northwind.example').waitFor();
+    await undoLast();
+    await expect.poll(() => portfolio.row(pair[0]).innerText()).toContain(DEMO_IDENTITY.name);
+    expect(await portfolio.row(pair[1]).innerText()).toContain(DEMO_IDENTITY.name);
+
+    // Assigned for good this time: My partners now leaves them out.
+    await portfolio.assignOwner('sam.ortiz@northwind.example');
+    await expect.poll(() => portfolio.row(pair[0]).innerText()).toContain('sam.ortiz@northwind.example');
+    await closeToasts();
+    await portfolio.bulkBar().getByRole('button', { name: 'Clear selection' }).click();
+    await portfolio.myPartners().check();
+    await expect.poll(() => portfolio.visibleCountText()).toBe(`${current - 2} of ${current + churned} partners`);
+    expect(await portfolio.row(pair[0]).count()).toBe(0);
+  });
+
+  it('saves the view and finds it after a reload', async () => {
+    await portfolio.saveView('Mine, A to Z');
+    expect(await page.getByRole('button', { name: 'Saved views: Mine, A to Z' }).isVisible()).toBe(true);
+    await app.reload();
+    await portfolio.rows().first().waitFor();
+    expect(await portfolio.myPartners().isChecked()).toBe(false);
+    await portfolio.applyView('Mine, A to Z');
+    expect(await portfolio.myPartners().isChecked()).toBe(true);
+    await expect.poll(() => portfolio.visibleCountText()).toBe(`${current - 2} of ${current + churned} partners`);
+    expect(await page.getByRole('button', { name: 'Saved views: Mine, A to Z' }).isVisible()).toBe(true);
+    await portfolio.myPartners().uncheck();
+  });
+
+  it('exports the selected partners as a CSV the import reads', async () => {
+    await portfolio.select(pair[0]);
+    await portfolio.select(pair[1]);
+    const download = await portfolio.exportSelected();
+    const csv = readFileSync(await download.path(), 'utf8');
+    const parsed = Papa.parse<Record<string, string>>(csv.trim(), { header: true });
+    expect(parsed.meta.fields).toEqual([...PARTNER_CSV_COLUMNS]);
+    expect(parsed.data.map((row) => row.name).sort()).toEqual([...pair].sort());
+    expect(parsed.data.every((row) => row.owner_email === 'sam.ortiz@northwind.example')).toBe(true);
+  });
+
+  it('archives the selected partners (hidden as churned), and Undo brings them back', async () => {
+    await portfolio.bulkBar().getByRole('button', { name: 'Archive' }).click();
+    await expect.poll(() => portfolio.hiddenText()).toContain(`${churned + 2} churned hidden`);
+    expect(await portfolio.row(pair[0]).count()).toBe(0);
+    expect(await portfolio.bulkBar().count()).toBe(0);
+    await undoLast();
+    await expect.poll(() => portfolio.hiddenText()).toContain(`${churned} churned hidden`);
+    await portfolio.row(pair[0]).waitFor();
+    expect(await portfolio.row(pair[0]).getByText('Churned', { exact: true }).count()).toBe(0);
+
+    await portfolio.select(pair[0]);
+    await portfolio.select(pair[1]);
+    await portfolio.bulkBar().getByRole('button', { name: 'Archive' }).click();
+    await expect.poll(() => portfolio.hiddenText()).toContain(`${churned + 2} churned hidden`);
+    await portfolio.chooseStatuses(['Churned']);
+    await portfolio.row(pair[0]).getByText('Churned', { exact: true }).waitFor();
+  });
+
+  it('is whole at 1024 wide, light and dark', async () => {
+    await closeToasts();
+    await portfolio.clearFilters();
+    await expect.poll(() => portfolio.visibleCountText()).toBe(`${current - 2} partners`);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await portfolio.select((await portfolio.names())[0] ?? '');
+    await app.screenshot('portfolio-1024');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await app.screenshot('portfolio-1024-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+});
