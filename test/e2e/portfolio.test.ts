@@ -82,6 +82,7 @@ describe('portfolio: filters, saved views and bulk actions', () => {
   });
 
   it('assigns an owner to two selected partners, and Undo gives them back', async () => {
+    await closeToasts();
     await portfolio.select(pair[0]);
     await portfolio.select(pair[1]);
     expect(await portfolio.bulkBar().getByTestId('selection-count').innerText()).toBe('2 partners selected');
@@ -133,7 +134,9 @@ describe('portfolio: filters, saved views and bulk actions', () => {
   });
 
   it('archives the selected partners (hidden as churned), and Undo brings them back', async () => {
+    expect(await portfolio.bulkBar().getByTestId('selection-count').innerText()).toBe('2 partners selected');
     await portfolio.bulkBar().getByRole('button', { name: 'Archive' }).click();
+    await page.getByText('2 partners archived (marked churned, hidden from the portfolio)').waitFor();
     await expect.poll(() => portfolio.hiddenText()).toContain(`${churned + 2} churned hidden`);
     expect(await portfolio.row(pair[0]).count()).toBe(0);
     expect(await portfolio.bulkBar().count()).toBe(0);
@@ -144,6 +147,7 @@ describe('portfolio: filters, saved views and bulk actions', () => {
 
     await portfolio.select(pair[0]);
     await portfolio.select(pair[1]);
+    expect(await portfolio.bulkBar().getByTestId('selection-count').innerText()).toBe('2 partners selected');
     await portfolio.bulkBar().getByRole('button', { name: 'Archive' }).click();
     await expect.poll(() => portfolio.hiddenText()).toContain(`${churned + 2} churned hidden`);
     await portfolio.chooseStatuses(['Churned']);

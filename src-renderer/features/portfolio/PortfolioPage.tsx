@@ -128,7 +128,7 @@ const PortfolioTableRow = memo(function PortfolioTableRow({ row, index, measure,
         )}
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{row.journey.day < 0 ? `Starts in ${-row.journey.day}d` : `Day ${row.journey.day}`}</Text>
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{row.journey.day < 0 ? `Starts in ${-row.journey.day}d` : `Day ${row.journey.day}`}</Text>
       </Table.Td>
       <Table.Td miw={120}>
         <Group gap={6} wrap="nowrap">
