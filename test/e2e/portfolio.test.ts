@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARTNER_CSV_COLUMNS } from '../../src-shared/import/partnerCsv';
 import { AppPage, DEMO_IDENTITY } from './pages/appPage';
-import { PortfolioPage } from './pages/portfolioPage';
+import { PortfolioPage, truncatedLabels } from './pages/portfolioPage';
 import { openAppSession, type AppSession } from './support/appSession';
 
 /**
@@ -27,9 +27,6 @@ describe('portfolio: filters, saved views and bulk actions', () => {
     app = new AppPage(page, session.url);
     portfolio = new PortfolioPage(page);
     await app.open();
-    await app.loadDemoPortfolio();
-    await app.goTo('Portfolio');
-    await portfolio.rows().first().waitFor();
   });
 
   afterAll(async () => {
@@ -51,6 +48,22 @@ describe('portfolio: filters, saved views and bulk actions', () => {
     await page.getByText('Undone.').waitFor();
     await closeToasts();
   };
+
+  it('shows the first-run choices with whole labels at 1280 and 1024 wide', async () => {
+    await app.identityStep().waitFor();
+    await app.answerIdentity(DEMO_IDENTITY);
+    await page.getByRole('button', { name: 'Add your first partner' }).waitFor();
+    expect(await truncatedLabels(page)).toEqual([]);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    expect(await truncatedLabels(page)).toEqual([]);
+    await app.screenshot('first-run-1024');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await app.screenshot('first-run-1280');
+    await app.loadDemoPortfolio();
+    await app.goTo('Portfolio');
+    await portfolio.rows().first().waitFor();
+    expect(await truncatedLabels(page)).toEqual([]);
+  });
 
   it('hides churned partners by default, says how many, and shows them through the status filter', async () => {
     const hidden = await portfolio.hiddenText();
@@ -154,12 +167,36 @@ describe('portfolio: filters, saved views and bulk actions', () => {
     await portfolio.row(pair[0]).getByText('Churned', { exact: true }).waitFor();
   });
 
+  it('cuts a long partner name in the breadcrumb with an ellipsis, full name in its title', async () => {
+    const name = 'The Extraordinarily Long-Named International Cloud Infrastructure and Managed Security Services Consortium of Northern Europe Ltd';
+    const form = await app.openNewPartnerForm();
+    await form.fill({ name, type: 'Reseller', day0: '2026-11-24' });
+    await form.submit();
+    await page.getByRole('heading', { level: 2, name }).waitFor();
+    for (const width of [1280, 1024]) {
+      await page.setViewportSize({ width, height: 800 });
+      const crumb = page.getByTestId('breadcrumbs').getByTitle(name);
+      const box = await crumb.boundingBox();
+      expect(box && box.x + box.width, `breadcrumb at ${width}`).toBeLessThanOrEqual(width);
+      expect(await crumb.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+      const heading = await page.getByRole('heading', { level: 2, name }).boundingBox();
+      expect(heading && heading.x + heading.width, `heading at ${width}`).toBeLessThanOrEqual(width);
+      expect(await truncatedLabels(page)).toEqual([]);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await app.screenshot('workspace-long-name');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await app.screenshot('workspace-long-name-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await app.goTo('Portfolio');
+  });
+
   it('is whole at 1024 wide, light and dark', async () => {
     await closeToasts();
-    await portfolio.clearFilters();
-    await expect.poll(() => portfolio.visibleCountText()).toBe(`${current - 2} partners`);
+    await expect.poll(() => portfolio.visibleCountText()).toBe(`${current - 1} partners`);
     await page.setViewportSize({ width: 1024, height: 768 });
     await portfolio.select((await portfolio.names())[0] ?? '');
+    expect(await truncatedLabels(page)).toEqual([]);
     await app.screenshot('portfolio-1024');
     await page.emulateMedia({ colorScheme: 'dark' });
     await app.screenshot('portfolio-1024-dark');

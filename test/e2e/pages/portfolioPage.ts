@@ -1,5 +1,22 @@
 import type { Download, Locator, Page } from 'playwright-core';
 
+/**
+ * Labels cut short on screen: buttons, badges, table headers and navigation whose text is wider
+ * than its box ("Add your first partne", "NOT STAR…"). Text meant to be cut (a long name with
+ * its full text in a tooltip) is not a label and is not checked.
+ */
+export async function truncatedLabels(page: Page): Promise<string[]> {
+  return page
+    .locator('.mantine-Button-label, .mantine-Badge-label, th, .mantine-NavLink-label, .mantine-Tabs-tabLabel, label')
+    .evaluateAll((elements) =>
+      elements.flatMap((element) => {
+        const box = element.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) return [];
+        return element.scrollWidth > element.clientWidth + 1 ? [(element.textContent ?? '').trim()] : [];
+      }),
+    );
+}
+
 /** The portfolio table. */
 export class PortfolioPage {
   constructor(readonly page: Page) {}
