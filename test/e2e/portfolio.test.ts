@@ -191,6 +191,24 @@ describe('portfolio: filters, saved views and bulk actions', () => {
     await app.goTo('Portfolio');
   });
 
+  it('keeps every tab’s labels whole at 1024 wide, for a new partner (empty states) and a demo one', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const tabs = ['Journey', 'Plan', 'Meetings', 'Deals', 'Training', 'Satisfaction', 'Contacts & team'];
+    for (const partner of ['The Extraordinarily Long-Named', (await portfolio.names())[0] ?? '']) {
+      await app.goTo('Portfolio');
+      await portfolio.search(partner);
+      await portfolio.rows().first().click();
+      await page.getByRole('tab', { name: 'Journey' }).waitFor();
+      for (const tab of tabs) {
+        await page.getByRole('tab', { name: tab }).click();
+        await page.getByRole('tab', { name: tab, selected: true }).waitFor();
+        expect(await truncatedLabels(page), `${tab} of ${partner}`).toEqual([]);
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await app.goTo('Portfolio');
+  });
+
   it('is whole at 1024 wide, light and dark', async () => {
     await closeToasts();
     await expect.poll(() => portfolio.visibleCountText()).toBe(`${current - 1} partners`);

@@ -44,7 +44,7 @@ describe('records and KPIs: deals, training, satisfaction and the dashboard', ()
     await app.goTo('Portfolio');
     const portfolio = new PortfolioPage(page);
     await portfolio.rows().first().waitFor();
-    partnerName = (await portfolio.rows().nth(2).locator('td').first().locator('p').first().innerText()).trim();
+    partnerName = (await portfolio.names())[2] ?? '';
     await portfolio.openPartner(partnerName);
     await records.openTab('Deals');
     const before = await records.dealRows().count();

@@ -72,6 +72,7 @@ export class PortfolioPage {
 
   /** The names in the table, top to bottom (only the rows rendered). */
   async names(): Promise<string[]> {
+    await this.rows().first().waitFor();
     return (await this.rows().locator('td:nth-child(2) p:first-child').allInnerTexts()).map((s) => s.trim());
   }
 
