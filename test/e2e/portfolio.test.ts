@@ -94,6 +94,20 @@ describe('portfolio: filters, saved views and bulk actions', () => {
     await portfolio.myPartners().uncheck();
   });
 
+  it('selects by keyboard (Space on a row) and all shown rows from the header', async () => {
+    const row = portfolio.row(pair[0]);
+    await row.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => row.getAttribute('aria-selected')).toBe('true');
+    expect(await portfolio.bulkBar().getByTestId('selection-count').innerText()).toBe('1 partner selected');
+    await page.keyboard.press('Space');
+    await portfolio.bulkBar().waitFor({ state: 'detached' });
+    await page.getByRole('checkbox', { name: `Select all ${current} shown` }).check();
+    expect(await portfolio.bulkBar().getByTestId('selection-count').innerText()).toBe(`${current} partners selected`);
+    await page.getByRole('checkbox', { name: 'Clear selection' }).uncheck();
+    await portfolio.bulkBar().waitFor({ state: 'detached' });
+  });
+
   it('assigns an owner to two selected partners, and Undo gives them back', async () => {
     await closeToasts();
     await portfolio.select(pair[0]);
@@ -132,6 +146,20 @@ describe('portfolio: filters, saved views and bulk actions', () => {
     expect(await portfolio.myPartners().isChecked()).toBe(true);
     await expect.poll(() => portfolio.visibleCountText()).toBe(`${current - 2} of ${current + churned} partners`);
     expect(await page.getByRole('button', { name: 'Saved views: Mine, A to Z' }).isVisible()).toBe(true);
+
+    // Renamed, then deleted (and the delete undone): the menu follows.
+    await page.getByRole('button', { name: /^Saved views/ }).click();
+    await page.getByRole('button', { name: 'Rename view Mine, A to Z' }).click();
+    const rename = page.getByRole('dialog', { name: 'Rename view' });
+    await rename.getByRole('textbox', { name: 'View name' }).fill('My book');
+    await rename.getByRole('button', { name: 'Rename' }).click();
+    await rename.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Saved views: My book' }).waitFor();
+    await page.getByRole('button', { name: /^Saved views/ }).click();
+    await page.getByRole('button', { name: 'Delete view My book' }).click();
+    await page.getByRole('button', { name: 'Saved views', exact: true }).waitFor();
+    await undoLast();
+    await page.getByRole('button', { name: 'Saved views: My book' }).waitFor();
     await portfolio.myPartners().uncheck();
   });
 
