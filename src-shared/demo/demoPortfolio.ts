@@ -838,10 +838,15 @@ function dealWeight(p: Profile): number {
   return 1 + Math.min(p.day, 400) / 60;
 }
 
-function makeDeal(p: Profile, todayIndex: number, rng: Rng): Deal {
+function makeDeal(p: Profile, todayIndex: number, rng: Rng, notBefore?: number): Deal {
   const end = Math.min(p.day, p.lastDay);
   // Healthy history partners mostly registered a first deal during onboarding.
-  const registeredDay = p.history && p.health === 'healthy' && rng.chance(0.5) ? rng.int(25, Math.min(end, 85)) : rng.int(Math.min(25, end), end);
+  const registeredDay =
+    notBefore !== undefined && notBefore <= end
+      ? rng.int(notBefore, end)
+      : p.history && p.health === 'healthy' && rng.chance(0.5)
+        ? rng.int(25, Math.min(end, 85))
+        : rng.int(Math.min(25, end), end);
   const registeredIndex = p.day0Index + registeredDay;
   const age = todayIndex - registeredIndex;
   const stage: DealStage =
@@ -878,6 +883,27 @@ function makeDeal(p: Profile, todayIndex: number, rng: Rng): Deal {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** How late a current partner's oldest open step may be, in days (see "Believable lateness"). */
+export const LATE_CAP_DAYS = { healthy: 14, struggling: 75 } as const;
+
+/** Journey steps whose state follows a meeting, a deal or a survey. */
+const LINKED_TASKS = new Set(['kickoff-call', 'first-deal', 'psat-day90']);
+
+/**
+ * Healthy partners finished anything due more than two weeks ago (a few days after it was
+ * due), struggling ones anything due more than ~10 weeks ago (weeks late). Churned and recruited
+ * partners, and the steps tied to a meeting, a deal or a survey, are left as they are.
+ */
+function capLateness(task: Task, profile: Profile, todayIndex: number, rng: Rng): void {
+  if (profile.health !== 'healthy' && profile.health !== 'struggling') return;
+  if (task.status !== 'open' || LINKED_TASKS.has(task.key)) return;
+  const healthy = profile.health === 'healthy';
+  const dueIndex = profile.day0Index + task.dueOffset;
+  if (todayIndex - dueIndex <= (healthy ? LATE_CAP_DAYS.healthy : LATE_CAP_DAYS.struggling)) return;
+  const doneIndex = clamp(dueIndex + (healthy ? rng.int(0, 5) : rng.int(10, 40)), Math.max(profile.day0Index, toDayIndex(task.createdAt.slice(0, 10))), todayIndex);
+  markDone(task, fromDayIndex(doneIndex), rng);
+}
 
 /**
  * A realistic, deterministic portfolio for demos and benchmarks. The same seed, `today` and size
@@ -930,8 +956,15 @@ export function generateDemoPortfolio(options: DemoOptions): DemoPortfolio {
   let running = 0;
   for (const w of eligible) cumulative.push((running += w));
   const deals: Deal[] = [];
+  // A partner well past its first-deal step without any deal would be churned by now, not
+  // "current" with that step months overdue: healthy partners past day 60 and struggling ones
+  // past day 120 get one deal first (a struggling partner's after day 100: it was late), the
+  // rest are placed by weight.
+  const owed = profiles.filter((p) => (p.health === 'healthy' && p.day >= 60) || (p.health === 'struggling' && p.day >= 120));
+  const guaranteed = owed.length <= size.deals ? owed : [];
+  for (const profile of guaranteed) deals.push(makeDeal(profile, todayIndex, rng, profile.health === 'struggling' ? 100 : undefined));
   if (running > 0) {
-    for (let n = 0; n < size.deals; n += 1) {
+    for (let n = guaranteed.length; n < size.deals; n += 1) {
       const r = rng.next() * running;
       let lo = 0;
       let hi = cumulative.length - 1;
@@ -997,6 +1030,34 @@ export function generateDemoPortfolio(options: DemoOptions): DemoPortfolio {
     }
   }
 
+  // Believable lateness: a current partner's oldest open step is weeks late, not a year (see
+  // capLateness). A struggling partner is still behind on something recent: when the cap left it
+  // nothing overdue, the action item from its last check-in is the one slipping (counted in
+  // the size's extra tasks).
+  let slipping = 0;
+  profiles.forEach((profile, index) => {
+    const list = tasksByPartner.get(profile.partner.id) ?? [];
+    for (const task of list) capLateness(task, profile, todayIndex, rng);
+    if (profile.health !== 'struggling' || profile.day < 10) return;
+    if (list.some((t) => t.status === 'open' && profile.day0Index + t.dueOffset < todayIndex)) return;
+    const task = customTask(profile, list.length, rng, ownerName, 0);
+    const dueOffset = Math.max(1, profile.day - rng.int(7, 40));
+    Object.assign(task, {
+      key: `custom-slipping-${index}`,
+      dueOffset,
+      dueDate: fromDayIndex(profile.day0Index + dueOffset),
+      phase: phaseForDay(dueOffset),
+      status: 'open',
+      source: 'checkin',
+      guidance: 'Action item agreed in a check-in.',
+      createdAt: stampOn(fromDayIndex(profile.day0Index + Math.max(0, dueOffset - 7)), rng),
+    });
+    delete task.completedOn;
+    task.updatedAt = task.createdAt;
+    list.push(task);
+    slipping += 1;
+  });
+
   // Trainings mirror the journey's training tasks that are due or under way.
   const trainings: Training[] = [];
   for (const profile of profiles) {
@@ -1038,10 +1099,12 @@ export function generateDemoPortfolio(options: DemoOptions): DemoPortfolio {
     const id = profile.partner.id;
     const order = orderNext.get(id) ?? 0;
     orderNext.set(id, order + 1);
-    tasksByPartner.get(id)?.push(customTask(profile, order, rng, ownerName, (serial += 1)));
+    const task = customTask(profile, order, rng, ownerName, (serial += 1));
+    capLateness(task, profile, todayIndex, rng);
+    tasksByPartner.get(id)?.push(task);
     return true;
   };
-  for (let n = 0; n < (size.extraTasks ?? 0); n += 1) if (!addCustom()) break;
+  for (let n = slipping; n < (size.extraTasks ?? 0); n += 1) if (!addCustom()) break;
   let taskCount = 0;
   for (const list of tasksByPartner.values()) taskCount += list.length;
   if (size.totalTasks !== undefined) {

@@ -51,7 +51,7 @@ describe('meetings: kick-off call and check-ins, offline', () => {
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await portfolio.rows().allInnerTexts()).every((text) => text.includes('Initial immersion'))).toBe(true);
     const row = portfolio.rows().first();
-    partnerName = (await row.locator('td').first().locator('p').first().innerText()).trim();
+    partnerName = (await row.locator('td:nth-child(2) p').first().innerText()).trim();
     await portfolio.openPartner(partnerName);
   });
 

@@ -47,7 +47,7 @@ describe('nothing typed is lost', () => {
     await app.goTo('Portfolio');
     const portfolio = new PortfolioPage(page);
     await portfolio.rows().first().waitFor();
-    const name = (await portfolio.rows().first().locator('td').first().locator('p').first().innerText()).trim();
+    const name = (await portfolio.names())[0] ?? '';
     await portfolio.openPartner(name);
     await plan.open();
     await page.getByRole('button', { name: 'Start from scratch' }).click();

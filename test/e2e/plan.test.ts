@@ -73,7 +73,7 @@ describe('joint business plan: plan together, version, export as PDF', () => {
     await app.goTo('Portfolio');
     const portfolio = new PortfolioPage(page);
     await portfolio.rows().first().waitFor();
-    partnerName = (await portfolio.rows().first().locator('td').first().locator('p').first().innerText()).trim();
+    partnerName = (await portfolio.names())[0] ?? '';
     await portfolio.openPartner(partnerName);
     await plan.open();
     await page.getByRole('heading', { name: 'No business plan yet' }).waitFor();

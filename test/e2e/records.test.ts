@@ -44,7 +44,7 @@ describe('records and KPIs: deals, training, satisfaction and the dashboard', ()
     await app.goTo('Portfolio');
     const portfolio = new PortfolioPage(page);
     await portfolio.rows().first().waitFor();
-    partnerName = (await portfolio.rows().nth(2).locator('td').first().locator('p').first().innerText()).trim();
+    partnerName = (await portfolio.names())[2] ?? '';
     await portfolio.openPartner(partnerName);
     await records.openTab('Deals');
     const before = await records.dealRows().count();
@@ -99,6 +99,9 @@ describe('records and KPIs: deals, training, satisfaction and the dashboard', ()
   it('shows program feedback by journey phase', async () => {
     await page.getByRole('navigation').getByRole('link', { name: /^Program feedback/ }).click();
     await page.getByRole('heading', { level: 2, name: 'Program feedback' }).waitFor();
+    // Each phase lists its weakest twelve responses first; a good one may be behind "Show all".
+    const more = page.getByRole('button', { name: /^Show all \d+ responses$/ });
+    while ((await more.count()) > 0) await more.first().click();
     await page.getByText('Clear plan, the certification track was well organised.').waitFor();
     await app.screenshot('records-06-program-feedback');
   });

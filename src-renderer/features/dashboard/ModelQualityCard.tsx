@@ -1,6 +1,7 @@
-import { Badge, Card, Group, Loader, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Group, Loader, Table, Text, Title } from '@mantine/core';
 import { HEALTH_MEASURE_LABELS, HEALTH_MEASURES } from '../../../src-shared/domain/health';
 import type { RiskModel } from '../../../src-shared/kpi/riskModel';
+import { aucVerdict, calibrationWarning } from './modelQualityText';
 
 /** How well the at-risk prediction works, said honestly: model kind, history size, held-out AUC, calibration. */
 export function ModelQualityCard({ model }: { model: RiskModel | null }) {
@@ -20,16 +21,8 @@ export function ModelQualityCard({ model }: { model: RiskModel | null }) {
     );
   }
   const q = model.quality;
-  const verdict =
-    q?.auc === null || q === null || q.auc === undefined
-      ? 'not measurable yet'
-      : q.auc >= 0.8
-        ? 'good'
-        : q.auc >= 0.7
-          ? 'fair'
-          : q.auc > 0.55
-            ? 'weak'
-            : 'no better than chance';
+  const verdict = aucVerdict(q);
+  const calibration = calibrationWarning(q);
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-label="At-risk prediction quality" data-testid="model-quality">
       <Group justify="space-between">
@@ -78,6 +71,11 @@ export function ModelQualityCard({ model }: { model: RiskModel | null }) {
           </Table.Tbody>
         </Table>
       ) : null}
+      {calibration && (
+        <Alert color="yellow" variant="light" mt="xs" p="xs" title="Calibration" data-testid="calibration-warning">
+          <Text size="xs">{calibration}</Text>
+        </Alert>
+      )}
       <Text size="xs" c="dimmed" mt="xs">
         Weights: {HEALTH_MEASURES.map((m) => `${HEALTH_MEASURE_LABELS[m]} ${model.weights[m]}`).join(' · ')}
       </Text>

@@ -22,7 +22,7 @@ export function FirstRun() {
 
   return (
     <Center py={48}>
-      <Stack align="center" gap="lg" maw={760}>
+      <Stack align="center" gap="lg" maw={960}>
         <ThemeIcon size={64} radius="xl" variant="light" aria-hidden>
           <IconUsersGroup size={36} />
         </ThemeIcon>
@@ -36,7 +36,8 @@ export function FirstRun() {
         {needsIdentity(profile) ? (
           <IdentityStep />
         ) : (
-          <SimpleGrid cols={{ base: 1, sm: 3 }} w="100%">
+          // Side by side only where every button label fits whole; stacked on narrower windows.
+          <SimpleGrid cols={{ base: 1, lg: 3 }} w="100%">
             <Card withBorder padding="lg">
               <Stack gap="sm" h="100%">
                 <IconSparkles size={24} color="var(--mantine-color-indigo-6)" />

@@ -1,5 +1,6 @@
-import { Anchor, Badge, Breadcrumbs, Button, Center, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Center, Group, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
+import { PageBreadcrumbs } from '../../app/PageBreadcrumbs';
 import { PageLoader } from '../../app/PageLoader';
 import { usePortfolioOverview } from '../../app/usePortfolioOverview';
 import { forPartner, useAppData } from '../../db/useAppData';
@@ -42,15 +43,9 @@ export function KickoffPage() {
     <SaveStatusContext.Provider value={saveStatus}>
       <Stack gap="md">
         <Group justify="space-between" wrap="nowrap">
-          <Breadcrumbs>
-            <Anchor component={Link} to="/portfolio" size="sm">
-              Portfolio
-            </Anchor>
-            <Anchor component={Link} to={`/partners/${partner.id}/meetings`} size="sm">
-              {partner.name}
-            </Anchor>
-            <Text size="sm">Kick-off call</Text>
-          </Breadcrumbs>
+          <PageBreadcrumbs
+            items={[{ label: 'Portfolio', to: '/portfolio' }, { label: partner.name, to: `/partners/${partner.id}/meetings` }, { label: 'Kick-off call' }]}
+          />
           <SaveIndicator state={saveStatus.state} completed={saveStatus.completed} />
         </Group>
         {meeting.status === 'scheduled' && <KickoffPrep partner={partner} meeting={meeting} today={today} />}

@@ -202,7 +202,7 @@ export function MeetingsTab({ partner, meetings, tasks, deals, today }: Props) {
                 <Text size="xs" c="dimmed" w={96} style={{ flexShrink: 0 }}>
                   {formatDate(entry.date)}
                 </Text>
-                <Badge size="xs" variant="light" color={KIND_COLORS[entry.kind]} w={64} style={{ flexShrink: 0 }}>
+                <Badge size="xs" variant="light" color={KIND_COLORS[entry.kind]} miw={72} style={{ flexShrink: 0, overflow: 'visible' }}>
                   {entry.kind}
                 </Badge>
                 <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>

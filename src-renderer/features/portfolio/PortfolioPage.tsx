@@ -1,16 +1,18 @@
-import { Badge, Button, Card, Center, Group, MultiSelect, Progress, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Card, Center, Checkbox, Group, MultiSelect, Progress, Stack, Switch, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconChevronUp, IconDownload, IconSearch, IconSelector } from '@tabler/icons-react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, type NavigateFunction } from 'react-router';
 import { PHASE_INFO } from '../../../src-shared/domain/journey';
 import { portfolioToCsv } from '../../../src-shared/import/partnerCsv';
-import { PARTNER_TYPES, PHASES } from '../../../src-shared/domain/types';
+import { PARTNER_STATUS_LABELS } from '../../../src-shared/domain/labels';
+import { PARTNER_STATUSES, PARTNER_TYPES, PHASES } from '../../../src-shared/domain/types';
 import { PARTNER_TYPE_LABELS } from '../../app/labels';
 import { PageLoader } from '../../app/PageLoader';
 import { usePortfolioOverview } from '../../app/usePortfolioOverview';
+import { useProfile } from '../../app/useProfile';
 import { useToday } from '../../app/useToday';
 import { useAppData } from '../../db/useAppData';
 import { CSV_FILE } from '../../platform/platform';
@@ -18,12 +20,28 @@ import { usePlatform } from '../../platform/usePlatform';
 import { FirstRun } from '../firstrun/FirstRun';
 import { HealthBadge } from '../partners/HealthBadge';
 import type { PartnerRow } from '../../app/usePortfolioOverview';
-import { EMPTY_FILTER, portfolioRows, type PortfolioFilter, type PortfolioSort, type PortfolioSortKey } from './portfolioRows';
+import { BulkActionsBar } from './BulkActionsBar';
+import {
+  DEFAULT_SORT,
+  EMPTY_FILTER,
+  hiddenByStatus,
+  hiddenText,
+  isFiltered,
+  ownerLabelFor,
+  ownerNames,
+  portfolioRows,
+  type PortfolioContext,
+  type PortfolioFilter,
+  type PortfolioSort,
+  type PortfolioSortKey,
+} from './portfolioRows';
+import { SavedViewsMenu } from './SavedViewsMenu';
 
 const COLUMNS: { key: PortfolioSortKey; label: string }[] = [
   { key: 'name', label: 'Partner' },
   { key: 'type', label: 'Type' },
   { key: 'tier', label: 'Tier' },
+  { key: 'owner', label: 'Owner' },
   { key: 'phase', label: 'Phase' },
   { key: 'day', label: 'Day' },
   { key: 'progress', label: 'Journey' },
@@ -34,7 +52,7 @@ function SortHeader({ column, sort, onSort }: { column: (typeof COLUMNS)[number]
   const active = sort.key === column.key;
   const Icon = active ? (sort.direction === 'asc' ? IconChevronUp : IconChevronDown) : IconSelector;
   return (
-    <Table.Th aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+    <Table.Th aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} style={{ whiteSpace: 'nowrap' }}>
       <UnstyledButton onClick={() => onSort(column.key)} aria-label={`Sort by ${column.label}`}>
         <Group gap={4} wrap="nowrap">
           <Text fw={600} size="sm">
@@ -47,10 +65,18 @@ function SortHeader({ column, sort, onSort }: { column: (typeof COLUMNS)[number]
   );
 }
 
-type RowProps = { row: PartnerRow; index: number; measure: (element: Element | null) => void; navigate: NavigateFunction };
+type RowProps = {
+  row: PartnerRow;
+  index: number;
+  measure: (element: Element | null) => void;
+  navigate: NavigateFunction;
+  selected: boolean;
+  onToggle: (id: string) => void;
+  owner: string;
+};
 
 /** One partner row; memoised so typing in the search box only renders rows that changed. */
-const PortfolioTableRow = memo(function PortfolioTableRow({ row, index, measure, navigate }: RowProps) {
+const PortfolioTableRow = memo(function PortfolioTableRow({ row, index, measure, navigate, selected, onToggle, owner }: RowProps) {
   return (
     <Table.Tr
       ref={measure}
@@ -58,11 +84,21 @@ const PortfolioTableRow = memo(function PortfolioTableRow({ row, index, measure,
       tabIndex={0}
       style={{ cursor: 'pointer' }}
       data-testid="portfolio-row"
+      aria-selected={selected}
+      bg={selected ? 'var(--mantine-primary-color-light)' : undefined}
       onClick={() => void navigate(`/partners/${row.partner.id}`)}
       onKeyDown={(event) => {
+        if (event.target !== event.currentTarget) return;
         if (event.key === 'Enter') void navigate(`/partners/${row.partner.id}`);
+        else if (event.key === ' ') {
+          event.preventDefault();
+          onToggle(row.partner.id);
+        }
       }}
     >
+      <Table.Td w={40} onClick={(event) => event.stopPropagation()}>
+        <Checkbox checked={selected} onChange={() => onToggle(row.partner.id)} aria-label={`Select ${row.partner.name}`} />
+      </Table.Td>
       <Table.Td>
         <Text fw={600} size="sm">
           {row.partner.name}
@@ -77,6 +113,11 @@ const PortfolioTableRow = memo(function PortfolioTableRow({ row, index, measure,
       <Table.Td>
         <Text size="sm">{row.partner.tier}</Text>
       </Table.Td>
+      <Table.Td maw={180}>
+        <Text size="sm" truncate="end" title={row.partner.ownerEmail || undefined}>
+          {owner}
+        </Text>
+      </Table.Td>
       <Table.Td>
         {row.partner.status === 'churned' ? (
           <Badge color="gray" variant="light">
@@ -87,7 +128,7 @@ const PortfolioTableRow = memo(function PortfolioTableRow({ row, index, measure,
         )}
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{row.journey.day < 0 ? `Starts in ${-row.journey.day}d` : `Day ${row.journey.day}`}</Text>
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{row.journey.day < 0 ? `Starts in ${-row.journey.day}d` : `Day ${row.journey.day}`}</Text>
       </Table.Td>
       <Table.Td miw={120}>
         <Group gap={6} wrap="nowrap">
@@ -106,7 +147,6 @@ const PortfolioTableRow = memo(function PortfolioTableRow({ row, index, measure,
         </Text>
       </Table.Td>
     </Table.Tr>
-              
   );
 });
 
@@ -121,18 +161,37 @@ export function PortfolioPage() {
   const navigate = useNavigate();
   const platform = usePlatform();
   const today = useToday();
+  const [profile] = useProfile();
   const [filter, setFilter] = useState<PortfolioFilter>(EMPTY_FILTER);
-  const [sort, setSort] = useLocalStorage<PortfolioSort>({ key: 'partnerdesk.portfolio.sort', defaultValue: { key: 'health', direction: 'asc' }, getInitialValueInEffect: false });
+  const [sort, setSort] = useLocalStorage<PortfolioSort>({ key: 'partnerdesk.portfolio.sort', defaultValue: DEFAULT_SORT, getInitialValueInEffect: false });
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+
+  const owners = useMemo(() => ownerNames(partners, profile), [partners, profile]);
+  const context = useMemo<PortfolioContext>(() => ({ me: profile.email, ownerLabel: ownerLabelFor(owners) }), [profile.email, owners]);
 
   // The box updates at once; the table follows as soon as React has time (typing stays fluid).
   const deferredFilter = useDeferredValue(filter);
-  const visible = useMemo(() => portfolioRows(rows, deferredFilter, sort), [rows, deferredFilter, sort]);
+  const visible = useMemo(() => portfolioRows(rows, deferredFilter, sort, context), [rows, deferredFilter, sort, context]);
+  const hidden = useMemo(() => hiddenByStatus(rows, deferredFilter, context), [rows, deferredFilter, context]);
+  // Bulk actions act on what is selected and still on screen (a filter change leaves the rest out).
+  const selectedRows = useMemo(() => visible.filter((row) => selected.has(row.partner.id)), [visible, selected]);
+  const toggle = useCallback(
+    (id: string) =>
+      setSelected((current) => {
+        const next = new Set(current);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [],
+  );
+  const hasSelection = selectedRows.length > 0;
   const tbodyRef = useRef<HTMLTableSectionElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   useLayoutEffect(() => {
     const top = tbodyRef.current?.getBoundingClientRect().top;
     if (top !== undefined) setScrollMargin(top + window.scrollY);
-  }, [loading, partners.length]);
+  }, [loading, partners.length, hasSelection]);
   const virtualizer = useWindowVirtualizer({ count: visible.length, estimateSize: () => 64, overscan: 10, scrollMargin });
   const items = virtualizer.getVirtualItems();
   const paddingTop = items.length > 0 ? (items[0]?.start ?? 0) - scrollMargin : 0;
@@ -143,7 +202,9 @@ export function PortfolioPage() {
 
   const onSort = (key: PortfolioSortKey) =>
     setSort((current) => ({ key, direction: current.key === key && current.direction === 'asc' ? 'desc' : 'asc' }));
-  const filtered = filter !== EMPTY_FILTER && (filter.query !== '' || filter.phases.length + filter.types.length + filter.bands.length > 0);
+  const filtered = isFiltered(filter);
+  const allSelected = visible.length > 0 && selectedRows.length === visible.length;
+  const hiddenLabel = hiddenText(hidden);
 
   const exportCsv = async () => {
     const result = await platform.saveTextFile({ suggestedName: `partner-portfolio-${today}.csv`, content: portfolioToCsv(partners), kind: CSV_FILE });
@@ -152,16 +213,38 @@ export function PortfolioPage() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between">
+      <Group justify="space-between" align="flex-start">
         <Stack gap={0}>
           <Title order={2}>Portfolio</Title>
-          <Text c="dimmed" data-testid="portfolio-count">
-            {filtered ? `${visible.length} of ${rows.length} partners` : `${rows.length} partners`}
-          </Text>
+          <Group gap="xs">
+            <Text c="dimmed" data-testid="portfolio-count">
+              {filtered ? `${visible.length} of ${rows.length} partners` : `${visible.length} partners`}
+            </Text>
+            {hiddenLabel && (
+              <Group gap={4} data-testid="portfolio-hidden">
+                <Text c="dimmed" size="sm">
+                  · {hiddenLabel}
+                </Text>
+                <Button size="compact-sm" variant="subtle" onClick={() => setFilter({ ...filter, statuses: [...PARTNER_STATUSES] })}>
+                  Show all
+                </Button>
+              </Group>
+            )}
+          </Group>
         </Stack>
-        <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void exportCsv()}>
-          Export CSV
-        </Button>
+        <Group gap="sm">
+          <SavedViewsMenu
+            filter={filter}
+            sort={sort}
+            onApply={(view) => {
+              setFilter(view.filter);
+              setSort(view.sort);
+            }}
+          />
+          <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void exportCsv()}>
+            Export CSV
+          </Button>
+        </Group>
       </Group>
       <Group gap="sm" align="flex-end" wrap="wrap">
         <TextInput
@@ -170,7 +253,16 @@ export function PortfolioPage() {
           leftSection={<IconSearch size={16} />}
           value={filter.query}
           onChange={(event) => setFilter({ ...filter, query: event.currentTarget.value })}
-          style={{ flex: '1 1 240px' }}
+          style={{ flex: '1 1 220px' }}
+        />
+        <MultiSelect
+          label="Status"
+          data={PARTNER_STATUSES.map((value) => ({ value, label: PARTNER_STATUS_LABELS[value] }))}
+          value={filter.statuses}
+          onChange={(value) => setFilter({ ...filter, statuses: value as PortfolioFilter['statuses'] })}
+          placeholder={filter.statuses.length ? undefined : 'Current (no churned)'}
+          clearable
+          w={220}
         />
         <MultiSelect
           label="Phase"
@@ -179,7 +271,7 @@ export function PortfolioPage() {
           onChange={(value) => setFilter({ ...filter, phases: value as PortfolioFilter['phases'] })}
           placeholder={filter.phases.length ? undefined : 'All phases'}
           clearable
-          w={220}
+          w={200}
         />
         <MultiSelect
           label="Type"
@@ -188,7 +280,7 @@ export function PortfolioPage() {
           onChange={(value) => setFilter({ ...filter, types: value as PortfolioFilter['types'] })}
           placeholder={filter.types.length ? undefined : 'All types'}
           clearable
-          w={220}
+          w={200}
         />
         <MultiSelect
           label="Health"
@@ -201,7 +293,14 @@ export function PortfolioPage() {
           onChange={(value) => setFilter({ ...filter, bands: value as PortfolioFilter['bands'] })}
           placeholder={filter.bands.length ? undefined : 'Any health'}
           clearable
-          w={200}
+          w={180}
+        />
+        <Switch
+          label="My partners"
+          checked={filter.mine}
+          onChange={(event) => setFilter({ ...filter, mine: event.currentTarget.checked })}
+          mb={8}
+          title={`Only partners owned by ${profile.email}`}
         />
         {filtered && (
           <Button variant="subtle" onClick={() => setFilter(EMPTY_FILTER)}>
@@ -209,15 +308,27 @@ export function PortfolioPage() {
           </Button>
         )}
       </Group>
+      {selectedRows.length > 0 && (
+        <BulkActionsBar selected={selectedRows.map((row) => row.partner)} owners={owners} ownerLabel={context.ownerLabel} onClear={() => setSelected(new Set())} />
+      )}
       <Card withBorder padding={0}>
-        <Table.ScrollContainer minWidth={900}>
+        <Table.ScrollContainer minWidth={1000}>
           <Table highlightOnHover verticalSpacing="sm" aria-label="Partners">
             <Table.Thead>
               <Table.Tr>
+                <Table.Th w={40}>
+                  <Checkbox
+                    checked={allSelected}
+                    indeterminate={selectedRows.length > 0 && !allSelected}
+                    onChange={() => setSelected(allSelected ? new Set() : new Set(visible.map((row) => row.partner.id)))}
+                    aria-label={allSelected ? 'Clear selection' : `Select all ${visible.length} shown`}
+                    disabled={visible.length === 0}
+                  />
+                </Table.Th>
                 {COLUMNS.map((column) => (
                   <SortHeader key={column.key} column={column} sort={sort} onSort={onSort} />
                 ))}
-                <Table.Th>
+                <Table.Th style={{ whiteSpace: 'nowrap' }}>
                   <Text fw={600} size="sm">
                     Next step
                   </Text>
@@ -228,7 +339,18 @@ export function PortfolioPage() {
               {paddingTop > 0 && <tr aria-hidden style={{ height: paddingTop }} />}
               {items.map((item) => {
                 const row = visible[item.index];
-                return row ? <PortfolioTableRow key={row.partner.id} row={row} index={item.index} measure={virtualizer.measureElement} navigate={navigate} /> : null;
+                return row ? (
+                  <PortfolioTableRow
+                    key={row.partner.id}
+                    row={row}
+                    index={item.index}
+                    measure={virtualizer.measureElement}
+                    navigate={navigate}
+                    selected={selected.has(row.partner.id)}
+                    onToggle={toggle}
+                    owner={context.ownerLabel(row.partner.ownerEmail)}
+                  />
+                ) : null;
               })}
               {paddingBottom > 0 && <tr aria-hidden style={{ height: paddingBottom }} />}
             </Table.Tbody>
@@ -239,7 +361,7 @@ export function PortfolioPage() {
             <Stack align="center" gap={4}>
               <Text fw={500}>No partner matches</Text>
               <Text size="sm" c="dimmed">
-                Try fewer words or clear the filters.
+                {hiddenLabel ? `${hiddenLabel} by the status filter. ` : ''}Try fewer words or clear the filters.
               </Text>
             </Stack>
           </Center>

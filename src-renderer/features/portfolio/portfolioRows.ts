@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import type { HealthBand } from '../../../src-shared/domain/health';
-import { PHASES, type PartnerType, type Phase } from '../../../src-shared/domain/types';
+import { PARTNER_STATUS_LABELS } from '../../../src-shared/domain/labels';
+import { PARTNER_STATUSES, PARTNER_TYPES, PHASES, type Partner, type PartnerStatus, type PartnerType, type Phase } from '../../../src-shared/domain/types';
 import type { PartnerRow } from '../../app/usePortfolioOverview';
 
-export type PortfolioSortKey = 'name' | 'type' | 'tier' | 'phase' | 'day' | 'progress' | 'health';
+export type PortfolioSortKey = 'name' | 'type' | 'tier' | 'owner' | 'phase' | 'day' | 'progress' | 'health';
 export type PortfolioSort = { key: PortfolioSortKey; direction: 'asc' | 'desc' };
 
 export type PortfolioFilter = {
@@ -10,32 +12,57 @@ export type PortfolioFilter = {
   phases: Phase[];
   types: PartnerType[];
   bands: HealthBand[];
+  /** Statuses shown; empty means every current status (churned partners hidden). */
+  statuses: PartnerStatus[];
+  /** Only partners the person using the app owns. */
+  mine: boolean;
 };
 
-export const EMPTY_FILTER: PortfolioFilter = { query: '', phases: [], types: [], bands: [] };
+/** What the table is filtered by for whom: the signed-in (or local) user's email, and owner names. */
+export type PortfolioContext = {
+  /** The user's email, for "My partners". */
+  me: string;
+  /** The owner as shown in the Owner column (and sorted by). */
+  ownerLabel: (email: string) => string;
+};
+
+/** Partners that still need a manager's attention: every status but churned. */
+export const CURRENT_STATUSES: readonly PartnerStatus[] = PARTNER_STATUSES.filter((status) => status !== 'churned');
+
+/** No filter at all apart from the default status rule (churned hidden). */
+export const EMPTY_FILTER: PortfolioFilter = { query: '', phases: [], types: [], bands: [], statuses: [], mine: false };
+
+const HEALTH_BANDS = ['red', 'yellow', 'green'] as const satisfies readonly HealthBand[];
+
+export const DEFAULT_SORT: PortfolioSort = { key: 'health', direction: 'asc' };
 
 const TIER_RANK: Record<string, number> = { registered: 1, silver: 2, gold: 3, platinum: 4 };
 
-function searchText(row: PartnerRow): string {
+const normalise = (email: string | undefined): string => (email ?? '').trim().toLowerCase();
+
+const DEFAULT_CONTEXT: PortfolioContext = { me: '', ownerLabel: (email) => email };
+
+function searchText(row: PartnerRow, ownerLabel: (email: string) => string): string {
   const { partner } = row;
-  return [partner.name, partner.region, partner.website, partner.tier, partner.type, ...partner.tags, ...partner.contacts.map((c) => c.name)]
+  return [partner.name, partner.region, partner.website, partner.tier, partner.type, partner.ownerEmail, ownerLabel(partner.ownerEmail), ...partner.tags, ...partner.contacts.map((c) => c.name)]
     .join(' ')
     .toLowerCase();
 }
 
-const textCache = new WeakMap<PartnerRow, string>();
+const textCache = new WeakMap<PartnerRow, { label: (email: string) => string; text: string }>();
 
-function matches(row: PartnerRow, words: string[]): boolean {
+function matches(row: PartnerRow, words: string[], ownerLabel: (email: string) => string): boolean {
   if (words.length === 0) return true;
-  let text = textCache.get(row);
-  if (text === undefined) {
-    text = searchText(row);
-    textCache.set(row, text);
+  let cached = textCache.get(row);
+  if (cached?.label !== ownerLabel) {
+    cached = { label: ownerLabel, text: searchText(row, ownerLabel) };
+    textCache.set(row, cached);
   }
+  const text = cached.text;
   return words.every((word) => text.includes(word));
 }
 
-function compare(a: PartnerRow, b: PartnerRow, key: PortfolioSortKey): number {
+function compare(a: PartnerRow, b: PartnerRow, key: PortfolioSortKey, ownerLabel: (email: string) => string): number {
   switch (key) {
     case 'name':
       return a.partner.name.localeCompare(b.partner.name);
@@ -43,6 +70,8 @@ function compare(a: PartnerRow, b: PartnerRow, key: PortfolioSortKey): number {
       return a.partner.type.localeCompare(b.partner.type);
     case 'tier':
       return (TIER_RANK[a.partner.tier.toLowerCase()] ?? 0) - (TIER_RANK[b.partner.tier.toLowerCase()] ?? 0);
+    case 'owner':
+      return ownerLabel(a.partner.ownerEmail).localeCompare(ownerLabel(b.partner.ownerEmail));
     case 'phase':
       return PHASES.indexOf(a.journey.phase) - PHASES.indexOf(b.journey.phase);
     case 'day':
@@ -54,21 +83,154 @@ function compare(a: PartnerRow, b: PartnerRow, key: PortfolioSortKey): number {
   }
 }
 
+/** The statuses a filter shows: the chosen ones, or every current status when none is chosen. */
+export function shownStatuses(filter: PortfolioFilter): readonly PartnerStatus[] {
+  return filter.statuses.length > 0 ? filter.statuses : CURRENT_STATUSES;
+}
+
+/** Every rule but the status one: search words (all must match), phase, type, health, owner. */
+function matchesExceptStatus(row: PartnerRow, filter: PortfolioFilter, words: string[], context: PortfolioContext): boolean {
+  return (
+    (filter.phases.length === 0 || filter.phases.includes(row.journey.phase)) &&
+    (filter.types.length === 0 || filter.types.includes(row.partner.type)) &&
+    (filter.bands.length === 0 || filter.bands.includes(row.health.band)) &&
+    (!filter.mine || normalise(row.partner.ownerEmail) === normalise(context.me)) &&
+    matches(row, words, context.ownerLabel)
+  );
+}
+
+const queryWords = (filter: PortfolioFilter): string[] => filter.query.toLowerCase().split(/\s+/).filter(Boolean);
+
 /**
  * The portfolio table's rows: search words (all must match), filters, then a stable sort. Sorted
  * by health, churned partners come after every active one either way round: they need no attention.
  */
-export function portfolioRows(rows: PartnerRow[], filter: PortfolioFilter, sort: PortfolioSort): PartnerRow[] {
-  const words = filter.query.toLowerCase().split(/\s+/).filter(Boolean);
-  const filtered = rows.filter(
-    (row) =>
-      (filter.phases.length === 0 || filter.phases.includes(row.journey.phase)) &&
-      (filter.types.length === 0 || filter.types.includes(row.partner.type)) &&
-      (filter.bands.length === 0 || filter.bands.includes(row.health.band)) &&
-      matches(row, words),
-  );
+export function portfolioRows(rows: PartnerRow[], filter: PortfolioFilter, sort: PortfolioSort, context: PortfolioContext = DEFAULT_CONTEXT): PartnerRow[] {
+  const words = queryWords(filter);
+  const statuses = shownStatuses(filter);
+  const filtered = rows.filter((row) => statuses.includes(row.partner.status) && matchesExceptStatus(row, filter, words, context));
   const sign = sort.direction === 'asc' ? 1 : -1;
   const churnedLast = (a: PartnerRow, b: PartnerRow) =>
     sort.key === 'health' ? Number(a.partner.status === 'churned') - Number(b.partner.status === 'churned') : 0;
-  return filtered.sort((a, b) => churnedLast(a, b) || sign * compare(a, b, sort.key) || a.partner.name.localeCompare(b.partner.name));
+  return filtered.sort((a, b) => churnedLast(a, b) || sign * compare(a, b, sort.key, context.ownerLabel) || a.partner.name.localeCompare(b.partner.name));
+}
+
+export type HiddenByStatus = { status: PartnerStatus; count: number }[];
+
+/** Partners that match every other filter but are left out by the status filter, per status. */
+export function hiddenByStatus(rows: PartnerRow[], filter: PortfolioFilter, context: PortfolioContext = DEFAULT_CONTEXT): HiddenByStatus {
+  const words = queryWords(filter);
+  const statuses = shownStatuses(filter);
+  const counts = new Map<PartnerStatus, number>();
+  for (const row of rows) {
+    if (statuses.includes(row.partner.status) || !matchesExceptStatus(row, filter, words, context)) continue;
+    counts.set(row.partner.status, (counts.get(row.partner.status) ?? 0) + 1);
+  }
+  return PARTNER_STATUSES.flatMap((status) => {
+    const count = counts.get(status);
+    return count ? [{ status, count }] : [];
+  });
+}
+
+/** "8 churned hidden", "8 churned and 2 at risk hidden", or '' when nothing is hidden. */
+export function hiddenText(hidden: HiddenByStatus): string {
+  if (hidden.length === 0) return '';
+  const parts = hidden.map(({ status, count }) => `${count} ${PARTNER_STATUS_LABELS[status].toLowerCase()}`);
+  const last = parts.pop();
+  return `${parts.length ? `${parts.join(', ')} and ${last}` : last} hidden`;
+}
+
+/** True when anything narrows the table beyond the default (churned hidden). */
+export function isFiltered(filter: PortfolioFilter): boolean {
+  return filter.query.trim() !== '' || filter.mine || filter.phases.length + filter.types.length + filter.bands.length + filter.statuses.length > 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Owners
+
+/**
+ * Owner emails to names: the user's own name, then anyone named on a partner's team with that
+ * email. An email nobody has named stays the email.
+ */
+export function ownerNames(partners: readonly Pick<Partner, 'team'>[], me: { email: string; name: string }): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const partner of partners) {
+    for (const member of partner.team) {
+      const email = normalise(member.email);
+      if (email && member.name.trim() && !names.has(email)) names.set(email, member.name.trim());
+    }
+  }
+  if (me.email.trim() && me.name.trim()) names.set(normalise(me.email), me.name.trim());
+  return names;
+}
+
+/** The owner as the Owner column shows it: their name where known, else the email, or "No owner". */
+export function ownerLabelFor(names: ReadonlyMap<string, string>): (email: string) => string {
+  return (email) => (normalise(email) === '' ? 'No owner' : (names.get(normalise(email)) ?? email.trim()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Saved views
+
+/** A named set of filters and sort, kept on this laptop. */
+export type SavedView = { id: string; name: string; filter: PortfolioFilter; sort: PortfolioSort };
+
+export const VIEW_NAME_MAX = 60;
+
+const filterSchema = z.object({
+  query: z.string().catch(''),
+  phases: z.array(z.enum(PHASES)).catch([]),
+  types: z.array(z.enum(PARTNER_TYPES)).catch([]),
+  bands: z.array(z.enum(HEALTH_BANDS)).catch([]),
+  statuses: z.array(z.enum(PARTNER_STATUSES)).catch([]),
+  mine: z.boolean().catch(false),
+});
+const sortSchema = z.object({
+  key: z.enum(['name', 'type', 'tier', 'owner', 'phase', 'day', 'progress', 'health']),
+  direction: z.enum(['asc', 'desc']),
+});
+const viewSchema = z.object({ id: z.string().min(1), name: z.string().min(1), filter: filterSchema, sort: sortSchema.catch(DEFAULT_SORT) });
+
+/**
+ * The saved views from local storage: what an older or hand-edited entry holds is read as far as
+ * it makes sense (unknown filter values dropped), and an entry that is not a view at all skipped.
+ */
+export function parseSavedViews(stored: unknown): SavedView[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.flatMap((entry) => {
+    const parsed = viewSchema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** Why a view name cannot be used, or null: it must be non-blank, short, and not another view's. */
+export function viewNameError(views: readonly SavedView[], name: string, exceptId?: string): string | null {
+  const trimmed = name.trim();
+  if (trimmed === '') return 'Enter a name for the view';
+  if (trimmed.length > VIEW_NAME_MAX) return `A view name has at most ${VIEW_NAME_MAX} characters (this one has ${trimmed.length})`;
+  const taken = views.find((view) => view.id !== exceptId && view.name.toLowerCase() === trimmed.toLowerCase());
+  return taken ? `A view called “${taken.name}” already exists` : null;
+}
+
+/** Adds a view (names are checked with viewNameError first). */
+export function addView(views: readonly SavedView[], view: SavedView): SavedView[] {
+  return [...views, { ...view, name: view.name.trim() }];
+}
+
+export function renameView(views: readonly SavedView[], id: string, name: string): SavedView[] {
+  return views.map((view) => (view.id === id ? { ...view, name: name.trim() } : view));
+}
+
+export function deleteView(views: readonly SavedView[], id: string): SavedView[] {
+  return views.filter((view) => view.id !== id);
+}
+
+/** The saved view the table shows right now, if its filters and sort are exactly a view's. */
+export function activeView(views: readonly SavedView[], filter: PortfolioFilter, sort: PortfolioSort): SavedView | undefined {
+  const key = JSON.stringify([viewFilterKey(filter), sort.key, sort.direction]);
+  return views.find((view) => JSON.stringify([viewFilterKey(view.filter), view.sort.key, view.sort.direction]) === key);
+}
+
+function viewFilterKey(filter: PortfolioFilter): unknown[] {
+  return [filter.query.trim(), [...filter.phases].sort(), [...filter.types].sort(), [...filter.bands].sort(), [...filter.statuses].sort(), filter.mine];
 }

@@ -1,6 +1,6 @@
-import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { formatDate } from '../../../src-shared/util/formatDate';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { PageLoader } from '../../app/PageLoader';
 import { useAppData } from '../../db/useAppData';
@@ -9,6 +9,8 @@ import { feedbackByPhase } from './psatPrompt';
 /** Every partner's feedback by journey phase, weakest steps flagged, so the program can be improved. */
 export function ProgramFeedbackPage() {
   const data = useAppData();
+  // Phases whose every response is listed (the weakest twelve otherwise).
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const phases = useMemo(
     () => feedbackByPhase([...data.surveysByPartner.values()].flat(), (id) => data.partnersById.get(id)?.name ?? 'Unknown partner'),
     [data.surveysByPartner, data.partnersById],
@@ -35,7 +37,7 @@ export function ProgramFeedbackPage() {
             </Group>
           </Group>
           <Stack gap={6}>
-            {p.items.slice(0, 12).map(({ survey, partnerName }) => (
+            {(expanded.has(p.phase) ? p.items : p.items.slice(0, 12)).map(({ survey, partnerName }) => (
               <Group key={survey.id} gap="sm" wrap="nowrap" align="flex-start">
                 <Badge size="sm" color={survey.score >= 4 ? 'green' : survey.score === 3 ? 'yellow' : 'red'} variant="light" style={{ flexShrink: 0 }}>
                   {survey.score}
@@ -48,10 +50,10 @@ export function ProgramFeedbackPage() {
                 </Anchor>
               </Group>
             ))}
-            {p.items.length > 12 ? (
-              <Text size="xs" c="dimmed">
-                and {p.items.length - 12} more
-              </Text>
+            {p.items.length > 12 && !expanded.has(p.phase) ? (
+              <Button variant="subtle" size="compact-sm" style={{ alignSelf: 'flex-start' }} onClick={() => setExpanded(new Set([...expanded, p.phase]))}>
+                Show all {p.items.length} responses
+              </Button>
             ) : null}
           </Stack>
         </Card>

@@ -55,7 +55,9 @@ export function PartnerHeader({ partner, overview }: { partner: Partner; overvie
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="lg">
         <Stack gap={6} style={{ flex: '1 1 320px' }}>
           <Group gap="xs">
-            <Title order={2}>{partner.name}</Title>
+            <Title order={2} style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
+              {partner.name}
+            </Title>
             <Badge color={STATUS_COLORS[partner.status]} variant="light">
               {PARTNER_STATUS_LABELS[partner.status]}
             </Badge>

@@ -1,7 +1,8 @@
-import { Anchor, Badge, Breadcrumbs, Stack, Tabs, Text } from '@mantine/core';
+import { Badge, Stack, Tabs } from '@mantine/core';
 import { IconAddressBook, IconCertificate, IconCoin, IconGitMerge, IconMoodSmile, IconRoute, IconTargetArrow } from '@tabler/icons-react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { NotFound } from '../../app/NotFound';
+import { PageBreadcrumbs } from '../../app/PageBreadcrumbs';
 import { PageLoader } from '../../app/PageLoader';
 import { usePortfolioOverview } from '../../app/usePortfolioOverview';
 import { forPartner, useAppData } from '../../db/useAppData';
@@ -39,12 +40,7 @@ export function PartnerWorkspacePage() {
   const { partner } = row;
   return (
     <Stack gap="md">
-      <Breadcrumbs>
-        <Anchor component={Link} to="/portfolio" size="sm">
-          Portfolio
-        </Anchor>
-        <Text size="sm">{partner.name}</Text>
-      </Breadcrumbs>
+      <PageBreadcrumbs items={[{ label: 'Portfolio', to: '/portfolio' }, { label: partner.name }]} />
       <PartnerHeader partner={partner} overview={row} />
       <MeetingActions partner={partner} />
       <Tabs value={active} onChange={(value) => void navigate(`/partners/${partner.id}/${value ?? 'journey'}`)} keepMounted={false}>

@@ -7,7 +7,7 @@ import {
   type PortfolioSort,
   type PortfolioSortKey,
 } from '../../../src-renderer/features/portfolio/portfolioRows';
-import { PHASES } from '../../../src-shared/domain/types';
+import { PARTNER_STATUSES, PHASES } from '../../../src-shared/domain/types';
 import { portfolio } from './fixtures';
 
 const ROWS = portfolio();
@@ -31,6 +31,8 @@ function sortValue(row: PartnerRow, key: PortfolioSortKey): number | string {
       return row.partner.type;
     case 'tier':
       return tierRank[row.partner.tier.toLowerCase()] ?? 0;
+    case 'owner':
+      return row.partner.ownerEmail;
     case 'phase':
       return PHASES.indexOf(row.journey.phase);
     case 'day':
@@ -170,11 +172,13 @@ describe('portfolioRows sort', () => {
       health: { score: 0, band: 'red', reasons: [{ text: 'Churned', impact: -100 }] },
     };
     const rows = [churned, ...rest];
+    // Churned partners are hidden unless the status filter asks for them.
+    const withChurned = { ...EMPTY_FILTER, statuses: [...PARTNER_STATUSES] };
     for (const direction of ['asc', 'desc'] as const) {
-      const sorted = portfolioRows(rows, EMPTY_FILTER, { key: 'health', direction });
+      const sorted = portfolioRows(rows, withChurned, { key: 'health', direction });
       expect(sorted.at(-1)?.partner.name).toBe('Zz Churned Co');
     }
-    expect(portfolioRows(rows, EMPTY_FILTER, { key: 'name', direction: 'desc' })[0]?.partner.name).toBe('Zz Churned Co');
+    expect(portfolioRows(rows, withChurned, { key: 'name', direction: 'desc' })[0]?.partner.name).toBe('Zz Churned Co');
   });
 
   it('has ties in progress and health, so the name tiebreak above is exercised', () => {
