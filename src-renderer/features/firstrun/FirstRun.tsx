@@ -2,6 +2,7 @@ import { Button, Card, Center, Group, SimpleGrid, Stack, Text, ThemeIcon, Title 
 import { notifications } from '@mantine/notifications';
 import { IconFileImport, IconPlus, IconSparkles, IconUsersGroup } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
+import { DEMO_SIZE } from '../../../src-shared/demo/demoPortfolio';
 import { needsIdentity } from '../../../src-shared/domain/identity';
 import { useProfile } from '../../app/useProfile';
 import { useStoreAction } from '../../app/useStoreAction';
@@ -43,7 +44,7 @@ export function FirstRun() {
                 <IconSparkles size={24} color="var(--mantine-color-indigo-6)" />
                 <Text fw={600}>Explore with demo data</Text>
                 <Text size="sm" c="dimmed" style={{ flex: 1 }}>
-                  About 40 current partners of every type in every phase, plus a year of history: journeys, check-ins, deals and outcomes.
+                  {DEMO_SIZE.partners} partners of every type in every phase, some churned, with a year of history: journeys, check-ins, deals and outcomes.
                 </Text>
                 <Button
                   loading={loading}
