@@ -11,9 +11,9 @@
 import type { CollectionName } from '../../src-shared/domain/types';
 import { partnerTeamEmails } from '../../src-shared/sync/accessRules';
 import { isSameDocument } from '../../src-shared/sync/documentEquality';
-import type { DocumentProblem, SyncDocument } from '../../src-shared/sync/protocol';
+import type { DocumentProblem, FeedPushResult, SyncDocument } from '../../src-shared/sync/protocol';
 import type { Db, Queryable } from '../storage/db';
-import { runFeedWrite } from '../storage/changeFeed';
+import { runFeedWrite, type FeedWriter } from '../storage/changeFeed';
 import { loadDocs, toSyncDocument, upsertDocs, type DocWrite, type StoredDoc } from '../storage/docStore';
 import { refreshPartnerAccess } from '../storage/partnerAccess';
 import type { ValidatedPushRow } from './validatePushBody';
@@ -23,8 +23,12 @@ export type PushViewer = { id: string; email: string; role: 'manager' | 'admin' 
 export type PushOutcome = { kind: 'ok'; conflicts: SyncDocument[]; written: number } | { kind: 'forbidden'; documents: DocumentProblem[] };
 
 export type PushHooks = {
-  /** Runs inside the transaction after all writes, before COMMIT (tests hold it open). */
-  beforeCommit?: () => Promise<void>;
+  /**
+   * Runs inside the transaction after all writes, before COMMIT (tests hold it open; the
+   * integration API writes its webhook outbox here, atomically with the change). Protocol 2
+   * passes the transaction and the per-row results.
+   */
+  beforeCommit?: (tx: FeedWriter, results: readonly FeedPushResult[]) => Promise<void>;
 };
 
 const FORBIDDEN_MESSAGE = 'not allowed: the document or its partner belongs to partners you cannot access';
@@ -143,7 +147,7 @@ export async function applyPush(
     await upsertDocs(w, collection, writes, now());
     await shareNewPartners(w, newPartners, viewer.id);
     if (newPartners.length + accessChanged.length > 0) await refreshPartnerAccess(w, [...newPartners, ...accessChanged], { bump: true, before: { collection, docs: stored } });
-    if (hooks.beforeCommit) await hooks.beforeCommit();
+    if (hooks.beforeCommit) await hooks.beforeCommit(w, []);
     return { kind: 'ok', conflicts, written: writes.length } satisfies PushOutcome;
   });
 }
