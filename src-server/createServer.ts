@@ -39,7 +39,7 @@ export type CreateServerOptions = {
   host?: string;
   /** Structured JSON logs (pino); default false. */
   logger?: boolean;
-  /** Clock for sessions and timestamps (tests inject one). */
+  /** Clock for sessions, timestamps and webhook delivery and retries (tests inject one and move it instead of sleeping). */
   now?: () => Date;
   passwordHashing?: PasswordHashOptions;
   tokenTtlMs?: number;
@@ -54,8 +54,6 @@ export type CreateServerOptions = {
   api?: Partial<ApiOptions>;
   /** How often the webhook outbox is polled (default 1000 ms; 0: never — tests call `webhooks.deliverer.runOnce()`). */
   webhookPollMs?: number;
-  /** Clock of webhook delivery and retries (default `now`); tests move it instead of sleeping. */
-  webhookNow?: () => Date;
 };
 
 export type SyncServer = {
@@ -118,7 +116,7 @@ export async function createServer(options: CreateServerOptions = { host: '127.0
       api: { ...DEFAULT_API_OPTIONS, ...options.api },
     });
     logErrors.push((error) => app.log.error({ err: error }, 'stream error'));
-    const deliverer = createWebhookDeliverer({ db, now: options.webhookNow ?? now, onError: (error) => app.log.error({ err: error }, 'webhook delivery failed') });
+    const deliverer = createWebhookDeliverer({ db, now, onError: (error) => app.log.error({ err: error }, 'webhook delivery failed') });
     deliverer.start(options.webhookPollMs ?? 1000);
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
     const address = app.server.address();
