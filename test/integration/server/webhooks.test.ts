@@ -1,5 +1,7 @@
 /** Webhooks: outbox written with the change, signed delivery, retries on an injected clock, restart, several processes, redelivery. */
+import { execFile } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { promisify } from 'node:util';
 import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -198,4 +200,27 @@ describe.each(BACKENDS)('webhooks (%s)', (backend) => {
     await expect(server.webhooks.service.add({ url: 'ftp://x', events: ['deal.registered'] })).rejects.toThrow('webhook url must be http or https (got ftp:)');
     await expect(server.webhooks.service.add({ url: receiver.url, events: ['deal.lost'] })).rejects.toThrow('unknown event "deal.lost"');
   });
+
+  it('the CRM and LMS example scripts register deals and completions; the receiver gets the first deal; the manager\'s laptop pulls both', async () => {
+    const clock = testClock();
+    const server = await startWith(clock);
+    const receiver = await startReceiver();
+    receivers.push(receiver);
+    await server.webhooks.service.add({ url: receiver.url, events: ['partner.first_deal', 'training.completed'] });
+    const ann = await seedUser(server, 'ann@north.example', { teams: ['north'] });
+    const admin = await server.apiTokens.create({ name: 'setup', scopes: ['partners:write'] });
+    await apiClient(server, admin.token)('POST', '/api/v1/partners', { name: 'Northwind', type: 'reseller', day0: '2026-10-01', ownerEmail: ann.email });
+    const run = promisify(execFile);
+    const env = (scopes: string[], name: string) => server.apiTokens.create({ name, scopes }).then(({ token }) => ({ ...process.env, PARTNER_DESK_URL: server.url, PARTNER_DESK_TOKEN: token, PARTNER: 'Northwind' }));
+    const crm = await run(process.execPath, ['--import', 'tsx', 'scripts/crm-deals.ts'], { env: await env(['deals:write'], 'crm') });
+    expect(crm.stdout).toBe('2 opportunities: 2 stored, 0 unchanged, 0 refused\n');
+    const lms = await run(process.execPath, ['--import', 'tsx', 'scripts/lms-completions.ts'], { env: await env(['trainings:write'], 'lms') });
+    expect(lms.stdout).toBe('1 completions: 1 stored, 0 unchanged, 0 refused\n');
+    await server.webhooks.deliverer.runOnce();
+    expect(receiver.received.map((entry) => (JSON.parse(entry.body) as { type: string }).type).sort()).toEqual(['partner.first_deal', 'training.completed']);
+    const laptop = await ann.api.feedPullAll();
+    const docs = [...laptop.documents.values()];
+    expect(docs.filter((change) => change.collection === 'deals').map((change) => change.document.updatedBy)).toEqual(['token:crm', 'token:crm']);
+    expect(docs.filter((change) => change.collection === 'trainings').map((change) => change.document.updatedBy)).toEqual(['token:lms']);
+  }, 60_000);
 });
