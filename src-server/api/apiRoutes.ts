@@ -17,7 +17,6 @@ import { wireSchema } from '../../src-shared/schemas/wireSchemas';
 import type { FeedPushResult } from '../../src-shared/sync/protocol';
 import { AdminInputError } from '../admin/adminService';
 import { findUserByEmail } from '../storage/userStore';
-import type { WebhookEvent } from '../webhooks/outbox';
 import { externalDocId, storedDocs, visibleDocs, writeDocuments, type ApiWrite, type DocRecord } from './apiStore';
 import { ApiFailure, type ApiActor, type ApiDeps, type ApiRoute, type JsonSchema } from './apiTypes';
 import { recordError, validateRecords, type CheckedRecord, type PartnerRef, type RecordError } from './records';
@@ -32,7 +31,7 @@ const partnerRef = { type: 'string', description: "the partner's exact name or i
 const dealFields: JsonSchema = {
   partner: partnerRef,
   account: { type: 'string', description: 'the customer account', maxLength: 300 },
-  amount: { type: ['number', 'string'], description: 'positive, at most 2 decimals (12500 or "12,500.50")' },
+  amount: { anyOf: [{ type: 'number' }, { type: 'string' }], description: 'positive, at most 2 decimals (12500 or "12,500.50")' },
   currency: { type: 'string', description: 'ISO 4217 code like USD', maxLength: 10 },
   stage: { type: 'string', enum: [...DEAL_STAGES] },
   registeredOn: date,
@@ -48,7 +47,7 @@ const trainingFields: JsonSchema = {
 };
 const surveyFields: JsonSchema = {
   partner: partnerRef,
-  score: { type: ['integer', 'string'], description: 'PSAT score, a whole number from 1 to 5' },
+  score: { anyOf: [{ type: 'integer' }, { type: 'string' }], description: 'PSAT score, a whole number from 1 to 5' },
   takenOn: date,
   comment: { type: 'string', maxLength: 5000 },
 };
@@ -156,33 +155,15 @@ async function commit(
   deps: ApiDeps,
   actor: ApiActor,
   collection: 'deals' | 'trainings' | 'surveys' | 'partners',
-  planned: (Stored & { before: DocRecord | undefined; extra?: ApiWrite[] })[],
-  eventsFor: (written: (Stored & { before: DocRecord | undefined })[], tx: Parameters<Parameters<typeof writeDocuments>[4] & object>[0]) => Promise<WebhookEvent[]>,
+  planned: (Stored & { before: DocRecord | undefined })[],
 ): Promise<{ stored: Stored[]; errors: RecordError[] }> {
   const toWrite = planned.filter((entry) => entry.status !== 'unchanged');
-  const writes: ApiWrite[] = [];
-  const owners: number[] = [];
-  const mainWrite: number[] = [];
-  toWrite.forEach((entry, index) => {
-    mainWrite.push(writes.length);
-    writes.push({ collection, id: entry.id, data: entry.document, baseSeq: entry.before?.seq ?? null });
-    owners.push(index);
-    for (const extra of entry.extra ?? []) {
-      writes.push(extra);
-      owners.push(-1);
-    }
-  });
-  const results = throwForOutcome(
-    await writeDocuments(deps.ctx.db, deps.ctx.now, actor.viewer, writes, async (tx, fresh) => {
-      const written = toWrite.filter((_, index) => fresh[mainWrite[index] as number]);
-      return eventsFor(written, tx);
-    }),
-  );
+  const writes: ApiWrite[] = toWrite.map((entry) => ({ collection, id: entry.id, data: entry.document, baseSeq: entry.before?.seq ?? null }));
+  const results = throwForOutcome(await writeDocuments(deps.ctx.db, deps.ctx.now, actor.viewer, writes));
   const errors: RecordError[] = [];
   const conflicted = new Set<number>();
   results.forEach((result, index) => {
-    const owner = owners[index] ?? -1;
-    const entry = owner >= 0 ? toWrite[owner] : undefined;
+    const entry = toWrite[index];
     if (!entry || result.status === 'accepted') return;
     conflicted.add(entry.record);
     errors.push(
@@ -214,33 +195,7 @@ async function storeDeals(deps: ApiDeps, actor: ApiActor, valid: CheckedRecord<D
     const document = status === 'unchanged' && live ? live.data : { id, createdAt: (live?.data.createdAt as string | undefined) ?? at, updatedAt: at, updatedBy: actor.author, ...entry.value };
     return { record: entry.record, externalId: entry.externalId, id, status, document, before: stored };
   });
-  return commit(deps, actor, 'deals', planned, async (written, tx) => {
-    const events: WebhookEvent[] = [];
-    const created = new Map<string, Deal[]>();
-    for (const entry of written) {
-      const deal = entry.document as unknown as Deal;
-      const wasLive = entry.before && !entry.before.deleted;
-      if (!wasLive) {
-        events.push({ type: 'deal.registered', data: { externalId: entry.externalId, deal } });
-        created.set(deal.partnerId, [...(created.get(deal.partnerId) ?? []), deal]);
-      }
-      if (deal.stage === 'won' && (!wasLive || entry.before?.data.stage !== 'won')) events.push({ type: 'deal.won', data: { externalId: entry.externalId, deal } });
-    }
-    if (created.size > 0) {
-      // First deal: every live deal of the partner was created by this write.
-      const counts = await tx.query<{ partner_id: string; n: number }>(
-        `SELECT partner_id, count(*)::int AS n FROM docs WHERE collection = 'deals' AND NOT deleted AND partner_id = ANY($1::text[]) GROUP BY partner_id`,
-        [[...created.keys()]],
-      );
-      for (const row of counts) {
-        const deals = created.get(row.partner_id) ?? [];
-        if (row.n !== deals.length) continue;
-        const first = [...deals].sort((a, b) => a.registeredOn.localeCompare(b.registeredOn) || a.id.localeCompare(b.id))[0] as Deal;
-        events.push({ type: 'partner.first_deal', data: { partnerId: row.partner_id, deal: first } });
-      }
-    }
-    return events;
-  });
+  return commit(deps, actor, 'deals', planned);
 }
 
 function validateDeals(records: unknown[], partners: PartnerRef[], numbers?: readonly number[]) {
@@ -302,11 +257,7 @@ async function storeTrainings(deps: ApiDeps, actor: ApiActor, valid: CheckedReco
         : { id, createdAt: at, updatedAt: at, updatedBy: actor.author, ...value };
     planned.push({ record: entry.record, externalId: null, id, status, document, before: stored });
   });
-  const result = await commit(deps, actor, 'trainings', planned, async (written) =>
-    written
-      .filter((entry) => !(entry.before && !entry.before.deleted && entry.before.data.status === 'completed'))
-      .map((entry) => ({ type: 'training.completed' as const, data: { training: entry.document } })),
-  );
+  const result = await commit(deps, actor, 'trainings', planned);
   return { stored: result.stored, errors: [...errors, ...result.errors] };
 }
 
@@ -330,9 +281,7 @@ async function storeSurveys(deps: ApiDeps, actor: ApiActor, valid: CheckedRecord
     const document = status === 'unchanged' && live ? live.data : { id, createdAt: (live?.data.createdAt as string | undefined) ?? at, updatedAt: at, updatedBy: actor.author, ...entry.value };
     return { record: entry.record, externalId: entry.externalId, id, status, document, before: stored };
   });
-  return commit(deps, actor, 'surveys', planned, async (written) =>
-    written.filter((entry) => !(entry.before && !entry.before.deleted)).map((entry) => ({ type: 'survey.received' as const, data: { survey: entry.document as unknown as Survey } })),
-  );
+  return commit(deps, actor, 'surveys', planned);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -393,7 +342,7 @@ async function createPartner(deps: ApiDeps, actor: ApiActor, body: Record<string
     { collection: 'partners', id, data: partner as unknown as Record<string, unknown>, baseSeq: already?.seq ?? null },
     ...tasks.map((task) => ({ collection: 'tasks' as const, id: task.id, data: task as unknown as Record<string, unknown>, baseSeq: null })),
   ];
-  const outcome = await writeDocuments(deps.ctx.db, deps.ctx.now, ownerViewer, writes, async (_tx, fresh) => (fresh[0] ? [{ type: 'partner.created', data: { partner, tasks: tasks.length } }] : []));
+  const outcome = await writeDocuments(deps.ctx.db, deps.ctx.now, ownerViewer, writes);
   const results = throwForOutcome(outcome);
   if (results[0]?.status !== 'accepted') throw new ApiFailure(409, 'conflict', 'the partner was created by another request at the same time; send it again');
   const stored = (await storedDocs(deps.ctx.db, 'partners', [id])).get(id);

@@ -2,17 +2,16 @@
  * The integration API's reads and writes. Writes go through the protocol-2 push pipeline
  * (`applyFeedPush`: the sync access rules, one change-feed transaction, live streams notified);
  * documents are checked by the push validator first, and the webhook outbox is written inside
- * the same transaction (`beforeCommit`), from the rows the push really wrote.
+ * the same transaction, from the rows the push really wrote.
  */
 import { createHash } from 'node:crypto';
 import type { CollectionName } from '../../src-shared/domain/types';
 import { FEED_PUSH_ROWS_MAX, type DocumentProblem, type FeedPushResult } from '../../src-shared/sync/protocol';
-import type { FeedWriter } from '../storage/changeFeed';
 import type { Db } from '../storage/db';
 import { applyFeedPush } from '../sync/feedPushService';
 import type { PushViewer } from '../sync/pushService';
 import { validateFeedPushBody, type ValidatedFeedRow } from '../sync/validateFeedPushBody';
-import { enqueueEvents, type WebhookEvent } from '../webhooks/outbox';
+import { webhookPushHooks } from '../webhooks/pushEvents';
 
 /** A deterministic document id for an external id (the CRM's opportunity id, …), so a replay finds the same document. */
 export function externalDocId(collection: CollectionName, key: string): string {
@@ -51,17 +50,10 @@ export type WriteOutcome =
   | { kind: 'invalid'; message: string; documents: DocumentProblem[] };
 
 /**
- * Writes documents in one transaction through the protocol-2 push. `eventsFor` runs inside the
- * transaction with, per write, whether it was really written now (a replay of the stored state is
- * not), and returns the webhook events to put in the outbox.
+ * Writes documents in one transaction through the protocol-2 push, with the same webhook events
+ * as a laptop's push (`webhookPushHooks`).
  */
-export async function writeDocuments(
-  db: Db,
-  now: () => Date,
-  viewer: PushViewer,
-  writes: readonly ApiWrite[],
-  eventsFor: (tx: FeedWriter, fresh: readonly boolean[]) => Promise<WebhookEvent[]> = async () => [],
-): Promise<WriteOutcome> {
+export async function writeDocuments(db: Db, now: () => Date, viewer: PushViewer, writes: readonly ApiWrite[]): Promise<WriteOutcome> {
   if (writes.length === 0) return { kind: 'ok', results: [] };
   const rows: ValidatedFeedRow[] = [];
   for (let start = 0; start < writes.length; start += FEED_PUSH_ROWS_MAX) {
@@ -72,13 +64,7 @@ export async function writeDocuments(
     }
     for (const row of checked.rows) rows.push({ ...row, index: row.index + start });
   }
-  const outcome = await applyFeedPush(db, now, viewer, rows, {
-    beforeCommit: async (tx, results) => {
-      const head = (await tx.query<{ seq: number }>(`SELECT seq FROM feed_counter WHERE id = 1`))[0]?.seq ?? 0;
-      const fresh = results.map((result) => result.status === 'accepted' && result.seq > head);
-      await enqueueEvents(tx, await eventsFor(tx, fresh), now());
-    },
-  });
+  const outcome = await applyFeedPush(db, now, viewer, rows, webhookPushHooks(now, rows));
   if (outcome.kind === 'forbidden') return { kind: 'forbidden', message: outcome.documents[0]?.message ?? 'forbidden' };
   return { kind: 'ok', results: outcome.results };
 }

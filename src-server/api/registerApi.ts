@@ -3,6 +3,7 @@
  * token, `Idempotency-Key` replays, NDJSON bodies for the bulk routes, the OpenAPI description
  * and the list of registered routes (for the test that keeps both in step).
  */
+import scalarApiReference from '@scalar/fastify-api-reference';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { API_V1 } from '../../src-shared/api/scopes';
 import type { ServerContext } from '../serverContext';
@@ -142,5 +143,19 @@ export async function registerApi(app: FastifyInstance, ctx: ServerContext, webh
       const host = request.headers.host;
       return send(reply, 200, buildOpenApi(host ? `${request.protocol}://${host}` : undefined));
     });
+  });
+  // The readable reference (Scalar, its script served from the npm package: no CDN, no web fonts).
+  // Registered beside the API, not in it: it is a page about the API, not one of its routes.
+  await app.register(scalarApiReference, {
+    routePrefix: `${API_V1}/docs`,
+    configuration: {
+      url: `${API_V1}/openapi.json`,
+      pageTitle: 'Partner Desk integration API',
+      withDefaultFonts: false,
+      telemetry: false,
+      hideClientButton: true,
+      showDeveloperTools: 'never',
+      agent: { disabled: true },
+    },
   });
 }

@@ -134,7 +134,11 @@ export async function applyFeedPush(db: Db, now: () => Date, viewer: PushViewer,
       results.set(entry.index, { status: 'accepted', seq, ...(isSameDocument(entry.stored, entry.pushed) ? {} : { document: entry.stored }) });
     }
     const ordered = rows.map((row) => results.get(row.index) as FeedPushResult);
-    if (hooks.beforeCommit) await hooks.beforeCommit(w, ordered);
+    if (hooks.beforeCommit) {
+      const before = new Map<string, StoredDoc>();
+      for (const group of groups) for (const [id, doc] of group.stored) before.set(`${group.collection}\u0000${id}`, doc);
+      await hooks.beforeCommit(w, ordered, before);
+    }
     return {
       kind: 'ok',
       results: ordered,

@@ -25,10 +25,11 @@ export type PushOutcome = { kind: 'ok'; conflicts: SyncDocument[]; written: numb
 export type PushHooks = {
   /**
    * Runs inside the transaction after all writes, before COMMIT (tests hold it open; the
-   * integration API writes its webhook outbox here, atomically with the change). Protocol 2
-   * passes the transaction and the per-row results.
+   * webhook outbox is written here, atomically with the change). Protocol 2 passes the
+   * transaction, the per-row results and the stored documents as they were before the push
+   * (keyed `${collection}\u0000${id}`).
    */
-  beforeCommit?: (tx: FeedWriter, results: readonly FeedPushResult[]) => Promise<void>;
+  beforeCommit?: (tx: FeedWriter, results: readonly FeedPushResult[], before: ReadonlyMap<string, StoredDoc>) => Promise<void>;
 };
 
 const FORBIDDEN_MESSAGE = 'not allowed: the document or its partner belongs to partners you cannot access';
@@ -147,7 +148,7 @@ export async function applyPush(
     await upsertDocs(w, collection, writes, now());
     await shareNewPartners(w, newPartners, viewer.id);
     if (newPartners.length + accessChanged.length > 0) await refreshPartnerAccess(w, [...newPartners, ...accessChanged], { bump: true, before: { collection, docs: stored } });
-    if (hooks.beforeCommit) await hooks.beforeCommit(w, []);
+    if (hooks.beforeCommit) await hooks.beforeCommit(w, [], new Map());
     return { kind: 'ok', conflicts, written: writes.length } satisfies PushOutcome;
   });
 }

@@ -12,7 +12,13 @@ export type WebhookEvent = { type: WebhookEventType; data: Record<string, unknow
 /** The JSON body a receiver gets. */
 export type WebhookPayload = { id: string; type: WebhookEventType; createdAt: string; data: Record<string, unknown> };
 
-export async function enqueueEvents(tx: Queryable, events: readonly WebhookEvent[], now: Date): Promise<string[]> {
+/** Puts the events some live subscription wants in the outbox (others are not stored); their ids. */
+export async function enqueueEvents(tx: Queryable, all: readonly WebhookEvent[], now: Date): Promise<string[]> {
+  if (all.length === 0) return [];
+  const wanted = new Set(
+    (await tx.query<{ type: string }>(`SELECT DISTINCT unnest(events) AS type FROM webhook_subscriptions WHERE removed_at IS NULL`)).map((row) => row.type),
+  );
+  const events = all.filter((event) => wanted.has(event.type));
   if (events.length === 0) return [];
   const at = now.toISOString();
   const payloads: WebhookPayload[] = events.map((event) => ({ id: randomUUID(), type: event.type, createdAt: at, data: event.data }));

@@ -10,7 +10,16 @@ export function isApiScope(value: string): value is ApiScope {
 }
 
 /** Webhook event types. */
-export const WEBHOOK_EVENTS = ['partner.created', 'deal.registered', 'deal.won', 'partner.first_deal', 'survey.received', 'training.completed'] as const;
+export const WEBHOOK_EVENTS = [
+  'partner.created',
+  'partner.at_risk',
+  'deal.registered',
+  'deal.won',
+  'partner.first_deal',
+  'survey.received',
+  'training.completed',
+  'plan.finalised',
+] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 
 export function isWebhookEvent(value: string): value is WebhookEventType {

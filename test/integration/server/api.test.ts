@@ -255,4 +255,19 @@ describe.each(BACKENDS)('integration API (%s)', (backend) => {
       expect(refused.body.message).toContain(`lacks the scope ${route.scope}`);
     }
   });
+
+  it('serves a readable reference page at /api/v1/docs with its script from this server (no CDN)', async () => {
+    const server = await env.start();
+    const page = await fetch(`${server.url}/api/v1/docs/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toContain('/api/v1/openapi.json');
+    const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((match) => match[1] as string);
+    expect(scripts).toEqual(['js/scalar.js']);
+    expect(html).not.toMatch(/https?:\/\/(cdn|fonts)\./);
+    const script = await fetch(`${server.url}/api/v1/docs/js/scalar.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toContain('javascript');
+  });
 });

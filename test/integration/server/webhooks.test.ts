@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncServer } from '../../../src-server/createServer';
 import { verifyWebhookSignature } from '../../../src-server/webhooks/signature';
 import { BACKENDS, useTestEnv } from './support/testBackends';
+import { feedRow, partnerDoc } from './support/docFactories';
 import { seedUser } from './support/syncClient';
 
 type Received = { headers: IncomingMessage['headers']; body: string; answered: number };
@@ -190,9 +191,9 @@ describe.each(BACKENDS)('webhooks (%s)', (backend) => {
     await api('PUT', '/api/v1/deals/OPP-1', deal());
     await api('PUT', '/api/v1/deals/OPP-1', deal());
     expect((await api('PUT', '/api/v1/deals/OPP-2', deal({ amount: -1 }))).status).toBe(400);
-    // Every event is written to the outbox (subscribed or not); the replay and the refused deal wrote none.
+    // Only subscribed events are stored; the replay and the refused deal wrote none.
     const events = await server.db.query<{ type: string }>(`SELECT type FROM webhook_events ORDER BY type`);
-    expect(events.map((event) => event.type)).toEqual(['deal.registered', 'partner.created', 'partner.first_deal']);
+    expect(events.map((event) => event.type)).toEqual(['deal.registered']);
     await server.webhooks.service.remove(hook.id);
     await api('PUT', '/api/v1/deals/OPP-3', deal());
     expect(await server.webhooks.deliverer.runOnce()).toMatchObject({ attempted: 0 });
@@ -223,4 +224,32 @@ describe.each(BACKENDS)('webhooks (%s)', (backend) => {
     expect(docs.filter((change) => change.collection === 'deals').map((change) => change.document.updatedBy)).toEqual(['token:crm', 'token:crm']);
     expect(docs.filter((change) => change.collection === 'trainings').map((change) => change.document.updatedBy)).toEqual(['token:lms']);
   }, 60_000);
+
+  it('raises the same events for a laptop\'s sync push: partner created, at risk, deal won, plan finalised', async () => {
+    const clock = testClock();
+    const server = await startWith(clock);
+    const receiver = await startReceiver();
+    receivers.push(receiver);
+    await server.webhooks.service.add({ url: receiver.url, events: ['partner.created', 'partner.at_risk', 'deal.registered', 'deal.won', 'partner.first_deal', 'plan.finalised'] });
+    const ann = await seedUser(server, 'ann@north.example', { teams: ['north'] });
+    const partner = partnerDoc('p1', { ownerEmail: ann.email });
+    const at = '2026-11-20T09:00:00.000Z';
+    const dealDoc = { id: 'd1', createdAt: at, updatedAt: at, partnerId: 'p1', account: 'Contoso', amount: 100, currency: 'USD', stage: 'registered', registeredOn: '2026-11-02', source: 'sourced', _deleted: false };
+    const plan = { id: 'plan1', createdAt: at, updatedAt: at, partnerId: 'p1', version: 1, status: 'draft', objectives: '', summary: '', signOff: [], _deleted: false };
+    const first = await ann.api.feedPush([feedRow('partners', partner), feedRow('deals', dealDoc), feedRow('plans', plan)]);
+    expect(first.body.results.map((result) => result.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    const seqs = first.body.results.map((result) => (result.status === 'accepted' ? result.seq : 0));
+    // The same push again is a replay: no events.
+    await ann.api.feedPush([feedRow('partners', partner), feedRow('deals', dealDoc), feedRow('plans', plan)]);
+    const stored = (first.body.results[0] as { document?: typeof partner }).document ?? partner;
+    const second = await ann.api.feedPush([
+      feedRow('partners', { ...stored, status: 'at_risk', updatedAt: '2026-11-21T09:00:00.000Z' }, seqs[0]),
+      feedRow('deals', { ...dealDoc, stage: 'won', closedOn: '2026-11-21', updatedAt: '2026-11-21T09:00:00.000Z' }, seqs[1]),
+      feedRow('plans', { ...plan, status: 'final', finalisedAt: '2026-11-21T09:00:00.000Z', updatedAt: '2026-11-21T09:00:00.000Z' }, seqs[2]),
+    ]);
+    expect(second.body.results.map((result) => result.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    await server.webhooks.deliverer.runOnce();
+    const types = receiver.received.map((entry) => (JSON.parse(entry.body) as { type: string }).type).sort();
+    expect(types).toEqual(['deal.registered', 'deal.won', 'partner.at_risk', 'partner.created', 'partner.first_deal', 'plan.finalised']);
+  });
 });
