@@ -3,10 +3,12 @@
  * lease (so several server processes on one database never send one delivery at the same time),
  * POSTs each signed body, logs the attempt and either marks it delivered (2xx) or schedules the
  * next attempt with exponential backoff (30 s, 1 min, 2 min … capped at 2 h) until 24 h after
- * the event, then marks it failed. Time comes from the injected clock: tests drive retries by
+ * the event, then marks it failed. A run also raises the time-based events (scheduledEvents.ts)
+ * once a minute. Time comes from the injected clock: tests drive retries by
  * moving it and calling `runOnce()`, never by sleeping.
  */
 import type { Db } from '../storage/db';
+import { raiseScheduledEvents } from './scheduledEvents';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhook } from './signature';
 
 export const RETRY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -26,6 +28,8 @@ export type DelivererOptions = {
   /** Per-request timeout (default 10 s). */
   timeoutMs?: number;
   batchSize?: number;
+  /** How often a run also raises the time-based events (task overdue, phase entered); default 60 s of the clock. */
+  scanIntervalMs?: number;
   onError?: (error: unknown) => void;
 };
 
@@ -38,6 +42,8 @@ export function createWebhookDeliverer(options: DelivererOptions) {
   const leaseMs = options.leaseMs ?? 60_000;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const batchSize = options.batchSize ?? 20;
+  const scanIntervalMs = options.scanIntervalMs ?? 60_000;
+  let lastScan = Number.NEGATIVE_INFINITY;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<DeliveryRunResult> | null = null;
 
@@ -105,6 +111,10 @@ export function createWebhookDeliverer(options: DelivererOptions) {
 
   const runOnce = async (): Promise<DeliveryRunResult> => {
     const result: DeliveryRunResult = { attempted: 0, delivered: 0, retrying: 0, failed: 0 };
+    if (now().getTime() - lastScan >= scanIntervalMs) {
+      lastScan = now().getTime();
+      await raiseScheduledEvents(db, now());
+    }
     for (;;) {
       const claimed = await claim();
       if (claimed.length === 0) return result;

@@ -19,6 +19,8 @@ export const WEBHOOK_EVENTS = [
   'survey.received',
   'training.completed',
   'plan.finalised',
+  'partner.phase_entered',
+  'task.overdue',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 

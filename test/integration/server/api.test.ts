@@ -270,4 +270,15 @@ describe.each(BACKENDS)('integration API (%s)', (backend) => {
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toContain('javascript');
   });
+
+  it('rate-limits each token on its own (429 rate_limited), other tokens unaffected', async () => {
+    const server = await env.start({ api: { rateLimit: { max: 3, timeWindowMs: 60_000 }, bulkBodyLimitBytes: 1024 * 1024 } });
+    const a = client(server, (await server.apiTokens.create({ name: 'a', scopes: ['read'] })).token);
+    const b = client(server, (await server.apiTokens.create({ name: 'b', scopes: ['read'] })).token);
+    for (let i = 0; i < 3; i += 1) expect((await a('GET', '/api/v1/partners')).status).toBe(200);
+    const limited = await a('GET', '/api/v1/partners');
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ error: 'rate_limited' });
+    expect((await b('GET', '/api/v1/partners')).status).toBe(200);
+  });
 });

@@ -252,4 +252,31 @@ describe.each(BACKENDS)('webhooks (%s)', (backend) => {
     const types = receiver.received.map((entry) => (JSON.parse(entry.body) as { type: string }).type).sort();
     expect(types).toEqual(['deal.registered', 'deal.won', 'partner.at_risk', 'partner.created', 'partner.first_deal', 'plan.finalised']);
   });
+
+  it('raises task overdue and phase entered once each from the clock, even with two processes scanning', async () => {
+    const clock = testClock('2026-11-01T08:00:00.000Z');
+    const schema = env.schema();
+    const first = await startWith(clock, schema);
+    const second = await startWith(clock, schema);
+    const receiver = await startReceiver();
+    receivers.push(receiver);
+    await first.webhooks.service.add({ url: receiver.url, events: ['task.overdue', 'partner.phase_entered'] });
+    const ann = await seedUser(first, 'ann@north.example', { teams: ['north'] });
+    const partner = partnerDoc('p1', { ownerEmail: ann.email, day0: '2026-11-01' });
+    const task = { id: 't1', createdAt: '2026-11-01T08:00:00.000Z', updatedAt: '2026-11-01T08:00:00.000Z', partnerId: 'p1', phase: 'immersion', category: 'welcome', title: 'Kick-off', guidance: '', key: 'kickoff', dueOffset: 3, dueDate: '2026-11-04', ownerSide: 'vendor', ownerName: '', required: true, status: 'open', source: 'template', order: 0, _deleted: false };
+    expect((await ann.api.feedPush([feedRow('partners', partner), feedRow('tasks', task)])).status).toBe(200);
+    const run = () => Promise.all([first.webhooks.deliverer.runOnce(), second.webhooks.deliverer.runOnce()]);
+    await run();
+    expect(receiver.received).toHaveLength(0);
+    clock.advance(24 * 60 * 60 * 1000); // 2026-11-02: day 1, immersion
+    await run();
+    clock.advance(3 * 24 * 60 * 60 * 1000); // 2026-11-05: the task due on the 4th is overdue
+    await run();
+    clock.advance(60 * 60 * 1000);
+    await run();
+    const types = receiver.received.map((entry) => JSON.parse(entry.body) as { type: string; data: { phase?: string; task?: { id: string } } });
+    expect(types.map((event) => event.type).sort()).toEqual(['partner.phase_entered', 'task.overdue']);
+    expect(types.find((event) => event.type === 'partner.phase_entered')?.data.phase).toBe('immersion');
+    expect(types.find((event) => event.type === 'task.overdue')?.data.task?.id).toBe('t1');
+  });
 });

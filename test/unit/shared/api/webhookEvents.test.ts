@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentEvents } from '../../../../src-shared/api/webhookEvents';
+import { documentEvents, phaseEnteredEvent, taskOverdueEvent } from '../../../../src-shared/api/webhookEvents';
 
 const types = (collection: string, before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined) => documentEvents(collection, before, after).map((event) => event.type);
 
@@ -27,5 +27,25 @@ describe('documentEvents', () => {
     expect(types('plans', { status: 'final' }, { status: 'final' })).toEqual([]);
     expect(types('deals', { stage: 'registered' }, undefined)).toEqual([]);
     expect(types('tasks', undefined, { status: 'open' })).toEqual([]);
+  });
+});
+
+describe('time-based events', () => {
+  const partner = { id: 'p1', day0: '2026-11-01', status: 'onboarding' as const };
+
+  it('raises partner.phase_entered once per phase, within the look-back, never for pre-boarding or a churned partner', () => {
+    expect(phaseEnteredEvent(partner, '2026-11-01')).toBeNull();
+    expect(phaseEnteredEvent(partner, '2026-11-02')).toMatchObject({ key: 'partner.phase_entered:p1:immersion', data: { phase: 'immersion', day: 1 } });
+    expect(phaseEnteredEvent(partner, '2026-11-09')?.key).toBe('partner.phase_entered:p1:activation');
+    expect(phaseEnteredEvent(partner, '2026-11-30')).toBeNull();
+    expect(phaseEnteredEvent({ ...partner, status: 'churned' }, '2026-11-02')).toBeNull();
+  });
+
+  it('raises task.overdue for an open task past its due date (due today is not late), keyed by its due date', () => {
+    const task = { id: 't1', partnerId: 'p1', status: 'open', dueDate: '2026-11-10' } as Parameters<typeof taskOverdueEvent>[0];
+    expect(taskOverdueEvent(task, '2026-11-10')).toBeNull();
+    expect(taskOverdueEvent(task, '2026-11-11')?.key).toBe('task.overdue:t1:2026-11-10');
+    expect(taskOverdueEvent({ ...task, status: 'done' }, '2026-11-11')).toBeNull();
+    expect(taskOverdueEvent(task, '2026-11-30')).toBeNull();
   });
 });
