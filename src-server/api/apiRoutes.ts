@@ -88,6 +88,27 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
   Deal: wireSchema('deals') as unknown as JsonSchema,
   Training: wireSchema('trainings') as unknown as JsonSchema,
   Survey: wireSchema('surveys') as unknown as JsonSchema,
+  WebhookDelivery: {
+    type: 'object',
+    required: ['id', 'eventId', 'eventType', 'subscriptionId', 'url', 'status', 'attempts', 'log'],
+    properties: {
+      id: { type: 'string' },
+      eventId: { type: 'string' },
+      eventType: { type: 'string' },
+      subscriptionId: { type: 'string' },
+      url: { type: 'string' },
+      status: { type: 'string', enum: ['pending', 'delivered', 'failed'] },
+      attempts: { type: 'integer' },
+      nextAttemptAt: { type: 'string' },
+      lastStatus: { type: ['integer', 'null'] },
+      lastError: { type: ['string', 'null'] },
+      deliveredAt: { type: ['string', 'null'] },
+      log: {
+        type: 'array',
+        items: { type: 'object', properties: { attempt: { type: 'integer' }, at: { type: 'string' }, statusCode: { type: ['integer', 'null'] }, error: { type: ['string', 'null'] } } },
+      },
+    },
+  },
   WebhookSubscription: {
     type: 'object',
     required: ['id', 'url', 'events', 'createdAt'],
@@ -583,6 +604,41 @@ export const API_ROUTES: readonly ApiRoute[] = [
         if (error instanceof AdminInputError) throw new ApiFailure(400, 'bad_request', error.message);
         throw error;
       }
+    },
+  },
+  {
+    method: 'GET',
+    url: `${API_V1}/webhooks/deliveries`,
+    operationId: 'listWebhookDeliveries',
+    tag: 'webhooks',
+    summary: 'The delivery log, newest first: status, attempts and the status code of each attempt',
+    scope: 'webhooks:admin',
+    querystring: { type: 'object', properties: { eventId: { type: 'string', maxLength: 64 }, limit: { type: 'integer', minimum: 1, maximum: 500, description: 'default 100' } } },
+    responses: { 200: { description: 'deliveries', schema: { type: 'object', required: ['deliveries'], properties: { deliveries: { type: 'array', items: ref('WebhookDelivery') } } } } },
+    errors: [400],
+    handler: async (deps, call) => {
+      const limit = call.query.limit === undefined ? undefined : Number(call.query.limit);
+      return { status: 200, body: { deliveries: await deps.webhooks.deliveries({ ...(call.query.eventId ? { eventId: call.query.eventId } : {}), ...(limit ? { limit } : {}) }) } };
+    },
+  },
+  {
+    method: 'POST',
+    url: `${API_V1}/webhooks/deliveries/:id/redeliver`,
+    operationId: 'redeliverWebhook',
+    tag: 'webhooks',
+    summary: 'Send a delivery again (a fresh 24 h of retries)',
+    scope: 'webhooks:admin',
+    params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } },
+    responses: { 200: { description: 'queued', schema: { type: 'object', required: ['queued'], properties: { queued: { type: 'string' } } } } },
+    errors: [404],
+    handler: async (deps, call) => {
+      try {
+        await deps.webhooks.redeliver(call.params.id as string);
+      } catch (error) {
+        if (error instanceof AdminInputError) throw new ApiFailure(404, 'not_found', error.message);
+        throw error;
+      }
+      return { status: 200, body: { queued: call.params.id } };
     },
   },
   {

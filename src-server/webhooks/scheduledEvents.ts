@@ -2,7 +2,8 @@
  * The time-based webhook events: a scan (on the deliverer's clock) raises `partner.phase_entered`
  * and `task.overdue` with the src-shared rules, each once — its key goes into `webhook_emitted`
  * in the transaction that writes the outbox, so concurrent scans by several processes raise it
- * once. Nothing is scanned while no live subscription wants these events.
+ * once. Nothing is scanned while no live subscription wants these events. The same scan forgets
+ * `Idempotency-Key` answers older than 24 h.
  */
 import { addDaysIso } from '../../src-shared/kpi/calendar';
 import { phaseEnteredEvent, SCHEDULED_LOOKBACK_DAYS, taskOverdueEvent, type ScheduledEvent } from '../../src-shared/api/webhookEvents';
@@ -10,7 +11,11 @@ import type { Partner, Task } from '../../src-shared/domain/types';
 import type { Db } from '../storage/db';
 import { enqueueEvents } from './outbox';
 
+/** How long an `Idempotency-Key` answer is kept (then the key may be used again). */
+export const IDEMPOTENCY_KEEP_MS = 24 * 60 * 60 * 1000;
+
 export async function raiseScheduledEvents(db: Db, now: Date): Promise<number> {
+  await db.query(`DELETE FROM api_idempotency WHERE created_at < $1`, [new Date(now.getTime() - IDEMPOTENCY_KEEP_MS).toISOString()]);
   const wanted = new Set(
     (await db.query<{ type: string }>(`SELECT DISTINCT unnest(events) AS type FROM webhook_subscriptions WHERE removed_at IS NULL`)).map((row) => row.type),
   );

@@ -281,4 +281,17 @@ describe.each(BACKENDS)('integration API (%s)', (backend) => {
     expect(limited.body).toMatchObject({ error: 'rate_limited' });
     expect((await b('GET', '/api/v1/partners')).status).toBe(200);
   });
+
+  it('forgets an Idempotency-Key answer after 24 hours', async () => {
+    let at = Date.parse('2026-12-01T10:00:00.000Z');
+    const server = await env.start({ now: () => new Date(at), webhookPollMs: 0 });
+    const { api } = await setup(server);
+    expect((await api('PUT', '/api/v1/deals/OPP-K', deal(), { 'idempotency-key': 'day-1' })).status).toBe(201);
+    expect((await api('PUT', '/api/v1/deals/OPP-K', deal({ amount: 7 }), { 'idempotency-key': 'day-1' })).status).toBe(422);
+    at += 25 * 60 * 60 * 1000;
+    await server.webhooks.deliverer.runOnce();
+    const later = await api('PUT', '/api/v1/deals/OPP-K', deal({ amount: 7 }), { 'idempotency-key': 'day-1' });
+    expect(later.status).toBe(200);
+    expect(later.body).toMatchObject({ status: 'updated', deal: { amount: 7 } });
+  });
 });

@@ -92,6 +92,14 @@ describe.each(BACKENDS)('API contract (%s)', (backend) => {
     const hook = await call('POST', '/api/v1/webhooks', '/api/v1/webhooks', { url: 'http://127.0.0.1:9/hook', events: ['deal.won'] });
     expect(hook.status).toBe(201);
     expect((await call('GET', '/api/v1/webhooks', '/api/v1/webhooks')).status).toBe(200);
+    await server.webhooks.deliverer.runOnce();
+    await call('PUT', '/api/v1/deals/:externalId', '/api/v1/deals/OPP-1', { ...deal, stage: 'won', closedOn: '2026-11-20' });
+    await server.webhooks.deliverer.runOnce();
+    const log = await call('GET', '/api/v1/webhooks/deliveries', '/api/v1/webhooks/deliveries?limit=10');
+    expect(log.status).toBe(200);
+    const [delivery] = log.body.deliveries as { id: string; status: string; log: unknown[] }[];
+    expect(delivery).toMatchObject({ status: 'pending', log: [expect.objectContaining({ attempt: 1, statusCode: null })] });
+    expect((await call('POST', '/api/v1/webhooks/deliveries/:id/redeliver', `/api/v1/webhooks/deliveries/${delivery?.id as string}/redeliver`)).status).toBe(200);
     expect((await call('DELETE', '/api/v1/webhooks/:id', `/api/v1/webhooks/${hook.body.id as string}`)).status).toBe(200);
     const openapi = await fetch(`${server.url}/api/v1/openapi.json`);
     checkAnswer('GET', '/api/v1/openapi.json', openapi.status, await openapi.json());
@@ -105,6 +113,8 @@ describe.each(BACKENDS)('API contract (%s)', (backend) => {
     expect((await all('GET', '/api/v1/partners/:id', '/api/v1/partners/none')).status).toBe(404);
     expect((await all('GET', '/api/v1/deals/:externalId', '/api/v1/deals/none')).status).toBe(404);
     expect((await all('DELETE', '/api/v1/webhooks/:id', '/api/v1/webhooks/none')).status).toBe(404);
+    expect((await all('POST', '/api/v1/webhooks/deliveries/:id/redeliver', '/api/v1/webhooks/deliveries/none/redeliver')).status).toBe(404);
+    expect((await all('GET', '/api/v1/webhooks/deliveries', '/api/v1/webhooks/deliveries?limit=0')).status).toBe(400);
     expect((await all('PUT', '/api/v1/deals/:externalId', '/api/v1/deals/X', { ...deal, amount: -1 })).status).toBe(400);
     expect((await all('PUT', '/api/v1/deals/:externalId', '/api/v1/deals/X', { account: 'no partner' })).status).toBe(400);
     expect((await all('POST', '/api/v1/partners', '/api/v1/partners', { name: 'Northwind', type: 'reseller', day0: '2026-10-01', ownerEmail: ann.email })).status).toBe(400);
