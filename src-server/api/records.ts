@@ -87,12 +87,11 @@ export function validateRecords<T>(
       }
     }
     const row: string[] = [];
-    for (const [field, column] of Object.entries(fields)) {
+    for (const field of Object.keys(fields)) {
       const cell = cellOf(raw[field]);
       if (cell === null) own.push(recordError(record, field, `must be a string or a number (got ${Array.isArray(raw[field]) ? 'an array' : 'an object'})`));
       else if (!isStorableText(cell)) own.push(recordError(record, field, 'must not contain a NUL character or an unpaired surrogate'));
       row.push(cell ?? '');
-      void column;
     }
     for (const [, value] of constants) row.push(value);
     own.push(...(options.extra?.(raw, record) ?? []));

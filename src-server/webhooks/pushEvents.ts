@@ -24,8 +24,8 @@ export function webhookPushHooks(now: () => Date, rows: readonly ValidatedFeedRo
         let after: Record<string, unknown> | undefined;
         if (!row.deleted) {
           if (result.document) {
-            const { _deleted, ...data } = result.document;
-            void _deleted;
+            const data: Record<string, unknown> = { ...result.document };
+            delete data._deleted;
             after = data;
           } else after = row.data;
         }
