@@ -46,7 +46,7 @@ const layers = {
   },
   'src-server': {
     folders: ['src-server', 'src-shared'],
-    packages: [...pureLibraries, ...nodeBuiltins, 'fastify', '@fastify/*', 'pg', '@electric-sql/pglite', '@electric-sql/pglite/*', '@node-rs/argon2'],
+    packages: [...pureLibraries, ...nodeBuiltins, 'fastify', '@fastify/*', '@scalar/fastify-api-reference', 'pg', '@electric-sql/pglite', '@electric-sql/pglite/*', '@node-rs/argon2'],
     message: 'The sync server imports only src-server, src-shared, Node built-ins and its HTTP/database stack (no renderer, main, Electron or React).',
   },
   scripts: {

@@ -7,6 +7,11 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { CollectionName } from '../src-shared/domain/types';
 import { TOKEN_TTL_MS } from '../src-shared/sync/protocol';
 import { createAdminService, type AdminService } from './admin/adminService';
+import { createApiTokenService, type ApiTokenService } from './api/apiTokens';
+import { DEFAULT_API_OPTIONS, registeredApiRoutes, type ApiOptions, type RegisteredRoute } from './api/registerApi';
+import { createWebhookDeliverer, type WebhookDeliverer } from './webhooks/deliverer';
+import { webhookPushHooks } from './webhooks/pushEvents';
+import { createWebhookService, type WebhookService } from './webhooks/subscriptions';
 import type { PasswordHashOptions } from './auth/passwords';
 import { buildApp, DEFAULT_APP_OPTIONS, type RateLimit } from './http/buildApp';
 import type { ServerContext } from './serverContext';
@@ -35,7 +40,7 @@ export type CreateServerOptions = {
   host?: string;
   /** Structured JSON logs (pino); default false. */
   logger?: boolean;
-  /** Clock for sessions and timestamps (tests inject one). */
+  /** Clock for sessions, timestamps and webhook delivery and retries (tests inject one and move it instead of sleeping). */
   now?: () => Date;
   passwordHashing?: PasswordHashOptions;
   tokenTtlMs?: number;
@@ -46,6 +51,10 @@ export type CreateServerOptions = {
   streamHeartbeatMs?: number;
   trustProxy?: boolean;
   corsOrigin?: boolean | string[];
+  /** Integration API limits (`/api/v1`). */
+  api?: Partial<ApiOptions>;
+  /** How often the webhook outbox is polled (default 1000 ms; 0: never — tests call `webhooks.deliverer.runOnce()`). */
+  webhookPollMs?: number;
 };
 
 export type SyncServer = {
@@ -60,6 +69,12 @@ export type SyncServer = {
   /** Direct access to the protocol-2 push pipeline (same hooks). */
   feedPush: (viewer: PushViewer, rows: readonly ValidatedFeedRow[], hooks?: PushHooks) => Promise<FeedPushOutcome>;
   openStreams: () => number;
+  /** Integration API tokens (the admin CLI's create-token / list-tokens / revoke-token). */
+  apiTokens: ApiTokenService;
+  /** Webhook subscriptions and the outbox deliverer. */
+  webhooks: { service: WebhookService; deliverer: WebhookDeliverer };
+  /** The `/api/v1` routes the HTTP router has (for the OpenAPI consistency test). */
+  apiRoutes: () => RegisteredRoute[];
   close: () => Promise<void>;
 };
 
@@ -99,8 +114,11 @@ export async function createServer(options: CreateServerOptions = { host: '127.0
       requestRateLimit: options.requestRateLimit ?? DEFAULT_APP_OPTIONS.requestRateLimit,
       pushBodyLimitBytes: options.pushBodyLimitBytes ?? DEFAULT_APP_OPTIONS.pushBodyLimitBytes,
       corsOrigin: options.corsOrigin ?? DEFAULT_APP_OPTIONS.corsOrigin,
+      api: { ...DEFAULT_API_OPTIONS, ...options.api },
     });
     logErrors.push((error) => app.log.error({ err: error }, 'stream error'));
+    const deliverer = createWebhookDeliverer({ db, now, onError: (error) => app.log.error({ err: error }, 'webhook delivery failed') });
+    deliverer.start(options.webhookPollMs ?? 1000);
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
@@ -115,10 +133,14 @@ export async function createServer(options: CreateServerOptions = { host: '127.0
       db,
       admin: createAdminService({ db, now, passwordHashing: ctx.passwordHashing, tokenTtlMs: ctx.tokenTtlMs }),
       push: (viewer, collection, rows, hooks) => applyPush(openDbRef, now, viewer, collection, rows, hooks),
-      feedPush: (viewer, rows, hooks) => applyFeedPush(openDbRef, now, viewer, rows, hooks),
+      feedPush: (viewer, rows, hooks) => applyFeedPush(openDbRef, now, viewer, rows, webhookPushHooks(now, rows, hooks)),
       openStreams: () => hub.size() + feedHub.size(),
+      apiTokens: createApiTokenService(openDbRef, now),
+      webhooks: { service: createWebhookService(openDbRef, now), deliverer },
+      apiRoutes: () => registeredApiRoutes(app),
       close: () => {
         closing ??= (async () => {
+          await deliverer.stop();
           hub.closeAll('shutdown');
           feedHub.closeAll('shutdown');
           unsubscribe();

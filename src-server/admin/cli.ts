@@ -8,6 +8,8 @@ import type { UserRole } from '../../src-shared/sync/protocol';
 import { lockDataDir } from '../storage/dataDirLock';
 import { openDb } from '../storage/db';
 import { runMigrations } from '../storage/runMigrations';
+import { createApiTokenService } from '../api/apiTokens';
+import { createWebhookService } from '../webhooks/subscriptions';
 import { AdminInputError, createAdminService } from './adminService';
 
 const USAGE = `usage: npm run server:admin -- <command> [options]
@@ -23,6 +25,19 @@ commands:
   list-users [--json]
   list-teams [--json]
   reassign-partner --partner <partnerId> [--owner <email>] [--team <team>]
+
+integration API and webhooks:
+  create-token --name <name> --scopes <scope>,<scope> [--team <team>]   (prints the token once)
+      scopes: read, deals:write, trainings:write, surveys:write, partners:write, webhooks:admin
+      without --team the token sees and writes every partner
+  list-tokens [--json]
+  revoke-token --name <name>
+  add-webhook --url <url> --events <event>,<event> [--secret <secret>]   (prints the secret once)
+      events: partner.created, deal.registered, deal.won, partner.first_deal, survey.received, training.completed
+  list-webhooks [--json]
+  remove-webhook --id <subscription id>
+  list-deliveries [--event <event id>] [--json]
+  redeliver --delivery <delivery id>
 
 storage: DATABASE_URL, else --data-dir <dir> (or DATA_DIR; default ./data/server)`;
 
@@ -45,6 +60,13 @@ async function main(argv: string[]): Promise<number> {
       partner: { type: 'string' },
       owner: { type: 'string' },
       team: { type: 'string' },
+      scopes: { type: 'string' },
+      url: { type: 'string' },
+      events: { type: 'string' },
+      secret: { type: 'string' },
+      id: { type: 'string' },
+      event: { type: 'string' },
+      delivery: { type: 'string' },
       json: { type: 'boolean' },
       'data-dir': { type: 'string' },
       help: { type: 'boolean' },
@@ -144,6 +166,66 @@ async function main(argv: string[]): Promise<number> {
           ...(values.team !== undefined ? { teamName: values.team } : {}),
         });
         console.log(`partner reassigned: ${change.added} user(s) gained access, ${change.removed} lost it (${change.revoked} revocation tombstone(s))`);
+        break;
+      }
+      case 'create-token': {
+        const tokens = createApiTokenService(db, () => new Date());
+        const created = await tokens.create({ name: need(values.name, 'name'), scopes: need(values.scopes, 'scopes').split(','), team: values.team ?? null });
+        console.log(`token ${created.info.name} created (scopes: ${created.info.scopes.join(', ')}; ${created.info.team ? `team ${created.info.team}` : 'all teams'})`);
+        console.log('store it now, it is not shown again:');
+        console.log(created.token);
+        break;
+      }
+      case 'list-tokens': {
+        const list = await createApiTokenService(db, () => new Date()).list();
+        if (values.json) console.log(JSON.stringify(list, null, 2));
+        else
+          for (const token of list) {
+            console.log(`${token.name}\t${token.scopes.join(',')}\t${token.team ?? 'all teams'}\t${token.revokedAt ? `revoked ${token.revokedAt}` : `last used ${token.lastUsedAt ?? 'never'}`}`);
+          }
+        break;
+      }
+      case 'revoke-token': {
+        const name = need(values.name, 'name');
+        await createApiTokenService(db, () => new Date()).revoke(name);
+        console.log(`token ${name} revoked`);
+        break;
+      }
+      case 'add-webhook': {
+        const added = await createWebhookService(db, () => new Date()).add({
+          url: need(values.url, 'url'),
+          events: need(values.events, 'events').split(','),
+          ...(values.secret !== undefined ? { secret: values.secret } : {}),
+        });
+        console.log(`webhook ${added.id} added: ${added.url} (${added.events.join(', ')})`);
+        console.log(`signing secret (store it now, it is not shown again): ${added.secret}`);
+        break;
+      }
+      case 'list-webhooks': {
+        const list = await createWebhookService(db, () => new Date()).list();
+        if (values.json) console.log(JSON.stringify(list, null, 2));
+        else for (const hook of list) console.log(`${hook.id}\t${hook.url}\t${hook.events.join(',')}`);
+        break;
+      }
+      case 'remove-webhook': {
+        const id = need(values.id, 'id');
+        await createWebhookService(db, () => new Date()).remove(id);
+        console.log(`webhook ${id} removed`);
+        break;
+      }
+      case 'list-deliveries': {
+        const list = await createWebhookService(db, () => new Date()).deliveries(values.event !== undefined ? { eventId: values.event } : {});
+        if (values.json) console.log(JSON.stringify(list, null, 2));
+        else
+          for (const delivery of list) {
+            console.log(`${delivery.id}\t${delivery.eventType}\t${delivery.url}\t${delivery.status}\t${delivery.attempts} attempt(s)\t${delivery.log.map((entry) => entry.statusCode ?? entry.error).join(' ') || '-'}`);
+          }
+        break;
+      }
+      case 'redeliver': {
+        const id = need(values.delivery, 'delivery');
+        await createWebhookService(db, () => new Date()).redeliver(id);
+        console.log(`delivery ${id} queued again`);
         break;
       }
       default:

@@ -4,7 +4,9 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { PUSH_BODY_LIMIT_BYTES } from '../../src-shared/sync/protocol';
 import { bearerToken, hashToken } from '../auth/tokens';
+import { DEFAULT_API_OPTIONS, registerApi, type ApiOptions } from '../api/registerApi';
 import type { ServerContext } from '../serverContext';
+import { createWebhookService } from '../webhooks/subscriptions';
 import { installErrorHandling } from './apiErrors';
 import { registerAuthRoutes, type LoginRateLimit } from './authRoutes';
 import { registerHealthRoutes } from './healthRoutes';
@@ -23,6 +25,8 @@ export type AppOptions = {
   requestRateLimit: RateLimit;
   pushBodyLimitBytes: number;
   corsOrigin: boolean | string[];
+  /** The integration API (`/api/v1`): its own per-token rate limit and bulk body limit. */
+  api?: ApiOptions;
 };
 
 export const DEFAULT_APP_OPTIONS: AppOptions = {
@@ -78,5 +82,6 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   registerAuthRoutes(app, ctx, options.loginRateLimit);
   registerSchemaRoutes(app);
   registerSyncRoutes(app, ctx, options.pushBodyLimitBytes);
+  await registerApi(app, ctx, createWebhookService(ctx.db, ctx.now), options.api ?? DEFAULT_API_OPTIONS);
   return app;
 }

@@ -133,10 +133,15 @@ export async function applyFeedPush(db: Db, now: () => Date, viewer: PushViewer,
       if (seq === undefined) throw new Error(`written document ${entry.collection}/${entry.id} not found`);
       results.set(entry.index, { status: 'accepted', seq, ...(isSameDocument(entry.stored, entry.pushed) ? {} : { document: entry.stored }) });
     }
-    if (hooks.beforeCommit) await hooks.beforeCommit();
+    const ordered = rows.map((row) => results.get(row.index) as FeedPushResult);
+    if (hooks.beforeCommit) {
+      const before = new Map<string, StoredDoc>();
+      for (const group of groups) for (const [id, doc] of group.stored) before.set(`${group.collection}\u0000${id}`, doc);
+      await hooks.beforeCommit(w, ordered, before);
+    }
     return {
       kind: 'ok',
-      results: rows.map((row) => results.get(row.index) as FeedPushResult),
+      results: ordered,
       written: written.length,
       conflicts,
       rejected,

@@ -11,9 +11,9 @@
 import type { CollectionName } from '../../src-shared/domain/types';
 import { partnerTeamEmails } from '../../src-shared/sync/accessRules';
 import { isSameDocument } from '../../src-shared/sync/documentEquality';
-import type { DocumentProblem, SyncDocument } from '../../src-shared/sync/protocol';
+import type { DocumentProblem, FeedPushResult, SyncDocument } from '../../src-shared/sync/protocol';
 import type { Db, Queryable } from '../storage/db';
-import { runFeedWrite } from '../storage/changeFeed';
+import { runFeedWrite, type FeedWriter } from '../storage/changeFeed';
 import { loadDocs, toSyncDocument, upsertDocs, type DocWrite, type StoredDoc } from '../storage/docStore';
 import { refreshPartnerAccess } from '../storage/partnerAccess';
 import type { ValidatedPushRow } from './validatePushBody';
@@ -23,8 +23,13 @@ export type PushViewer = { id: string; email: string; role: 'manager' | 'admin' 
 export type PushOutcome = { kind: 'ok'; conflicts: SyncDocument[]; written: number } | { kind: 'forbidden'; documents: DocumentProblem[] };
 
 export type PushHooks = {
-  /** Runs inside the transaction after all writes, before COMMIT (tests hold it open). */
-  beforeCommit?: () => Promise<void>;
+  /**
+   * Runs inside the transaction after all writes, before COMMIT (tests hold it open; the
+   * webhook outbox is written here, atomically with the change). Protocol 2 passes the
+   * transaction, the per-row results and the stored documents as they were before the push
+   * (keyed `${collection}\u0000${id}`).
+   */
+  beforeCommit?: (tx: FeedWriter, results: readonly FeedPushResult[], before: ReadonlyMap<string, StoredDoc>) => Promise<void>;
 };
 
 const FORBIDDEN_MESSAGE = 'not allowed: the document or its partner belongs to partners you cannot access';
@@ -143,7 +148,7 @@ export async function applyPush(
     await upsertDocs(w, collection, writes, now());
     await shareNewPartners(w, newPartners, viewer.id);
     if (newPartners.length + accessChanged.length > 0) await refreshPartnerAccess(w, [...newPartners, ...accessChanged], { bump: true, before: { collection, docs: stored } });
-    if (hooks.beforeCommit) await hooks.beforeCommit();
+    if (hooks.beforeCommit) await hooks.beforeCommit(w, [], new Map());
     return { kind: 'ok', conflicts, written: writes.length } satisfies PushOutcome;
   });
 }
