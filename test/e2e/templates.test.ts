@@ -1,6 +1,7 @@
 import { addDays, format } from 'date-fns';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDate } from '../../src-shared/util/formatDate';
 import { AppPage, DEMO_IDENTITY } from './pages/appPage';
 import { PortfolioPage } from './pages/portfolioPage';
 import { TemplatesPage } from './pages/templatesPage';
@@ -9,19 +10,13 @@ import { openAppSession, type AppSession } from './support/appSession';
 
 const today = new Date();
 const iso = (days: number) => format(addDays(today, days), 'yyyy-MM-dd');
-const shown = (days: number) => format(addDays(today, days), 'd MMM yyyy');
+/** A date as the app shows it, in the browser's locale (read once the page is open). */
+let locale = 'en-US';
+const shown = (days: number) => formatDate(iso(days), locale);
 /** Both partners signed ten days ago: the welcome kit (day 1) is nine days overdue. */
 const DAY0_OFFSET = -10;
 const PARTNERS = ['Northwind Resale', 'Bluebird Partners'];
 const REGIONS: Record<string, string> = { 'Northwind Resale': 'APAC', 'Bluebird Partners': 'EMEA' };
-
-/** Closes the notifications on screen with their close buttons (never their Undo). */
-async function closeToasts(page: Page): Promise<void> {
-  await page.locator('.mantine-Notification-closeButton').evaluateAll((buttons) => {
-    for (const button of buttons) if (button instanceof HTMLElement) button.click();
-  });
-  await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached' });
-}
 
 /**
  * A program lead makes the kick-off wait for the welcome kit, publishes the reseller journey as
@@ -39,6 +34,7 @@ describe('journey templates: edit, publish, apply to partners, dates that move',
     ({ page } = session);
     app = new AppPage(page, `${session.url}?automation`);
     templates = new TemplatesPage(page);
+    locale = await page.evaluate(() => navigator.language);
   });
 
   afterAll(async () => {
@@ -80,7 +76,7 @@ describe('journey templates: edit, publish, apply to partners, dates that move',
     // A step for EMEA partners only.
     await templates.addStep({ title: 'Sign the EU data-processing addendum', key: 'eu-dpa', dueDay: 14, onlyRegions: ['EMEA'] });
     await expect.poll(() => page.getByTestId('step-eu-dpa').innerText()).toMatch(/^14\b[\s\S]*Only EMEA/);
-    await closeToasts(page);
+    await app.dismissNotifications();
     await page.evaluate(() => window.scrollTo(0, 0));
     await app.screenshot('templates-draft');
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -112,7 +108,7 @@ describe('journey templates: edit, publish, apply to partners, dates that move',
     await page.getByRole('button', { name: 'Apply to 2 partners' }).click();
     await page.getByText('Version 2 applied').waitFor();
     await expect.poll(() => templates.publishPanel().innerText()).toContain('Every partner on this template follows version 2.');
-    await closeToasts(page);
+    await app.dismissNotifications();
   });
 
   it('shows each partner’s kick-off moved by the welcome kit’s delay, and the forecast against day 90', async () => {
