@@ -85,7 +85,7 @@ describe('the store refuses documents that break the schema', () => {
     const edited = { ...COLLECTION_SCHEMAS.tasks, properties: { ...COLLECTION_SCHEMAS.tasks.properties, extra: { type: 'string' as const, maxLength: 10 } } };
     const db = await openDatabase(undefined, { schemas: { tasks: edited } });
     await expect(db.tasks.insert(task('t1'))).rejects.toThrow(
-      'The precompiled validator of the "task" schema (version 2) does not match the schema: run `npm run validators` and commit the result.',
+      `The precompiled validator of the "task" schema (version ${COLLECTION_SCHEMAS.tasks.version}) does not match the schema: run \`npm run validators\` and commit the result.`,
     );
   });
 
