@@ -109,8 +109,7 @@ describe('nothing typed is lost', () => {
     beforeAll(async () => {
       await app.open('/portfolio');
       const portfolio = new PortfolioPage(page);
-      await portfolio.rows().first().waitFor();
-      partnerName = (await portfolio.rows().first().locator('td').first().locator('p').first().innerText()).trim();
+      partnerName = (await portfolio.names())[0] ?? '';
       await portfolio.openPartner(partnerName);
       partnerPath = /^#(\/partners\/[^/?]+)/.exec(new URL(page.url()).hash)?.[1] ?? '';
       expect(partnerPath).not.toBe('');
