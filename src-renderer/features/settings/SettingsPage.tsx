@@ -70,6 +70,7 @@ function ProfileCard() {
             description="Headings and rules of the welcome kit and business plans"
             placeholder={DEFAULT_ACCENT}
             format="hex"
+            fixOnBlur={false}
             swatches={['#4c6ef5', '#1c7ed6', '#0ca678', '#e8590c', '#c2255c', '#343a40']}
             {...form.getInputProps('accentColor')}
           />
