@@ -146,6 +146,7 @@ describe('welcome kit: branding, the partner’s PDF, ticked when sent', () => {
       },
       tasks.find((task) => task.key === 'welcome-kit')!.id,
     );
+    await page.getByTestId('next-steps').getByText('Send the welcome kit').waitFor({ state: 'detached' });
     await app.screenshot('welcome-kit-03-ticked');
   });
 

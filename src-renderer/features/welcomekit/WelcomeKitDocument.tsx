@@ -56,7 +56,7 @@ export function WelcomeKitDocument({ kit, logo, accent, sides, today }: Props) {
       {kit.contacts.length > 0 && (
         <section className="pp-block">
           <h2>Key contacts</h2>
-          <table>
+          <table className="wk-contacts">
             <thead>
               <tr>
                 <th>Name</th>
