@@ -72,6 +72,9 @@ describe('welcome kit: branding, the partner’s PDF, ticked when sent', () => {
     await branding.save();
     await page.getByText('Profile saved.').waitFor();
     await app.screenshot('welcome-kit-01-branding');
+    await page.getByText('Dark', { exact: true }).click();
+    await app.screenshot('welcome-kit-01-branding-dark');
+    await page.getByText('System', { exact: true }).click();
   });
 
   it('exports the kit from the partner header and asks whether it was sent', async () => {
