@@ -7,7 +7,7 @@ import { openExternalUrl } from './externalUrls';
 import { acknowledgeFlush } from './flushOnClose';
 import { isAllowedOrigin } from './origins';
 import { showNotification } from './notifications';
-import { exportPlanPdf } from './pdfExport';
+import { exportPlanPdf, exportWelcomeKitPdf } from './pdfExport';
 import { createSessionStore, SESSION_FILE, type SessionStore } from './sessionStore';
 import { createSyncServerAccess, type SyncServerAccess } from './syncServerAccess';
 import { readTextFile, safeFileName, writeTextFileAtomic } from './textFiles';
@@ -96,6 +96,7 @@ const createHandlers = (syncServers: SyncServerAccess): Handlers => {
     'sync:allowServer': ({ serverUrl }) => syncServers.allow(serverUrl),
     'session:status': async () => ({ secure: (await sessions().status()).secure }),
     'plan:exportPdf': (request, event) => exportPlanPdf(request, event),
+    'welcomeKit:exportPdf': (request, event) => exportWelcomeKitPdf(request, event),
     'notify:show': (request, event) => showNotification(request, event),
     'window:flushed': async ({ requestId }) => ({ acknowledged: acknowledgeFlush(requestId) }),
   };

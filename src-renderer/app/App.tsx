@@ -7,6 +7,7 @@ import { AppDataProvider } from '../db/AppDataProvider';
 import { DatabaseGate } from '../db/DatabaseGate';
 import type { Platform } from '../platform/platform';
 import { PrintPlanPage } from '../features/plan/PrintPlanPage';
+import { PrintWelcomeKitPage } from '../features/welcomekit/PrintWelcomeKitPage';
 import { PlatformContext } from '../platform/usePlatform';
 import { SyncConnection, SyncProvider } from '../sync/SyncProvider';
 import { AppLayout } from './AppLayout';
@@ -43,6 +44,7 @@ export function App({ platform }: { platform: Platform }) {
                     <Routes>
                       {/* Print layouts render without the app shell. */}
                       <Route path="/print/plan/:planId" element={<PrintPlanPage />} />
+                      <Route path="/print/welcome-kit/:partnerId" element={<PrintWelcomeKitPage />} />
                       <Route path="*" element={<AppLayout />} />
                     </Routes>
                   </ModalsProvider>

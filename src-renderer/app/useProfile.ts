@@ -3,13 +3,23 @@ import { createContext, useContext, useMemo } from 'react';
 import { ownerSideLabels, PLACEHOLDER_MANAGER_NAME } from '../../src-shared/domain/identity';
 import type { OwnerSide } from '../../src-shared/domain/types';
 import type { SyncUser } from '../../src-shared/sync/protocol';
+import { isHexColor, isLogoDataUrl } from '../../src-shared/welcomekit/branding';
 
 /**
  * Who is using this laptop, and so which local database is open (one per profile id).
  * Signed out, the profile is the local one and owns every partner; signed in, it is the account
  * (server host + user id), so each account keeps its own database on this laptop.
  */
-export type Profile = { id: string; name: string; email: string; company: string };
+export type Profile = {
+  id: string;
+  name: string;
+  email: string;
+  company: string;
+  /** Branding (a setting of this laptop, like the company): the vendor logo as a data URL. */
+  logo?: string;
+  /** Branding: the accent colour (hex) of the welcome kit and the business-plan PDF. */
+  accentColor?: string;
+};
 
 /** Nobody has said who they are yet: the first run asks (see `needsIdentity`). */
 export const LOCAL_PROFILE: Profile = { id: 'local', name: '', email: 'me@partnerdesk.local', company: '' };
@@ -72,4 +82,16 @@ export function useCurrentUser(): () => string {
   const state = useContext(ProfileContext);
   if (!state) throw new Error('useCurrentUser must be used inside <SyncProvider>');
   return state.currentUser;
+}
+
+/** The vendor branding printed on partner-facing PDFs: company, logo and accent colour (null when not set). */
+export type Branding = { company: string; logo: string | null; accent: string | null };
+
+/** The branding of this laptop (it applies to every profile, like the company). */
+export function useBranding(): Branding {
+  const state = useContext(ProfileContext);
+  if (!state) throw new Error('useBranding must be used inside <SyncProvider>');
+  const { company } = state.profile;
+  const { logo, accentColor } = state.localProfile;
+  return useMemo(() => ({ company: company.trim(), logo: isLogoDataUrl(logo) ? logo : null, accent: isHexColor(accentColor) ? accentColor.trim().toLowerCase() : null }), [company, logo, accentColor]);
 }

@@ -1,4 +1,4 @@
-import { printRoute } from '../../src-shared/plan/pdfOptions';
+import { printRoute, welcomeKitPrintRoute } from '../../src-shared/plan/pdfOptions';
 import type { FileKind, NotifyRequest, OpenedTextFile, Platform, StoredSession } from './platform';
 
 const MAX_OPEN_BYTES = 50 * 1024 * 1024;
@@ -30,17 +30,22 @@ export function createBrowserPlatform(): Platform {
     onMenuCommand: () => () => undefined,
     onFlushRequest: () => () => undefined,
     notify: (request) => browserNotify(request),
-    exportPlanPdf: async ({ planId, paper }) => {
-      // The print layout in its own tab; it opens the browser's print dialog once rendered
-      // ("Save as PDF" there). A blocked pop-up falls back to this tab.
-      const url = `${window.location.pathname}${window.location.search}#${printRoute(planId, paper)}&autoprint=1`;
-      if (!window.open(url, '_blank')) window.location.assign(url);
-      return { saved: false };
-    },
+    exportPlanPdf: async ({ planId, paper }) => openPrintLayout(printRoute(planId, paper)),
+    exportWelcomeKitPdf: async ({ partnerId, paper }) => openPrintLayout(welcomeKitPrintRoute(partnerId, paper)),
     // No main process narrows the browser build's CSP (its <meta> policy allows https: servers).
     allowSyncServer: async () => ({ reloadRequired: false }),
     session: browserSession(),
   };
+}
+
+/**
+ * The print layout in its own tab; it opens the browser's print dialog once rendered ("Save as
+ * PDF" there). A blocked pop-up falls back to this tab.
+ */
+function openPrintLayout(route: string): { saved: false } {
+  const url = `${window.location.pathname}${window.location.search}#${route}&autoprint=1`;
+  if (!window.open(url, '_blank')) window.location.assign(url);
+  return { saved: false };
 }
 
 const SESSION_KEY = 'partnerdesk.syncSession';

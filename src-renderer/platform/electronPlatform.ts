@@ -29,6 +29,10 @@ export function createElectronPlatform(bridge: PartnerDeskBridge): Platform {
       const result = await bridge.invoke('plan:exportPdf', request);
       return { saved: result.saved, location: result.path, pages: result.pages };
     },
+    exportWelcomeKitPdf: async (request) => {
+      const result = await bridge.invoke('welcomeKit:exportPdf', request);
+      return { saved: result.saved, location: result.path, pages: result.pages };
+    },
     allowSyncServer: async (serverUrl) => ({ reloadRequired: (await bridge.invoke('sync:allowServer', { serverUrl })).reloadRequired }),
     session: {
       load: () => bridge.invoke('session:load', undefined),

@@ -13,6 +13,7 @@ export type NotifyRequest = { title: string; body: string; onClick?: () => void 
 export type PlanPdfRequest = { planId: string; paper: PaperSize; suggestedName: string };
 /** `saved: false` when the user cancelled; the browser hands the layout to its print dialog instead. */
 export type PlanPdfResult = { saved: boolean; location?: string; pages?: number };
+export type WelcomeKitPdfRequest = { partnerId: string; paper: PaperSize; suggestedName: string };
 
 /**
  * Everything the renderer needs from its host. One implementation talks to the Electron main
@@ -45,6 +46,8 @@ export type Platform = {
    * and saves it where the user picks; the browser opens the print layout and its print dialog.
    */
   exportPlanPdf(request: PlanPdfRequest): Promise<PlanPdfResult>;
+  /** Exports a partner's welcome kit as PDF, the same way as a business plan. */
+  exportWelcomeKitPdf(request: WelcomeKitPdfRequest): Promise<PlanPdfResult>;
   /**
    * Lets the renderer connect to the sync server the user signs in to, before the first request.
    * The desktop app narrows the CSP's connect-src to that one server; a page loaded under another

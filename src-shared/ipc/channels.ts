@@ -15,6 +15,7 @@ export const IPC_CHANNELS = [
   'session:status',
   'sync:allowServer',
   'plan:exportPdf',
+  'welcomeKit:exportPdf',
   'notify:show',
   'window:flushed',
 ] as const;

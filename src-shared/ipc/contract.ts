@@ -118,6 +118,15 @@ export const ipcSchemas = {
     }),
     response: z.object({ saved: z.boolean(), path: z.string().optional(), pages: z.number().int().optional() }),
   },
+  /** Prints a partner's welcome kit to PDF the same way (hidden window, save dialog, open offer). */
+  'welcomeKit:exportPdf': {
+    request: z.object({
+      partnerId: z.string().min(1).max(64),
+      paper: z.enum(['a4', 'letter']),
+      suggestedName: z.string().min(1).max(200),
+    }),
+    response: z.object({ saved: z.boolean(), path: z.string().optional(), pages: z.number().int().optional() }),
+  },
   /**
    * A desktop notification (a check-in reminder). Main answers when it is clicked (the window is
    * brought to the front first) or dismissed, or at once with `shown: false` when the system has

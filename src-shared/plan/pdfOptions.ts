@@ -16,6 +16,9 @@ export const PDF_MARGINS_IN = { top: 0.75, bottom: 0.75, left: 0.55, right: 0.55
 /** The print route a window loads to print a plan (hash routing). */
 export const printRoute = (planId: string, paper: PaperSize): string => `/print/plan/${encodeURIComponent(planId)}?paper=${paper}`;
 
+/** The print route a window loads to print a partner's welcome kit. */
+export const welcomeKitPrintRoute = (partnerId: string, paper: PaperSize): string => `/print/welcome-kit/${encodeURIComponent(partnerId)}?paper=${paper}`;
+
 /** Set on <html> by the print page once everything (data, charts) is rendered. */
 export const PRINT_READY_ATTRIBUTE = 'data-print-ready';
 
@@ -26,13 +29,16 @@ const escapeHtml = (text: string): string =>
  * What every page's header and footer say: the partner, the version and the plan's date (as the
  * user reads dates), and the vendor when the manager has named it.
  */
-export type PlanPdfHeader = { partnerName: string; versionLabel: string; dateLabel?: string; vendorName?: string };
+export type PlanPdfHeader = { partnerName: string; versionLabel: string; dateLabel?: string; vendorName?: string; documentTitle?: string };
+
+/** What the header calls the document when the print page names none. */
+export const DEFAULT_DOCUMENT_TITLE = 'Joint business plan';
 
 const TEMPLATE_STYLE = 'font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 8.5px; color: #555; width: 100%; padding: 0 0.55in; display: flex; justify-content: space-between;';
 
-export function headerTemplate({ partnerName, vendorName }: PlanPdfHeader): string {
+export function headerTemplate({ partnerName, vendorName, documentTitle }: PlanPdfHeader): string {
   const parties = vendorName ? `${escapeHtml(vendorName)} and ${escapeHtml(partnerName)}` : escapeHtml(partnerName);
-  return `<div style='${TEMPLATE_STYLE}'><span>${parties} · Joint business plan</span><span>Confidential</span></div>`;
+  return `<div style='${TEMPLATE_STYLE}'><span>${parties} · ${escapeHtml(documentTitle ?? DEFAULT_DOCUMENT_TITLE)}</span><span>Confidential</span></div>`;
 }
 
 export function footerTemplate({ partnerName, versionLabel, dateLabel }: PlanPdfHeader): string {

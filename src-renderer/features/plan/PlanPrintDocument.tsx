@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import type { IsoDate, Partner, Plan, PlanItem } from '../../../src-shared/domain/types';
 import { GOAL_STATUS_LABELS, goalPercent, goalStatus } from '../../../src-shared/plan/goalRules';
 import { versionLabel } from '../../../src-shared/plan/pdfOptions';
@@ -26,6 +27,10 @@ export type PlanPrintProps = {
   /** The vendor's company name from the profile ('' until the manager has said it). */
   company: string;
   today: IsoDate;
+  /** The vendor logo (a data URL) for the cover, when the manager has set one. */
+  logo?: string | null;
+  /** The accent colour of headings and rules (Settings → Profile & branding). */
+  accent?: string;
 };
 
 /** The date a plan carries: the day it was finalised, or today for the working draft. */
@@ -44,7 +49,7 @@ function goalLine(goal: PlanItem): string {
  * never split) and fixed-size charts; the header and the footer (partner, version, date, page X
  * of Y) come from the PDF options.
  */
-export function PlanPrintDocument({ partner, plan, items, managerName, company, today }: PlanPrintProps) {
+export function PlanPrintDocument({ partner, plan, items, managerName, company, today, logo, accent }: PlanPrintProps) {
   const sides = ownerSideLabels(company);
   const goals = itemsOfKind(items, 'goal');
   const goalGroups = goalsByHorizon(goals, partner.day0);
@@ -61,9 +66,10 @@ export function PlanPrintDocument({ partner, plan, items, managerName, company, 
   const dated = planDate(plan, today);
 
   return (
-    <article className="plan-print" data-testid="plan-print">
+    <article className="plan-print" data-testid="plan-print" style={accent ? ({ '--pp-accent': accent } as CSSProperties) : undefined}>
       <section className="pp-cover" data-testid="print-cover">
         <div>
+          {logo && <img className="pp-logo" src={logo} alt={company ? `${company} logo` : 'Logo'} data-testid="print-logo" />}
           <div className="pp-kicker">Joint business plan</div>
           <h1>{partner.name}</h1>
           <p className="pp-parties">

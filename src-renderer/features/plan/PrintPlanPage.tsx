@@ -5,7 +5,7 @@ import { isPaperSize, PRINT_READY_ATTRIBUTE, versionLabel, type PaperSize, type 
 import { formatDate } from '../../../src-shared/util/formatDate';
 import { planManagerName } from '../../../src-shared/domain/identity';
 import { NotFound } from '../../app/NotFound';
-import { useProfile } from '../../app/useProfile';
+import { useBranding, useProfile } from '../../app/useProfile';
 import { useToday } from '../../app/useToday';
 import { useAppData } from '../../db/useAppData';
 import { planDate, PlanPrintDocument } from './PlanPrintDocument';
@@ -31,6 +31,7 @@ export function PrintPlanPage() {
   const data = useAppData();
   const today = useToday();
   const [profile] = useProfile();
+  const branding = useBranding();
   const company = profile.company.trim();
   const plan = [...data.plansByPartner.values()].flat().find((candidate) => candidate.id === planId);
   const partner = plan ? data.partnersById.get(plan.partnerId) : undefined;
@@ -96,7 +97,7 @@ export function PrintPlanPage() {
         <Button onClick={() => window.print()}>Print ({paper === 'letter' ? 'Letter' : 'A4'})</Button>
       </div>
       <style>{`@page { size: ${paper === 'letter' ? 'letter' : 'A4'}; margin: 0.75in 0.55in; } @media print { .plan-print .pp-cover { height: ${COVER_HEIGHT[paper]}; } }`}</style>
-      <PlanPrintDocument partner={partner} plan={plan} items={items} managerName={planManagerName(partner.team, profile.name)} company={profile.company} today={today} />
+      <PlanPrintDocument partner={partner} plan={plan} items={items} managerName={planManagerName(partner.team, profile.name)} company={profile.company} today={today} logo={branding.logo} {...(branding.accent ? { accent: branding.accent } : {})} />
     </>
   );
 }

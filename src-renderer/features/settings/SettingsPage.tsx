@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title, useMantineColorScheme } from '@mantine/core';
+import { Alert, Button, Card, ColorInput, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title, useMantineColorScheme } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -18,22 +18,25 @@ import { useDatabase } from '../../db/useDatabase';
 import { CSV_FILE, JSON_FILE } from '../../platform/platform';
 import { usePlatform } from '../../platform/usePlatform';
 import { useSync } from '../../sync/useSync';
+import { accentColorError, DEFAULT_ACCENT } from '../../../src-shared/welcomekit/branding';
+import { LogoPicker } from '../welcomekit/LogoPicker';
 import { applyRestore, exportBackup, localStamps } from './backupData';
 import { SyncCard } from './SyncCard';
 
 /**
  * Profile & branding: who the manager is and the company they work for (the vendor), as printed
- * on plans and recaps. A local setting of this laptop; signed in, name and email are the account's.
- * (Issue 14's logo and accent colour belong in this card too.)
+ * on plans and recaps, with the logo and accent colour of the welcome kit and the business-plan PDF.
+ * A local setting of this laptop; signed in, name and email are the account's.
  */
 function ProfileCard() {
   const [profile] = useProfile();
   const [local, setLocal] = useLocalProfileSetting();
   const { session } = useSync();
   const form = useForm({
-    initialValues: { name: profile.name, email: profile.email, company: profile.company },
+    initialValues: { name: profile.name, email: profile.email, company: profile.company, logo: local.logo ?? '', accentColor: local.accentColor ?? '' },
     validate: (values) => ({
       ...identityErrors(values),
+      accentColor: accentColorError(values.accentColor),
       email: session || isValidEmail(values.email.trim()) ? null : `“${values.email}” is not an email address (name@company.com)`,
     }),
   });
@@ -50,7 +53,10 @@ function ProfileCard() {
         noValidate
         onSubmit={form.onSubmit((values) => {
           const company = values.company.trim();
-          setLocal(session ? { ...local, company } : { ...local, name: values.name.trim(), email: values.email.trim().toLowerCase(), company });
+          const accent = values.accentColor.trim().toLowerCase();
+          const { logo: _logo, accentColor: _accent, ...rest } = local;
+          const branded = { ...rest, company, ...(values.logo ? { logo: values.logo } : {}), ...(accent ? { accentColor: accent } : {}) };
+          setLocal(session ? branded : { ...branded, name: values.name.trim(), email: values.email.trim().toLowerCase() });
           notifications.show({ color: 'teal', message: 'Profile saved.' });
         })}
       >
@@ -58,6 +64,16 @@ function ProfileCard() {
           <TextInput label="Your name" autoComplete="name" disabled={session !== null} {...form.getInputProps('name')} />
           <TextInput label="Your email" autoComplete="email" disabled={session !== null} {...form.getInputProps('email')} />
           <TextInput label="Your company" description="The vendor partners see on their plan" autoComplete="organization" {...form.getInputProps('company')} />
+          <LogoPicker value={form.values.logo} onChange={(logo) => form.setFieldValue('logo', logo)} company={form.values.company} />
+          <ColorInput
+            label="Accent colour"
+            description="Headings and rules of the welcome kit and business plans"
+            placeholder={DEFAULT_ACCENT}
+            format="hex"
+            fixOnBlur={false}
+            swatches={['#4c6ef5', '#1c7ed6', '#0ca678', '#e8590c', '#c2255c', '#343a40']}
+            {...form.getInputProps('accentColor')}
+          />
           {session && (
             <Text size="xs" c="dimmed">
               Signed in as {session.user.role === 'admin' ? 'an administrator' : 'a partner manager'}.

@@ -12,6 +12,7 @@ import { usePlatform } from '../../platform/usePlatform';
 import { formatDate } from '../journey/dueLabel';
 import { useAppData } from '../../db/useAppData';
 import { PartnerForm } from '../partners/PartnerForm';
+import { WelcomeKitButton } from '../welcomekit/WelcomeKitButton';
 import { updatePartner } from '../partners/updatePartner';
 
 const STATUS_COLORS = { recruited: 'gray', onboarding: 'indigo', active: 'teal', at_risk: 'orange', churned: 'gray' } as const;
@@ -116,9 +117,12 @@ export function PartnerHeader({ partner, overview }: { partner: Partner; overvie
               </Text>
             )}
           </Stack>
-          <Button variant="default" leftSection={<IconPencil size={16} />} onClick={edit}>
-            Edit
-          </Button>
+          <Stack gap="xs">
+            <Button variant="default" leftSection={<IconPencil size={16} />} onClick={edit}>
+              Edit
+            </Button>
+            <WelcomeKitButton partner={partner} />
+          </Stack>
         </Group>
       </Group>
     </Card>

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerIpcHandlers } from '../../../src-main/ipc';
-import { countPdfPages, exportPlanPdf, printUrlFor } from '../../../src-main/pdfExport';
+import { countPdfPages, exportPlanPdf, exportWelcomeKitPdf, printUrlFor } from '../../../src-main/pdfExport';
 import { APP_ORIGIN } from '../../../src-main/appProtocol';
 import { planPdfOptions, toElectronPrintOptions } from '../../../src-shared/plan/pdfOptions';
 import { dialog, fake, FakeBrowserWindow, FakeWebContents, ipcEventFrom, registeredIpcHandler, resetFakeElectron, shell } from './fakeElectron';
@@ -139,5 +139,32 @@ describe('helpers', () => {
 
   it('counts PDF pages', () => {
     expect(countPdfPages(PDF)).toBe(2);
+  });
+});
+
+describe('welcomeKit:exportPdf', () => {
+  it('prints the partner’s welcome-kit route through the same pipeline, with its own dialog titles', async () => {
+    const target = join(dir, 'kit.pdf');
+    fakeDialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
+    let offer: Promise<unknown> | undefined;
+    const kitHeader = { ...HEADER, versionLabel: 'Welcome kit', documentTitle: 'Welcome kit' };
+    const contents = FakeWebContents.prototype as PrintingContents;
+    contents.executeJavaScript = async (code: string) => (code.includes('data-print-ready') ? readyState : JSON.stringify(kitHeader));
+
+    const result = await exportWelcomeKitPdf({ partnerId: 'p1', paper: 'a4', suggestedName: 'Acme Cloud - welcome kit - 2027-02-01.pdf' }, ipcEventFrom(APP_FRAME) as never, { onOffer: (promise) => (offer = promise) });
+
+    expect(result).toEqual({ saved: true, path: target, pages: 2 });
+    expect(printWindow().loadedUrl).toBe('app://partner-desk/index.html#/print/welcome-kit/p1?paper=a4');
+    expect(printed).toEqual([toElectronPrintOptions(planPdfOptions('a4', kitHeader))]);
+    expect(JSON.stringify(printed[0])).toContain('Acme Cloud · Welcome kit');
+    expect(fakeDialog.showSaveDialog.mock.calls[0]?.[0]).toMatchObject({ title: 'Save the welcome kit as PDF' });
+    await offer;
+    expect(fakeDialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ message: 'The welcome kit was saved as PDF.' }));
+  });
+
+  it('names the welcome kit when its print page reports a problem', async () => {
+    fakeDialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: join(dir, 'kit.pdf') });
+    readyState = 'error: this partner is not on this laptop';
+    await expect(exportWelcomeKitPdf({ partnerId: 'gone', paper: 'a4', suggestedName: 'kit' }, ipcEventFrom(APP_FRAME) as never)).rejects.toThrow('the welcome kit could not be printed (this partner is not on this laptop)');
   });
 });
