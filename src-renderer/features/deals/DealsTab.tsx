@@ -11,7 +11,7 @@ import { useAppData } from '../../db/useAppData';
 import { useDatabase } from '../../db/useDatabase';
 import { firstWonDeal, validateDealForm, type DealFormErrors, type DealFormValues } from './dealInput';
 import { changeDealStage, createDeal } from './dealWrites';
-import { findSimilarDeals } from './similarDeals';
+import { findSimilarDeals } from '../../../src-shared/deals/duplicates';
 
 export const STAGE_LABELS: Record<DealStage, string> = { registered: 'Registered', approved: 'Approved', won: 'Won', lost: 'Lost' };
 const STAGE_COLORS: Record<DealStage, string> = { registered: 'gray', approved: 'blue', won: 'green', lost: 'red' };
