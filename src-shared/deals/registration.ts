@@ -103,3 +103,21 @@ export function expiringRegistrations(deals: readonly Deal[], today: IsoDate, wi
     })
     .sort((a, b) => ((a.protectedUntil ?? '') < (b.protectedUntil ?? '') ? -1 : 1));
 }
+
+/** The registration's status in words, as the deals table and Today show it. */
+export function registrationLabel(status: RegistrationStatus, format: (date: IsoDate) => string): string {
+  switch (status.kind) {
+    case 'pending':
+      return 'Awaiting approval';
+    case 'rejected':
+      return `Rejected ${format(status.on)}`;
+    case 'protected':
+      return `Protected until ${format(status.until)}`;
+    case 'expiring':
+      return status.daysLeft === 0 ? `Protection expires today (${format(status.until)})` : `Protection expires in ${status.daysLeft} day${status.daysLeft === 1 ? '' : 's'} (${format(status.until)})`;
+    case 'expired':
+      return `Protection expired ${format(status.until)}`;
+    case 'closed':
+      return '—';
+  }
+}

@@ -1,4 +1,5 @@
 import { newId, nowIso } from '../../../src-shared/domain/ids';
+import { DEFAULT_PROTECTION_DAYS, approveRegistration, decideExtension, rejectRegistration, requestExtension } from '../../../src-shared/deals/registration';
 import type { Deal, DealStage, IsoDate } from '../../../src-shared/domain/types';
 import type { AppDatabase } from '../../db/appDatabase';
 import type { DealInputValue } from './dealInput';
@@ -61,4 +62,31 @@ export async function changeDealStage(db: AppDatabase, dealId: string, stage: De
       throw error;
     }
   }
+}
+
+type Rule<T> = (deal: Deal) => { ok: true; value: T } | { ok: false; error: string };
+
+/** Applies a registration rule (src-shared/deals/registration.ts) to the stored deal; the rule's message when it refuses. */
+async function applyRule<T extends Partial<Deal>>(db: AppDatabase, dealId: string, rule: Rule<T>): Promise<true> {
+  const doc = await db.deals.findOne(dealId).exec();
+  if (!doc) throw new Error('This deal no longer exists on this laptop.');
+  const result = rule(doc.toJSON() as Deal);
+  if (!result.ok) throw new Error(result.error);
+  await doc.incrementalPatch({ ...result.value, updatedAt: nowIso() });
+  return true;
+}
+
+/** Approves (protected for the window from `on`) or rejects a registration, with the reason. */
+export async function decideRegistration(db: AppDatabase, dealId: string, approve: boolean, reason: string, on: IsoDate, windowDays: number = DEFAULT_PROTECTION_DAYS): Promise<true> {
+  return applyRule(db, dealId, (d) => (approve ? approveRegistration(d, reason, on, windowDays) : rejectRegistration(d, reason, on)));
+}
+
+/** Records a request to extend the protection by `days`, with its reason. */
+export async function askExtension(db: AppDatabase, dealId: string, reason: string, on: IsoDate, days: number): Promise<true> {
+  return applyRule(db, dealId, (d) => requestExtension(d, reason, on, days));
+}
+
+/** Approves (new expiry) or refuses the open extension request. */
+export async function settleExtension(db: AppDatabase, dealId: string, approve: boolean, on: IsoDate): Promise<true> {
+  return applyRule(db, dealId, (d) => decideExtension(d, approve, on));
 }
