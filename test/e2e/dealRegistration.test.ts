@@ -91,6 +91,7 @@ describe('deal registration: approval, protection and the duplicate pre-check', 
     expect(await item.innerText()).toContain(holder);
     expect(await item.innerText()).toContain(`Protection expires in 5 days (${await app.shownDate(isoInDays(90))})`);
     await app.dismissNotifications();
+    await card.scrollIntoViewIfNeeded();
     await app.screenshot('deals-03-today-expiring');
     await page.emulateMedia({ colorScheme: 'dark' });
     await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'))).toBe('dark');

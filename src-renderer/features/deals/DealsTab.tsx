@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Card, Group, NumberFormatter, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconAlertTriangle, IconLock, IconPlus, IconTrophy } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconConfetti, IconLock, IconPlus, IconTrophy } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { DEAL_STAGES, type Deal, type DealSource, type DealStage, type Partner } from '../../../src-shared/domain/types';
 import { DateField } from '../../app/DateField';
@@ -53,6 +54,14 @@ function DealForm({ partner, deals, today, onDone }: { partner: Partner; deals: 
       return;
     }
     const saved = await save(db, partner.id, result.value);
+    if (saved?.firstDeal) {
+      notifications.show({
+        color: 'green',
+        icon: <IconConfetti size={18} />,
+        title: `First deal for ${partner.name}!`,
+        message: saved.stepTicked ? `“${saved.deal.account}” is registered: the journey’s “first deal” step is ticked.` : `“${saved.deal.account}” is registered.`,
+      });
+    }
     if (saved) {
       draft.clear();
       onDone();
