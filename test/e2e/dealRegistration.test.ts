@@ -45,6 +45,11 @@ describe('deal registration: approval, protection and the duplicate pre-check', 
     await records.startDeal({ account: 'acme-robotics.com', amount: '40000', currency: 'USD' });
     await records.submitDeal();
     await records.dealForm().waitFor({ state: 'detached' });
+    // The partner had no deal: its first one is celebrated and the journey's step is ticked.
+    const celebration = page.locator('.mantine-Notification-root').filter({ hasText: `First deal for ${holder}!` });
+    await celebration.waitFor();
+    expect(await celebration.innerText()).toContain('the journey’s “first deal” step is ticked');
+    await app.screenshot('deals-00-first-deal-celebrated');
     expect(await records.registrationStatus('acme-robotics.com').innerText()).toMatch(/^Awaiting approval$/i);
 
     await records.decideRegistration('acme-robotics.com', 'Approve', 'Customer confirmed the partner leads the evaluation');
