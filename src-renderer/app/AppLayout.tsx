@@ -15,6 +15,7 @@ import { ProgramFeedbackPage } from '../features/satisfaction/ProgramFeedbackPag
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TemplatesPage } from '../features/templates/TemplatesPage';
 import { CheckinReminders } from '../features/meetings/useCheckinReminders';
+import { DealExpiryReminders } from '../features/deals/useDealExpiryReminders';
 import { KickoffPage } from '../features/meetings/KickoffPage';
 import { TodayPage } from '../features/today/TodayPage';
 import { PartnerWorkspacePage } from '../features/workspace/PartnerWorkspacePage';
@@ -173,6 +174,7 @@ export function AppLayout() {
       </AppShell.Main>
       <CommandPalette />
       <CheckinReminders />
+      <DealExpiryReminders />
     </AppShell>
   );
 }

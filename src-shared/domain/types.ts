@@ -219,7 +219,16 @@ export type Deal = BaseDoc & {
   registeredOn: IsoDate;
   closedOn?: IsoDate;
   source: DealSource;
+  /** The manager's decision on the registration, with its reason (src-shared/deals/registration.ts). */
+  decision?: DealDecision;
+  /** Last day the approved registration protects the account (approval day + protection window, extended). */
+  protectedUntil?: IsoDate;
+  /** Requests to extend the protection, oldest first. */
+  extensions?: DealExtension[];
 };
+
+export type DealDecision = { outcome: 'approved' | 'rejected'; reason: string; on: IsoDate };
+export type DealExtension = { requestedOn: IsoDate; reason: string; days: number; status: 'requested' | 'approved' | 'refused'; decidedOn?: IsoDate; newExpiry?: IsoDate };
 
 export const TRAINING_STATUSES = ['enrolled', 'completed'] as const;
 export type TrainingStatus = (typeof TRAINING_STATUSES)[number];

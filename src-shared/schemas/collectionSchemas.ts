@@ -304,7 +304,7 @@ export const planItemSchema: CollectionSchema = {
 export const dealSchema: CollectionSchema = {
   title: 'deal',
   description: 'A registered deal',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -316,6 +316,28 @@ export const dealSchema: CollectionSchema = {
     registeredOn: date,
     closedOn: date,
     source: oneOf(DEAL_SOURCES),
+    decision: {
+      type: 'object',
+      properties: { outcome: oneOf(['approved', 'rejected']), reason: text(1000), on: date },
+      required: ['outcome', 'reason', 'on'],
+    },
+    protectedUntil: date,
+    extensions: {
+      type: 'array',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        properties: {
+          requestedOn: date,
+          reason: text(1000),
+          days: { type: 'integer', minimum: 1, maximum: 365 },
+          status: oneOf(['requested', 'approved', 'refused']),
+          decidedOn: date,
+          newExpiry: date,
+        },
+        required: ['requestedOn', 'reason', 'days', 'status'],
+      },
+    },
   },
   required: [...partnerOwnedRequired, 'account', 'amount', 'currency', 'stage', 'registeredOn', 'source'],
   indexes: ['partnerId'],

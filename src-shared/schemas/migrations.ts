@@ -23,6 +23,12 @@ const addedOptionalUpdatedBy: MigrationStrategy = (oldDoc) => oldDoc;
  */
 const addedTaskScheduling: MigrationStrategy = (oldDoc) => oldDoc;
 
+/**
+ * Deals v3 gained optional registration fields (`decision`, `protectedUntil`, `extensions`): an
+ * old deal has no decision yet and no protection window until it is approved with a reason.
+ */
+const addedDealRegistration: MigrationStrategy = (oldDoc) => oldDoc;
+
 const addedSyncMeta: MigrationStrategy = (oldDoc) => ({ ...oldDoc, sync: { legacy: true } });
 
 /**
@@ -35,7 +41,8 @@ const addedSyncMeta: MigrationStrategy = (oldDoc) => ({ ...oldDoc, sync: { legac
  * - conflicts v1: also `collection` → `collectionName`;
  * - every collection (partners v3, the others v2): the sync bookkeeping `sync` (sync engine 2),
  *   and no more `updatedAt` index (no query used it);
- * - tasks v3: optional scheduling fields (dependencies, pinned date, shift, template version).
+ * - tasks v3: optional scheduling fields (dependencies, pinned date, shift, template version);
+ * - deals v3: optional registration decision, protection expiry and extension requests.
  */
 export const MIGRATION_STRATEGIES: Record<CollectionName, Record<number, MigrationStrategy>> = {
   partners: {
@@ -79,7 +86,7 @@ export const MIGRATION_STRATEGIES: Record<CollectionName, Record<number, Migrati
   meetings: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
   plans: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
   planitems: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
-  deals: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
+  deals: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta, 3: addedDealRegistration },
   trainings: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
   surveys: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
   templates: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },

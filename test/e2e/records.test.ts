@@ -73,11 +73,11 @@ describe('records and KPIs: deals, training, satisfaction and the dashboard', ()
     await app.screenshot('records-03-deals');
   });
 
-  it('moves a deal through its stages', async () => {
+  it('moves a deal through its stages: approval takes a reason', async () => {
     const row = records.dealRows().filter({ hasText: 'zephyr-logistics.com' });
-    await row.getByRole('combobox', { name: 'Stage of zephyr-logistics.com' }).click();
-    await page.getByRole('option', { name: 'Approved', exact: true }).click();
+    await records.decideRegistration('zephyr-logistics.com', 'Approve', 'Customer confirmed the partner leads the project');
     await expect.poll(() => row.getByRole('combobox', { name: 'Stage of zephyr-logistics.com' }).inputValue()).toBe('Approved');
+    expect(await records.registrationStatus('zephyr-logistics.com').innerText()).toMatch(/^Protected until /i);
   });
 
   it('records a certification and a PSAT', async () => {

@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Card, Group, NumberFormatter, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconAlertTriangle, IconPlus, IconTrophy } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconConfetti, IconLock, IconPlus, IconTrophy } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { DEAL_STAGES, type Deal, type DealSource, type DealStage, type Partner } from '../../../src-shared/domain/types';
 import { DateField } from '../../app/DateField';
@@ -11,7 +12,8 @@ import { useAppData } from '../../db/useAppData';
 import { useDatabase } from '../../db/useDatabase';
 import { firstWonDeal, validateDealForm, type DealFormErrors, type DealFormValues } from './dealInput';
 import { changeDealStage, createDeal } from './dealWrites';
-import { findSimilarDeals } from './similarDeals';
+import { checkDuplicates, indexDeals, protectedCollisionMessage } from '../../../src-shared/deals/duplicates';
+import { RegistrationActions } from './RegistrationActions';
 
 export const STAGE_LABELS: Record<DealStage, string> = { registered: 'Registered', approved: 'Approved', won: 'Won', lost: 'Lost' };
 const STAGE_COLORS: Record<DealStage, string> = { registered: 'gray', approved: 'blue', won: 'green', lost: 'red' };
@@ -29,8 +31,10 @@ function DealForm({ partner, deals, today, onDone }: { partner: Partner; deals: 
   const [errors, setErrors] = useState<DealFormErrors>({});
   const [confirmedFor, setConfirmedFor] = useState<string | null>(null);
   const [save, saving] = useStoreAction(createDeal, 'register the deal');
-  const allDeals = useMemo(() => [...data.dealsByPartner.values()].flat(), [data.dealsByPartner]);
-  const similar = useMemo(() => (values.account.trim().length >= 3 ? findSimilarDeals(values.account, allDeals) : []), [values.account, allDeals]);
+  const index = useMemo(() => indexDeals([...data.dealsByPartner.values()].flat()), [data.dealsByPartner]);
+  const check = useMemo(() => (values.account.trim().length >= 3 ? checkDuplicates(values.account, index, { partnerId: partner.id, today }) : { matches: [] }), [values.account, index, partner.id, today]);
+  const similar = check.matches.map((m) => m.deal);
+  const blocking = check.blocking;
   const set = <K extends keyof DealFormValues>(key: K, value: DealFormValues[K]) => {
     const next = { ...values, [key]: value };
     setValues(next);
@@ -50,6 +54,14 @@ function DealForm({ partner, deals, today, onDone }: { partner: Partner; deals: 
       return;
     }
     const saved = await save(db, partner.id, result.value);
+    if (saved?.firstDeal) {
+      notifications.show({
+        color: 'green',
+        icon: <IconConfetti size={18} />,
+        title: `First deal for ${partner.name}!`,
+        message: saved.stepTicked ? `“${saved.deal.account}” is registered: the journey’s “first deal” step is ticked.` : `“${saved.deal.account}” is registered.`,
+      });
+    }
     if (saved) {
       draft.clear();
       onDone();
@@ -69,7 +81,7 @@ function DealForm({ partner, deals, today, onDone }: { partner: Partner; deals: 
           <TextInput label="Currency" maxLength={3} value={values.currency} onChange={(e) => set('currency', e.currentTarget.value.toUpperCase())} error={errors.currency} required w={90} />
         </Group>
         <Group grow align="flex-start">
-          <Select label="Stage" data={DEAL_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} value={values.stage} onChange={(v) => set('stage', (v ?? 'registered') as DealStage)} allowDeselect={false} />
+          <Select label="Stage" data={DEAL_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s], disabled: s === 'approved' }))} description="Approve it in the list, with a reason" value={values.stage} onChange={(v) => set('stage', (v ?? 'registered') as DealStage)} allowDeselect={false} />
           <DateField label="Registered on" value={values.registeredOn} onChange={(value) => set('registeredOn', value)} error={errors.registeredOn} required />
           {values.stage === 'won' || values.stage === 'lost' ? (
             <DateField label="Closed on" value={values.closedOn} onChange={(value) => set('closedOn', value)} error={errors.closedOn} required />
@@ -89,6 +101,11 @@ function DealForm({ partner, deals, today, onDone }: { partner: Partner; deals: 
             ]}
           />
         </div>
+        {blocking ? (
+          <Alert color="red" icon={<IconLock size={18} />} title="Protected by another partner" role="alert" data-testid="protected-collision">
+            <Text size="sm">{protectedCollisionMessage(blocking, data.partnersById.get(blocking.deal.partnerId)?.name ?? 'Another partner')}</Text>
+          </Alert>
+        ) : null}
         {similar.length > 0 ? (
           <Alert color="orange" icon={<IconAlertTriangle size={18} />} title="Possible duplicate" role="alert">
             <Text size="sm">
@@ -156,6 +173,7 @@ export function DealsTab({ partner, deals, today }: { partner: Partner; deals: D
               <Table.Th>Registered</Table.Th>
               <Table.Th>Closed</Table.Th>
               <Table.Th>Stage</Table.Th>
+              <Table.Th>Registration</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -182,12 +200,15 @@ export function DealsTab({ partner, deals, today }: { partner: Partner; deals: D
                     size="xs"
                     w={130}
                     aria-label={`Stage of ${d.account}`}
-                    data={DEAL_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))}
+                    data={DEAL_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s], disabled: s === 'approved' && d.stage !== 'approved' }))}
                     value={d.stage}
                     allowDeselect={false}
                     onChange={(v) => v && v !== d.stage && void move(db, d.id, v as DealStage, today)}
                     leftSection={<Badge size="xs" circle color={STAGE_COLORS[d.stage]} aria-hidden> </Badge>}
                   />
+                </Table.Td>
+                <Table.Td>
+                  <RegistrationActions deal={d} today={today} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -8,6 +8,7 @@ import { useAppData } from '../../db/useAppData';
 import { FirstRun } from '../firstrun/FirstRun';
 import { TaskLine } from '../journey/TaskLine';
 import { CheckinsDueCard } from '../meetings/CheckinsDueCard';
+import { ExpiringRegistrationsCard } from '../deals/ExpiringRegistrationsCard';
 import { NeedsAttentionCard } from '../dashboard/NeedsAttentionCard';
 import { NextActionButton } from '../partners/NextActionButton';
 import { PageLoader } from '../../app/PageLoader';
@@ -117,6 +118,7 @@ export function TodayPage() {
         <Stack gap="lg">
           <NeedsAttentionCard />
           <CheckinsDueCard />
+          <ExpiringRegistrationsCard />
           <Card withBorder padding="md" component="section" aria-labelledby="nostep-title">
             <Title order={3} size="h5" id="nostep-title" mb="xs">
               Without a next step

@@ -4919,7 +4919,7 @@ return errors === 0;
 }
 
 export const document_deals = validate15;
-const schema16 = {"title":"deal","description":"A registered deal","version":2,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"partnerId":{"type":"string","maxLength":64},"account":{"type":"string","maxLength":300},"amount":{"type":"number","minimum":0,"maximum":1000000000000},"currency":{"type":"string","pattern":"^[A-Z]{3}$","maxLength":3},"stage":{"type":"string","enum":["registered","approved","won","lost"],"maxLength":32},"registeredOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"closedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"source":{"type":"string","enum":["sourced","influenced"],"maxLength":32}},"required":["id","createdAt","updatedAt","partnerId","account","amount","currency","stage","registeredOn","source"],"indexes":["partnerId"],"additionalProperties":false};
+const schema16 = {"title":"deal","description":"A registered deal","version":3,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"partnerId":{"type":"string","maxLength":64},"account":{"type":"string","maxLength":300},"amount":{"type":"number","minimum":0,"maximum":1000000000000},"currency":{"type":"string","pattern":"^[A-Z]{3}$","maxLength":3},"stage":{"type":"string","enum":["registered","approved","won","lost"],"maxLength":32},"registeredOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"closedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"source":{"type":"string","enum":["sourced","influenced"],"maxLength":32},"decision":{"type":"object","properties":{"outcome":{"type":"string","enum":["approved","rejected"],"maxLength":32},"reason":{"type":"string","maxLength":1000},"on":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"}},"required":["outcome","reason","on"]},"protectedUntil":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"extensions":{"type":"array","maxItems":50,"items":{"type":"object","properties":{"requestedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string","maxLength":1000},"days":{"type":"integer","minimum":1,"maximum":365},"status":{"type":"string","enum":["requested","approved","refused"],"maxLength":32},"decidedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"newExpiry":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"}},"required":["requestedOn","reason","days","status"]}}},"required":["id","createdAt","updatedAt","partnerId","account","amount","currency","stage","registeredOn","source"],"indexes":["partnerId"],"additionalProperties":false};
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -5486,14 +5486,470 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
-else {
-const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.decision !== undefined){
+let data17 = data.decision;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.outcome === undefined){
+const err48 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "outcome"}};
 if(vErrors === null){
 vErrors = [err48];
 }
 else {
 vErrors.push(err48);
+}
+errors++;
+}
+if(data17.reason === undefined){
+const err49 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "reason"}};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+if(data17.on === undefined){
+const err50 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "on"}};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if(data17.outcome !== undefined){
+let data18 = data17.outcome;
+if(!((data18 === "approved") || (data18 === "rejected"))){
+const err51 = {instancePath:instancePath+"/decision/outcome",schemaPath:"#/properties/decision/properties/outcome/enum",keyword:"enum",params:{allowedValues: schema16.properties.decision.properties.outcome.enum}};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(typeof data18 === "string"){
+if(func3(data18) > 32){
+const err52 = {instancePath:instancePath+"/decision/outcome",schemaPath:"#/properties/decision/properties/outcome/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/decision/outcome",schemaPath:"#/properties/decision/properties/outcome/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data17.reason !== undefined){
+let data19 = data17.reason;
+if(typeof data19 === "string"){
+if(func3(data19) > 1000){
+const err54 = {instancePath:instancePath+"/decision/reason",schemaPath:"#/properties/decision/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000}};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/decision/reason",schemaPath:"#/properties/decision/properties/reason/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data17.on !== undefined){
+let data20 = data17.on;
+if(typeof data20 === "string"){
+if(func3(data20) > 10){
+const err56 = {instancePath:instancePath+"/decision/on",schemaPath:"#/properties/decision/properties/on/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(!pattern0.test(data20)){
+const err57 = {instancePath:instancePath+"/decision/on",schemaPath:"#/properties/decision/properties/on/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/decision/on",schemaPath:"#/properties/decision/properties/on/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data.protectedUntil !== undefined){
+let data21 = data.protectedUntil;
+if(typeof data21 === "string"){
+if(func3(data21) > 10){
+const err60 = {instancePath:instancePath+"/protectedUntil",schemaPath:"#/properties/protectedUntil/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if(!pattern0.test(data21)){
+const err61 = {instancePath:instancePath+"/protectedUntil",schemaPath:"#/properties/protectedUntil/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/protectedUntil",schemaPath:"#/properties/protectedUntil/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data.extensions !== undefined){
+let data22 = data.extensions;
+if(Array.isArray(data22)){
+if(data22.length > 50){
+const err63 = {instancePath:instancePath+"/extensions",schemaPath:"#/properties/extensions/maxItems",keyword:"maxItems",params:{limit: 50}};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+const len0 = data22.length;
+for(let i0=0; i0<len0; i0++){
+let data23 = data22[i0];
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.requestedOn === undefined){
+const err64 = {instancePath:instancePath+"/extensions/" + i0,schemaPath:"#/properties/extensions/items/required",keyword:"required",params:{missingProperty: "requestedOn"}};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if(data23.reason === undefined){
+const err65 = {instancePath:instancePath+"/extensions/" + i0,schemaPath:"#/properties/extensions/items/required",keyword:"required",params:{missingProperty: "reason"}};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if(data23.days === undefined){
+const err66 = {instancePath:instancePath+"/extensions/" + i0,schemaPath:"#/properties/extensions/items/required",keyword:"required",params:{missingProperty: "days"}};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if(data23.status === undefined){
+const err67 = {instancePath:instancePath+"/extensions/" + i0,schemaPath:"#/properties/extensions/items/required",keyword:"required",params:{missingProperty: "status"}};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+if(data23.requestedOn !== undefined){
+let data24 = data23.requestedOn;
+if(typeof data24 === "string"){
+if(func3(data24) > 10){
+const err68 = {instancePath:instancePath+"/extensions/" + i0+"/requestedOn",schemaPath:"#/properties/extensions/items/properties/requestedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+if(!pattern0.test(data24)){
+const err69 = {instancePath:instancePath+"/extensions/" + i0+"/requestedOn",schemaPath:"#/properties/extensions/items/properties/requestedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/extensions/" + i0+"/requestedOn",schemaPath:"#/properties/extensions/items/properties/requestedOn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data23.reason !== undefined){
+let data25 = data23.reason;
+if(typeof data25 === "string"){
+if(func3(data25) > 1000){
+const err71 = {instancePath:instancePath+"/extensions/" + i0+"/reason",schemaPath:"#/properties/extensions/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000}};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/extensions/" + i0+"/reason",schemaPath:"#/properties/extensions/items/properties/reason/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data23.days !== undefined){
+let data26 = data23.days;
+if(!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))){
+const err73 = {instancePath:instancePath+"/extensions/" + i0+"/days",schemaPath:"#/properties/extensions/items/properties/days/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(typeof data26 == "number"){
+if(data26 > 365 || isNaN(data26)){
+const err74 = {instancePath:instancePath+"/extensions/" + i0+"/days",schemaPath:"#/properties/extensions/items/properties/days/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365}};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if(data26 < 1 || isNaN(data26)){
+const err75 = {instancePath:instancePath+"/extensions/" + i0+"/days",schemaPath:"#/properties/extensions/items/properties/days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+if(data23.status !== undefined){
+let data27 = data23.status;
+if(!(((data27 === "requested") || (data27 === "approved")) || (data27 === "refused"))){
+const err76 = {instancePath:instancePath+"/extensions/" + i0+"/status",schemaPath:"#/properties/extensions/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema16.properties.extensions.items.properties.status.enum}};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(typeof data27 === "string"){
+if(func3(data27) > 32){
+const err77 = {instancePath:instancePath+"/extensions/" + i0+"/status",schemaPath:"#/properties/extensions/items/properties/status/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/extensions/" + i0+"/status",schemaPath:"#/properties/extensions/items/properties/status/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data23.decidedOn !== undefined){
+let data28 = data23.decidedOn;
+if(typeof data28 === "string"){
+if(func3(data28) > 10){
+const err79 = {instancePath:instancePath+"/extensions/" + i0+"/decidedOn",schemaPath:"#/properties/extensions/items/properties/decidedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+if(!pattern0.test(data28)){
+const err80 = {instancePath:instancePath+"/extensions/" + i0+"/decidedOn",schemaPath:"#/properties/extensions/items/properties/decidedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/extensions/" + i0+"/decidedOn",schemaPath:"#/properties/extensions/items/properties/decidedOn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data23.newExpiry !== undefined){
+let data29 = data23.newExpiry;
+if(typeof data29 === "string"){
+if(func3(data29) > 10){
+const err82 = {instancePath:instancePath+"/extensions/" + i0+"/newExpiry",schemaPath:"#/properties/extensions/items/properties/newExpiry/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+if(!pattern0.test(data29)){
+const err83 = {instancePath:instancePath+"/extensions/" + i0+"/newExpiry",schemaPath:"#/properties/extensions/items/properties/newExpiry/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/extensions/" + i0+"/newExpiry",schemaPath:"#/properties/extensions/items/properties/newExpiry/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/extensions/" + i0,schemaPath:"#/properties/extensions/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/extensions",schemaPath:"#/properties/extensions/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
 }
 errors++;
 }
@@ -13040,8 +13496,8 @@ validate24.errors = vErrors;
 return errors === 0;
 }
 
-export const stored_deal_v2 = validate25;
-const schema26 = {"additionalProperties":false,"description":"A registered deal","encrypted":[],"indexes":[["_deleted","partnerId","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"account":{"maxLength":300,"type":"string"},"amount":{"maximum":1000000000000,"minimum":0,"type":"number"},"closedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"createdAt":{"maxLength":32,"type":"string"},"currency":{"maxLength":3,"pattern":"^[A-Z]{3}$","type":"string"},"id":{"maxLength":64,"type":"string"},"partnerId":{"maxLength":64,"type":"string"},"registeredOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"source":{"enum":["sourced","influenced"],"maxLength":32,"type":"string"},"stage":{"enum":["registered","approved","won","lost"],"maxLength":32,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"}},"required":["id","createdAt","updatedAt","partnerId","account","amount","currency","stage","registeredOn","source","_deleted","_rev","_meta","_attachments"],"title":"deal","type":"object","version":2};
+export const stored_deal_v3 = validate25;
+const schema26 = {"additionalProperties":false,"description":"A registered deal","encrypted":[],"indexes":[["_deleted","partnerId","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"account":{"maxLength":300,"type":"string"},"amount":{"maximum":1000000000000,"minimum":0,"type":"number"},"closedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"createdAt":{"maxLength":32,"type":"string"},"currency":{"maxLength":3,"pattern":"^[A-Z]{3}$","type":"string"},"decision":{"properties":{"on":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"outcome":{"enum":["approved","rejected"],"maxLength":32,"type":"string"},"reason":{"maxLength":1000,"type":"string"}},"required":["outcome","reason","on"],"type":"object"},"extensions":{"items":{"properties":{"days":{"maximum":365,"minimum":1,"type":"integer"},"decidedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"newExpiry":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"reason":{"maxLength":1000,"type":"string"},"requestedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"status":{"enum":["requested","approved","refused"],"maxLength":32,"type":"string"}},"required":["requestedOn","reason","days","status"],"type":"object"},"maxItems":50,"type":"array"},"id":{"maxLength":64,"type":"string"},"partnerId":{"maxLength":64,"type":"string"},"protectedUntil":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"registeredOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"source":{"enum":["sourced","influenced"],"maxLength":32,"type":"string"},"stage":{"enum":["registered","approved","won","lost"],"maxLength":32,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"}},"required":["id","createdAt","updatedAt","partnerId","account","amount","currency","stage","registeredOn","source","_deleted","_rev","_meta","_attachments"],"title":"deal","type":"object","version":3};
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -13475,11 +13931,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data10 = data.id;
-if(typeof data10 === "string"){
-if(func3(data10) > 64){
-const err38 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
+if(data.decision !== undefined){
+let data10 = data.decision;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.outcome === undefined){
+const err38 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "outcome"}};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -13488,9 +13944,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data10.reason === undefined){
+const err39 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "reason"}};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -13499,12 +13954,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-if(data.partnerId !== undefined){
-let data11 = data.partnerId;
-if(typeof data11 === "string"){
-if(func3(data11) > 64){
-const err40 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
+if(data10.on === undefined){
+const err40 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "on"}};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -13513,9 +13964,11 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/type",keyword:"type",params:{type: "string"}};
+if(data10.on !== undefined){
+let data11 = data10.on;
+if(typeof data11 === "string"){
+if(func3(data11) > 10){
+const err41 = {instancePath:instancePath+"/decision/on",schemaPath:"#/properties/decision/properties/on/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -13524,12 +13977,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-if(data.registeredOn !== undefined){
-let data12 = data.registeredOn;
-if(typeof data12 === "string"){
-if(func3(data12) > 10){
-const err42 = {instancePath:instancePath+"/registeredOn",schemaPath:"#/properties/registeredOn/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(!pattern0.test(data11)){
+const err42 = {instancePath:instancePath+"/decision/on",schemaPath:"#/properties/decision/properties/on/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -13538,8 +13987,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(!pattern0.test(data12)){
-const err43 = {instancePath:instancePath+"/registeredOn",schemaPath:"#/properties/registeredOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+}
+else {
+const err43 = {instancePath:instancePath+"/decision/on",schemaPath:"#/properties/decision/properties/on/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -13549,8 +13999,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-else {
-const err44 = {instancePath:instancePath+"/registeredOn",schemaPath:"#/properties/registeredOn/type",keyword:"type",params:{type: "string"}};
+if(data10.outcome !== undefined){
+let data12 = data10.outcome;
+if(!((data12 === "approved") || (data12 === "rejected"))){
+const err44 = {instancePath:instancePath+"/decision/outcome",schemaPath:"#/properties/decision/properties/outcome/enum",keyword:"enum",params:{allowedValues: schema26.properties.decision.properties.outcome.enum}};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -13559,11 +14011,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(data.source !== undefined){
-let data13 = data.source;
-if(!((data13 === "sourced") || (data13 === "influenced"))){
-const err45 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema26.properties.source.enum}};
+if(typeof data12 === "string"){
+if(func3(data12) > 32){
+const err45 = {instancePath:instancePath+"/decision/outcome",schemaPath:"#/properties/decision/properties/outcome/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -13572,9 +14022,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(typeof data13 === "string"){
-if(func3(data13) > 32){
-const err46 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+else {
+const err46 = {instancePath:instancePath+"/decision/outcome",schemaPath:"#/properties/decision/properties/outcome/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -13584,8 +14034,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-else {
-const err47 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"}};
+if(data10.reason !== undefined){
+let data13 = data10.reason;
+if(typeof data13 === "string"){
+if(func3(data13) > 1000){
+const err47 = {instancePath:instancePath+"/decision/reason",schemaPath:"#/properties/decision/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000}};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -13595,10 +14048,8 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.stage !== undefined){
-let data14 = data.stage;
-if(!((((data14 === "registered") || (data14 === "approved")) || (data14 === "won")) || (data14 === "lost"))){
-const err48 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/enum",keyword:"enum",params:{allowedValues: schema26.properties.stage.enum}};
+else {
+const err48 = {instancePath:instancePath+"/decision/reason",schemaPath:"#/properties/decision/properties/reason/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -13607,9 +14058,10 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(typeof data14 === "string"){
-if(func3(data14) > 32){
-const err49 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -13619,8 +14071,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-else {
-const err50 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/type",keyword:"type",params:{type: "string"}};
+if(data.extensions !== undefined){
+let data14 = data.extensions;
+if(Array.isArray(data14)){
+if(data14.length > 50){
+const err50 = {instancePath:instancePath+"/extensions",schemaPath:"#/properties/extensions/maxItems",keyword:"maxItems",params:{limit: 50}};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -13629,13 +14084,12 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-if(data.sync !== undefined){
-let data15 = data.sync;
+const len0 = data14.length;
+for(let i0=0; i0<len0; i0++){
+let data15 = data14[i0];
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key1 in data15){
-if(!((((key1 === "base") || (key1 === "legacy")) || (key1 === "pending")) || (key1 === "seq"))){
-const err51 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(data15.requestedOn === undefined){
+const err51 = {instancePath:instancePath+"/extensions/" + i0,schemaPath:"#/properties/extensions/items/required",keyword:"required",params:{missingProperty: "requestedOn"}};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -13644,11 +14098,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data15.base !== undefined){
-let data16 = data15.base;
-if((!(data16 && typeof data16 == "object" && !Array.isArray(data16))) && (data16 !== null)){
-const err52 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema26.properties.sync.properties.base.type}};
+if(data15.reason === undefined){
+const err52 = {instancePath:instancePath+"/extensions/" + i0,schemaPath:"#/properties/extensions/items/required",keyword:"required",params:{missingProperty: "reason"}};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -13657,10 +14108,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-if(data15.legacy !== undefined){
-if(typeof data15.legacy !== "boolean"){
-const err53 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
+if(data15.days === undefined){
+const err53 = {instancePath:instancePath+"/extensions/" + i0,schemaPath:"#/properties/extensions/items/required",keyword:"required",params:{missingProperty: "days"}};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -13669,10 +14118,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(data15.pending !== undefined){
-if(typeof data15.pending !== "boolean"){
-const err54 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
+if(data15.status === undefined){
+const err54 = {instancePath:instancePath+"/extensions/" + i0,schemaPath:"#/properties/extensions/items/required",keyword:"required",params:{missingProperty: "status"}};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -13681,11 +14128,10 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-if(data15.seq !== undefined){
-let data19 = data15.seq;
-if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
-const err55 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
+if(data15.days !== undefined){
+let data16 = data15.days;
+if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
+const err55 = {instancePath:instancePath+"/extensions/" + i0+"/days",schemaPath:"#/properties/extensions/items/properties/days/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -13694,9 +14140,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(typeof data19 == "number"){
-if(data19 < 0 || isNaN(data19)){
-const err56 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(typeof data16 == "number"){
+if(data16 > 365 || isNaN(data16)){
+const err56 = {instancePath:instancePath+"/extensions/" + i0+"/days",schemaPath:"#/properties/extensions/items/properties/days/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365}};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -13705,11 +14151,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err57 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
+if(data16 < 1 || isNaN(data16)){
+const err57 = {instancePath:instancePath+"/extensions/" + i0+"/days",schemaPath:"#/properties/extensions/items/properties/days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -13719,11 +14162,12 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data.updatedAt !== undefined){
-let data20 = data.updatedAt;
-if(typeof data20 === "string"){
-if(func3(data20) > 32){
-const err58 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+}
+if(data15.decidedOn !== undefined){
+let data17 = data15.decidedOn;
+if(typeof data17 === "string"){
+if(func3(data17) > 10){
+const err58 = {instancePath:instancePath+"/extensions/" + i0+"/decidedOn",schemaPath:"#/properties/extensions/items/properties/decidedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -13732,9 +14176,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
+if(!pattern0.test(data17)){
+const err59 = {instancePath:instancePath+"/extensions/" + i0+"/decidedOn",schemaPath:"#/properties/extensions/items/properties/decidedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -13744,11 +14187,8 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data.updatedBy !== undefined){
-let data21 = data.updatedBy;
-if(typeof data21 === "string"){
-if(func3(data21) > 200){
-const err60 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
+else {
+const err60 = {instancePath:instancePath+"/extensions/" + i0+"/decidedOn",schemaPath:"#/properties/extensions/items/properties/decidedOn/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -13758,8 +14198,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-else {
-const err61 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
+if(data15.newExpiry !== undefined){
+let data18 = data15.newExpiry;
+if(typeof data18 === "string"){
+if(func3(data18) > 10){
+const err61 = {instancePath:instancePath+"/extensions/" + i0+"/newExpiry",schemaPath:"#/properties/extensions/items/properties/newExpiry/maxLength",keyword:"maxLength",params:{limit: 10}};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -13768,15 +14211,484 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-}
-else {
-const err62 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(!pattern0.test(data18)){
+const err62 = {instancePath:instancePath+"/extensions/" + i0+"/newExpiry",schemaPath:"#/properties/extensions/items/properties/newExpiry/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
 if(vErrors === null){
 vErrors = [err62];
 }
 else {
 vErrors.push(err62);
+}
+errors++;
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/extensions/" + i0+"/newExpiry",schemaPath:"#/properties/extensions/items/properties/newExpiry/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data15.reason !== undefined){
+let data19 = data15.reason;
+if(typeof data19 === "string"){
+if(func3(data19) > 1000){
+const err64 = {instancePath:instancePath+"/extensions/" + i0+"/reason",schemaPath:"#/properties/extensions/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000}};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/extensions/" + i0+"/reason",schemaPath:"#/properties/extensions/items/properties/reason/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data15.requestedOn !== undefined){
+let data20 = data15.requestedOn;
+if(typeof data20 === "string"){
+if(func3(data20) > 10){
+const err66 = {instancePath:instancePath+"/extensions/" + i0+"/requestedOn",schemaPath:"#/properties/extensions/items/properties/requestedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if(!pattern0.test(data20)){
+const err67 = {instancePath:instancePath+"/extensions/" + i0+"/requestedOn",schemaPath:"#/properties/extensions/items/properties/requestedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/extensions/" + i0+"/requestedOn",schemaPath:"#/properties/extensions/items/properties/requestedOn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data15.status !== undefined){
+let data21 = data15.status;
+if(!(((data21 === "requested") || (data21 === "approved")) || (data21 === "refused"))){
+const err69 = {instancePath:instancePath+"/extensions/" + i0+"/status",schemaPath:"#/properties/extensions/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema26.properties.extensions.items.properties.status.enum}};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(typeof data21 === "string"){
+if(func3(data21) > 32){
+const err70 = {instancePath:instancePath+"/extensions/" + i0+"/status",schemaPath:"#/properties/extensions/items/properties/status/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/extensions/" + i0+"/status",schemaPath:"#/properties/extensions/items/properties/status/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/extensions/" + i0,schemaPath:"#/properties/extensions/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/extensions",schemaPath:"#/properties/extensions/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data22 = data.id;
+if(typeof data22 === "string"){
+if(func3(data22) > 64){
+const err74 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data.partnerId !== undefined){
+let data23 = data.partnerId;
+if(typeof data23 === "string"){
+if(func3(data23) > 64){
+const err76 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data.protectedUntil !== undefined){
+let data24 = data.protectedUntil;
+if(typeof data24 === "string"){
+if(func3(data24) > 10){
+const err78 = {instancePath:instancePath+"/protectedUntil",schemaPath:"#/properties/protectedUntil/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if(!pattern0.test(data24)){
+const err79 = {instancePath:instancePath+"/protectedUntil",schemaPath:"#/properties/protectedUntil/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/protectedUntil",schemaPath:"#/properties/protectedUntil/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data.registeredOn !== undefined){
+let data25 = data.registeredOn;
+if(typeof data25 === "string"){
+if(func3(data25) > 10){
+const err81 = {instancePath:instancePath+"/registeredOn",schemaPath:"#/properties/registeredOn/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if(!pattern0.test(data25)){
+const err82 = {instancePath:instancePath+"/registeredOn",schemaPath:"#/properties/registeredOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/registeredOn",schemaPath:"#/properties/registeredOn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data.source !== undefined){
+let data26 = data.source;
+if(!((data26 === "sourced") || (data26 === "influenced"))){
+const err84 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema26.properties.source.enum}};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(typeof data26 === "string"){
+if(func3(data26) > 32){
+const err85 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data.stage !== undefined){
+let data27 = data.stage;
+if(!((((data27 === "registered") || (data27 === "approved")) || (data27 === "won")) || (data27 === "lost"))){
+const err87 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/enum",keyword:"enum",params:{allowedValues: schema26.properties.stage.enum}};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+if(typeof data27 === "string"){
+if(func3(data27) > 32){
+const err88 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data.sync !== undefined){
+let data28 = data.sync;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key1 in data28){
+if(!((((key1 === "base") || (key1 === "legacy")) || (key1 === "pending")) || (key1 === "seq"))){
+const err90 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data28.base !== undefined){
+let data29 = data28.base;
+if((!(data29 && typeof data29 == "object" && !Array.isArray(data29))) && (data29 !== null)){
+const err91 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema26.properties.sync.properties.base.type}};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data28.legacy !== undefined){
+if(typeof data28.legacy !== "boolean"){
+const err92 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data28.pending !== undefined){
+if(typeof data28.pending !== "boolean"){
+const err93 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data28.seq !== undefined){
+let data32 = data28.seq;
+if(!((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32)))){
+const err94 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+if(typeof data32 == "number"){
+if(data32 < 0 || isNaN(data32)){
+const err95 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data.updatedAt !== undefined){
+let data33 = data.updatedAt;
+if(typeof data33 === "string"){
+if(func3(data33) > 32){
+const err97 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data.updatedBy !== undefined){
+let data34 = data.updatedBy;
+if(typeof data34 === "string"){
+if(func3(data34) > 200){
+const err99 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+}
+else {
+const err101 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
 }
 errors++;
 }
@@ -17597,7 +18509,7 @@ export const STORED_VALIDATORS = [
   { schema: "{\"additionalProperties\":false,\"description\":\"A kick-off call, check-in, planning session or review\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"partnerId\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"actionItems\":{\"items\":{\"properties\":{\"dueDate\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"ownerName\":{\"maxLength\":200,\"type\":\"string\"},\"ownerSide\":{\"enum\":[\"partner\",\"vendor\"],\"maxLength\":32,\"type\":\"string\"},\"taskId\":{\"maxLength\":64,\"type\":\"string\"},\"text\":{\"maxLength\":2000,\"type\":\"string\"}},\"required\":[\"id\",\"text\",\"ownerSide\"],\"type\":\"object\"},\"maxItems\":200,\"type\":\"array\"},\"agenda\":{\"items\":{\"properties\":{\"done\":{\"type\":\"boolean\"},\"elapsedSeconds\":{\"minimum\":0,\"type\":\"number\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"notes\":{\"maxLength\":20000,\"type\":\"string\"},\"plannedMinutes\":{\"maximum\":600,\"minimum\":0,\"type\":\"number\"},\"title\":{\"maxLength\":300,\"type\":\"string\"}},\"required\":[\"id\",\"title\"],\"type\":\"object\"},\"maxItems\":100,\"type\":\"array\"},\"attendees\":{\"items\":{\"maxLength\":200,\"type\":\"string\"},\"maxItems\":200,\"type\":\"array\"},\"blockers\":{\"maxLength\":10000,\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"currentItemId\":{\"maxLength\":64,\"type\":\"string\"},\"decisions\":{\"items\":{\"properties\":{\"id\":{\"maxLength\":64,\"type\":\"string\"},\"text\":{\"maxLength\":2000,\"type\":\"string\"}},\"required\":[\"id\",\"text\"],\"type\":\"object\"},\"maxItems\":200,\"type\":\"array\"},\"endedAt\":{\"maxLength\":32,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"kind\":{\"enum\":[\"kickoff\",\"checkin\",\"planning\",\"review\"],\"maxLength\":32,\"type\":\"string\"},\"nextCheckinOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"notes\":{\"maxLength\":50000,\"type\":\"string\"},\"partnerId\":{\"maxLength\":64,\"type\":\"string\"},\"scheduledOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"sentiment\":{\"maximum\":5,\"minimum\":1,\"type\":\"integer\"},\"startedAt\":{\"maxLength\":32,\"type\":\"string\"},\"status\":{\"enum\":[\"scheduled\",\"in_progress\",\"done\",\"cancelled\"],\"maxLength\":32,\"type\":\"string\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"title\":{\"maxLength\":300,\"type\":\"string\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"partnerId\",\"kind\",\"status\",\"scheduledOn\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"meeting\",\"type\":\"object\",\"version\":2}", validate: stored_meeting_v2 },
   { schema: "{\"additionalProperties\":false,\"description\":\"A joint business plan version\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"partnerId\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"finalisedAt\":{\"maxLength\":32,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"objectives\":{\"maxLength\":20000,\"type\":\"string\"},\"partnerId\":{\"maxLength\":64,\"type\":\"string\"},\"signOff\":{\"items\":{\"properties\":{\"date\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"name\":{\"maxLength\":200,\"type\":\"string\"},\"side\":{\"enum\":[\"partner\",\"vendor\"],\"maxLength\":32,\"type\":\"string\"},\"title\":{\"maxLength\":200,\"type\":\"string\"}},\"required\":[\"side\",\"name\"],\"type\":\"object\"},\"maxItems\":10,\"type\":\"array\"},\"status\":{\"enum\":[\"draft\",\"final\"],\"maxLength\":32,\"type\":\"string\"},\"summary\":{\"maxLength\":20000,\"type\":\"string\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"},\"version\":{\"maximum\":10000,\"minimum\":0,\"type\":\"integer\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"partnerId\",\"version\",\"status\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"plan\",\"type\":\"object\",\"version\":2}", validate: stored_plan_v2 },
   { schema: "{\"additionalProperties\":false,\"description\":\"A goal, target account, initiative, risk or revenue target of a plan\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"partnerId\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"actual\":{\"type\":\"number\"},\"amount\":{\"maximum\":1000000000000,\"minimum\":0,\"type\":\"number\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"currency\":{\"maxLength\":3,\"pattern\":\"^[A-Z]{3}$\",\"type\":\"string\"},\"dueDate\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"fit\":{\"maximum\":100,\"minimum\":0,\"type\":\"number\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"initiativeType\":{\"maxLength\":60,\"type\":\"string\"},\"kind\":{\"enum\":[\"goal\",\"account\",\"initiative\",\"risk\",\"revenue\"],\"maxLength\":32,\"type\":\"string\"},\"metric\":{\"maxLength\":200,\"type\":\"string\"},\"mitigation\":{\"maxLength\":2000,\"type\":\"string\"},\"nextStep\":{\"maxLength\":1000,\"type\":\"string\"},\"order\":{\"maximum\":1000000,\"minimum\":0,\"type\":\"integer\"},\"ownerSide\":{\"enum\":[\"partner\",\"vendor\"],\"maxLength\":32,\"type\":\"string\"},\"partnerId\":{\"maxLength\":64,\"type\":\"string\"},\"planId\":{\"maxLength\":64,\"type\":\"string\"},\"quarter\":{\"maxLength\":10,\"type\":\"string\"},\"segment\":{\"maxLength\":120,\"type\":\"string\"},\"stage\":{\"maxLength\":60,\"type\":\"string\"},\"status\":{\"maxLength\":40,\"type\":\"string\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"target\":{\"type\":\"number\"},\"title\":{\"maxLength\":500,\"type\":\"string\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"partnerId\",\"planId\",\"kind\",\"title\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"plan item\",\"type\":\"object\",\"version\":2}", validate: stored_plan_item_v2 },
-  { schema: "{\"additionalProperties\":false,\"description\":\"A registered deal\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"partnerId\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"account\":{\"maxLength\":300,\"type\":\"string\"},\"amount\":{\"maximum\":1000000000000,\"minimum\":0,\"type\":\"number\"},\"closedOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"currency\":{\"maxLength\":3,\"pattern\":\"^[A-Z]{3}$\",\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"partnerId\":{\"maxLength\":64,\"type\":\"string\"},\"registeredOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"source\":{\"enum\":[\"sourced\",\"influenced\"],\"maxLength\":32,\"type\":\"string\"},\"stage\":{\"enum\":[\"registered\",\"approved\",\"won\",\"lost\"],\"maxLength\":32,\"type\":\"string\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"partnerId\",\"account\",\"amount\",\"currency\",\"stage\",\"registeredOn\",\"source\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"deal\",\"type\":\"object\",\"version\":2}", validate: stored_deal_v2 },
+  { schema: "{\"additionalProperties\":false,\"description\":\"A registered deal\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"partnerId\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"account\":{\"maxLength\":300,\"type\":\"string\"},\"amount\":{\"maximum\":1000000000000,\"minimum\":0,\"type\":\"number\"},\"closedOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"currency\":{\"maxLength\":3,\"pattern\":\"^[A-Z]{3}$\",\"type\":\"string\"},\"decision\":{\"properties\":{\"on\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"outcome\":{\"enum\":[\"approved\",\"rejected\"],\"maxLength\":32,\"type\":\"string\"},\"reason\":{\"maxLength\":1000,\"type\":\"string\"}},\"required\":[\"outcome\",\"reason\",\"on\"],\"type\":\"object\"},\"extensions\":{\"items\":{\"properties\":{\"days\":{\"maximum\":365,\"minimum\":1,\"type\":\"integer\"},\"decidedOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"newExpiry\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"reason\":{\"maxLength\":1000,\"type\":\"string\"},\"requestedOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"status\":{\"enum\":[\"requested\",\"approved\",\"refused\"],\"maxLength\":32,\"type\":\"string\"}},\"required\":[\"requestedOn\",\"reason\",\"days\",\"status\"],\"type\":\"object\"},\"maxItems\":50,\"type\":\"array\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"partnerId\":{\"maxLength\":64,\"type\":\"string\"},\"protectedUntil\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"registeredOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"source\":{\"enum\":[\"sourced\",\"influenced\"],\"maxLength\":32,\"type\":\"string\"},\"stage\":{\"enum\":[\"registered\",\"approved\",\"won\",\"lost\"],\"maxLength\":32,\"type\":\"string\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"partnerId\",\"account\",\"amount\",\"currency\",\"stage\",\"registeredOn\",\"source\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"deal\",\"type\":\"object\",\"version\":3}", validate: stored_deal_v3 },
   { schema: "{\"additionalProperties\":false,\"description\":\"An enrolment or certification of a person at the partner\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"partnerId\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"completedOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"course\":{\"maxLength\":300,\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"partnerId\":{\"maxLength\":64,\"type\":\"string\"},\"person\":{\"maxLength\":200,\"type\":\"string\"},\"required\":{\"type\":\"boolean\"},\"status\":{\"enum\":[\"enrolled\",\"completed\"],\"maxLength\":32,\"type\":\"string\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"partnerId\",\"person\",\"course\",\"required\",\"status\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"training\",\"type\":\"object\",\"version\":2}", validate: stored_training_v2 },
   { schema: "{\"additionalProperties\":false,\"description\":\"A partner satisfaction (PSAT) response\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"partnerId\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"comment\":{\"maxLength\":5000,\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"partnerId\":{\"maxLength\":64,\"type\":\"string\"},\"phase\":{\"enum\":[\"preboarding\",\"immersion\",\"activation\",\"engagement\",\"growth\"],\"maxLength\":32,\"type\":\"string\"},\"score\":{\"maximum\":5,\"minimum\":1,\"type\":\"integer\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"takenOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"partnerId\",\"score\",\"takenOn\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"survey\",\"type\":\"object\",\"version\":2}", validate: stored_survey_v2 },
   { schema: "{\"additionalProperties\":false,\"description\":\"A user-edited journey or agenda template\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"data\":{\"type\":\"object\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"kind\":{\"enum\":[\"journey\",\"agenda\"],\"maxLength\":32,\"type\":\"string\"},\"maturity\":{\"enum\":[\"new\",\"experienced\"],\"maxLength\":32,\"type\":\"string\"},\"name\":{\"maxLength\":200,\"type\":\"string\"},\"partnerType\":{\"enum\":[\"reseller\",\"isv\",\"si\",\"msp\",\"referral\"],\"maxLength\":32,\"type\":\"string\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"kind\",\"name\",\"data\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"template\",\"type\":\"object\",\"version\":2}", validate: stored_template_v2 },

@@ -12,7 +12,7 @@ export class RecordsPage {
     return this.page.getByRole('form', { name: 'Register a deal' });
   }
 
-  async startDeal(values: { account: string; amount: string; currency?: string; stage?: 'Registered' | 'Approved' | 'Won' | 'Lost'; source?: 'Partner-sourced' | 'Influenced' }): Promise<void> {
+  async startDeal(values: { account: string; amount: string; currency?: string; stage?: 'Registered' | 'Won' | 'Lost'; source?: 'Partner-sourced' | 'Influenced' }): Promise<void> {
     await this.page.getByRole('button', { name: 'Register a deal' }).click();
     const form = this.dealForm();
     await form.getByRole('textbox', { name: /^Account/ }).fill(values.account);
@@ -27,6 +27,21 @@ export class RecordsPage {
 
   async submitDeal(label: 'Register deal' | 'Register anyway' = 'Register deal'): Promise<void> {
     await this.dealForm().getByRole('button', { name: label }).click();
+  }
+
+  /** Approves or rejects a registration from its row's "Decide" menu, with the reason asked for. */
+  async decideRegistration(account: string, action: 'Approve' | 'Reject' | 'Request an extension', reason: string): Promise<void> {
+    await this.dealRows().filter({ hasText: account }).getByRole('button', { name: `Registration of ${account}` }).click();
+    await this.page.getByRole('menuitem', { name: `${action}…` }).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /^Reason/ }).fill(reason);
+    await dialog.getByRole('button', { name: action === 'Request an extension' ? 'Request extension' : action, exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  /** The registration badge of a deal row ("Protected until …", "Awaiting approval" …). */
+  registrationStatus(account: string): Locator {
+    return this.dealRows().filter({ hasText: account }).getByTestId('registration-status');
   }
 
   dealRows(): Locator {

@@ -1,0 +1,123 @@
+import type { Deal, DealExtension, IsoDate } from '../domain/types';
+import { addDaysIso, daysFrom } from '../kpi/calendar';
+
+/**
+ * How long an approved registration protects the partner's opportunity, in days. A parameter of
+ * every rule below; an admin setting for it is a later step.
+ */
+export const DEFAULT_PROTECTION_DAYS = 90;
+
+/** How many days before its expiry a protected registration is reminded (Today, OS notification). */
+export const EXPIRY_REMINDER_DAYS = 7;
+
+/** Where a registration stands on a given day. */
+export type RegistrationStatus =
+  | { kind: 'pending' }
+  | { kind: 'rejected'; reason: string; on: IsoDate }
+  | { kind: 'protected'; until: IsoDate; daysLeft: number }
+  | { kind: 'expiring'; until: IsoDate; daysLeft: number }
+  | { kind: 'expired'; until: IsoDate; daysAgo: number }
+  | { kind: 'closed' };
+
+export type RuleResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const reasonError = (what: string, reason: string): string | null => {
+  const r = reason.trim();
+  if (r === '') return `A reason is required to ${what}`;
+  if (r.length > 1000) return `The reason must be at most 1000 characters (got ${r.length})`;
+  return null;
+};
+
+/** The registration's status on `today`: closed deals are out of protection, approved ones count down. */
+export function registrationStatus(deal: Deal, today: IsoDate): RegistrationStatus {
+  if (deal.stage === 'won' || deal.stage === 'lost') return { kind: 'closed' };
+  if (deal.decision?.outcome === 'rejected') return { kind: 'rejected', reason: deal.decision.reason, on: deal.decision.on };
+  if (deal.stage !== 'approved' || !deal.protectedUntil) return { kind: 'pending' };
+  const daysLeft = daysFrom(today, deal.protectedUntil);
+  if (daysLeft < 0) return { kind: 'expired', until: deal.protectedUntil, daysAgo: -daysLeft };
+  if (daysLeft <= EXPIRY_REMINDER_DAYS) return { kind: 'expiring', until: deal.protectedUntil, daysLeft };
+  return { kind: 'protected', until: deal.protectedUntil, daysLeft };
+}
+
+/** Whether the registration protects its account on `today` (approved, open and not past its expiry). */
+export function isProtected(deal: Deal, today: IsoDate): boolean {
+  const s = registrationStatus(deal, today);
+  return s.kind === 'protected' || s.kind === 'expiring';
+}
+
+/** Approves a pending registration: protected from `on` for `windowDays` days (expiry = on + window). */
+export function approveRegistration(deal: Deal, reason: string, on: IsoDate, windowDays: number = DEFAULT_PROTECTION_DAYS): RuleResult<Pick<Deal, 'stage' | 'decision' | 'protectedUntil'>> {
+  if (deal.stage !== 'registered') return { ok: false, error: `Only a registered deal can be approved (this one is ${deal.stage})` };
+  if (deal.decision?.outcome === 'rejected') return { ok: false, error: 'This registration was rejected; register it again to ask for a new decision' };
+  if (!Number.isInteger(windowDays) || windowDays < 1 || windowDays > 730) return { ok: false, error: `The protection window must be a whole number of days from 1 to 730 (got ${windowDays})` };
+  const bad = reasonError('approve the registration', reason);
+  if (bad) return { ok: false, error: bad };
+  return { ok: true, value: { stage: 'approved', decision: { outcome: 'approved', reason: reason.trim(), on }, protectedUntil: addDaysIso(on, windowDays) } };
+}
+
+/** Rejects a pending registration with a reason; it keeps its stage and is never protected. */
+export function rejectRegistration(deal: Deal, reason: string, on: IsoDate): RuleResult<Pick<Deal, 'decision'>> {
+  if (deal.stage !== 'registered') return { ok: false, error: `Only a registered deal can be rejected (this one is ${deal.stage})` };
+  if (deal.decision?.outcome === 'rejected') return { ok: false, error: 'This registration is already rejected' };
+  const bad = reasonError('reject the registration', reason);
+  if (bad) return { ok: false, error: bad };
+  return { ok: true, value: { decision: { outcome: 'rejected', reason: reason.trim(), on } } };
+}
+
+/** The extension request waiting for a decision, if any. */
+export function openExtension(deal: Deal): DealExtension | undefined {
+  return deal.extensions?.find((e) => e.status === 'requested');
+}
+
+/** Asks to extend an approved registration by `days` (default: another window), with a reason. One open request at a time. */
+export function requestExtension(deal: Deal, reason: string, on: IsoDate, days: number = DEFAULT_PROTECTION_DAYS): RuleResult<Pick<Deal, 'extensions'>> {
+  if (deal.stage !== 'approved' || !deal.protectedUntil) return { ok: false, error: 'Only an approved registration can be extended' };
+  if (openExtension(deal)) return { ok: false, error: 'An extension is already waiting for a decision' };
+  if (!Number.isInteger(days) || days < 1 || days > 365) return { ok: false, error: `An extension must be a whole number of days from 1 to 365 (got ${days})` };
+  const bad = reasonError('request an extension', reason);
+  if (bad) return { ok: false, error: bad };
+  const request: DealExtension = { requestedOn: on, reason: reason.trim(), days, status: 'requested' };
+  return { ok: true, value: { extensions: [...(deal.extensions ?? []), request] } };
+}
+
+/**
+ * Decides the open extension request. Approved: the new expiry is the later of the current expiry
+ * and the decision day, plus the days asked (an expired registration restarts from the decision).
+ */
+export function decideExtension(deal: Deal, approve: boolean, on: IsoDate): RuleResult<Pick<Deal, 'extensions' | 'protectedUntil'>> {
+  const open = openExtension(deal);
+  if (!open || !deal.protectedUntil) return { ok: false, error: 'There is no extension request to decide' };
+  const base = deal.protectedUntil > on ? deal.protectedUntil : on;
+  const newExpiry = addDaysIso(base, open.days);
+  const extensions = (deal.extensions ?? []).map((e) => (e === open ? { ...e, status: approve ? ('approved' as const) : ('refused' as const), decidedOn: on, ...(approve ? { newExpiry } : {}) } : e));
+  return { ok: true, value: { extensions, protectedUntil: approve ? newExpiry : deal.protectedUntil } };
+}
+
+/** Protected registrations expiring within the reminder window (today included), soonest first. */
+export function expiringRegistrations(deals: readonly Deal[], today: IsoDate, withinDays: number = EXPIRY_REMINDER_DAYS): Deal[] {
+  return deals
+    .filter((d) => d.stage === 'approved' && d.protectedUntil !== undefined && d.decision?.outcome !== 'rejected')
+    .filter((d) => {
+      const left = daysFrom(today, d.protectedUntil as IsoDate);
+      return left >= 0 && left <= withinDays;
+    })
+    .sort((a, b) => ((a.protectedUntil ?? '') < (b.protectedUntil ?? '') ? -1 : 1));
+}
+
+/** The registration's status in words, as the deals table and Today show it. */
+export function registrationLabel(status: RegistrationStatus, format: (date: IsoDate) => string): string {
+  switch (status.kind) {
+    case 'pending':
+      return 'Awaiting approval';
+    case 'rejected':
+      return `Rejected ${format(status.on)}`;
+    case 'protected':
+      return `Protected until ${format(status.until)}`;
+    case 'expiring':
+      return status.daysLeft === 0 ? `Protection expires today (${format(status.until)})` : `Protection expires in ${status.daysLeft} day${status.daysLeft === 1 ? '' : 's'} (${format(status.until)})`;
+    case 'expired':
+      return `Protection expired ${format(status.until)}`;
+    case 'closed':
+      return '—';
+  }
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_PROTECTION_DAYS,
+  approveRegistration,
+  decideExtension,
+  expiringRegistrations,
+  isProtected,
+  registrationStatus,
+  rejectRegistration,
+  requestExtension,
+} from '../../../../src-shared/deals/registration';
+import type { Deal } from '../../../../src-shared/domain/types';
+
+const deal = (extra: Partial<Deal> = {}): Deal => ({
+  id: 'd', createdAt: '', updatedAt: '', partnerId: 'p', account: 'Acme', amount: 1, currency: 'USD', stage: 'registered', registeredOn: '2026-01-01', source: 'sourced', ...extra,
+});
+const apply = <T extends object>(d: Deal, r: { ok: true; value: T } | { ok: false; error: string }): Deal => {
+  if (!r.ok) throw new Error(r.error);
+  return { ...d, ...r.value };
+};
+
+describe('registration approval and protection window', () => {
+  it('approves with a reason and protects for the default 90 days', () => {
+    expect(DEFAULT_PROTECTION_DAYS).toBe(90);
+    const r = approveRegistration(deal(), '  Confirmed with the customer ', '2026-01-10');
+    expect(r).toEqual({ ok: true, value: { stage: 'approved', decision: { outcome: 'approved', reason: 'Confirmed with the customer', on: '2026-01-10' }, protectedUntil: '2026-04-10' } });
+  });
+
+  it('takes the window as a parameter', () => {
+    const r = approveRegistration(deal(), 'ok', '2026-01-10', 30);
+    expect(r.ok && r.value.protectedUntil).toBe('2026-02-09');
+    expect(approveRegistration(deal(), 'ok', '2026-01-10', 0)).toEqual({ ok: false, error: 'The protection window must be a whole number of days from 1 to 730 (got 0)' });
+  });
+
+  it('refuses a decision without a reason, or on a deal that is not pending', () => {
+    expect(approveRegistration(deal(), '   ', '2026-01-10')).toEqual({ ok: false, error: 'A reason is required to approve the registration' });
+    expect(rejectRegistration(deal(), '', '2026-01-10')).toEqual({ ok: false, error: 'A reason is required to reject the registration' });
+    expect(approveRegistration(deal({ stage: 'won' }), 'ok', '2026-01-10')).toEqual({ ok: false, error: 'Only a registered deal can be approved (this one is won)' });
+  });
+
+  it('rejects with a reason: never protected, and cannot then be approved', () => {
+    const rejected = apply(deal(), rejectRegistration(deal(), 'Customer already works with us directly', '2026-01-10'));
+    expect(registrationStatus(rejected, '2026-01-11')).toEqual({ kind: 'rejected', reason: 'Customer already works with us directly', on: '2026-01-10' });
+    expect(isProtected(rejected, '2026-01-11')).toBe(false);
+    expect(approveRegistration(rejected, 'ok', '2026-01-12').ok).toBe(false);
+  });
+
+  it('counts down, flags the last 7 days as expiring and the day after the expiry as expired', () => {
+    const d = apply(deal(), approveRegistration(deal(), 'ok', '2026-01-10'));
+    expect(registrationStatus(d, '2026-01-10')).toEqual({ kind: 'protected', until: '2026-04-10', daysLeft: 90 });
+    expect(registrationStatus(d, '2026-04-02')).toEqual({ kind: 'protected', until: '2026-04-10', daysLeft: 8 });
+    expect(registrationStatus(d, '2026-04-03')).toEqual({ kind: 'expiring', until: '2026-04-10', daysLeft: 7 });
+    expect(registrationStatus(d, '2026-04-10')).toEqual({ kind: 'expiring', until: '2026-04-10', daysLeft: 0 });
+    expect(isProtected(d, '2026-04-10')).toBe(true);
+    expect(registrationStatus(d, '2026-04-11')).toEqual({ kind: 'expired', until: '2026-04-10', daysAgo: 1 });
+    expect(isProtected(d, '2026-04-11')).toBe(false);
+    expect(registrationStatus({ ...d, stage: 'won' }, '2026-04-11')).toEqual({ kind: 'closed' });
+  });
+});
+
+describe('extension requests', () => {
+  const approved = apply(deal(), approveRegistration(deal(), 'ok', '2026-01-10'));
+
+  it('extends from the current expiry when approved', () => {
+    const asked = apply(approved, requestExtension(approved, 'Procurement takes another month', '2026-04-01', 30));
+    expect(requestExtension(asked, 'again', '2026-04-02')).toEqual({ ok: false, error: 'An extension is already waiting for a decision' });
+    const done = apply(asked, decideExtension(asked, true, '2026-04-03'));
+    expect(done.protectedUntil).toBe('2026-05-10');
+    expect(done.extensions).toEqual([{ requestedOn: '2026-04-01', reason: 'Procurement takes another month', days: 30, status: 'approved', decidedOn: '2026-04-03', newExpiry: '2026-05-10' }]);
+  });
+
+  it('keeps the expiry when refused, and restarts from the decision day when already expired', () => {
+    const asked = apply(approved, requestExtension(approved, 'More time', '2026-04-20', 10));
+    const refused = apply(asked, decideExtension(asked, false, '2026-04-21'));
+    expect(refused.protectedUntil).toBe('2026-04-10');
+    expect(refused.extensions?.[0]?.status).toBe('refused');
+    const again = apply(refused, requestExtension(refused, 'Please', '2026-04-22', 10));
+    expect(apply(again, decideExtension(again, true, '2026-04-22')).protectedUntil).toBe('2026-05-02');
+  });
+
+  it('needs an approved registration, a reason and a decision to make', () => {
+    expect(requestExtension(deal(), 'x', '2026-01-02')).toEqual({ ok: false, error: 'Only an approved registration can be extended' });
+    expect(requestExtension(approved, ' ', '2026-01-12')).toEqual({ ok: false, error: 'A reason is required to request an extension' });
+    expect(decideExtension(approved, true, '2026-01-12')).toEqual({ ok: false, error: 'There is no extension request to decide' });
+  });
+});
+
+describe('registrations expiring soon', () => {
+  it('lists protected registrations expiring within 7 days, soonest first', () => {
+    const a = (id: string, until: string, extra: Partial<Deal> = {}) => deal({ id, stage: 'approved', protectedUntil: until, decision: { outcome: 'approved', reason: 'ok', on: '2026-01-01' }, ...extra });
+    const list = expiringRegistrations([a('late', '2026-03-08'), a('soon', '2026-03-02'), a('far', '2026-03-09'), a('gone', '2026-02-28'), a('won', '2026-03-03', { stage: 'won' })], '2026-03-01');
+    expect(list.map((d) => d.id)).toEqual(['soon', 'late']);
+  });
+});
