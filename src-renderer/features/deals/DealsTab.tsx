@@ -164,56 +164,58 @@ export function DealsTab({ partner, deals, today }: { partner: Partner; deals: D
       </Group>
       {adding ? <DealForm partner={partner} deals={deals} today={today} onDone={() => setAdding(false)} /> : null}
       {sorted.length > 0 ? (
-        <Table striped highlightOnHover aria-label="Deals">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Account</Table.Th>
-              <Table.Th ta="right">Amount</Table.Th>
-              <Table.Th>Source</Table.Th>
-              <Table.Th>Registered</Table.Th>
-              <Table.Th>Closed</Table.Th>
-              <Table.Th>Stage</Table.Th>
-              <Table.Th>Registration</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {sorted.map((d) => (
-              <Table.Tr key={d.id}>
-                <Table.Td>
-                  <Group gap={6} wrap="nowrap">
-                    <Text size="sm">{d.account}</Text>
-                    {firstWin?.id === d.id ? (
-                      <Badge size="sm" color="green" variant="light" leftSection={<IconTrophy size={12} />}>
-                        First win
-                      </Badge>
-                    ) : null}
-                  </Group>
-                </Table.Td>
-                <Table.Td ta="right">
-                  <NumberFormatter value={d.amount} thousandSeparator="," decimalScale={2} prefix={`${d.currency} `} />
-                </Table.Td>
-                <Table.Td>{d.source === 'sourced' ? 'Partner-sourced' : 'Influenced'}</Table.Td>
-                <Table.Td>{formatDate(d.registeredOn)}</Table.Td>
-                <Table.Td>{d.closedOn ? formatDate(d.closedOn) : '—'}</Table.Td>
-                <Table.Td>
-                  <Select
-                    size="xs"
-                    w={130}
-                    aria-label={`Stage of ${d.account}`}
-                    data={DEAL_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s], disabled: s === 'approved' && d.stage !== 'approved' }))}
-                    value={d.stage}
-                    allowDeselect={false}
-                    onChange={(v) => v && v !== d.stage && void move(db, d.id, v as DealStage, today)}
-                    leftSection={<Badge size="xs" circle color={STAGE_COLORS[d.stage]} aria-hidden> </Badge>}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <RegistrationActions deal={d} today={today} />
-                </Table.Td>
+        <Table.ScrollContainer minWidth={880}>
+          <Table striped highlightOnHover aria-label="Deals">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Account</Table.Th>
+                <Table.Th ta="right">Amount</Table.Th>
+                <Table.Th>Source</Table.Th>
+                <Table.Th>Registered</Table.Th>
+                <Table.Th>Closed</Table.Th>
+                <Table.Th>Stage</Table.Th>
+                <Table.Th>Registration</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {sorted.map((d) => (
+                <Table.Tr key={d.id}>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      <Text size="sm">{d.account}</Text>
+                      {firstWin?.id === d.id ? (
+                        <Badge size="sm" color="green" variant="light" leftSection={<IconTrophy size={12} />}>
+                          First win
+                        </Badge>
+                      ) : null}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <NumberFormatter value={d.amount} thousandSeparator="," decimalScale={2} prefix={`${d.currency} `} />
+                  </Table.Td>
+                  <Table.Td>{d.source === 'sourced' ? 'Partner-sourced' : 'Influenced'}</Table.Td>
+                  <Table.Td>{formatDate(d.registeredOn)}</Table.Td>
+                  <Table.Td>{d.closedOn ? formatDate(d.closedOn) : '—'}</Table.Td>
+                  <Table.Td>
+                    <Select
+                      size="xs"
+                      w={130}
+                      aria-label={`Stage of ${d.account}`}
+                      data={DEAL_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s], disabled: s === 'approved' && d.stage !== 'approved' }))}
+                      value={d.stage}
+                      allowDeselect={false}
+                      onChange={(v) => v && v !== d.stage && void move(db, d.id, v as DealStage, today)}
+                      leftSection={<Badge size="xs" circle color={STAGE_COLORS[d.stage]} aria-hidden> </Badge>}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <RegistrationActions deal={d} today={today} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       ) : null}
     </Stack>
   );

@@ -64,7 +64,8 @@ export function RegistrationActions({ deal, today }: { deal: Deal; today: string
   const canExtend = (status.kind === 'protected' || status.kind === 'expiring' || status.kind === 'expired') && !pending;
 
   return (
-    <Group gap={6} wrap="nowrap">
+    // Wraps rather than squeezes: a badge or the button never shows a cut label in a narrow window.
+    <Group gap={6} wrap="wrap">
       {deal.decision ? <Tooltip label={`${deal.decision.outcome === 'approved' ? 'Approved' : 'Rejected'} ${formatDate(deal.decision.on)}: ${deal.decision.reason}`}>{badge}</Tooltip> : badge}
       {pending ? (
         <Badge color="grape" variant="light">
