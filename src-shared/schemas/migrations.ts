@@ -23,6 +23,12 @@ const addedOptionalUpdatedBy: MigrationStrategy = (oldDoc) => oldDoc;
  */
 const addedTaskScheduling: MigrationStrategy = (oldDoc) => oldDoc;
 
+/** Partners v4 gained the optional `tierHistory` (tier decisions); an old partner has none yet. */
+const addedTierHistory: MigrationStrategy = (oldDoc) => oldDoc;
+
+/** Templates v3 gained the kind `tiers` (the tier definition); existing templates keep their kind. */
+const addedTiersKind: MigrationStrategy = (oldDoc) => oldDoc;
+
 const addedSyncMeta: MigrationStrategy = (oldDoc) => ({ ...oldDoc, sync: { legacy: true } });
 
 /**
@@ -35,7 +41,8 @@ const addedSyncMeta: MigrationStrategy = (oldDoc) => ({ ...oldDoc, sync: { legac
  * - conflicts v1: also `collection` → `collectionName`;
  * - every collection (partners v3, the others v2): the sync bookkeeping `sync` (sync engine 2),
  *   and no more `updatedAt` index (no query used it);
- * - tasks v3: optional scheduling fields (dependencies, pinned date, shift, template version).
+ * - tasks v3: optional scheduling fields (dependencies, pinned date, shift, template version);
+ * - partners v4: optional `tierHistory`; templates v3: the kind `tiers`.
  */
 export const MIGRATION_STRATEGIES: Record<CollectionName, Record<number, MigrationStrategy>> = {
   partners: {
@@ -74,6 +81,7 @@ export const MIGRATION_STRATEGIES: Record<CollectionName, Record<number, Migrati
     },
     2: addedOptionalUpdatedBy,
     3: addedSyncMeta,
+    4: addedTierHistory,
   },
   tasks: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta, 3: addedTaskScheduling },
   meetings: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
@@ -82,7 +90,7 @@ export const MIGRATION_STRATEGIES: Record<CollectionName, Record<number, Migrati
   deals: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
   trainings: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
   surveys: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
-  templates: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
+  templates: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta, 3: addedTiersKind },
   conflicts: {
     /**
      * v1 renamed `collection` to `collectionName` (RxDB reserves `collection`: a record with
