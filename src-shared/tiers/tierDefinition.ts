@@ -66,6 +66,16 @@ export const DEFAULT_TIER_DEFINITION: TierDefinition = {
         onboardingComplete: true,
       },
     },
+    {
+      name: 'Platinum',
+      criteria: {
+        certifications: ['Core Sales Certification', 'Technical Pre-sales Certification', 'Implementation Specialist'],
+        wonRevenue: 1_000_000,
+        dealsRegistered: 12,
+        minPsat: 4.3,
+        onboardingComplete: true,
+      },
+    },
   ],
 };
 

@@ -1,5 +1,4 @@
 import type { Deal, IsoDate, Partner, Survey, Template, Training } from '../domain/types';
-import { groupByPartner } from '../util/groupByPartner';
 import { awaitsDecision } from './tierDecision';
 import { DEFAULT_TIER_DEFINITION, parseTierDefinition, type TierDefinition, type TierDefinitionIssue } from './tierDefinition';
 import { recommendTier, type TierRecommendation } from './tierRecommendation';
@@ -26,12 +25,15 @@ export type PartnerTierRow = { partner: Partner; recommendation: TierRecommendat
 /** A recommendation for every partner (churned partners are left out: they have no program tier to review). */
 export function portfolioTierRecommendations(
   definition: TierDefinition,
-  data: { partners: readonly Partner[]; trainings: readonly Training[]; deals: readonly Deal[]; surveys: readonly Survey[] },
+  data: {
+    partners: readonly Partner[];
+    trainingsByPartner: ReadonlyMap<string, readonly Training[]>;
+    dealsByPartner: ReadonlyMap<string, readonly Deal[]>;
+    surveysByPartner: ReadonlyMap<string, readonly Survey[]>;
+  },
   today: IsoDate,
 ): PartnerTierRow[] {
-  const trainings = groupByPartner(data.trainings);
-  const deals = groupByPartner(data.deals);
-  const surveys = groupByPartner(data.surveys);
+  const { trainingsByPartner: trainings, dealsByPartner: deals, surveysByPartner: surveys } = data;
   return data.partners
     .filter((p) => p.status !== 'churned')
     .map((partner) => {
@@ -56,4 +58,28 @@ export function tierMoveCounts(rows: readonly PartnerTierRow[]): { promote: numb
     else if (row.recommendation.move === 'demote') demote += 1;
   }
   return { promote, demote };
+}
+
+export type TierMoveFilter = 'promote' | 'demote';
+
+/** The partners a tier list shows: those awaiting a decision, for one direction or both; by name. */
+export function rowsAwaitingDecision(rows: readonly PartnerTierRow[], move: TierMoveFilter | null): PartnerTierRow[] {
+  return rows
+    .filter((r) => r.awaiting && (move === null || r.recommendation.move === move))
+    .sort((a, b) => a.partner.name.localeCompare(b.partner.name) || a.partner.id.localeCompare(b.partner.id));
+}
+
+/** Reads `?move=` from a link (dashboard tile, portfolio filter); anything else shows both directions. */
+export function parseTierMoveFilter(value: string | null): TierMoveFilter | null {
+  return value === 'promote' || value === 'demote' ? value : null;
+}
+
+/** Partner id → the move awaiting a decision, for filters that ask per partner. */
+export function tierMoveLookup(rows: readonly PartnerTierRow[]): (partnerId: string) => TierMoveFilter | undefined {
+  const moves = new Map<string, TierMoveFilter>();
+  for (const row of rows) {
+    const { move } = row.recommendation;
+    if (row.awaiting && (move === 'promote' || move === 'demote')) moves.set(row.partner.id, move);
+  }
+  return (partnerId) => moves.get(partnerId);
 }

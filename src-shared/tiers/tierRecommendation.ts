@@ -26,7 +26,8 @@ export type TierMeasures = {
 
 export type CriterionResult = { criterion: keyof TierCriteria; met: boolean; text: string; missing: string };
 
-export type TierMove = 'promote' | 'demote' | 'keep';
+/** `change`: the current tier is not one the definition knows (renamed or retired), so neither up nor down. */
+export type TierMove = 'promote' | 'demote' | 'keep' | 'change';
 
 export type TierRecommendation = {
   currentTier: string;
@@ -142,7 +143,8 @@ export function recommendTier(definition: TierDefinition, facts: TierFacts): Tie
   const recommended = definition.tiers[qualified]!;
   const currentIndex = tierIndex(definition, facts.partner.tier);
   const currentTier = facts.partner.tier;
-  const move: TierMove = currentIndex === qualified ? 'keep' : currentIndex < qualified ? 'promote' : 'demote';
+  const unknownTier = currentIndex === -1 && currentTier.trim() !== '';
+  const move: TierMove = unknownTier ? 'change' : currentIndex === qualified ? 'keep' : currentIndex < qualified ? 'promote' : 'demote';
   const met = evaluated[qualified]!.map((r) => r.text);
   const qualifiesText = `qualifies for ${recommended.name}${met.length ? `: ${met.join(', ')}` : ''}`;
   let reasons = met.length ? met : [`${recommended.name} has no criteria`];
@@ -154,7 +156,7 @@ export function recommendTier(definition: TierDefinition, facts: TierFacts): Tie
     for (let i = qualified + 1; shown.length === 0 && i < currentIndex; i += 1) shown = unmet(i);
     summary = `no longer meets ${definition.tiers[currentIndex]!.name}: ${shown.join(', ')}; ${qualifiesText}`;
     reasons = [...shown.map((t) => `no longer meets ${definition.tiers[currentIndex]!.name}: ${t}`), ...reasons];
-  } else if (currentIndex === -1 && currentTier.trim()) {
+  } else if (unknownTier) {
     summary = `${qualifiesText} (current tier "${currentTier}" is not in the tier definition)`;
   }
   const nextTier = definition.tiers[qualified + 1];

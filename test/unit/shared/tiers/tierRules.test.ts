@@ -105,9 +105,10 @@ describe('tier recommendation', () => {
     expect(r.next).toEqual({ tier: 'Silver', missing: ['onboarding complete'] });
   });
 
-  it('a current tier outside the definition is a promotion to what the partner qualifies for, and says so', () => {
+  it('a current tier outside the definition is a change (neither up nor down) to what the partner qualifies for, and says so', () => {
     const r = recommendTier(definition, goldFacts({ partner: { tier: 'Platinum', onboardingCompletedOn: '2026-04-01' } }));
-    expect(r.move).toBe('promote');
+    expect(r.move).toBe('change');
+    expect(recommendTier(definition, goldFacts({ partner: { tier: '', onboardingCompletedOn: '2026-04-01' } })).move).toBe('promote');
     expect(r.summary).toMatch(/current tier "Platinum" is not in the tier definition/);
   });
 });
@@ -179,7 +180,7 @@ describe('tier decisions', () => {
 
   it('counts promotions and demotions awaiting a decision across the portfolio', () => {
     const partner = (id: string, tier: string, status: Partner['status'] = 'active') => ({ id, tier, status, onboardingCompletedOn: undefined }) as unknown as Partner;
-    const rows = portfolioTierRecommendations(definition, { partners: [partner('a', 'Gold'), partner('b', 'Registered'), partner('c', 'Gold', 'churned'), partner('d', 'Silver')], trainings: [], deals: [], surveys: [] }, TODAY);
+    const rows = portfolioTierRecommendations(definition, { partners: [partner('a', 'Gold'), partner('b', 'Registered'), partner('c', 'Gold', 'churned'), partner('d', 'Silver')], trainingsByPartner: new Map(), dealsByPartner: new Map(), surveysByPartner: new Map() }, TODAY);
     expect(rows.map((r) => r.recommendation.move)).toEqual(['demote', 'keep', 'demote']);
     expect(tierMoveCounts(rows)).toEqual({ promote: 0, demote: 2 });
   });
