@@ -4,7 +4,7 @@ import { sameCourse, tierIndex, type TierCriteria, type TierDefinition } from '.
 
 /** What the rules read about one partner. */
 export type TierFacts = {
-  partner: Pick<Partner, 'tier' | 'onboardingCompletedOn'>;
+  partner: Pick<Partner, 'tier' | 'onboardingCompletedOn'> & Partial<Pick<Partner, 'status'>>;
   trainings: readonly Pick<Training, 'course' | 'status'>[];
   deals: readonly Pick<Deal, 'amount' | 'currency' | 'stage' | 'registeredOn' | 'closedOn'>[];
   surveys: readonly Pick<Survey, 'score' | 'takenOn'>[];
@@ -43,8 +43,10 @@ export type TierRecommendation = {
 };
 
 /** "412k", "1.2M", "950": amounts in criteria sentences. */
+const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
 export function compactAmount(amount: number): string {
-  return new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(amount).replace('K', 'k');
+  return COMPACT.format(amount).replace('K', 'k');
 }
 
 function psatText(value: number): string {
@@ -144,11 +146,14 @@ export function recommendTier(definition: TierDefinition, facts: TierFacts): Tie
   const currentIndex = tierIndex(definition, facts.partner.tier);
   const currentTier = facts.partner.tier;
   const unknownTier = currentIndex === -1 && currentTier.trim() !== '';
-  const move: TierMove = unknownTier ? 'change' : currentIndex === qualified ? 'keep' : currentIndex < qualified ? 'promote' : 'demote';
+  // A partner still being onboarded is not demoted: the tier it signed at stands until onboarding is done.
+  const grace = !measures.onboardingComplete && (facts.partner.status === 'recruited' || facts.partner.status === 'onboarding');
+  const move: TierMove = unknownTier ? 'change' : currentIndex === qualified || (currentIndex > qualified && grace) ? 'keep' : currentIndex < qualified ? 'promote' : 'demote';
   const met = evaluated[qualified]!.map((r) => r.text);
   const qualifiesText = `qualifies for ${recommended.name}${met.length ? `: ${met.join(', ')}` : ''}`;
   let reasons = met.length ? met : [`${recommended.name} has no criteria`];
   let summary = qualifiesText;
+  if (grace && currentIndex > qualified) summary = `keeps ${currentTier} while onboarding (no demotion before onboarding is complete); ${qualifiesText}`;
   if (move === 'demote') {
     const unmet = (i: number) => evaluated[i]!.filter((r) => !r.met).map((r) => r.text);
     // What the current tier asks and is not met; when it is met, what a tier below it is missing.

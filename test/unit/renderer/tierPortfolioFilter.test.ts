@@ -5,7 +5,8 @@ import { DEFAULT_TIER_DEFINITION } from '../../../src-shared/tiers/tierDefinitio
 import { parseTierMoveFilter, portfolioTierRecommendations, rowsAwaitingDecision, tierMoveLookup } from '../../../src-shared/tiers/tierPortfolio';
 import { portfolio } from './fixtures';
 
-const ROWS = portfolio();
+// Active partners (no onboarding grace) at their fixture tiers.
+const ROWS = portfolio().map((row) => ({ ...row, partner: { ...row.partner, status: row.partner.status === 'churned' ? ('churned' as const) : ('active' as const) } }));
 
 describe('portfolio filter: recommended for promotion / demotion', () => {
   const partners = ROWS.map((r) => r.partner);

@@ -185,3 +185,12 @@ describe('tier decisions', () => {
     expect(tierMoveCounts(rows)).toEqual({ promote: 0, demote: 2 });
   });
 });
+
+describe('onboarding grace', () => {
+  it('a partner still onboarding keeps its tier instead of a demotion, and says why', () => {
+    const r = recommendTier(definition, goldFacts({ partner: { tier: 'Gold', status: 'onboarding' }, deals: [] }));
+    expect(r.move).toBe('keep');
+    expect(r.summary).toBe('keeps Gold while onboarding (no demotion before onboarding is complete); qualifies for Registered');
+    expect(recommendTier(definition, goldFacts({ partner: { tier: 'Gold', status: 'active' }, deals: [] })).move).toBe('demote');
+  });
+});
