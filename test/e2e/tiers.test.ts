@@ -42,7 +42,7 @@ describe('tiers: recommendation, approval, history', () => {
     const rows = page.getByTestId('tier-awaiting').locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(count);
     const first = rows.first();
-    expect(await first.locator('td').nth(3).innerText()).toMatch(/^qualifies for \w+: .*certifications/);
+    expect(await first.locator('td').nth(3).innerText()).toMatch(/^Qualifies for \w+: .*certifications/);
     promoted = (await first.locator('td').first().innerText()).trim();
     await app.screenshot('tiers-01-list-light');
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -82,6 +82,22 @@ describe('tiers: recommendation, approval, history', () => {
     await portfolio.search('');
     await expect.poll(() => portfolio.rows().count()).toBeGreaterThan(0);
     await app.screenshot('tiers-06-portfolio-demotion-filter-light');
+  });
+
+  it('an admin editing the tiers is told when thresholds go down from one tier to the next', async () => {
+    await app.open('/tiers');
+    await page.getByRole('button', { name: 'Edit the tiers' }).click();
+    const silver = page.getByRole('region', { name: 'Tier 2' });
+    await silver.getByRole('textbox', { name: 'Won in 12 months (USD)' }).fill('300000');
+    const alert = page.getByRole('alert').filter({ hasText: 'Fix these before saving' });
+    await expect.poll(() => alert.innerText()).toContain('Tier 3 (Gold) asks for less won revenue (250,000) than Silver below it (300,000); tiers go from lowest to highest.');
+    expect(await page.getByRole('button', { name: 'Save tier definition' }).isDisabled()).toBe(true);
+    await app.screenshot('tiers-07-editor-issue-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await app.screenshot('tiers-08-editor-issue-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await page.getByTestId('tier-definition').waitFor();
   });
 
   it('a demotion is rejected with a note: the tier stays and the rejection is kept', async () => {

@@ -8,7 +8,7 @@ import { formatMoment } from '../../app/formatMoment';
 import { useCurrentUser } from '../../app/useProfile';
 import { useStoreAction } from '../../app/useStoreAction';
 import { useDatabase } from '../../db/useDatabase';
-import { decisionTitle, MOVE_COLORS, MOVE_LABELS } from './tierText';
+import { decisionTitle, MOVE_COLORS, MOVE_LABELS, summarySentence } from './tierText';
 import { decideTierRecommendation } from './tierWrites';
 
 /** The partner's tier recommendation with its reasons, Approve / Reject, and the decisions so far. */
@@ -55,8 +55,7 @@ export function TierCard({ partner, recommendation }: { partner: Partner; recomm
           )}
         </Group>
         <Text size="sm" data-testid="tier-summary">
-          {recommendation.move === 'keep' ? `Keeps ${recommendation.recommendedTier}: ` : ''}
-          {recommendation.summary.charAt(0).toUpperCase() + recommendation.summary.slice(1)}.
+          {summarySentence(recommendation)}
         </Text>
         {rejected && (
           <Text size="sm" c="dimmed">

@@ -11,7 +11,7 @@ import { useAppData } from '../../db/useAppData';
 import { useDatabase } from '../../db/useDatabase';
 import { useSync } from '../../sync/useSync';
 import { TierDefinitionEditor } from './TierDefinitionEditor';
-import { MOVE_COLORS, MOVE_LABELS } from './tierText';
+import { MOVE_COLORS, MOVE_LABELS, summarySentence } from './tierText';
 import { saveTierDefinition } from './tierWrites';
 import { useTierRecommendations } from './useTierRecommendations';
 
@@ -164,7 +164,7 @@ export function TiersPage() {
                       </Badge>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{recommendation.summary}</Text>
+                      <Text size="sm">{summarySentence(recommendation)}</Text>
                     </Table.Td>
                   </Table.Tr>
                 ))}
