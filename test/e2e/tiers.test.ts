@@ -37,6 +37,8 @@ describe('tiers: recommendation, approval, history', () => {
     const label = (await promotions.getAttribute('aria-label')) ?? '';
     const count = Number(label.split(' ')[0]);
     expect(count).toBeGreaterThan(0);
+    await tile.scrollIntoViewIfNeeded();
+    await app.screenshot('tiers-00-dashboard-tile-light');
     await promotions.click();
     await page.getByRole('heading', { level: 2, name: 'Partner tiers' }).waitFor();
     const rows = page.getByTestId('tier-awaiting').locator('tbody tr');
@@ -92,6 +94,7 @@ describe('tiers: recommendation, approval, history', () => {
     const alert = page.getByRole('alert').filter({ hasText: 'Fix these before saving' });
     await expect.poll(() => alert.innerText()).toContain('Tier 3 (Gold) asks for less won revenue (250,000) than Silver below it (300,000); tiers go from lowest to highest.');
     expect(await page.getByRole('button', { name: 'Save tier definition' }).isDisabled()).toBe(true);
+    await alert.scrollIntoViewIfNeeded();
     await app.screenshot('tiers-07-editor-issue-light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await app.screenshot('tiers-08-editor-issue-dark');

@@ -28,8 +28,8 @@ export function TierMovesTile() {
   );
   return (
     <Card withBorder radius="md" padding="sm" component="section" aria-label="Tier recommendations" data-testid="tier-moves-tile">
-      <Text size="sm" c="dimmed" mb={6}>
-        Tier recommendations awaiting a decision
+      <Text size="xs" tt="uppercase" fw={700} c="dimmed" mb={6}>
+        Tier changes to decide
       </Text>
       <Group gap="md" wrap="nowrap">
         {part('promote', counts.promote, 'promotions', IconArrowUpRight, 'teal')}
