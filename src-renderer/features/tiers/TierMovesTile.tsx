@@ -28,7 +28,7 @@ export function TierMovesTile() {
   );
   return (
     <Card withBorder radius="md" padding="sm" component="section" aria-label="Tier recommendations" data-testid="tier-moves-tile">
-      <Text size="xs" tt="uppercase" fw={700} c="dimmed" mb={6}>
+      <Text size="xs" tt="uppercase" fw={600} c="dimmed" mb={6}>
         Tier changes to decide
       </Text>
       <Group gap="md" wrap="nowrap">
