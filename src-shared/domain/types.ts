@@ -85,6 +85,24 @@ export type Partner = BaseDoc & {
   churnedOn?: IsoDate;
   /** Days between check-ins when the manager overrides the phase cadence. */
   checkinCadenceDays?: number;
+  /** Tier decisions (approved or rejected recommendations), oldest first (src-shared/tiers). */
+  tierHistory?: TierDecision[];
+};
+
+export const TIER_DECISION_OUTCOMES = ['approved', 'rejected'] as const;
+export type TierDecisionOutcome = (typeof TIER_DECISION_OUTCOMES)[number];
+
+/** A manager's decision on a tier recommendation; an approval is what changes `Partner.tier`. */
+export type TierDecision = {
+  id: string;
+  fromTier: string;
+  toTier: string;
+  outcome: TierDecisionOutcome;
+  /** The recommendation's reasons, in words, as shown when the decision was made. */
+  reasons: string[];
+  note: string;
+  decidedBy: string;
+  decidedAt: IsoTimestamp;
 };
 
 export type Task = BaseDoc & {
@@ -250,11 +268,12 @@ export type Survey = BaseDoc & {
   phase?: Phase;
 };
 
-export const TEMPLATE_KINDS = ['journey', 'agenda'] as const;
+export const TEMPLATE_KINDS = ['journey', 'agenda', 'tiers'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
 /**
- * A user-edited template (journey or meeting agenda). Journey templates keep one document per
+ * A user-edited template (journey, meeting agenda, or the program's tier definition in `data`:
+ * src-shared/tiers/tierDefinition.ts). Journey templates keep one document per
  * version, the steps in `data` (src-shared/journey/templateModel.ts); the built-in journeys are
  * their seeds.
  */

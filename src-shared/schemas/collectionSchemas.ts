@@ -15,6 +15,7 @@ import {
   TASK_STATUSES,
   TEAM_ROLES,
   TEMPLATE_KINDS,
+  TIER_DECISION_OUTCOMES,
   TRAINING_STATUSES,
   type CollectionName,
 } from '../domain/types';
@@ -113,10 +114,25 @@ const teamMember: JsonSchemaProperty = {
   required: ['id', 'name', 'role'],
 };
 
+const tierDecision: JsonSchemaProperty = {
+  type: 'object',
+  properties: {
+    id,
+    fromTier: text(40),
+    toTier: text(40),
+    outcome: oneOf(TIER_DECISION_OUTCOMES),
+    reasons: { type: 'array', maxItems: 20, items: text(300) },
+    note: text(2000),
+    decidedBy: text(200),
+    decidedAt: timestamp,
+  },
+  required: ['id', 'fromTier', 'toTier', 'outcome', 'reasons', 'decidedBy', 'decidedAt'],
+};
+
 export const partnerSchema: CollectionSchema = {
   title: 'partner',
   description: 'A channel partner and its onboarding context',
-  version: 3,
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -137,6 +153,7 @@ export const partnerSchema: CollectionSchema = {
     onboardingCompletedOn: date,
     churnedOn: date,
     checkinCadenceDays: { type: 'integer', minimum: 1, maximum: 365 },
+    tierHistory: { type: 'array', maxItems: 500, items: tierDecision },
   },
   required: [...baseRequired, 'name', 'type', 'maturity', 'day0', 'status', 'ownerEmail', 'contacts', 'team', 'tags'],
   indexes: ['name'],
@@ -380,8 +397,8 @@ export const surveySchema: CollectionSchema = {
 
 export const templateSchema: CollectionSchema = {
   title: 'template',
-  description: 'A user-edited journey or agenda template',
-  version: 2,
+  description: 'A user-edited journey or agenda template, or the tier definition',
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {

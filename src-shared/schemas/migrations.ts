@@ -29,6 +29,12 @@ const addedTaskScheduling: MigrationStrategy = (oldDoc) => oldDoc;
  */
 const addedDealRegistration: MigrationStrategy = (oldDoc) => oldDoc;
 
+/** Partners v4 gained the optional `tierHistory` (tier decisions); an old partner has none yet. */
+const addedTierHistory: MigrationStrategy = (oldDoc) => oldDoc;
+
+/** Templates v3 gained the kind `tiers` (the tier definition); existing templates keep their kind. */
+const addedTiersKind: MigrationStrategy = (oldDoc) => oldDoc;
+
 const addedSyncMeta: MigrationStrategy = (oldDoc) => ({ ...oldDoc, sync: { legacy: true } });
 
 /**
@@ -43,6 +49,7 @@ const addedSyncMeta: MigrationStrategy = (oldDoc) => ({ ...oldDoc, sync: { legac
  *   and no more `updatedAt` index (no query used it);
  * - tasks v3: optional scheduling fields (dependencies, pinned date, shift, template version);
  * - deals v3: optional registration decision, protection expiry and extension requests.
+ * - partners v4: optional `tierHistory`; templates v3: the kind `tiers`.
  */
 export const MIGRATION_STRATEGIES: Record<CollectionName, Record<number, MigrationStrategy>> = {
   partners: {
@@ -81,6 +88,7 @@ export const MIGRATION_STRATEGIES: Record<CollectionName, Record<number, Migrati
     },
     2: addedOptionalUpdatedBy,
     3: addedSyncMeta,
+    4: addedTierHistory,
   },
   tasks: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta, 3: addedTaskScheduling },
   meetings: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
@@ -89,7 +97,7 @@ export const MIGRATION_STRATEGIES: Record<CollectionName, Record<number, Migrati
   deals: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta, 3: addedDealRegistration },
   trainings: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
   surveys: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
-  templates: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
+  templates: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta, 3: addedTiersKind },
   conflicts: {
     /**
      * v1 renamed `collection` to `collectionName` (RxDB reserves `collection`: a record with

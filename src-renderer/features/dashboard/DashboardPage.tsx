@@ -15,6 +15,7 @@ import { CSV_FILE } from '../../platform/platform';
 import { usePlatform } from '../../platform/usePlatform';
 import { HealthBadge } from '../partners/HealthBadge';
 import { ChartCard, ChurnBars, CountBars, PipelineBars, PsatLine, RateBars, type DrillRequest } from './DashboardCharts';
+import { TierMovesTile } from '../tiers/TierMovesTile';
 import { ModelQualityCard } from './ModelQualityCard';
 import { useRiskModel } from './useRiskAssessment';
 
@@ -172,6 +173,7 @@ export function DashboardPage() {
         {dash.tiles.map((t) => (
           <Tile key={t.key} tile={t} onDrill={showDrill} />
         ))}
+        <TierMovesTile />
       </SimpleGrid>
       <div ref={drillRef}>{drill ? <DrillDown drill={drill} dashboard={dash} onClose={() => setDrill(null)} /> : null}</div>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Center, Checkbox, Group, MultiSelect, Progress, Stack, Switch, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Card, Center, Checkbox, Group, MultiSelect, Progress, Select, Stack, Switch, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconChevronUp, IconDownload, IconSearch, IconSelector } from '@tabler/icons-react';
@@ -9,6 +9,7 @@ import { PHASE_INFO } from '../../../src-shared/domain/journey';
 import { portfolioToCsv } from '../../../src-shared/import/partnerCsv';
 import { PARTNER_STATUS_LABELS } from '../../../src-shared/domain/labels';
 import { PARTNER_STATUSES, PARTNER_TYPES, PHASES } from '../../../src-shared/domain/types';
+import { parseTierMoveFilter, tierMoveLookup } from '../../../src-shared/tiers/tierPortfolio';
 import { PARTNER_TYPE_LABELS } from '../../app/labels';
 import { PageLoader } from '../../app/PageLoader';
 import { usePortfolioOverview } from '../../app/usePortfolioOverview';
@@ -19,6 +20,7 @@ import { CSV_FILE } from '../../platform/platform';
 import { usePlatform } from '../../platform/usePlatform';
 import { FirstRun } from '../firstrun/FirstRun';
 import { HealthBadge } from '../partners/HealthBadge';
+import { useTierRecommendations } from '../tiers/useTierRecommendations';
 import type { PartnerRow } from '../../app/usePortfolioOverview';
 import { BulkActionsBar } from './BulkActionsBar';
 import {
@@ -167,7 +169,9 @@ export function PortfolioPage() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
 
   const owners = useMemo(() => ownerNames(partners, profile), [partners, profile]);
-  const context = useMemo<PortfolioContext>(() => ({ me: profile.email, ownerLabel: ownerLabelFor(owners) }), [profile.email, owners]);
+  const tiers = useTierRecommendations();
+  const tierMoveOf = useMemo(() => tierMoveLookup(tiers.rows), [tiers.rows]);
+  const context = useMemo<PortfolioContext>(() => ({ me: profile.email, ownerLabel: ownerLabelFor(owners), tierMoveOf }), [profile.email, owners, tierMoveOf]);
 
   // The box updates at once; the table follows as soon as React has time (typing stays fluid).
   const deferredFilter = useDeferredValue(filter);
@@ -294,6 +298,18 @@ export function PortfolioPage() {
           placeholder={filter.bands.length ? undefined : 'Any health'}
           clearable
           w={180}
+        />
+        <Select
+          label="Tier"
+          data={[
+            { value: 'promote', label: 'Recommended for promotion' },
+            { value: 'demote', label: 'Recommended for demotion' },
+          ]}
+          value={filter.tierMove ?? null}
+          onChange={(value) => setFilter({ ...filter, tierMove: parseTierMoveFilter(value) ?? undefined })}
+          placeholder="Any tier recommendation"
+          clearable
+          w={230}
         />
         <Switch
           label="My partners"

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { HealthBand } from '../../../src-shared/domain/health';
 import { PARTNER_STATUS_LABELS } from '../../../src-shared/domain/labels';
 import { PARTNER_STATUSES, PARTNER_TYPES, PHASES, type Partner, type PartnerStatus, type PartnerType, type Phase } from '../../../src-shared/domain/types';
+import type { TierMoveFilter } from '../../../src-shared/tiers/tierPortfolio';
 import type { PartnerRow } from '../../app/usePortfolioOverview';
 
 export type PortfolioSortKey = 'name' | 'type' | 'tier' | 'owner' | 'phase' | 'day' | 'progress' | 'health';
@@ -16,6 +17,8 @@ export type PortfolioFilter = {
   statuses: PartnerStatus[];
   /** Only partners the person using the app owns. */
   mine: boolean;
+  /** Only partners whose tier recommendation (a promotion or a demotion) awaits a decision. */
+  tierMove?: TierMoveFilter;
 };
 
 /** What the table is filtered by for whom: the signed-in (or local) user's email, and owner names. */
@@ -24,6 +27,8 @@ export type PortfolioContext = {
   me: string;
   /** The owner as shown in the Owner column (and sorted by). */
   ownerLabel: (email: string) => string;
+  /** The partner's tier move awaiting a decision, if any (src-shared/tiers), for the tier filter. */
+  tierMoveOf?: (partnerId: string) => TierMoveFilter | undefined;
 };
 
 /** Partners that still need a manager's attention: every status but churned. */
@@ -95,6 +100,7 @@ function matchesExceptStatus(row: PartnerRow, filter: PortfolioFilter, words: st
     (filter.types.length === 0 || filter.types.includes(row.partner.type)) &&
     (filter.bands.length === 0 || filter.bands.includes(row.health.band)) &&
     (!filter.mine || normalise(row.partner.ownerEmail) === normalise(context.me)) &&
+    (!filter.tierMove || context.tierMoveOf?.(row.partner.id) === filter.tierMove) &&
     matches(row, words, context.ownerLabel)
   );
 }
@@ -142,7 +148,7 @@ export function hiddenText(hidden: HiddenByStatus): string {
 
 /** True when anything narrows the table beyond the default (churned hidden). */
 export function isFiltered(filter: PortfolioFilter): boolean {
-  return filter.query.trim() !== '' || filter.mine || filter.phases.length + filter.types.length + filter.bands.length + filter.statuses.length > 0;
+  return filter.query.trim() !== '' || filter.mine || filter.tierMove !== undefined || filter.phases.length + filter.types.length + filter.bands.length + filter.statuses.length > 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -184,6 +190,7 @@ const filterSchema = z.object({
   bands: z.array(z.enum(HEALTH_BANDS)).catch([]),
   statuses: z.array(z.enum(PARTNER_STATUSES)).catch([]),
   mine: z.boolean().catch(false),
+  tierMove: z.enum(['promote', 'demote']).optional().catch(undefined),
 });
 const sortSchema = z.object({
   key: z.enum(['name', 'type', 'tier', 'owner', 'phase', 'day', 'progress', 'health']),
@@ -232,5 +239,5 @@ export function activeView(views: readonly SavedView[], filter: PortfolioFilter,
 }
 
 function viewFilterKey(filter: PortfolioFilter): unknown[] {
-  return [filter.query.trim(), [...filter.phases].sort(), [...filter.types].sort(), [...filter.bands].sort(), [...filter.statuses].sort(), filter.mine];
+  return [filter.query.trim(), [...filter.phases].sort(), [...filter.types].sort(), [...filter.bands].sort(), [...filter.statuses].sort(), filter.mine, filter.tierMove ?? null];
 }

@@ -15,6 +15,8 @@ import { MeetingActions } from '../meetings/MeetingActions';
 import { MeetingsTab, MeetingsTabIcon } from '../meetings/MeetingsTab';
 import { PlanTab } from '../plan/PlanTab';
 import { SatisfactionTab } from '../satisfaction/SatisfactionTab';
+import { TierCard } from '../tiers/TierCard';
+import { useTierRecommendations } from '../tiers/useTierRecommendations';
 import { TrainingTab } from '../training/TrainingTab';
 import { PartnerHeader } from './PartnerHeader';
 
@@ -31,6 +33,8 @@ export function PartnerWorkspacePage() {
   const active: Tab = TABS.includes(tab as Tab) ? (tab as Tab) : 'journey';
   const conflicts = useConflictRecords(partnerId);
   const unrestored = conflicts?.filter((record) => !record.restored).length ?? 0;
+  const tiers = useTierRecommendations();
+  const tierRow = tiers.rowsById.get(partnerId);
 
   if (data.loading) return <PageLoader />;
   if (!row) {
@@ -42,6 +46,7 @@ export function PartnerWorkspacePage() {
     <Stack gap="md">
       <PageBreadcrumbs items={[{ label: 'Portfolio', to: '/portfolio' }, { label: partner.name }]} />
       <PartnerHeader partner={partner} overview={row} />
+      {tierRow && <TierCard partner={partner} recommendation={tierRow.recommendation} />}
       <MeetingActions partner={partner} />
       <Tabs value={active} onChange={(value) => void navigate(`/partners/${partner.id}/${value ?? 'journey'}`)} keepMounted={false}>
         <Tabs.List>

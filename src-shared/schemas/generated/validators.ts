@@ -4,7 +4,7 @@
 // ajv standalone validation code; a unit test fails when it is out of date.
 
 export const document_partners = validate10;
-const schema11 = {"title":"partner","description":"A channel partner and its onboarding context","version":3,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"name":{"type":"string","maxLength":200},"type":{"type":"string","enum":["reseller","isv","si","msp","referral"],"maxLength":32},"maturity":{"type":"string","enum":["new","experienced"],"maxLength":32},"tier":{"type":"string","maxLength":40},"region":{"type":"string","maxLength":80},"website":{"type":"string","maxLength":300},"ownerEmail":{"type":"string","maxLength":200},"contacts":{"type":"array","maxItems":200,"items":{"type":"object","properties":{"id":{"type":"string","maxLength":64},"name":{"type":"string","maxLength":200},"role":{"type":"string","maxLength":120},"email":{"type":"string","maxLength":200},"phone":{"type":"string","maxLength":60}},"required":["id","name"]}},"team":{"type":"array","maxItems":100,"items":{"type":"object","properties":{"id":{"type":"string","maxLength":64},"name":{"type":"string","maxLength":200},"email":{"type":"string","maxLength":200},"role":{"type":"string","enum":["partner_manager","technical","marketing","field"],"maxLength":32}},"required":["id","name","role"]}},"day0":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"status":{"type":"string","enum":["recruited","onboarding","active","at_risk","churned"],"maxLength":32},"tags":{"type":"array","maxItems":50,"items":{"type":"string","maxLength":60}},"templateId":{"type":"string","maxLength":80},"onboardingCompletedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"churnedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"checkinCadenceDays":{"type":"integer","minimum":1,"maximum":365}},"required":["id","createdAt","updatedAt","name","type","maturity","day0","status","ownerEmail","contacts","team","tags"],"indexes":["name"],"additionalProperties":false};
+const schema11 = {"title":"partner","description":"A channel partner and its onboarding context","version":4,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"name":{"type":"string","maxLength":200},"type":{"type":"string","enum":["reseller","isv","si","msp","referral"],"maxLength":32},"maturity":{"type":"string","enum":["new","experienced"],"maxLength":32},"tier":{"type":"string","maxLength":40},"region":{"type":"string","maxLength":80},"website":{"type":"string","maxLength":300},"ownerEmail":{"type":"string","maxLength":200},"contacts":{"type":"array","maxItems":200,"items":{"type":"object","properties":{"id":{"type":"string","maxLength":64},"name":{"type":"string","maxLength":200},"role":{"type":"string","maxLength":120},"email":{"type":"string","maxLength":200},"phone":{"type":"string","maxLength":60}},"required":["id","name"]}},"team":{"type":"array","maxItems":100,"items":{"type":"object","properties":{"id":{"type":"string","maxLength":64},"name":{"type":"string","maxLength":200},"email":{"type":"string","maxLength":200},"role":{"type":"string","enum":["partner_manager","technical","marketing","field"],"maxLength":32}},"required":["id","name","role"]}},"day0":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"status":{"type":"string","enum":["recruited","onboarding","active","at_risk","churned"],"maxLength":32},"tags":{"type":"array","maxItems":50,"items":{"type":"string","maxLength":60}},"templateId":{"type":"string","maxLength":80},"onboardingCompletedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"churnedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"checkinCadenceDays":{"type":"integer","minimum":1,"maximum":365},"tierHistory":{"type":"array","maxItems":500,"items":{"type":"object","properties":{"id":{"type":"string","maxLength":64},"fromTier":{"type":"string","maxLength":40},"toTier":{"type":"string","maxLength":40},"outcome":{"type":"string","enum":["approved","rejected"],"maxLength":32},"reasons":{"type":"array","maxItems":20,"items":{"type":"string","maxLength":300}},"note":{"type":"string","maxLength":2000},"decidedBy":{"type":"string","maxLength":200},"decidedAt":{"type":"string","maxLength":32}},"required":["id","fromTier","toTier","outcome","reasons","decidedBy","decidedAt"]}}},"required":["id","createdAt","updatedAt","name","type","maturity","day0","status","ownerEmail","contacts","team","tags"],"indexes":["name"],"additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = (function ucs2length(str) {
     const len = str.length;
@@ -1163,14 +1163,361 @@ errors++;
 }
 }
 }
-}
-else {
-const err95 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data.tierHistory !== undefined){
+let data37 = data.tierHistory;
+if(Array.isArray(data37)){
+if(data37.length > 500){
+const err95 = {instancePath:instancePath+"/tierHistory",schemaPath:"#/properties/tierHistory/maxItems",keyword:"maxItems",params:{limit: 500}};
 if(vErrors === null){
 vErrors = [err95];
 }
 else {
 vErrors.push(err95);
+}
+errors++;
+}
+const len3 = data37.length;
+for(let i3=0; i3<len3; i3++){
+let data38 = data37[i3];
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.id === undefined){
+const err96 = {instancePath:instancePath+"/tierHistory/" + i3,schemaPath:"#/properties/tierHistory/items/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+if(data38.fromTier === undefined){
+const err97 = {instancePath:instancePath+"/tierHistory/" + i3,schemaPath:"#/properties/tierHistory/items/required",keyword:"required",params:{missingProperty: "fromTier"}};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(data38.toTier === undefined){
+const err98 = {instancePath:instancePath+"/tierHistory/" + i3,schemaPath:"#/properties/tierHistory/items/required",keyword:"required",params:{missingProperty: "toTier"}};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+if(data38.outcome === undefined){
+const err99 = {instancePath:instancePath+"/tierHistory/" + i3,schemaPath:"#/properties/tierHistory/items/required",keyword:"required",params:{missingProperty: "outcome"}};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+if(data38.reasons === undefined){
+const err100 = {instancePath:instancePath+"/tierHistory/" + i3,schemaPath:"#/properties/tierHistory/items/required",keyword:"required",params:{missingProperty: "reasons"}};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+if(data38.decidedBy === undefined){
+const err101 = {instancePath:instancePath+"/tierHistory/" + i3,schemaPath:"#/properties/tierHistory/items/required",keyword:"required",params:{missingProperty: "decidedBy"}};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+if(data38.decidedAt === undefined){
+const err102 = {instancePath:instancePath+"/tierHistory/" + i3,schemaPath:"#/properties/tierHistory/items/required",keyword:"required",params:{missingProperty: "decidedAt"}};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+if(data38.id !== undefined){
+let data39 = data38.id;
+if(typeof data39 === "string"){
+if(func3(data39) > 64){
+const err103 = {instancePath:instancePath+"/tierHistory/" + i3+"/id",schemaPath:"#/properties/tierHistory/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/tierHistory/" + i3+"/id",schemaPath:"#/properties/tierHistory/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data38.fromTier !== undefined){
+let data40 = data38.fromTier;
+if(typeof data40 === "string"){
+if(func3(data40) > 40){
+const err105 = {instancePath:instancePath+"/tierHistory/" + i3+"/fromTier",schemaPath:"#/properties/tierHistory/items/properties/fromTier/maxLength",keyword:"maxLength",params:{limit: 40}};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/tierHistory/" + i3+"/fromTier",schemaPath:"#/properties/tierHistory/items/properties/fromTier/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+if(data38.toTier !== undefined){
+let data41 = data38.toTier;
+if(typeof data41 === "string"){
+if(func3(data41) > 40){
+const err107 = {instancePath:instancePath+"/tierHistory/" + i3+"/toTier",schemaPath:"#/properties/tierHistory/items/properties/toTier/maxLength",keyword:"maxLength",params:{limit: 40}};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/tierHistory/" + i3+"/toTier",schemaPath:"#/properties/tierHistory/items/properties/toTier/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+if(data38.outcome !== undefined){
+let data42 = data38.outcome;
+if(!((data42 === "approved") || (data42 === "rejected"))){
+const err109 = {instancePath:instancePath+"/tierHistory/" + i3+"/outcome",schemaPath:"#/properties/tierHistory/items/properties/outcome/enum",keyword:"enum",params:{allowedValues: schema11.properties.tierHistory.items.properties.outcome.enum}};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+if(typeof data42 === "string"){
+if(func3(data42) > 32){
+const err110 = {instancePath:instancePath+"/tierHistory/" + i3+"/outcome",schemaPath:"#/properties/tierHistory/items/properties/outcome/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/tierHistory/" + i3+"/outcome",schemaPath:"#/properties/tierHistory/items/properties/outcome/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data38.reasons !== undefined){
+let data43 = data38.reasons;
+if(Array.isArray(data43)){
+if(data43.length > 20){
+const err112 = {instancePath:instancePath+"/tierHistory/" + i3+"/reasons",schemaPath:"#/properties/tierHistory/items/properties/reasons/maxItems",keyword:"maxItems",params:{limit: 20}};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+const len4 = data43.length;
+for(let i4=0; i4<len4; i4++){
+let data44 = data43[i4];
+if(typeof data44 === "string"){
+if(func3(data44) > 300){
+const err113 = {instancePath:instancePath+"/tierHistory/" + i3+"/reasons/" + i4,schemaPath:"#/properties/tierHistory/items/properties/reasons/items/maxLength",keyword:"maxLength",params:{limit: 300}};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/tierHistory/" + i3+"/reasons/" + i4,schemaPath:"#/properties/tierHistory/items/properties/reasons/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/tierHistory/" + i3+"/reasons",schemaPath:"#/properties/tierHistory/items/properties/reasons/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+if(data38.note !== undefined){
+let data45 = data38.note;
+if(typeof data45 === "string"){
+if(func3(data45) > 2000){
+const err116 = {instancePath:instancePath+"/tierHistory/" + i3+"/note",schemaPath:"#/properties/tierHistory/items/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000}};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/tierHistory/" + i3+"/note",schemaPath:"#/properties/tierHistory/items/properties/note/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data38.decidedBy !== undefined){
+let data46 = data38.decidedBy;
+if(typeof data46 === "string"){
+if(func3(data46) > 200){
+const err118 = {instancePath:instancePath+"/tierHistory/" + i3+"/decidedBy",schemaPath:"#/properties/tierHistory/items/properties/decidedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/tierHistory/" + i3+"/decidedBy",schemaPath:"#/properties/tierHistory/items/properties/decidedBy/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+if(data38.decidedAt !== undefined){
+let data47 = data38.decidedAt;
+if(typeof data47 === "string"){
+if(func3(data47) > 32){
+const err120 = {instancePath:instancePath+"/tierHistory/" + i3+"/decidedAt",schemaPath:"#/properties/tierHistory/items/properties/decidedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/tierHistory/" + i3+"/decidedAt",schemaPath:"#/properties/tierHistory/items/properties/decidedAt/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/tierHistory/" + i3,schemaPath:"#/properties/tierHistory/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/tierHistory",schemaPath:"#/properties/tierHistory/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+}
+else {
+const err124 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
 }
 errors++;
 }
@@ -6856,7 +7203,7 @@ return errors === 0;
 }
 
 export const document_templates = validate18;
-const schema19 = {"title":"template","description":"A user-edited journey or agenda template","version":2,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"kind":{"type":"string","enum":["journey","agenda"],"maxLength":32},"name":{"type":"string","maxLength":200},"partnerType":{"type":"string","enum":["reseller","isv","si","msp","referral"],"maxLength":32},"maturity":{"type":"string","enum":["new","experienced"],"maxLength":32},"data":{"type":"object"}},"required":["id","createdAt","updatedAt","kind","name","data"],"indexes":[],"additionalProperties":false};
+const schema19 = {"title":"template","description":"A user-edited journey or agenda template, or the tier definition","version":3,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"kind":{"type":"string","enum":["journey","agenda","tiers"],"maxLength":32},"name":{"type":"string","maxLength":200},"partnerType":{"type":"string","enum":["reseller","isv","si","msp","referral"],"maxLength":32},"maturity":{"type":"string","enum":["new","experienced"],"maxLength":32},"data":{"type":"object"}},"required":["id","createdAt","updatedAt","kind","name","data"],"indexes":[],"additionalProperties":false};
 
 function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -7125,7 +7472,7 @@ errors++;
 }
 if(data.kind !== undefined){
 let data9 = data.kind;
-if(!((data9 === "journey") || (data9 === "agenda"))){
+if(!(((data9 === "journey") || (data9 === "agenda")) || (data9 === "tiers"))){
 const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema19.properties.kind.enum}};
 if(vErrors === null){
 vErrors = [err22];
@@ -7796,8 +8143,8 @@ validate19.errors = vErrors;
 return errors === 0;
 }
 
-export const stored_partner_v3 = validate20;
-const schema21 = {"additionalProperties":false,"description":"A channel partner and its onboarding context","encrypted":[],"indexes":[["_deleted","name","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"checkinCadenceDays":{"maximum":365,"minimum":1,"type":"integer"},"churnedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"contacts":{"items":{"properties":{"email":{"maxLength":200,"type":"string"},"id":{"maxLength":64,"type":"string"},"name":{"maxLength":200,"type":"string"},"phone":{"maxLength":60,"type":"string"},"role":{"maxLength":120,"type":"string"}},"required":["id","name"],"type":"object"},"maxItems":200,"type":"array"},"createdAt":{"maxLength":32,"type":"string"},"day0":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"id":{"maxLength":64,"type":"string"},"maturity":{"enum":["new","experienced"],"maxLength":32,"type":"string"},"name":{"maxLength":200,"type":"string"},"onboardingCompletedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"ownerEmail":{"maxLength":200,"type":"string"},"region":{"maxLength":80,"type":"string"},"status":{"enum":["recruited","onboarding","active","at_risk","churned"],"maxLength":32,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"tags":{"items":{"maxLength":60,"type":"string"},"maxItems":50,"type":"array"},"team":{"items":{"properties":{"email":{"maxLength":200,"type":"string"},"id":{"maxLength":64,"type":"string"},"name":{"maxLength":200,"type":"string"},"role":{"enum":["partner_manager","technical","marketing","field"],"maxLength":32,"type":"string"}},"required":["id","name","role"],"type":"object"},"maxItems":100,"type":"array"},"templateId":{"maxLength":80,"type":"string"},"tier":{"maxLength":40,"type":"string"},"type":{"enum":["reseller","isv","si","msp","referral"],"maxLength":32,"type":"string"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"},"website":{"maxLength":300,"type":"string"}},"required":["id","createdAt","updatedAt","name","type","maturity","day0","status","ownerEmail","contacts","team","tags","_deleted","_rev","_meta","_attachments"],"title":"partner","type":"object","version":3};
+export const stored_partner_v4 = validate20;
+const schema21 = {"additionalProperties":false,"description":"A channel partner and its onboarding context","encrypted":[],"indexes":[["_deleted","name","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"checkinCadenceDays":{"maximum":365,"minimum":1,"type":"integer"},"churnedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"contacts":{"items":{"properties":{"email":{"maxLength":200,"type":"string"},"id":{"maxLength":64,"type":"string"},"name":{"maxLength":200,"type":"string"},"phone":{"maxLength":60,"type":"string"},"role":{"maxLength":120,"type":"string"}},"required":["id","name"],"type":"object"},"maxItems":200,"type":"array"},"createdAt":{"maxLength":32,"type":"string"},"day0":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"id":{"maxLength":64,"type":"string"},"maturity":{"enum":["new","experienced"],"maxLength":32,"type":"string"},"name":{"maxLength":200,"type":"string"},"onboardingCompletedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"ownerEmail":{"maxLength":200,"type":"string"},"region":{"maxLength":80,"type":"string"},"status":{"enum":["recruited","onboarding","active","at_risk","churned"],"maxLength":32,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"tags":{"items":{"maxLength":60,"type":"string"},"maxItems":50,"type":"array"},"team":{"items":{"properties":{"email":{"maxLength":200,"type":"string"},"id":{"maxLength":64,"type":"string"},"name":{"maxLength":200,"type":"string"},"role":{"enum":["partner_manager","technical","marketing","field"],"maxLength":32,"type":"string"}},"required":["id","name","role"],"type":"object"},"maxItems":100,"type":"array"},"templateId":{"maxLength":80,"type":"string"},"tier":{"maxLength":40,"type":"string"},"tierHistory":{"items":{"properties":{"decidedAt":{"maxLength":32,"type":"string"},"decidedBy":{"maxLength":200,"type":"string"},"fromTier":{"maxLength":40,"type":"string"},"id":{"maxLength":64,"type":"string"},"note":{"maxLength":2000,"type":"string"},"outcome":{"enum":["approved","rejected"],"maxLength":32,"type":"string"},"reasons":{"items":{"maxLength":300,"type":"string"},"maxItems":20,"type":"array"},"toTier":{"maxLength":40,"type":"string"}},"required":["id","fromTier","toTier","outcome","reasons","decidedBy","decidedAt"],"type":"object"},"maxItems":500,"type":"array"},"type":{"enum":["reseller","isv","si","msp","referral"],"maxLength":32,"type":"string"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"},"website":{"maxLength":300,"type":"string"}},"required":["id","createdAt","updatedAt","name","type","maturity","day0","status","ownerEmail","contacts","team","tags","_deleted","_rev","_meta","_attachments"],"title":"partner","type":"object","version":4};
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -8988,10 +9335,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data.type !== undefined){
-let data38 = data.type;
-if(!(((((data38 === "reseller") || (data38 === "isv")) || (data38 === "si")) || (data38 === "msp")) || (data38 === "referral"))){
-const err100 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema21.properties.type.enum}};
+if(data.tierHistory !== undefined){
+let data38 = data.tierHistory;
+if(Array.isArray(data38)){
+if(data38.length > 500){
+const err100 = {instancePath:instancePath+"/tierHistory",schemaPath:"#/properties/tierHistory/maxItems",keyword:"maxItems",params:{limit: 500}};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -9000,9 +9348,12 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(typeof data38 === "string"){
-if(func3(data38) > 32){
-const err101 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/maxLength",keyword:"maxLength",params:{limit: 32}};
+const len3 = data38.length;
+for(let i3=0; i3<len3; i3++){
+let data39 = data38[i3];
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.id === undefined){
+const err101 = {instancePath:instancePath+"/tierHistory/" + i3,schemaPath:"#/properties/tierHistory/items/required",keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -9011,9 +9362,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
+if(data39.fromTier === undefined){
+const err102 = {instancePath:instancePath+"/tierHistory/" + i3,schemaPath:"#/properties/tierHistory/items/required",keyword:"required",params:{missingProperty: "fromTier"}};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -9022,12 +9372,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-if(data.updatedAt !== undefined){
-let data39 = data.updatedAt;
-if(typeof data39 === "string"){
-if(func3(data39) > 32){
-const err103 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(data39.toTier === undefined){
+const err103 = {instancePath:instancePath+"/tierHistory/" + i3,schemaPath:"#/properties/tierHistory/items/required",keyword:"required",params:{missingProperty: "toTier"}};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -9036,9 +9382,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-else {
-const err104 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
+if(data39.outcome === undefined){
+const err104 = {instancePath:instancePath+"/tierHistory/" + i3,schemaPath:"#/properties/tierHistory/items/required",keyword:"required",params:{missingProperty: "outcome"}};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -9047,12 +9392,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-if(data.updatedBy !== undefined){
-let data40 = data.updatedBy;
-if(typeof data40 === "string"){
-if(func3(data40) > 200){
-const err105 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
+if(data39.reasons === undefined){
+const err105 = {instancePath:instancePath+"/tierHistory/" + i3,schemaPath:"#/properties/tierHistory/items/required",keyword:"required",params:{missingProperty: "reasons"}};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -9061,9 +9402,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-else {
-const err106 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
+if(data39.decidedBy === undefined){
+const err106 = {instancePath:instancePath+"/tierHistory/" + i3,schemaPath:"#/properties/tierHistory/items/required",keyword:"required",params:{missingProperty: "decidedBy"}};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -9072,12 +9412,8 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-if(data.website !== undefined){
-let data41 = data.website;
-if(typeof data41 === "string"){
-if(func3(data41) > 300){
-const err107 = {instancePath:instancePath+"/website",schemaPath:"#/properties/website/maxLength",keyword:"maxLength",params:{limit: 300}};
+if(data39.decidedAt === undefined){
+const err107 = {instancePath:instancePath+"/tierHistory/" + i3,schemaPath:"#/properties/tierHistory/items/required",keyword:"required",params:{missingProperty: "decidedAt"}};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -9086,9 +9422,11 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-else {
-const err108 = {instancePath:instancePath+"/website",schemaPath:"#/properties/website/type",keyword:"type",params:{type: "string"}};
+if(data39.decidedAt !== undefined){
+let data40 = data39.decidedAt;
+if(typeof data40 === "string"){
+if(func3(data40) > 32){
+const err108 = {instancePath:instancePath+"/tierHistory/" + i3+"/decidedAt",schemaPath:"#/properties/tierHistory/items/properties/decidedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -9098,14 +9436,370 @@ vErrors.push(err108);
 errors++;
 }
 }
-}
 else {
-const err109 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err109 = {instancePath:instancePath+"/tierHistory/" + i3+"/decidedAt",schemaPath:"#/properties/tierHistory/items/properties/decidedAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err109];
 }
 else {
 vErrors.push(err109);
+}
+errors++;
+}
+}
+if(data39.decidedBy !== undefined){
+let data41 = data39.decidedBy;
+if(typeof data41 === "string"){
+if(func3(data41) > 200){
+const err110 = {instancePath:instancePath+"/tierHistory/" + i3+"/decidedBy",schemaPath:"#/properties/tierHistory/items/properties/decidedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/tierHistory/" + i3+"/decidedBy",schemaPath:"#/properties/tierHistory/items/properties/decidedBy/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data39.fromTier !== undefined){
+let data42 = data39.fromTier;
+if(typeof data42 === "string"){
+if(func3(data42) > 40){
+const err112 = {instancePath:instancePath+"/tierHistory/" + i3+"/fromTier",schemaPath:"#/properties/tierHistory/items/properties/fromTier/maxLength",keyword:"maxLength",params:{limit: 40}};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/tierHistory/" + i3+"/fromTier",schemaPath:"#/properties/tierHistory/items/properties/fromTier/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+if(data39.id !== undefined){
+let data43 = data39.id;
+if(typeof data43 === "string"){
+if(func3(data43) > 64){
+const err114 = {instancePath:instancePath+"/tierHistory/" + i3+"/id",schemaPath:"#/properties/tierHistory/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/tierHistory/" + i3+"/id",schemaPath:"#/properties/tierHistory/items/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+if(data39.note !== undefined){
+let data44 = data39.note;
+if(typeof data44 === "string"){
+if(func3(data44) > 2000){
+const err116 = {instancePath:instancePath+"/tierHistory/" + i3+"/note",schemaPath:"#/properties/tierHistory/items/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000}};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/tierHistory/" + i3+"/note",schemaPath:"#/properties/tierHistory/items/properties/note/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data39.outcome !== undefined){
+let data45 = data39.outcome;
+if(!((data45 === "approved") || (data45 === "rejected"))){
+const err118 = {instancePath:instancePath+"/tierHistory/" + i3+"/outcome",schemaPath:"#/properties/tierHistory/items/properties/outcome/enum",keyword:"enum",params:{allowedValues: schema21.properties.tierHistory.items.properties.outcome.enum}};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+if(typeof data45 === "string"){
+if(func3(data45) > 32){
+const err119 = {instancePath:instancePath+"/tierHistory/" + i3+"/outcome",schemaPath:"#/properties/tierHistory/items/properties/outcome/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/tierHistory/" + i3+"/outcome",schemaPath:"#/properties/tierHistory/items/properties/outcome/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data39.reasons !== undefined){
+let data46 = data39.reasons;
+if(Array.isArray(data46)){
+if(data46.length > 20){
+const err121 = {instancePath:instancePath+"/tierHistory/" + i3+"/reasons",schemaPath:"#/properties/tierHistory/items/properties/reasons/maxItems",keyword:"maxItems",params:{limit: 20}};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+const len4 = data46.length;
+for(let i4=0; i4<len4; i4++){
+let data47 = data46[i4];
+if(typeof data47 === "string"){
+if(func3(data47) > 300){
+const err122 = {instancePath:instancePath+"/tierHistory/" + i3+"/reasons/" + i4,schemaPath:"#/properties/tierHistory/items/properties/reasons/items/maxLength",keyword:"maxLength",params:{limit: 300}};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/tierHistory/" + i3+"/reasons/" + i4,schemaPath:"#/properties/tierHistory/items/properties/reasons/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/tierHistory/" + i3+"/reasons",schemaPath:"#/properties/tierHistory/items/properties/reasons/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+if(data39.toTier !== undefined){
+let data48 = data39.toTier;
+if(typeof data48 === "string"){
+if(func3(data48) > 40){
+const err125 = {instancePath:instancePath+"/tierHistory/" + i3+"/toTier",schemaPath:"#/properties/tierHistory/items/properties/toTier/maxLength",keyword:"maxLength",params:{limit: 40}};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+else {
+const err126 = {instancePath:instancePath+"/tierHistory/" + i3+"/toTier",schemaPath:"#/properties/tierHistory/items/properties/toTier/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+}
+else {
+const err127 = {instancePath:instancePath+"/tierHistory/" + i3,schemaPath:"#/properties/tierHistory/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/tierHistory",schemaPath:"#/properties/tierHistory/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data49 = data.type;
+if(!(((((data49 === "reseller") || (data49 === "isv")) || (data49 === "si")) || (data49 === "msp")) || (data49 === "referral"))){
+const err129 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema21.properties.type.enum}};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+if(typeof data49 === "string"){
+if(func3(data49) > 32){
+const err130 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+if(data.updatedAt !== undefined){
+let data50 = data.updatedAt;
+if(typeof data50 === "string"){
+if(func3(data50) > 32){
+const err132 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+else {
+const err133 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+if(data.updatedBy !== undefined){
+let data51 = data.updatedBy;
+if(typeof data51 === "string"){
+if(func3(data51) > 200){
+const err134 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+if(data.website !== undefined){
+let data52 = data.website;
+if(typeof data52 === "string"){
+if(func3(data52) > 300){
+const err136 = {instancePath:instancePath+"/website",schemaPath:"#/properties/website/maxLength",keyword:"maxLength",params:{limit: 300}};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/website",schemaPath:"#/properties/website/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+}
+else {
+const err138 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
 }
 errors++;
 }
@@ -15916,8 +16610,8 @@ validate27.errors = vErrors;
 return errors === 0;
 }
 
-export const stored_template_v2 = validate28;
-const schema29 = {"additionalProperties":false,"description":"A user-edited journey or agenda template","encrypted":[],"indexes":[["_deleted","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"createdAt":{"maxLength":32,"type":"string"},"data":{"type":"object"},"id":{"maxLength":64,"type":"string"},"kind":{"enum":["journey","agenda"],"maxLength":32,"type":"string"},"maturity":{"enum":["new","experienced"],"maxLength":32,"type":"string"},"name":{"maxLength":200,"type":"string"},"partnerType":{"enum":["reseller","isv","si","msp","referral"],"maxLength":32,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"}},"required":["id","createdAt","updatedAt","kind","name","data","_deleted","_rev","_meta","_attachments"],"title":"template","type":"object","version":2};
+export const stored_template_v3 = validate28;
+const schema29 = {"additionalProperties":false,"description":"A user-edited journey or agenda template, or the tier definition","encrypted":[],"indexes":[["_deleted","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"createdAt":{"maxLength":32,"type":"string"},"data":{"type":"object"},"id":{"maxLength":64,"type":"string"},"kind":{"enum":["journey","agenda","tiers"],"maxLength":32,"type":"string"},"maturity":{"enum":["new","experienced"],"maxLength":32,"type":"string"},"name":{"maxLength":200,"type":"string"},"partnerType":{"enum":["reseller","isv","si","msp","referral"],"maxLength":32,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"}},"required":["id","createdAt","updatedAt","kind","name","data","_deleted","_rev","_meta","_attachments"],"title":"template","type":"object","version":3};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -16221,7 +16915,7 @@ errors++;
 }
 if(data.kind !== undefined){
 let data8 = data.kind;
-if(!((data8 === "journey") || (data8 === "agenda"))){
+if(!(((data8 === "journey") || (data8 === "agenda")) || (data8 === "tiers"))){
 const err26 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema29.properties.kind.enum}};
 if(vErrors === null){
 vErrors = [err26];
@@ -18504,7 +19198,7 @@ export const DOCUMENT_VALIDATORS = {
 };
 
 export const STORED_VALIDATORS = [
-  { schema: "{\"additionalProperties\":false,\"description\":\"A channel partner and its onboarding context\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"name\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"checkinCadenceDays\":{\"maximum\":365,\"minimum\":1,\"type\":\"integer\"},\"churnedOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"contacts\":{\"items\":{\"properties\":{\"email\":{\"maxLength\":200,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"name\":{\"maxLength\":200,\"type\":\"string\"},\"phone\":{\"maxLength\":60,\"type\":\"string\"},\"role\":{\"maxLength\":120,\"type\":\"string\"}},\"required\":[\"id\",\"name\"],\"type\":\"object\"},\"maxItems\":200,\"type\":\"array\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"day0\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"maturity\":{\"enum\":[\"new\",\"experienced\"],\"maxLength\":32,\"type\":\"string\"},\"name\":{\"maxLength\":200,\"type\":\"string\"},\"onboardingCompletedOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"ownerEmail\":{\"maxLength\":200,\"type\":\"string\"},\"region\":{\"maxLength\":80,\"type\":\"string\"},\"status\":{\"enum\":[\"recruited\",\"onboarding\",\"active\",\"at_risk\",\"churned\"],\"maxLength\":32,\"type\":\"string\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"tags\":{\"items\":{\"maxLength\":60,\"type\":\"string\"},\"maxItems\":50,\"type\":\"array\"},\"team\":{\"items\":{\"properties\":{\"email\":{\"maxLength\":200,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"name\":{\"maxLength\":200,\"type\":\"string\"},\"role\":{\"enum\":[\"partner_manager\",\"technical\",\"marketing\",\"field\"],\"maxLength\":32,\"type\":\"string\"}},\"required\":[\"id\",\"name\",\"role\"],\"type\":\"object\"},\"maxItems\":100,\"type\":\"array\"},\"templateId\":{\"maxLength\":80,\"type\":\"string\"},\"tier\":{\"maxLength\":40,\"type\":\"string\"},\"type\":{\"enum\":[\"reseller\",\"isv\",\"si\",\"msp\",\"referral\"],\"maxLength\":32,\"type\":\"string\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"},\"website\":{\"maxLength\":300,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"name\",\"type\",\"maturity\",\"day0\",\"status\",\"ownerEmail\",\"contacts\",\"team\",\"tags\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"partner\",\"type\":\"object\",\"version\":3}", validate: stored_partner_v3 },
+  { schema: "{\"additionalProperties\":false,\"description\":\"A channel partner and its onboarding context\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"name\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"checkinCadenceDays\":{\"maximum\":365,\"minimum\":1,\"type\":\"integer\"},\"churnedOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"contacts\":{\"items\":{\"properties\":{\"email\":{\"maxLength\":200,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"name\":{\"maxLength\":200,\"type\":\"string\"},\"phone\":{\"maxLength\":60,\"type\":\"string\"},\"role\":{\"maxLength\":120,\"type\":\"string\"}},\"required\":[\"id\",\"name\"],\"type\":\"object\"},\"maxItems\":200,\"type\":\"array\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"day0\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"maturity\":{\"enum\":[\"new\",\"experienced\"],\"maxLength\":32,\"type\":\"string\"},\"name\":{\"maxLength\":200,\"type\":\"string\"},\"onboardingCompletedOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"ownerEmail\":{\"maxLength\":200,\"type\":\"string\"},\"region\":{\"maxLength\":80,\"type\":\"string\"},\"status\":{\"enum\":[\"recruited\",\"onboarding\",\"active\",\"at_risk\",\"churned\"],\"maxLength\":32,\"type\":\"string\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"tags\":{\"items\":{\"maxLength\":60,\"type\":\"string\"},\"maxItems\":50,\"type\":\"array\"},\"team\":{\"items\":{\"properties\":{\"email\":{\"maxLength\":200,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"name\":{\"maxLength\":200,\"type\":\"string\"},\"role\":{\"enum\":[\"partner_manager\",\"technical\",\"marketing\",\"field\"],\"maxLength\":32,\"type\":\"string\"}},\"required\":[\"id\",\"name\",\"role\"],\"type\":\"object\"},\"maxItems\":100,\"type\":\"array\"},\"templateId\":{\"maxLength\":80,\"type\":\"string\"},\"tier\":{\"maxLength\":40,\"type\":\"string\"},\"tierHistory\":{\"items\":{\"properties\":{\"decidedAt\":{\"maxLength\":32,\"type\":\"string\"},\"decidedBy\":{\"maxLength\":200,\"type\":\"string\"},\"fromTier\":{\"maxLength\":40,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"note\":{\"maxLength\":2000,\"type\":\"string\"},\"outcome\":{\"enum\":[\"approved\",\"rejected\"],\"maxLength\":32,\"type\":\"string\"},\"reasons\":{\"items\":{\"maxLength\":300,\"type\":\"string\"},\"maxItems\":20,\"type\":\"array\"},\"toTier\":{\"maxLength\":40,\"type\":\"string\"}},\"required\":[\"id\",\"fromTier\",\"toTier\",\"outcome\",\"reasons\",\"decidedBy\",\"decidedAt\"],\"type\":\"object\"},\"maxItems\":500,\"type\":\"array\"},\"type\":{\"enum\":[\"reseller\",\"isv\",\"si\",\"msp\",\"referral\"],\"maxLength\":32,\"type\":\"string\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"},\"website\":{\"maxLength\":300,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"name\",\"type\",\"maturity\",\"day0\",\"status\",\"ownerEmail\",\"contacts\",\"team\",\"tags\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"partner\",\"type\":\"object\",\"version\":4}", validate: stored_partner_v4 },
   { schema: "{\"additionalProperties\":false,\"description\":\"A journey task or an action item\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"partnerId\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"category\":{\"enum\":[\"legal\",\"welcome\",\"systems\",\"training\",\"marketing\",\"team\",\"sales\"],\"maxLength\":32,\"type\":\"string\"},\"completedOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"dependsOn\":{\"items\":{\"maxLength\":80,\"type\":\"string\"},\"maxItems\":100,\"type\":\"array\"},\"dueDate\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"dueOffset\":{\"maximum\":3650,\"minimum\":-3650,\"type\":\"integer\"},\"guidance\":{\"maxLength\":2000,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"key\":{\"maxLength\":80,\"type\":\"string\"},\"order\":{\"maximum\":1000000,\"minimum\":0,\"type\":\"integer\"},\"ownerName\":{\"maxLength\":200,\"type\":\"string\"},\"ownerSide\":{\"enum\":[\"partner\",\"vendor\"],\"maxLength\":32,\"type\":\"string\"},\"partnerId\":{\"maxLength\":64,\"type\":\"string\"},\"phase\":{\"enum\":[\"preboarding\",\"immersion\",\"activation\",\"engagement\",\"growth\"],\"maxLength\":32,\"type\":\"string\"},\"pinned\":{\"type\":\"boolean\"},\"required\":{\"type\":\"boolean\"},\"resourceIds\":{\"items\":{\"maxLength\":80,\"type\":\"string\"},\"maxItems\":50,\"type\":\"array\"},\"shiftDays\":{\"maximum\":3650,\"minimum\":-3650,\"type\":\"integer\"},\"source\":{\"enum\":[\"template\",\"custom\",\"kickoff\",\"checkin\",\"plan\"],\"maxLength\":32,\"type\":\"string\"},\"startedOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"status\":{\"enum\":[\"open\",\"done\",\"not_applicable\"],\"maxLength\":32,\"type\":\"string\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"templateVersion\":{\"maximum\":100000,\"minimum\":0,\"type\":\"integer\"},\"title\":{\"maxLength\":300,\"type\":\"string\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"partnerId\",\"phase\",\"category\",\"title\",\"dueDate\",\"ownerSide\",\"required\",\"status\",\"source\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"task\",\"type\":\"object\",\"version\":3}", validate: stored_task_v3 },
   { schema: "{\"additionalProperties\":false,\"description\":\"A kick-off call, check-in, planning session or review\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"partnerId\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"actionItems\":{\"items\":{\"properties\":{\"dueDate\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"ownerName\":{\"maxLength\":200,\"type\":\"string\"},\"ownerSide\":{\"enum\":[\"partner\",\"vendor\"],\"maxLength\":32,\"type\":\"string\"},\"taskId\":{\"maxLength\":64,\"type\":\"string\"},\"text\":{\"maxLength\":2000,\"type\":\"string\"}},\"required\":[\"id\",\"text\",\"ownerSide\"],\"type\":\"object\"},\"maxItems\":200,\"type\":\"array\"},\"agenda\":{\"items\":{\"properties\":{\"done\":{\"type\":\"boolean\"},\"elapsedSeconds\":{\"minimum\":0,\"type\":\"number\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"notes\":{\"maxLength\":20000,\"type\":\"string\"},\"plannedMinutes\":{\"maximum\":600,\"minimum\":0,\"type\":\"number\"},\"title\":{\"maxLength\":300,\"type\":\"string\"}},\"required\":[\"id\",\"title\"],\"type\":\"object\"},\"maxItems\":100,\"type\":\"array\"},\"attendees\":{\"items\":{\"maxLength\":200,\"type\":\"string\"},\"maxItems\":200,\"type\":\"array\"},\"blockers\":{\"maxLength\":10000,\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"currentItemId\":{\"maxLength\":64,\"type\":\"string\"},\"decisions\":{\"items\":{\"properties\":{\"id\":{\"maxLength\":64,\"type\":\"string\"},\"text\":{\"maxLength\":2000,\"type\":\"string\"}},\"required\":[\"id\",\"text\"],\"type\":\"object\"},\"maxItems\":200,\"type\":\"array\"},\"endedAt\":{\"maxLength\":32,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"kind\":{\"enum\":[\"kickoff\",\"checkin\",\"planning\",\"review\"],\"maxLength\":32,\"type\":\"string\"},\"nextCheckinOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"notes\":{\"maxLength\":50000,\"type\":\"string\"},\"partnerId\":{\"maxLength\":64,\"type\":\"string\"},\"scheduledOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"sentiment\":{\"maximum\":5,\"minimum\":1,\"type\":\"integer\"},\"startedAt\":{\"maxLength\":32,\"type\":\"string\"},\"status\":{\"enum\":[\"scheduled\",\"in_progress\",\"done\",\"cancelled\"],\"maxLength\":32,\"type\":\"string\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"title\":{\"maxLength\":300,\"type\":\"string\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"partnerId\",\"kind\",\"status\",\"scheduledOn\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"meeting\",\"type\":\"object\",\"version\":2}", validate: stored_meeting_v2 },
   { schema: "{\"additionalProperties\":false,\"description\":\"A joint business plan version\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"partnerId\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"finalisedAt\":{\"maxLength\":32,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"objectives\":{\"maxLength\":20000,\"type\":\"string\"},\"partnerId\":{\"maxLength\":64,\"type\":\"string\"},\"signOff\":{\"items\":{\"properties\":{\"date\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"name\":{\"maxLength\":200,\"type\":\"string\"},\"side\":{\"enum\":[\"partner\",\"vendor\"],\"maxLength\":32,\"type\":\"string\"},\"title\":{\"maxLength\":200,\"type\":\"string\"}},\"required\":[\"side\",\"name\"],\"type\":\"object\"},\"maxItems\":10,\"type\":\"array\"},\"status\":{\"enum\":[\"draft\",\"final\"],\"maxLength\":32,\"type\":\"string\"},\"summary\":{\"maxLength\":20000,\"type\":\"string\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"},\"version\":{\"maximum\":10000,\"minimum\":0,\"type\":\"integer\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"partnerId\",\"version\",\"status\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"plan\",\"type\":\"object\",\"version\":2}", validate: stored_plan_v2 },
@@ -18512,7 +19206,7 @@ export const STORED_VALIDATORS = [
   { schema: "{\"additionalProperties\":false,\"description\":\"A registered deal\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"partnerId\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"account\":{\"maxLength\":300,\"type\":\"string\"},\"amount\":{\"maximum\":1000000000000,\"minimum\":0,\"type\":\"number\"},\"closedOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"currency\":{\"maxLength\":3,\"pattern\":\"^[A-Z]{3}$\",\"type\":\"string\"},\"decision\":{\"properties\":{\"on\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"outcome\":{\"enum\":[\"approved\",\"rejected\"],\"maxLength\":32,\"type\":\"string\"},\"reason\":{\"maxLength\":1000,\"type\":\"string\"}},\"required\":[\"outcome\",\"reason\",\"on\"],\"type\":\"object\"},\"extensions\":{\"items\":{\"properties\":{\"days\":{\"maximum\":365,\"minimum\":1,\"type\":\"integer\"},\"decidedOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"newExpiry\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"reason\":{\"maxLength\":1000,\"type\":\"string\"},\"requestedOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"status\":{\"enum\":[\"requested\",\"approved\",\"refused\"],\"maxLength\":32,\"type\":\"string\"}},\"required\":[\"requestedOn\",\"reason\",\"days\",\"status\"],\"type\":\"object\"},\"maxItems\":50,\"type\":\"array\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"partnerId\":{\"maxLength\":64,\"type\":\"string\"},\"protectedUntil\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"registeredOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"source\":{\"enum\":[\"sourced\",\"influenced\"],\"maxLength\":32,\"type\":\"string\"},\"stage\":{\"enum\":[\"registered\",\"approved\",\"won\",\"lost\"],\"maxLength\":32,\"type\":\"string\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"partnerId\",\"account\",\"amount\",\"currency\",\"stage\",\"registeredOn\",\"source\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"deal\",\"type\":\"object\",\"version\":3}", validate: stored_deal_v3 },
   { schema: "{\"additionalProperties\":false,\"description\":\"An enrolment or certification of a person at the partner\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"partnerId\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"completedOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"course\":{\"maxLength\":300,\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"partnerId\":{\"maxLength\":64,\"type\":\"string\"},\"person\":{\"maxLength\":200,\"type\":\"string\"},\"required\":{\"type\":\"boolean\"},\"status\":{\"enum\":[\"enrolled\",\"completed\"],\"maxLength\":32,\"type\":\"string\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"partnerId\",\"person\",\"course\",\"required\",\"status\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"training\",\"type\":\"object\",\"version\":2}", validate: stored_training_v2 },
   { schema: "{\"additionalProperties\":false,\"description\":\"A partner satisfaction (PSAT) response\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"partnerId\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"comment\":{\"maxLength\":5000,\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"partnerId\":{\"maxLength\":64,\"type\":\"string\"},\"phase\":{\"enum\":[\"preboarding\",\"immersion\",\"activation\",\"engagement\",\"growth\"],\"maxLength\":32,\"type\":\"string\"},\"score\":{\"maximum\":5,\"minimum\":1,\"type\":\"integer\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"takenOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"partnerId\",\"score\",\"takenOn\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"survey\",\"type\":\"object\",\"version\":2}", validate: stored_survey_v2 },
-  { schema: "{\"additionalProperties\":false,\"description\":\"A user-edited journey or agenda template\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"data\":{\"type\":\"object\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"kind\":{\"enum\":[\"journey\",\"agenda\"],\"maxLength\":32,\"type\":\"string\"},\"maturity\":{\"enum\":[\"new\",\"experienced\"],\"maxLength\":32,\"type\":\"string\"},\"name\":{\"maxLength\":200,\"type\":\"string\"},\"partnerType\":{\"enum\":[\"reseller\",\"isv\",\"si\",\"msp\",\"referral\"],\"maxLength\":32,\"type\":\"string\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"kind\",\"name\",\"data\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"template\",\"type\":\"object\",\"version\":2}", validate: stored_template_v2 },
+  { schema: "{\"additionalProperties\":false,\"description\":\"A user-edited journey or agenda template, or the tier definition\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"data\":{\"type\":\"object\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"kind\":{\"enum\":[\"journey\",\"agenda\",\"tiers\"],\"maxLength\":32,\"type\":\"string\"},\"maturity\":{\"enum\":[\"new\",\"experienced\"],\"maxLength\":32,\"type\":\"string\"},\"name\":{\"maxLength\":200,\"type\":\"string\"},\"partnerType\":{\"enum\":[\"reseller\",\"isv\",\"si\",\"msp\",\"referral\"],\"maxLength\":32,\"type\":\"string\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"kind\",\"name\",\"data\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"template\",\"type\":\"object\",\"version\":3}", validate: stored_template_v3 },
   { schema: "{\"additionalProperties\":false,\"description\":\"The losing value of a same-field edit conflict\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"partnerId\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"collectionName\":{\"maxLength\":40,\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"documentId\":{\"maxLength\":64,\"type\":\"string\"},\"field\":{\"maxLength\":200,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"keptAt\":{\"maxLength\":32,\"type\":\"string\"},\"keptBy\":{\"maxLength\":200,\"type\":\"string\"},\"keptValue\":{},\"lostAt\":{\"maxLength\":32,\"type\":\"string\"},\"lostBy\":{\"maxLength\":200,\"type\":\"string\"},\"lostValue\":{},\"partnerId\":{\"maxLength\":64,\"type\":\"string\"},\"restored\":{\"type\":\"boolean\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"partnerId\",\"collectionName\",\"documentId\",\"field\",\"restored\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"conflict\",\"type\":\"object\",\"version\":2}", validate: stored_conflict_v2 },
   { schema: "{\"additionalProperties\":false,\"encrypted\":[],\"indexes\":[[\"_deleted\",\"updatedAt\",\"id\"],[\"_deleted\",\"name\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"contacts\":{\"items\":{\"type\":\"object\"},\"type\":\"array\"},\"contractSignedOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"maturity\":{\"enum\":[\"new\",\"experienced\"],\"maxLength\":32,\"type\":\"string\"},\"name\":{\"maxLength\":200,\"type\":\"string\"},\"ownerEmail\":{\"maxLength\":200,\"type\":\"string\"},\"region\":{\"maxLength\":80,\"type\":\"string\"},\"status\":{\"enum\":[\"recruited\",\"onboarding\",\"active\",\"at_risk\",\"churned\"],\"maxLength\":32,\"type\":\"string\"},\"tags\":{\"items\":{\"maxLength\":60,\"type\":\"string\"},\"type\":\"array\"},\"team\":{\"items\":{\"type\":\"object\"},\"type\":\"array\"},\"templateId\":{\"maxLength\":80,\"type\":\"string\"},\"tier\":{\"maxLength\":40,\"type\":\"string\"},\"type\":{\"enum\":[\"reseller\",\"isv\",\"si\",\"msp\",\"referral\"],\"maxLength\":32,\"type\":\"string\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"website\":{\"maxLength\":300,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"name\",\"type\",\"maturity\",\"contractSignedOn\",\"status\",\"ownerEmail\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"partner\",\"type\":\"object\",\"version\":0}", validate: stored_partner_v0 },
   { schema: "{\"additionalProperties\":false,\"description\":\"The losing value of a same-field edit conflict\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"updatedAt\",\"id\"],[\"_deleted\",\"partnerId\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"collection\":{\"maxLength\":40,\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"documentId\":{\"maxLength\":64,\"type\":\"string\"},\"field\":{\"maxLength\":200,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"keptAt\":{\"maxLength\":32,\"type\":\"string\"},\"keptBy\":{\"maxLength\":200,\"type\":\"string\"},\"keptValue\":{},\"lostAt\":{\"maxLength\":32,\"type\":\"string\"},\"lostBy\":{\"maxLength\":200,\"type\":\"string\"},\"lostValue\":{},\"partnerId\":{\"maxLength\":64,\"type\":\"string\"},\"restored\":{\"type\":\"boolean\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"partnerId\",\"collection\",\"documentId\",\"field\",\"restored\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"conflict\",\"type\":\"object\",\"version\":0}", validate: stored_conflict_v0 },

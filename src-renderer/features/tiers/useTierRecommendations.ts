@@ -1,0 +1,22 @@
+import { useMemo } from 'react';
+import { activeTierDefinition, portfolioTierRecommendations, type ActiveTierDefinition, type PartnerTierRow } from '../../../src-shared/tiers/tierPortfolio';
+import { usePortfolioOverview } from '../../app/usePortfolioOverview';
+import { useAppData } from '../../db/useAppData';
+import { useTemplateDocs } from '../templates/useJourneyTemplates';
+
+/** The tier definition in force (stored, or the built-in default), live. */
+export function useTierDefinition(): { loading: boolean; error: string | null; active: ActiveTierDefinition } {
+  const { loading, docs, error } = useTemplateDocs();
+  const active = useMemo(() => activeTierDefinition(docs), [docs]);
+  return { loading, error, active };
+}
+
+/** Every partner's tier recommendation under the definition in force, live. */
+export function useTierRecommendations(): { loading: boolean; error: string | null; active: ActiveTierDefinition; rows: PartnerTierRow[]; rowsById: Map<string, PartnerTierRow> } {
+  const data = useAppData();
+  const { today } = usePortfolioOverview();
+  const { loading, error, active } = useTierDefinition();
+  const rows = useMemo(() => (data.loading ? [] : portfolioTierRecommendations(active.definition, data, today)), [active.definition, data, today]);
+  const rowsById = useMemo(() => new Map(rows.map((r) => [r.partner.id, r])), [rows]);
+  return { loading: loading || data.loading, error, active, rows, rowsById };
+}
