@@ -48,7 +48,7 @@ const addedSyncMeta: MigrationStrategy = (oldDoc) => ({ ...oldDoc, sync: { legac
  * - every collection (partners v3, the others v2): the sync bookkeeping `sync` (sync engine 2),
  *   and no more `updatedAt` index (no query used it);
  * - tasks v3: optional scheduling fields (dependencies, pinned date, shift, template version);
- * - deals v3: optional registration decision, protection expiry and extension requests.
+ * - deals v3: optional registration decision, protection expiry and extension requests;
  * - partners v4: optional `tierHistory`; templates v3: the kind `tiers`.
  */
 export const MIGRATION_STRATEGIES: Record<CollectionName, Record<number, MigrationStrategy>> = {
