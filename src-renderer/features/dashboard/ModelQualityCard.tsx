@@ -1,7 +1,7 @@
 import { Alert, Badge, Card, Group, Loader, Table, Text, Title } from '@mantine/core';
-import { HEALTH_MEASURE_LABELS, HEALTH_MEASURES } from '../../../src-shared/domain/health';
+import { HEALTH_MEASURE_LABELS } from '../../../src-shared/domain/health';
 import type { RiskModel } from '../../../src-shared/kpi/riskModel';
-import { aucVerdict, calibrationWarning } from './modelQualityText';
+import { aucVerdict, calibrationWarning, weightShares } from './modelQualityText';
 
 /** How well the at-risk prediction works, said honestly: model kind, history size, held-out AUC, calibration. */
 export function ModelQualityCard({ model }: { model: RiskModel | null }) {
@@ -77,7 +77,7 @@ export function ModelQualityCard({ model }: { model: RiskModel | null }) {
         </Alert>
       )}
       <Text size="xs" c="dimmed" mt="xs">
-        Weights: {HEALTH_MEASURES.map((m) => `${HEALTH_MEASURE_LABELS[m]} ${model.weights[m]}`).join(' · ')}
+        What raises the risk most: {weightShares(model.weights, HEALTH_MEASURE_LABELS)}
       </Text>
     </Card>
   );
