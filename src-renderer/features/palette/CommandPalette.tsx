@@ -2,6 +2,7 @@ import { Badge } from '@mantine/core';
 import { Spotlight, type SpotlightActionData, type SpotlightActionGroupData } from '@mantine/spotlight';
 import { notifications } from '@mantine/notifications';
 import {
+  IconAward,
   IconBuildingStore,
   IconCalendarDue,
   IconCalendarEvent,
@@ -13,6 +14,7 @@ import {
   IconMessages,
   IconPhoneCall,
   IconPlus,
+  IconRoute,
   IconSearch,
   IconSettings,
   IconTargetArrow,
@@ -33,6 +35,8 @@ const ICONS: Record<string, ReactNode> = {
   portfolio: <IconLayoutList size={18} />,
   dashboard: <IconChartBar size={18} />,
   feedback: <IconMessages size={18} />,
+  templates: <IconRoute size={18} />,
+  tiers: <IconAward size={18} />,
   import: <IconFileImport size={18} />,
   'records-import': <IconFileImport size={18} />,
   settings: <IconSettings size={18} />,

@@ -9,6 +9,9 @@ describe('command palette: screens and actions, not only partners', () => {
   it('finds the screens by name', () => {
     expect(finds(SCREEN_COMMANDS, 'dashboard')).toEqual(['dashboard']);
     expect(finds(SCREEN_COMMANDS, 'profile')).toEqual(['settings']);
+    expect(finds(SCREEN_COMMANDS, 'journey templates')).toEqual(['templates']);
+    expect(finds(SCREEN_COMMANDS, 'promotion')).toEqual(['tiers']);
+    for (const screen of ['templates', 'tiers']) expect(SCREEN_COMMANDS.find((c) => c.id === screen)?.run).toEqual({ kind: 'navigate', to: `/${screen}` });
   });
 
   it('offers the open partner’s actions: record check-in, export plan (its latest version)', () => {
