@@ -419,12 +419,17 @@ async function main(): Promise<void> {
 }
 
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-if (only !== undefined && only !== 'sync' && only !== 'store') throw new Error(`unknown --only=${only} (known: sync, store)`);
+if (only !== undefined && only !== 'sync' && only !== 'store' && only !== 'deals') throw new Error(`unknown --only=${only} (known: sync, store, deals)`);
 const tasksArg = process.argv.find((arg) => arg.startsWith('--tasks='))?.slice('--tasks='.length);
 const storeTasks = tasksArg === undefined ? INSERT_TASKS : Number(tasksArg);
 if (!Number.isInteger(storeTasks) || storeTasks < 1) throw new Error(`--tasks must be a positive whole number (got ${tasksArg})`);
 
-(only === 'sync' ? mainSyncOnly() : only === 'store' ? mainStoreOnly(storeTasks) : main()).then(
+/** `npm run bench -- --only=deals`: the deal-registration duplicate pre-check against 5,000 deals, in Node, beside a plain-loop floor. */
+const mainDealsOnly = async () => {
+  await import('./bench/dealPrecheckBench');
+};
+
+(only === 'sync' ? mainSyncOnly() : only === 'store' ? mainStoreOnly(storeTasks) : only === 'deals' ? mainDealsOnly() : main()).then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error);

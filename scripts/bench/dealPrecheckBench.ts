@@ -1,5 +1,5 @@
 /**
- * `node --import tsx scripts/bench/dealPrecheckBench.ts`: the duplicate pre-check of a deal
+ * `npm run bench -- --only=deals` (or `node --import tsx scripts/bench/dealPrecheckBench.ts`): the duplicate pre-check of a deal
  * registration (src-shared/deals/duplicates.ts) against the benchmark portfolio's 5,000 deals,
  * half of them approved and protected. Prints one JSON object: per-keystroke check time (the
  * deal index is built once when the deals change, timed separately), the whole check from raw
