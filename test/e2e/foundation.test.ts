@@ -235,7 +235,9 @@ describe('foundation: a new user builds a portfolio offline', () => {
     await app.searchPalette('record check-in');
     await app.screenshot('09b-palette-actions');
     await page.getByRole('button', { name: /Record check-in with Bluefin Data Partners/ }).click();
-    await page.getByRole('button', { name: 'Record check-in', exact: true }).waitFor();
+    // The check-in form opens (three buttons read "Record check-in" once it is there: the
+    // header's, the Meetings tab's and the form's own submit, so the form is what is waited for).
+    await page.getByRole('form', { name: 'Check-in' }).waitFor();
     expect(page.url()).toContain('checkin=new');
     await app.open('/today');
   });
