@@ -8,13 +8,14 @@ import { useSearchParams } from 'react-router';
 import { compareByDue, journeyDayLabel, PHASE_INFO } from '../../../src-shared/domain/journey';
 import type { PartnerOverview } from '../../../src-shared/domain/partnerOverview';
 import { PHASES, type Partner, type Task } from '../../../src-shared/domain/types';
+import { showUndoToast } from '../../app/showUndoToast';
 import { useStoreAction } from '../../app/useStoreAction';
 import { useDatabase } from '../../db/useDatabase';
 import { NextActionButton } from '../partners/NextActionButton';
 import { AddTaskForm } from './AddTaskForm';
 import { ScheduleCard } from './ScheduleCard';
 import { TaskLine } from './TaskLine';
-import { addCustomTask, completeOverdueTasks } from './updateTask';
+import { addCustomTask, completeOverdueTasks, restoreTasks } from './updateTask';
 
 type Props = { partner: Partner; tasks: Task[]; overview: PartnerOverview; today: string };
 
@@ -71,7 +72,10 @@ export function JourneyTab({ partner, tasks, overview, today }: Props) {
           db,
           overview.journey.overdue.map((task) => task.id),
           today,
-        ),
+        ).then((before) => {
+          if (before?.length)
+            showUndoToast({ message: `${before.length} overdue step${before.length === 1 ? '' : 's'} marked done`, undo: () => restoreTasks(db, before), undoDescription: 'reopen the steps' });
+        }),
     });
 
   const byPhase = PHASES.map((phase) => ({

@@ -7,7 +7,9 @@ import { describeDelay, describeMove, reschedule } from '../../../src-shared/jou
 import { useStoreAction } from '../../app/useStoreAction';
 import { useDatabase } from '../../db/useDatabase';
 import { formatDate } from './dueLabel';
+import { showUndoToast } from '../../app/showUndoToast';
 import { applyScheduleMoves, pinTaskDate } from './scheduleWrites';
+import { restoreTasks } from './updateTask';
 
 /**
  * The forecast end of onboarding against the day-90 target, the steps late prerequisites put
@@ -18,6 +20,11 @@ export function ScheduleCard({ partner, tasks, today }: { partner: Partner; task
   const db = useDatabase();
   const schedule = useMemo(() => reschedule(tasks, partner.day0, today), [tasks, partner.day0, today]);
   const [applyMoves, applying] = useStoreAction(applyScheduleMoves, 'move the due dates');
+  const moveDates = async () => {
+    const before = await applyMoves(db, schedule.moves);
+    if (before?.length)
+      showUndoToast({ message: `${before.length} due date${before.length === 1 ? '' : 's'} moved`, undo: () => restoreTasks(db, before), undoDescription: 'put the due dates back' });
+  };
   const [pin] = useStoreAction(pinTaskDate, 'pin the date');
   const pinned = tasks.filter((t) => t.pinned && t.status === 'open');
   const hasDependencies = tasks.some((t) => (t.dependsOn ?? []).length > 0);
@@ -57,7 +64,7 @@ export function ScheduleCard({ partner, tasks, today }: { partner: Partner; task
                 What moved and why
               </Text>
               {schedule.moves.length > 0 && (
-                <Button size="xs" loading={applying} onClick={() => void applyMoves(db, schedule.moves)}>
+                <Button size="xs" loading={applying} onClick={() => void moveDates()}>
                   Move {schedule.moves.length} due date{schedule.moves.length === 1 ? '' : 's'}
                 </Button>
               )}

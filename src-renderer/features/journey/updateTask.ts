@@ -92,16 +92,51 @@ export async function addCustomTask(db: AppDatabase, partnerId: string, input: C
  * Each is recorded as done on its due date (it happened before it was entered here), never later
  * than today.
  */
-export async function completeOverdueTasks(db: AppDatabase, taskIds: string[], today: IsoDate): Promise<number> {
+export async function completeOverdueTasks(db: AppDatabase, taskIds: string[], today: IsoDate): Promise<TaskSnapshot[]> {
   const docs = await db.tasks.findByIds(taskIds).exec();
   const now = nowIso();
   const updated: Task[] = [];
+  const before: TaskSnapshot[] = [];
   for (const doc of docs.values()) {
     const task = doc.toMutableJSON() as Task;
     if (task.status !== 'open') continue;
+    before.push(taskSnapshot(task));
     updated.push({ ...task, status: 'done', completedOn: task.dueDate < today ? task.dueDate : today, updatedAt: now });
   }
   const result = await db.tasks.bulkUpsert(updated);
   if (result.error.length > 0) throw new Error(`${result.error.length} of ${updated.length} tasks could not be updated`);
-  return updated.length;
+  return before;
+}
+
+/** What a bulk change to tasks replaced, for its Undo. */
+export type TaskSnapshot = Pick<Task, 'id' | 'status' | 'dueDate' | 'completedOn' | 'shiftDays'>;
+
+export function taskSnapshot(task: Task): TaskSnapshot {
+  return {
+    id: task.id,
+    status: task.status,
+    dueDate: task.dueDate,
+    ...(task.completedOn !== undefined ? { completedOn: task.completedOn } : {}),
+    ...(task.shiftDays !== undefined ? { shiftDays: task.shiftDays } : {}),
+  };
+}
+
+/**
+ * The Undo of a bulk change (catch-up, schedule moves): puts status, due date, completion day and
+ * shift back as they were, in one bulk write; a field that was not set is removed again. A task
+ * removed meanwhile is skipped.
+ */
+export async function restoreTasks(db: AppDatabase, snapshots: readonly TaskSnapshot[]): Promise<number> {
+  const docs = await db.tasks.findByIds(snapshots.map((s) => s.id)).exec();
+  const now = nowIso();
+  const restored: Task[] = [];
+  for (const before of snapshots) {
+    const doc = docs.get(before.id);
+    if (!doc) continue;
+    const { completedOn: _completed, shiftDays: _shift, ...rest } = doc.toMutableJSON() as Task;
+    restored.push({ ...rest, ...before, updatedAt: now });
+  }
+  const result = await db.tasks.bulkUpsert(restored);
+  if (result.error.length > 0) throw new Error(`${result.error.length} of ${restored.length} tasks could not be put back`);
+  return restored.length;
 }

@@ -4,12 +4,14 @@ import type { AppDatabase } from '../../../src-renderer/db/appDatabase';
 import {
   addCustomTask,
   completeOverdueTasks,
+  restoreTasks,
   completeTask,
   markNotApplicable,
   reopenTask,
   rescheduleTask,
   updateTask,
 } from '../../../src-renderer/features/journey/updateTask';
+import { applyScheduleMoves } from '../../../src-renderer/features/journey/scheduleWrites';
 import { createPartner } from '../../../src-renderer/features/partners/createPartner';
 import type { Task } from '../../../src-shared/domain/types';
 import { closeAll, openDatabase, partnerValue, PROFILE, clockPast } from './support';
@@ -37,8 +39,8 @@ describe('task writes', () => {
     const overdue = all.filter((t) => t.status === 'open' && t.dueDate < '2026-03-20');
     expect(overdue.length).toBeGreaterThan(3);
     await markNotApplicable(db, task.id);
-    const count = await completeOverdueTasks(db, overdue.map((t) => t.id), '2026-03-20');
-    expect(count).toBe(overdue.length - 1);
+    const before = await completeOverdueTasks(db, overdue.map((t) => t.id), '2026-03-20');
+    expect(before.map((b) => b.id).sort()).toEqual(overdue.filter((t) => t.id !== task.id).map((t) => t.id).sort());
     for (const t of overdue) {
       const after = await read(db, t.id);
       if (t.id === task.id) expect(after.status).toBe('not_applicable');
@@ -46,6 +48,29 @@ describe('task writes', () => {
     }
     const untouched = all.filter((t) => t.dueDate >= '2026-03-20');
     for (const t of untouched) expect((await read(db, t.id)).status).toBe(t.status);
+
+    // Undo puts every caught-up step back open, with no completion day; the one it skipped stays as it was.
+    expect(await restoreTasks(db, before)).toBe(before.length);
+    for (const t of overdue) {
+      const after = await read(db, t.id);
+      if (t.id === task.id) expect(after.status).toBe('not_applicable');
+      else {
+        expect(after).toMatchObject({ status: 'open', dueDate: t.dueDate });
+        expect(after).not.toHaveProperty('completedOn');
+      }
+    }
+  });
+
+  it('moves due dates as the schedule says, and Undo puts each date back with no shift left on it', async () => {
+    const { db, task } = await setUp();
+    const to = '2026-04-30';
+    const before = await applyScheduleMoves(db, [{ taskId: task.id, title: task.title, from: task.dueDate, to, shiftDays: 9 }]);
+    expect(before).toEqual([{ id: task.id, status: 'open', dueDate: task.dueDate }]);
+    expect(await read(db, task.id)).toMatchObject({ dueDate: to, shiftDays: 9 });
+    await restoreTasks(db, before);
+    const after = await read(db, task.id);
+    expect(after.dueDate).toBe(task.dueDate);
+    expect(after).not.toHaveProperty('shiftDays');
   });
 
   it('completes a task with the completion day', async () => {
