@@ -7,7 +7,7 @@ import { PULL_LIMIT_MAX, type PullResponse, type SyncDocument } from '../../../s
 import type { ValidatedPushRow } from '../../../src-server/sync/validatePushBody';
 import { insertRow, partnerDoc, taskDoc, updateRow } from './support/docFactories';
 import { BACKENDS, useTestEnv } from './support/testBackends';
-import { apiFor, openStream, seedUser, sleep, streamedDocuments, type HttpResult } from './support/syncClient';
+import { apiFor, openStream, seedUser, streamedDocuments, type HttpResult } from './support/syncClient';
 
 function validatedRow(index: number, doc: SyncDocument): ValidatedPushRow {
   const { _deleted, ...data } = doc;
@@ -125,16 +125,16 @@ describe.each(BACKENDS)('sync: pull, push, checkpoints (%s)', (backend) => {
 
     // Another writer commits t-fast; a pull runs meanwhile.
     const fast = ann.api.push('tasks', [insertRow(taskDoc('t-fast', 'p1'))]);
-    let pulledWhileHeld = false;
-    const pullDuring = ann.api.pull('tasks', start.checkpoint).then((result) => {
-      pulledWhileHeld = true;
-      return result;
-    });
-    await sleep(300);
+    const pullDuring = ann.api.pull('tasks', start.checkpoint);
     if (backend === 'postgres') {
-      // Real concurrency: the pull answers while A holds, and t-fast waits for A's commit.
-      expect(pulledWhileHeld).toBe(true);
-      expect((await pullDuring).body.documents).toEqual([]);
+      // Real concurrency: the pull answers while A still holds its transaction (nothing is
+      // released until it has), and t-fast waits for A's commit. A pull that waited for the
+      // commit would never answer here: the deadline names that instead of a bare timeout.
+      const deadline = new Promise<never>((_, reject) => {
+        const timer = setTimeout(() => reject(new Error('the pull did not answer while a push transaction was held open')), 30_000);
+        void pullDuring.finally(() => clearTimeout(timer));
+      });
+      expect((await Promise.race([pullDuring, deadline])).body.documents).toEqual([]);
     }
     release();
     expect((await slow).kind).toBe('ok');

@@ -129,8 +129,6 @@ export function streamedDocuments(stream: StreamClient, collection: CollectionNa
   return stream.events.flatMap((event) => (event.type === 'change' && event.collection === collection ? event.documents : []));
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export type FeedStreamClient = SseStreamClient<FeedStreamEvent>;
 
 function parseFeedStreamEvent(event: string, data: string): FeedStreamEvent | null {
