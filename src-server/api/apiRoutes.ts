@@ -17,6 +17,7 @@ import { wireSchema } from '../../src-shared/schemas/wireSchemas';
 import type { FeedPushResult } from '../../src-shared/sync/protocol';
 import { AdminInputError } from '../admin/adminService';
 import { findUserByEmail } from '../storage/userStore';
+import { sharesTeamSql } from '../storage/visibilitySql';
 import { externalDocId, storedDocs, visibleDocs, writeDocuments, type ApiWrite, type DocRecord } from './apiStore';
 import { ApiFailure, type ApiActor, type ApiDeps, type ApiRoute, type JsonSchema } from './apiTypes';
 import { recordError, validateRecords, type CheckedRecord, type PartnerRef, type RecordError } from './records';
@@ -346,11 +347,11 @@ async function createPartner(deps: ApiDeps, actor: ApiActor, body: Record<string
   if (ownerEmail === '') errors.push(recordError(1, 'ownerEmail', 'is required: the email of the partner manager who owns the partner'));
   else if (checked.ok && (!owner || owner.disabled)) errors.push(recordError(1, 'ownerEmail', `“${ownerEmail}” is not an active user of this server`));
   if (owner && actor.token.team !== null) {
-    const inTeam = await deps.ctx.db.query(
-      `SELECT 1 FROM team_members mine JOIN team_members theirs ON theirs.team_id = mine.team_id WHERE mine.user_id = $1 AND theirs.user_id = $2`,
+    const inTeam = await deps.ctx.db.query<{ shares: boolean }>(
+      `SELECT ${sharesTeamSql('$1', '$2')} AS shares`,
       [actor.viewer.id, owner.id],
     );
-    if (inTeam.length === 0) errors.push(recordError(1, 'ownerEmail', `“${ownerEmail}” is not in the token's team ${actor.token.team}`));
+    if (inTeam[0]?.shares !== true) errors.push(recordError(1, 'ownerEmail', `“${ownerEmail}” is not in the token's team ${actor.token.team}`));
   }
   if (!checked.ok || errors.length > 0 || !owner) throw new ApiFailure(400, 'invalid_record', errors[0]?.message ?? 'invalid partner', { errors });
   let n = 0;

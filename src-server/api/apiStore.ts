@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { CollectionName } from '../../src-shared/domain/types';
 import { FEED_PUSH_ROWS_MAX, type DocumentProblem, type FeedPushResult } from '../../src-shared/sync/protocol';
 import type { Db } from '../storage/db';
+import { visibleDocSql } from '../storage/visibilitySql';
 import { applyFeedPush } from '../sync/feedPushService';
 import type { PushViewer } from '../sync/pushService';
 import { validateFeedPushBody, type ValidatedFeedRow } from '../sync/validateFeedPushBody';
@@ -26,7 +27,7 @@ export async function visibleDocs(db: Db, viewer: PushViewer, collection: Collec
   let where = `d.collection = $1 AND NOT d.deleted`;
   if (viewer.role !== 'admin') {
     params.push(viewer.id);
-    where += ` AND EXISTS (SELECT 1 FROM partner_access pa WHERE pa.partner_id = d.partner_id AND pa.user_id = $${params.length})`;
+    where += ` AND ${visibleDocSql({ user: `$${params.length}`, collection })}`;
   }
   if (partnerIds) {
     params.push(partnerIds);

@@ -3,6 +3,7 @@ import type { CollectionName } from '../../src-shared/domain/types';
 import type { SyncDocument, UserRole } from '../../src-shared/sync/protocol';
 import type { Queryable } from './db';
 import type { FeedWriter } from './changeFeed';
+import { visibleDocSql } from './visibilitySql';
 
 export type StoredDoc = {
   id: string;
@@ -103,17 +104,6 @@ export async function bumpDocs(w: FeedWriter, collection: CollectionName, ids: r
   return rows.length;
 }
 
-/** Visibility of a `docs d` row for the (non-admin) user whose id is the SQL expression `user`. */
-function visibilityPredicate(collection: CollectionName, user: string): string {
-  if (collection === 'templates') {
-    return `(d.owner_id = ${user} OR EXISTS (
-      SELECT 1 FROM team_members mine JOIN team_members theirs ON theirs.team_id = mine.team_id
-       WHERE mine.user_id = ${user} AND theirs.user_id = d.owner_id))`;
-  }
-  return `(EXISTS (SELECT 1 FROM partner_access pa WHERE pa.partner_id = d.partner_id AND pa.user_id = ${user})
-    OR (d.owner_id = ${user} AND NOT EXISTS (SELECT 1 FROM docs p WHERE p.collection = 'partners' AND p.id = d.partner_id)))`;
-}
-
 /**
  * The next `limit` feed rows of `collection` after `afterSeq` that `viewer` may see, in seq
  * order: visible documents and the viewer's revocation tombstones. Admins see every document.
@@ -129,7 +119,7 @@ export async function readFeedPage(q: Queryable, viewer: FeedViewer, collection:
   return q.query<FeedRow>(
     `SELECT * FROM (
        (SELECT d.seq, d.id, d.data, d.deleted, false AS revoked FROM docs d
-         WHERE d.collection = $1 AND d.seq > $2 AND ${visibilityPredicate(collection, '$3')}
+         WHERE d.collection = $1 AND d.seq > $2 AND ${visibleDocSql({ user: '$3', collection, orphans: true })}
          ORDER BY d.seq LIMIT $4)
        UNION ALL
        (SELECT r.seq, r.doc_id AS id, r.snapshot AS data, true AS deleted, true AS revoked FROM revocations r
@@ -155,7 +145,7 @@ export async function readFeedPages(q: Queryable, collection: CollectionName, re
        CROSS JOIN LATERAL (
          SELECT * FROM (
            (SELECT d.seq, d.id, d.data, d.deleted, false AS revoked FROM docs d
-             WHERE d.collection = $1 AND d.seq > v.after_seq AND (v.is_admin OR ${visibilityPredicate(collection, 'v.user_id')})
+             WHERE d.collection = $1 AND d.seq > v.after_seq AND ${visibleDocSql({ user: 'v.user_id', isAdmin: 'v.is_admin', collection, orphans: true })}
              ORDER BY d.seq LIMIT $6)
            UNION ALL
            (SELECT r.seq, r.doc_id AS id, r.snapshot AS data, true AS deleted, true AS revoked FROM revocations r

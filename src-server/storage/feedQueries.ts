@@ -3,7 +3,8 @@
  * with one SQL statement per page (or, for the change stream, per batch of readers).
  *
  * Visibility (non-admins; admins see every document):
- * - templates: the creator and everyone who shares a team with the creator;
+ * - program collections (templates): the creator, everyone who shares a team with the creator,
+ *   and everyone when the creator is an admin;
  * - every other collection: the partner the row belongs to is in the user's `partner_access`.
  *   Unlike protocol 1 there is no "orphan" rule (a child of a partner the server does not have,
  *   visible to its creator): protocol 2 refuses such children (`unknown_partner`), and an orphan
@@ -19,6 +20,7 @@ import type { CollectionName } from '../../src-shared/domain/types';
 import type { FeedChange } from '../../src-shared/sync/protocol';
 import type { Queryable } from './db';
 import { toSyncDocument, type FeedViewer } from './docStore';
+import { visibleDocSql } from './visibilitySql';
 
 export type FeedRowAll = {
   collection: CollectionName;
@@ -54,13 +56,8 @@ type RawRow = {
   revoked: boolean | null;
 };
 
-/** Visibility of a `docs d` row for reader `v` (columns `v.user_id`, `v.is_admin`). */
-const VISIBLE = `(v.is_admin OR CASE WHEN d.collection = 'templates'
-    THEN d.owner_id = v.user_id OR EXISTS (
-      SELECT 1 FROM team_members mine JOIN team_members theirs ON theirs.team_id = mine.team_id
-       WHERE mine.user_id = v.user_id AND theirs.user_id = d.owner_id)
-    ELSE EXISTS (SELECT 1 FROM partner_access pa WHERE pa.partner_id = d.partner_id AND pa.user_id = v.user_id)
-  END)`;
+/** Visibility of a `docs d` row for reader `v` (columns `v.user_id`, `v.is_admin`); no orphan rule. */
+const VISIBLE = visibleDocSql({ user: 'v.user_id', isAdmin: 'v.is_admin' });
 
 /**
  * The next `limit` feed rows after each request's `afterSeq` (0 when it is ahead of the head),

@@ -16,6 +16,7 @@ import type { CollectionName } from '../../src-shared/domain/types';
 import type { FeedWriter } from './changeFeed';
 import { bumpDocs, bumpPartnerDocs } from './docStore';
 import { accessUsers, setRole } from './userStore';
+import { PROGRAM_COLLECTIONS_SQL, programDocVisibleSql } from './visibilitySql';
 import type { UserRole } from '../../src-shared/sync/protocol';
 
 export type AccessChange = { added: number; removed: number; bumped: number; revoked: number };
@@ -97,51 +98,66 @@ export async function refreshPartnerAccess(w: FeedWriter, scope: readonly string
   return { added: added.length, removed: removed.length, bumped, revoked };
 }
 
-const templateKey = (templateId: string, userId: string) => `${templateId}\u0000${userId}`;
+type ProgramPair = readonly [collection: CollectionName, docId: string, userId: string];
 
-/** Which of `userIds` (managers; admins see every template anyway) may see which templates. */
-async function templateVisibility(w: FeedWriter, userIds: readonly string[]): Promise<Set<string>> {
-  const rows = await w.query<{ id: string; user_id: string }>(
-    `SELECT d.id, u.user_id FROM unnest($1::text[]) AS u(user_id)
+const programKey = (collection: CollectionName, docId: string, userId: string) => `${collection}\u0000${docId}\u0000${userId}`;
+const splitProgramKey = (key: string) => key.split('\u0000') as [CollectionName, string, string];
+
+/**
+ * Which of `userIds` (managers; admins see every document anyway) may see which program
+ * documents (templates), as `programKey`s; `ownerId` narrows it to the documents of one creator.
+ */
+async function programVisibility(w: FeedWriter, userIds: readonly string[], ownerId: string | null = null): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await w.query<{ collection: CollectionName; id: string; user_id: string }>(
+    `SELECT d.collection, d.id, u.user_id FROM unnest($1::text[]) AS u(user_id)
        JOIN users usr ON usr.id = u.user_id AND usr.role <> 'admin'
-       JOIN docs d ON d.collection = 'templates' AND (d.owner_id = u.user_id OR EXISTS (
-         SELECT 1 FROM team_members mine JOIN team_members theirs ON theirs.team_id = mine.team_id
-          WHERE mine.user_id = u.user_id AND theirs.user_id = d.owner_id))`,
-    [userIds],
+       JOIN docs d ON d.collection IN ${PROGRAM_COLLECTIONS_SQL} AND ($2::text IS NULL OR d.owner_id = $2) AND ${programDocVisibleSql('u.user_id')}`,
+    [userIds, ownerId],
   );
-  return new Set(rows.map((row) => templateKey(row.id, row.user_id)));
+  return new Set(rows.map((row) => programKey(row.collection, row.id, row.user_id)));
 }
 
 /**
- * Revocation tombstones for templates the given users may no longer see, one new seq each, in
- * one statement. Templates belong to no partner (`partner_id` ''), so regaining one deletes its
- * tombstone in `grantTemplates`, not in the partner path above.
+ * Revocation tombstones for program documents the given users may no longer see, one new seq
+ * each, in one statement. They belong to no partner (`partner_id` ''), so regaining one deletes
+ * its tombstone in `grantProgramDocs`, not in the partner path above.
  */
-async function revokeTemplates(w: FeedWriter, pairs: readonly (readonly [templateId: string, userId: string])[]): Promise<number> {
+async function revokeProgramDocs(w: FeedWriter, pairs: readonly ProgramPair[]): Promise<number> {
   if (pairs.length === 0) return 0;
   const rows = await w.query<{ collection: CollectionName }>(
     `INSERT INTO revocations (user_id, collection, doc_id, partner_id, seq, snapshot)
-     SELECT l.user_id, d.collection, d.id, '', $3 + row_number() OVER (ORDER BY l.user_id, d.seq), d.data
-       FROM unnest($1::text[], $2::text[]) AS l(doc_id, user_id)
-       JOIN docs d ON d.collection = 'templates' AND d.id = l.doc_id
+     SELECT l.user_id, d.collection, d.id, '', $4 + row_number() OVER (ORDER BY l.user_id, d.seq), d.data
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS l(collection, doc_id, user_id)
+       JOIN docs d ON d.collection = l.collection AND d.id = l.doc_id
      ON CONFLICT (user_id, collection, doc_id) DO UPDATE SET seq = EXCLUDED.seq, snapshot = EXCLUDED.snapshot
      RETURNING collection`,
-    [pairs.map(([templateId]) => templateId), pairs.map(([, userId]) => userId), w.currentSeq()],
+    [pairs.map(([collection]) => collection), pairs.map(([, docId]) => docId), pairs.map(([, , userId]) => userId), w.currentSeq()],
   );
   w.advance(rows.length);
   for (const row of rows) w.touch(row.collection);
   return rows.length;
 }
 
-/** Templates the given users may now see: old tombstones go, and the templates get new seqs. */
-async function grantTemplates(w: FeedWriter, pairs: readonly (readonly [templateId: string, userId: string])[]): Promise<number> {
+/** Program documents the given users may now see: old tombstones go, and the documents get new seqs. */
+async function grantProgramDocs(w: FeedWriter, pairs: readonly ProgramPair[]): Promise<number> {
   if (pairs.length === 0) return 0;
   await w.query(
-    `DELETE FROM revocations r USING unnest($1::text[], $2::text[]) AS g(doc_id, user_id)
-      WHERE r.collection = 'templates' AND r.doc_id = g.doc_id AND r.user_id = g.user_id`,
-    [pairs.map(([templateId]) => templateId), pairs.map(([, userId]) => userId)],
+    `DELETE FROM revocations r USING unnest($1::text[], $2::text[], $3::text[]) AS g(collection, doc_id, user_id)
+      WHERE r.collection = g.collection AND r.doc_id = g.doc_id AND r.user_id = g.user_id`,
+    [pairs.map(([collection]) => collection), pairs.map(([, docId]) => docId), pairs.map(([, , userId]) => userId)],
   );
-  return bumpDocs(w, 'templates', [...new Set(pairs.map(([templateId]) => templateId))]);
+  let bumped = 0;
+  for (const collection of new Set(pairs.map(([c]) => c))) {
+    bumped += await bumpDocs(w, collection, [...new Set(pairs.filter(([c]) => c === collection).map(([, docId]) => docId))]);
+  }
+  return bumped;
+}
+
+/** Turns the difference between two `programVisibility` results into tombstones and new seqs. */
+async function applyProgramVisibilityChange(w: FeedWriter, before: Set<string>, after: Set<string>, change: AccessChange): Promise<void> {
+  change.revoked += await revokeProgramDocs(w, [...before].filter((key) => !after.has(key)).map(splitProgramKey));
+  change.bumped += await grantProgramDocs(w, [...after].filter((key) => !before.has(key)).map(splitProgramKey));
 }
 
 /**
@@ -149,14 +165,15 @@ async function grantTemplates(w: FeedWriter, pairs: readonly (readonly [template
  * partners are shared with) and turns every resulting access change into feed changes, as for a
  * reassigned partner: partners (and everything under them) of the teams the user joins reach them,
  * those of the teams they leave are revoked from their laptop; templates follow team membership
- * the same way, for the user and for the members of both the old and the new teams.
+ * the same way, for the user and for the members of both the old and the new teams (an admin's
+ * templates are everyone's, whatever the teams).
  */
 export async function replaceMemberships(w: FeedWriter, userId: string, teamIds: readonly string[]): Promise<AccessChange> {
   const before = await w.query<{ team_id: string }>(`SELECT team_id FROM team_members WHERE user_id = $1`, [userId]);
   const teamsTouched = [...new Set([...before.map((row) => row.team_id), ...teamIds])];
   const members = await w.query<{ user_id: string }>(`SELECT DISTINCT user_id FROM team_members WHERE team_id = ANY($1::text[])`, [teamsTouched]);
   const affected = [...new Set([userId, ...members.map((row) => row.user_id)])];
-  const templatesBefore = await templateVisibility(w, affected);
+  const programBefore = await programVisibility(w, affected);
 
   await w.query(`DELETE FROM team_members WHERE user_id = $1`, [userId]);
   for (const [position, teamId] of teamIds.entries()) {
@@ -164,12 +181,7 @@ export async function replaceMemberships(w: FeedWriter, userId: string, teamIds:
   }
 
   const change = await refreshPartnerAccess(w, 'all', { bump: true });
-  const templatesAfter = await templateVisibility(w, affected);
-  const split = (key: string) => key.split('\u0000') as [string, string];
-  const gained = [...templatesAfter].filter((key) => !templatesBefore.has(key)).map(split);
-  const lost = [...templatesBefore].filter((key) => !templatesAfter.has(key)).map(split);
-  change.revoked += await revokeTemplates(w, lost);
-  change.bumped += await grantTemplates(w, gained);
+  await applyProgramVisibilityChange(w, programBefore, await programVisibility(w, affected), change);
   return change;
 }
 
@@ -178,19 +190,24 @@ export async function replaceMemberships(w: FeedWriter, userId: string, teamIds:
  * - manager → admin: admins see everything without `partner_access` rows, so the user's rows
  *   go, and every document they could not see before (other partners, documents of partners the
  *   server does not have yet, other teams' templates) gets a new seq so it reaches their laptop;
- * - admin → manager: the user is treated as having seen every partner and template, and the
- *   ones the manager rules do not grant them are revoked (revocation tombstones), exactly as when
- *   a partner is reassigned away from someone.
+ * - admin → manager: the user is treated as having seen every partner and program document, and
+ *   the ones the manager rules do not grant them are revoked (revocation tombstones), exactly as
+ *   when a partner is reassigned away from someone.
+ * The user's own program documents (templates) change audience too, since an admin's are
+ * visible to everyone: every other manager gains them on promotion (new seqs, old tombstones
+ * dropped) and, on demotion, those outside the user's teams receive tombstones.
  * Open streams of the user are closed by the hub when it sees the new role (`sessionsChanged`).
  */
 export async function changeRole(w: FeedWriter, userId: string, from: UserRole, to: UserRole): Promise<AccessChange> {
   const change: AccessChange = { added: 0, removed: 0, bumped: 0, revoked: 0 };
   if (from === to) return change;
+  const others = (await w.query<{ id: string }>(`SELECT id FROM users WHERE role <> 'admin' AND id <> $1`, [userId])).map((row) => row.id);
+  const othersBefore = await programVisibility(w, others, userId);
   if (to === 'admin') {
     const bumped = await w.query<{ collection: CollectionName }>(
       `UPDATE docs d SET seq = $2 + s.rn
          FROM (SELECT collection, id, row_number() OVER (ORDER BY seq) AS rn FROM docs x
-                WHERE x.collection = 'templates'
+                WHERE x.collection IN ${PROGRAM_COLLECTIONS_SQL}
                    OR x.partner_id IS NULL
                    OR NOT EXISTS (SELECT 1 FROM partner_access pa WHERE pa.partner_id = x.partner_id AND pa.user_id = $1)) s
         WHERE d.collection = s.collection AND d.id = s.id
@@ -201,8 +218,10 @@ export async function changeRole(w: FeedWriter, userId: string, from: UserRole, 
     for (const row of bumped) w.touch(row.collection);
     const removed = await w.query<{ partner_id: string }>(`DELETE FROM partner_access WHERE user_id = $1 RETURNING partner_id`, [userId]);
     await setRole(w, userId, to);
+    const promoted = { ...change, removed: removed.length, bumped: bumped.length };
+    await applyProgramVisibilityChange(w, othersBefore, await programVisibility(w, others, userId), promoted);
     w.sessionsChanged();
-    return { ...change, removed: removed.length, bumped: bumped.length };
+    return promoted;
   }
   // admin → manager: as if the user had every partner, then let the rules take away the rest.
   await w.query(
@@ -210,14 +229,16 @@ export async function changeRole(w: FeedWriter, userId: string, from: UserRole, 
      SELECT id, $1 FROM docs WHERE collection = 'partners' ON CONFLICT DO NOTHING`,
     [userId],
   );
-  const everyTemplate = await w.query<{ id: string }>(`SELECT id FROM docs WHERE collection = 'templates'`);
+  const everyProgramDoc = await w.query<{ collection: CollectionName; id: string }>(`SELECT collection, id FROM docs WHERE collection IN ${PROGRAM_COLLECTIONS_SQL}`);
   await setRole(w, userId, to);
-  const partners = await refreshPartnerAccess(w, 'all', { bump: true });
-  const visible = await templateVisibility(w, [userId]);
-  const revoked = await revokeTemplates(
+  const demoted = await refreshPartnerAccess(w, 'all', { bump: true });
+  await applyProgramVisibilityChange(
     w,
-    everyTemplate.filter(({ id }) => !visible.has(templateKey(id, userId))).map(({ id }) => [id, userId] as const),
+    new Set(everyProgramDoc.map(({ collection, id }) => programKey(collection, id, userId))),
+    await programVisibility(w, [userId]),
+    demoted,
   );
+  await applyProgramVisibilityChange(w, othersBefore, await programVisibility(w, others, userId), demoted);
   w.sessionsChanged();
-  return { ...partners, revoked: partners.revoked + revoked };
+  return demoted;
 }

@@ -9,13 +9,14 @@
  *   key order and RxDB local fields) is not written and its master state is returned.
  */
 import type { CollectionName } from '../../src-shared/domain/types';
-import { partnerTeamEmails } from '../../src-shared/sync/accessRules';
+import { isProgramCollection, partnerTeamEmails } from '../../src-shared/sync/accessRules';
 import { isSameDocument } from '../../src-shared/sync/documentEquality';
 import type { DocumentProblem, FeedPushResult, SyncDocument } from '../../src-shared/sync/protocol';
 import type { Db, Queryable } from '../storage/db';
 import { runFeedWrite, type FeedWriter } from '../storage/changeFeed';
 import { loadDocs, toSyncDocument, upsertDocs, type DocWrite, type StoredDoc } from '../storage/docStore';
 import { refreshPartnerAccess } from '../storage/partnerAccess';
+import { programDocEditableSql, programDocVisibleSql } from '../storage/visibilitySql';
 import type { ValidatedPushRow } from './validatePushBody';
 
 export type PushViewer = { id: string; email: string; role: 'manager' | 'admin' };
@@ -33,10 +34,11 @@ export type PushHooks = {
 };
 
 const FORBIDDEN_MESSAGE = 'not allowed: the document or its partner belongs to partners you cannot access';
+const READ_ONLY_MESSAGE = 'not allowed: a program lead (admin) published this for everyone to read; only admins and their teammates change it';
 
 export function targetPartnerId(collection: CollectionName, row: ValidatedPushRow): string | null {
   if (collection === 'partners') return row.id;
-  if (collection === 'templates') return null;
+  if (isProgramCollection(collection)) return null;
   return typeof row.data.partnerId === 'string' ? row.data.partnerId : null;
 }
 
@@ -48,23 +50,25 @@ export async function findForbidden(
   stored: Map<string, StoredDoc>,
 ): Promise<DocumentProblem[]> {
   const forbidden = (row: ValidatedPushRow): DocumentProblem => ({ index: row.index, id: row.id, message: FORBIDDEN_MESSAGE });
-  if (collection === 'templates') {
-    const owners = [...new Set([...stored.values()].map((doc) => doc.ownerId).filter((owner) => owner !== viewer.id))];
-    const visibleOwners = new Set(
-      owners.length === 0
+  if (isProgramCollection(collection)) {
+    // Everyone may create one; a stored one only whoever may change it (seeing it is not enough:
+    // an admin's template is everyone's to read, not to rewrite).
+    const storedIds = [...stored.keys()];
+    const access = new Map(
+      (storedIds.length === 0
         ? []
-        : (
-            await q.query<{ user_id: string }>(
-              `SELECT DISTINCT theirs.user_id FROM team_members mine JOIN team_members theirs ON theirs.team_id = mine.team_id
-                WHERE mine.user_id = $1 AND theirs.user_id = ANY($2::text[])`,
-              [viewer.id, owners],
-            )
-          ).map((row) => row.user_id),
+        : await q.query<{ id: string; editable: boolean; visible: boolean }>(
+            `SELECT d.id, ${programDocEditableSql('$1')} AS editable, ${programDocVisibleSql('$1')} AS visible
+               FROM docs d WHERE d.collection = $2 AND d.id = ANY($3::text[])`,
+            [viewer.id, collection, storedIds],
+          )
+      ).map((row) => [row.id, row]),
     );
-    return rows.filter((row) => {
-      const doc = stored.get(row.id);
-      return doc !== undefined && doc.ownerId !== viewer.id && !visibleOwners.has(doc.ownerId);
-    }).map(forbidden);
+    return rows.flatMap((row) => {
+      const rights = access.get(row.id);
+      if (!stored.has(row.id) || rights?.editable) return [];
+      return [rights?.visible ? { index: row.index, id: row.id, message: READ_ONLY_MESSAGE } : forbidden(row)];
+    });
   }
   const partnerIds = new Set<string>();
   for (const row of rows) {

@@ -2,10 +2,23 @@
  * Who may see what — the pure rules the server enforces (src-server materialises them in its
  * `partner_access` table). A manager sees a partner when they own it (`ownerEmail`), are on its
  * `team[]` (by email), or belong to the team the partner is shared with (server-side mapping);
- * admins see everything. Every other document follows its `partnerId`; templates are visible to
- * their creator and everyone who shares a team with the creator.
+ * admins see everything. Every other document follows its `partnerId`, except the documents of the
+ * program collections (`PROGRAM_COLLECTIONS`), which belong to no partner: their creator and
+ * everyone who shares a team with the creator see and change them, and when the creator is an
+ * admin (a program lead publishing for the whole organisation) every user sees them.
+ * src-server/storage/visibilitySql.ts is the one SQL translation of these rules.
  */
+import type { CollectionName } from '../domain/types';
 import type { UserRole } from './protocol';
+
+/** Collections whose documents belong to the program, not to a partner (no `partnerId`). */
+export const PROGRAM_COLLECTIONS = ['templates'] as const satisfies readonly CollectionName[];
+
+export type ProgramCollection = (typeof PROGRAM_COLLECTIONS)[number];
+
+export function isProgramCollection(collection: CollectionName): collection is ProgramCollection {
+  return (PROGRAM_COLLECTIONS as readonly CollectionName[]).includes(collection);
+}
 
 export type AccessUser = {
   id: string;
@@ -46,7 +59,20 @@ export function canSeePartner(user: AccessUser, partner: PartnerAccessFacts): bo
   return partner.sharedTeamId !== null && user.teamIds.includes(partner.sharedTeamId);
 }
 
-export function canSeeTemplate(user: AccessUser, creatorId: string, creatorTeamIds: readonly string[]): boolean {
-  if (user.role === 'admin' || user.id === creatorId) return true;
-  return creatorTeamIds.some((teamId) => user.teamIds.includes(teamId));
+/** Who created a program document, as the rules need them: the server's `owner_id`, now. */
+export type ProgramDocCreator = { id: string; role: UserRole; teamIds: readonly string[] };
+
+/** May change a program document (a template): admins, its creator, and whoever shares a team with the creator. */
+export function canEditProgramDocument(user: AccessUser, creator: ProgramDocCreator): boolean {
+  if (user.role === 'admin' || user.id === creator.id) return true;
+  return creator.teamIds.some((teamId) => user.teamIds.includes(teamId));
+}
+
+/**
+ * May see a program document: whoever may change it, and everyone when its creator is an admin
+ * (journey templates and tier definitions a program lead publishes are for the whole
+ * organisation; managers read them, they do not change them).
+ */
+export function canSeeProgramDocument(user: AccessUser, creator: ProgramDocCreator): boolean {
+  return creator.role === 'admin' || canEditProgramDocument(user, creator);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canSeePartner, canSeeTemplate, partnerTeamEmails } from '../../../../src-shared/sync/accessRules';
+import { canEditProgramDocument, canSeePartner, canSeeProgramDocument, isProgramCollection, partnerTeamEmails, PROGRAM_COLLECTIONS } from '../../../../src-shared/sync/accessRules';
 import { formatCheckpoint, isSyncCheckpoint, parseCheckpoint } from '../../../../src-shared/sync/checkpoint';
 import { deepEqual, isSameDocument } from '../../../../src-shared/sync/documentEquality';
 import { pullPath, pushPath } from '../../../../src-shared/sync/protocol';
@@ -51,9 +51,25 @@ describe('access rules', () => {
     expect(partnerTeamEmails('not an array')).toEqual([]);
   });
   it('shows templates to their creator and the creator’s teammates', () => {
-    expect(canSeeTemplate(ann, 'u1', [])).toBe(true);
-    expect(canSeeTemplate(ann, 'u2', ['north'])).toBe(true);
-    expect(canSeeTemplate(ann, 'u2', ['south'])).toBe(false);
+    expect(canSeeProgramDocument(ann, { id: 'u1', role: 'manager', teamIds: [] })).toBe(true);
+    expect(canSeeProgramDocument(ann, { id: 'u2', role: 'manager', teamIds: ['south', 'north'] })).toBe(true);
+    expect(canSeeProgramDocument(ann, { id: 'u2', role: 'manager', teamIds: ['south'] })).toBe(false);
+    expect(canSeeProgramDocument({ ...ann, teamIds: [] }, { id: 'u2', role: 'manager', teamIds: [] })).toBe(false);
+  });
+  it('shows an admin’s template to every manager, whatever their teams, and lets only the admin’s teammates change it', () => {
+    const lead = { id: 'u9', role: 'admin' as const, teamIds: ['hq'] };
+    expect(canSeeProgramDocument(ann, lead)).toBe(true);
+    expect(canSeeProgramDocument({ ...ann, teamIds: [] }, lead)).toBe(true);
+    expect(canEditProgramDocument(ann, lead)).toBe(false);
+    expect(canEditProgramDocument({ ...ann, teamIds: ['hq'] }, lead)).toBe(true);
+    expect(canEditProgramDocument({ ...ann, role: 'admin' }, { id: 'u2', role: 'manager', teamIds: ['south'] })).toBe(true);
+    // Whoever may change a program document may see it.
+    expect(canSeeProgramDocument({ ...ann, role: 'admin', teamIds: [] }, { id: 'u2', role: 'manager', teamIds: [] })).toBe(true);
+  });
+  it('counts templates, and no partner-owned collection, among the program collections', () => {
+    expect(PROGRAM_COLLECTIONS).toContain('templates');
+    expect(isProgramCollection('templates')).toBe(true);
+    for (const collection of ['partners', 'tasks', 'deals', 'conflicts'] as const) expect(isProgramCollection(collection)).toBe(false);
   });
 });
 
