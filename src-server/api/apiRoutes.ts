@@ -378,6 +378,36 @@ const partnerIdParams = { type: 'object', required: ['id'], properties: { id: { 
 const externalIdParams = { type: 'object', required: ['externalId'], properties: { externalId: { type: 'string', minLength: 1, maxLength: 200 } } };
 const ndjsonBody = { type: 'string', description: `NDJSON: one JSON object per line, at most ${BULK_RECORDS_MAX} records` };
 
+type BulkRouteSpec<T> = Pick<ApiRoute, 'url' | 'operationId' | 'tag' | 'summary' | 'description' | 'scope'> & {
+  /** Checks the records like CSV rows against the caller's partners (`numbers`: each record's line). */
+  check: (records: unknown[], partners: PartnerRef[], numbers: readonly number[]) => { valid: CheckedRecord<T>[]; errors: RecordError[] };
+  /** Stores the valid records in one transaction. */
+  store: (deps: ApiDeps, actor: ApiActor, valid: CheckedRecord<T>[]) => Promise<{ stored: Stored[]; errors: RecordError[] }>;
+};
+
+/**
+ * An NDJSON bulk route: every line is read, checked and the valid records stored in one
+ * transaction; the answer counts them and lists, by record number, the lines that were not
+ * (unreadable, invalid or refused by the store).
+ */
+function bulkRoute<T>({ check, store, ...route }: BulkRouteSpec<T>): ApiRoute {
+  return {
+    method: 'POST',
+    ...route,
+    body: ndjsonBody,
+    bodyContentType: 'application/x-ndjson',
+    idempotent: true,
+    responses: { 200: { description: 'per-record results', schema: ref('BulkResult') } },
+    errors: [400, 413, 415, 422],
+    handler: async (deps, call) => {
+      const read = readNdjson(call.body);
+      const checked = check(read.records, await partnersOf(deps, call.actor), read.numbers);
+      const result = await store(deps, call.actor, checked.valid);
+      return bulkAnswer(read.records.length + read.errors.length, result.stored, [...read.errors, ...checked.errors, ...result.errors]);
+    },
+  };
+}
+
 const single = <T>(result: { valid: CheckedRecord<T>[]; errors: RecordError[] }): CheckedRecord<T> => {
   if (result.errors.length > 0 || !result.valid[0]) throw new ApiFailure(400, 'invalid_record', result.errors[0]?.message ?? 'invalid record', { errors: result.errors });
   return result.valid[0];
@@ -473,27 +503,16 @@ export const API_ROUTES: readonly ApiRoute[] = [
       return { status: stored.status === 'created' ? 201 : 200, body: { record: 1, externalId: stored.externalId, id: stored.id, status: stored.status, deal: stored.document } };
     },
   },
-  {
-    method: 'POST',
+  bulkRoute({
     url: `${API_V1}/deals/bulk`,
     operationId: 'bulkDeals',
     tag: 'deals',
     summary: 'Register or update many deals (NDJSON, each with its externalId)',
     description: 'Valid records are stored in one transaction; invalid ones are not, and are answered in `errors` (record number, field, message) with the words of the CSV import.',
     scope: 'deals:write',
-    body: ndjsonBody,
-    bodyContentType: 'application/x-ndjson',
-    idempotent: true,
-    responses: { 200: { description: 'per-record results', schema: ref('BulkResult') } },
-    errors: [400, 413, 415, 422],
-    handler: async (deps, call) => {
-      const read = readNdjson(call.body);
-      const partners = await partnersOf(deps, call.actor);
-      const checked = validateDeals(read.records, partners, read.numbers);
-      const result = await storeDeals(deps, call.actor, checked.valid);
-      return bulkAnswer(read.records.length + read.errors.length, result.stored, [...read.errors, ...checked.errors, ...result.errors]);
-    },
-  },
+    check: validateDeals,
+    store: storeDeals,
+  }),
   {
     method: 'POST',
     url: `${API_V1}/trainings/completions`,
@@ -514,26 +533,15 @@ export const API_ROUTES: readonly ApiRoute[] = [
       return { status: stored.status === 'created' ? 201 : 200, body: { record: 1, externalId: null, id: stored.id, status: stored.status, training: stored.document } };
     },
   },
-  {
-    method: 'POST',
+  bulkRoute({
     url: `${API_V1}/trainings/completions/bulk`,
     operationId: 'bulkCompleteTrainings',
     tag: 'trainings',
     summary: 'Report many course completions (NDJSON)',
     scope: 'trainings:write',
-    body: ndjsonBody,
-    bodyContentType: 'application/x-ndjson',
-    idempotent: true,
-    responses: { 200: { description: 'per-record results', schema: ref('BulkResult') } },
-    errors: [400, 413, 415, 422],
-    handler: async (deps, call) => {
-      const read = readNdjson(call.body);
-      const partners = await partnersOf(deps, call.actor);
-      const checked = validateTrainings(read.records, partners, read.numbers);
-      const result = await storeTrainings(deps, call.actor, checked.valid);
-      return bulkAnswer(read.records.length + read.errors.length, result.stored, [...read.errors, ...checked.errors, ...result.errors]);
-    },
-  },
+    check: validateTrainings,
+    store: storeTrainings,
+  }),
   {
     method: 'POST',
     url: `${API_V1}/surveys`,

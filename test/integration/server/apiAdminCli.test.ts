@@ -1,28 +1,9 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { CLI_TEST_LIMIT_MS, useAdminCli } from './support/adminCli';
 
-const run = promisify(execFile);
-const CLI = resolve(import.meta.dirname, '../../../src-server/admin/cli.ts');
-
-/** The admin CLI's API-token and webhook commands, as an administrator runs them (a real process per command; see adminCli.test.ts for the cost). */
+/** The admin CLI's API-token and webhook commands, as an administrator runs them (a real process per command; see support/adminCli.ts for the cost). */
 describe('server admin CLI: API tokens and webhooks', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pd-api-cli-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-  const admin = async (...args: string[]) => {
-    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' };
-    try {
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], { env });
-      return { code: 0, stdout, stderr: '' };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
+  const admin = useAdminCli('pd-api-cli-');
 
   it('creates a scoped token (shown once), lists and revokes it, subscribes a webhook and explains mistakes', async () => {
     const created = await admin('create-token', '--name', 'crm', '--scopes', 'deals:write,read');
@@ -41,5 +22,5 @@ describe('server admin CLI: API tokens and webhooks', () => {
     expect(tokens[0]).toMatchObject({ name: 'crm', scopes: ['deals:write', 'read'] });
     expect(tokens[0]?.revokedAt).not.toBeNull();
     expect(JSON.stringify(tokens)).not.toContain('pdk_');
-  }, 300_000);
+  }, CLI_TEST_LIMIT_MS);
 });
