@@ -16,7 +16,7 @@ import type { CollectionName } from '../../src-shared/domain/types';
 import type { FeedWriter } from './changeFeed';
 import { bumpDocs, bumpPartnerDocs } from './docStore';
 import { accessUsers, setRole } from './userStore';
-import { PROGRAM_COLLECTIONS_SQL, programDocVisibleSql } from './visibilitySql';
+import { partnerDocVisibleSql, PROGRAM_COLLECTIONS_SQL, programDocVisibleSql } from './visibilitySql';
 import type { UserRole } from '../../src-shared/sync/protocol';
 
 export type AccessChange = { added: number; removed: number; bumped: number; revoked: number };
@@ -209,7 +209,7 @@ export async function changeRole(w: FeedWriter, userId: string, from: UserRole, 
          FROM (SELECT collection, id, row_number() OVER (ORDER BY seq) AS rn FROM docs x
                 WHERE x.collection IN ${PROGRAM_COLLECTIONS_SQL}
                    OR x.partner_id IS NULL
-                   OR NOT EXISTS (SELECT 1 FROM partner_access pa WHERE pa.partner_id = x.partner_id AND pa.user_id = $1)) s
+                   OR NOT ${partnerDocVisibleSql('$1', { doc: 'x' })}) s
         WHERE d.collection = s.collection AND d.id = s.id
         RETURNING d.collection`,
       [userId, w.currentSeq()],

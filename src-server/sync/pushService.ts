@@ -2,6 +2,7 @@
  * Applies validated push rows in one change-feed transaction:
  * - access: a row whose stored document, or whose target partner, the user may not see makes the
  *   whole push 403 and nothing is stored (no master state of a foreign document is ever returned);
+ *   so does a stored program document (template) the user may see but not change (an admin's);
  * - ownership: the server owns `ownerEmail` of partners — a new partner is owned by the pusher,
  *   an existing one keeps its stored owner — so a forged value never reaches storage;
  * - idempotence: a row equal to the stored document changes nothing (no new seq);
