@@ -10,7 +10,6 @@ import { createAdminService, type AdminService } from './admin/adminService';
 import { createApiTokenService, type ApiTokenService } from './api/apiTokens';
 import { DEFAULT_API_OPTIONS, registeredApiRoutes, type ApiOptions, type RegisteredRoute } from './api/registerApi';
 import { createWebhookDeliverer, type WebhookDeliverer } from './webhooks/deliverer';
-import { webhookPushHooks } from './webhooks/pushEvents';
 import { createWebhookService, type WebhookService } from './webhooks/subscriptions';
 import type { PasswordHashOptions } from './auth/passwords';
 import { buildApp, DEFAULT_APP_OPTIONS, type RateLimit } from './http/buildApp';
@@ -133,7 +132,7 @@ export async function createServer(options: CreateServerOptions = { host: '127.0
       db,
       admin: createAdminService({ db, now, passwordHashing: ctx.passwordHashing, tokenTtlMs: ctx.tokenTtlMs }),
       push: (viewer, collection, rows, hooks) => applyPush(openDbRef, now, viewer, collection, rows, hooks),
-      feedPush: (viewer, rows, hooks) => applyFeedPush(openDbRef, now, viewer, rows, webhookPushHooks(now, rows, hooks)),
+      feedPush: (viewer, rows, hooks) => applyFeedPush(openDbRef, now, viewer, rows, hooks),
       openStreams: () => hub.size() + feedHub.size(),
       apiTokens: createApiTokenService(openDbRef, now),
       webhooks: { service: createWebhookService(openDbRef, now), deliverer },

@@ -12,7 +12,6 @@ import { visibleDocSql } from '../storage/visibilitySql';
 import { applyFeedPush } from '../sync/feedPushService';
 import type { PushViewer } from '../sync/pushService';
 import { validateFeedPushBody, type ValidatedFeedRow } from '../sync/validateFeedPushBody';
-import { webhookPushHooks } from '../webhooks/pushEvents';
 
 /** A deterministic document id for an external id (the CRM's opportunity id, …), so a replay finds the same document. */
 export function externalDocId(collection: CollectionName, key: string): string {
@@ -52,7 +51,7 @@ export type WriteOutcome =
 
 /**
  * Writes documents in one transaction through the protocol-2 push, with the same webhook events
- * as a laptop's push (`webhookPushHooks`).
+ * as a laptop's push (`enqueuePushEvents`, called by the push itself).
  */
 export async function writeDocuments(db: Db, now: () => Date, viewer: PushViewer, writes: readonly ApiWrite[]): Promise<WriteOutcome> {
   if (writes.length === 0) return { kind: 'ok', results: [] };
@@ -65,7 +64,7 @@ export async function writeDocuments(db: Db, now: () => Date, viewer: PushViewer
     }
     for (const row of checked.rows) rows.push({ ...row, index: row.index + start });
   }
-  const outcome = await applyFeedPush(db, now, viewer, rows, webhookPushHooks(now, rows));
+  const outcome = await applyFeedPush(db, now, viewer, rows);
   if (outcome.kind === 'forbidden') return { kind: 'forbidden', message: outcome.documents[0]?.message ?? 'forbidden' };
   return { kind: 'ok', results: outcome.results };
 }

@@ -11,7 +11,6 @@ import { FEED_PULL_LIMIT_DEFAULT, FEED_PULL_LIMIT_MAX, isCollectionName, type Fe
 import type { ServerContext } from '../serverContext';
 import { pullFeed } from '../sync/feedPullService';
 import { applyFeedPush } from '../sync/feedPushService';
-import { webhookPushHooks } from '../webhooks/pushEvents';
 import { validateFeedPushBody } from '../sync/validateFeedPushBody';
 import { sendApiError } from './apiErrors';
 import { requireViewer } from './requireViewer';
@@ -55,7 +54,7 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: ServerContext, pus
     if (!viewer) return reply;
     const validated = validateFeedPushBody(request.body);
     if (!validated.ok) return reply.code(400).send(validated.error);
-    const outcome = await applyFeedPush(ctx.db, ctx.now, viewer, validated.rows, webhookPushHooks(ctx.now, validated.rows));
+    const outcome = await applyFeedPush(ctx.db, ctx.now, viewer, validated.rows);
     if (outcome.kind === 'forbidden') {
       request.log.warn({ userId: viewer.id, rows: outcome.documents.length }, 'feed push rejected: forbidden');
       const first = outcome.documents[0];

@@ -22,6 +22,7 @@ import { runFeedWrite, type FeedWriter } from '../storage/changeFeed';
 import type { Db } from '../storage/db';
 import { loadDocs, toSyncDocument, upsertDocs, type DocWrite, type StoredDoc } from '../storage/docStore';
 import { refreshPartnerAccess } from '../storage/partnerAccess';
+import { enqueuePushEvents, type PushedWrite } from '../webhooks/pushEvents';
 import { findForbidden, shareNewPartners, targetPartnerId, withServerOwnedFields, type PushHooks, type PushViewer } from './pushService';
 import type { ValidatedFeedRow } from './validateFeedPushBody';
 
@@ -80,6 +81,7 @@ export async function applyFeedPush(db: Db, now: () => Date, viewer: PushViewer,
 
     const results = new Map<number, FeedPushResult>();
     const written: { index: number; collection: CollectionName; id: string; pushed: SyncDocument; stored: SyncDocument }[] = [];
+    const pushedWrites: PushedWrite[] = [];
     let conflicts = 0;
     let rejected = 0;
     for (const group of groups) {
@@ -116,6 +118,7 @@ export async function applyFeedPush(db: Db, now: () => Date, viewer: PushViewer,
         }
         writes.push({ id: row.id, partnerId: target, ownerId: doc?.ownerId ?? viewer.id, deleted: row.deleted, data });
         written.push({ index: row.index, collection, id: row.id, pushed, stored: next });
+        pushedWrites.push({ collection, before: doc, data, deleted: row.deleted });
         if (collection === 'partners') {
           if (!doc) newPartners.push(row.id);
           else if (partnerTeamEmails(doc.data.team).join('\n') !== partnerTeamEmails(data.team).join('\n')) accessChanged.push(row.id);
@@ -134,6 +137,8 @@ export async function applyFeedPush(db: Db, now: () => Date, viewer: PushViewer,
       results.set(entry.index, { status: 'accepted', seq, ...(isSameDocument(entry.stored, entry.pushed) ? {} : { document: entry.stored }) });
     }
     const ordered = rows.map((row) => results.get(row.index) as FeedPushResult);
+    // Webhook events of what was written, in this transaction (the app's push and the API alike).
+    await enqueuePushEvents(w, pushedWrites, now());
     if (hooks.beforeCommit) {
       const before = new Map<string, StoredDoc>();
       for (const group of groups) for (const [id, doc] of group.stored) before.set(`${group.collection}\u0000${id}`, doc);

@@ -18,6 +18,7 @@ import { runFeedWrite, type FeedWriter } from '../storage/changeFeed';
 import { loadDocs, toSyncDocument, upsertDocs, type DocWrite, type StoredDoc } from '../storage/docStore';
 import { refreshPartnerAccess } from '../storage/partnerAccess';
 import { programDocEditableSql, programDocVisibleSql } from '../storage/visibilitySql';
+import { enqueuePushEvents, type PushedWrite } from '../webhooks/pushEvents';
 import type { ValidatedPushRow } from './validatePushBody';
 
 export type PushViewer = { id: string; email: string; role: 'manager' | 'admin' };
@@ -131,6 +132,7 @@ export async function applyPush(
     }
     const conflicts: SyncDocument[] = [];
     const writes: DocWrite[] = [];
+    const pushed: PushedWrite[] = [];
     const newPartners: string[] = [];
     const accessChanged: string[] = [];
     for (const row of rows) {
@@ -145,6 +147,7 @@ export async function applyPush(
         }
       }
       writes.push({ id: row.id, partnerId: targetPartnerId(collection, row), ownerId: doc?.ownerId ?? viewer.id, deleted: row.deleted, data });
+      pushed.push({ collection, before: doc, data, deleted: row.deleted });
       if (collection === 'partners') {
         if (!doc) newPartners.push(row.id);
         else if (partnerTeamEmails(doc.data.team).join('\n') !== partnerTeamEmails(data.team).join('\n')) accessChanged.push(row.id);
@@ -153,6 +156,8 @@ export async function applyPush(
     await upsertDocs(w, collection, writes, now());
     await shareNewPartners(w, newPartners, viewer.id);
     if (newPartners.length + accessChanged.length > 0) await refreshPartnerAccess(w, [...newPartners, ...accessChanged], { bump: true, before: { collection, docs: stored } });
+    // The same webhook events as a protocol-2 push, in this transaction.
+    await enqueuePushEvents(w, pushed, now());
     if (hooks.beforeCommit) await hooks.beforeCommit(w, [], new Map());
     return { kind: 'ok', conflicts, written: writes.length } satisfies PushOutcome;
   });

@@ -1,6 +1,6 @@
 /**
  * The durable webhook outbox. `enqueueEvents` runs inside the transaction that makes the change
- * (the protocol-2 push's `beforeCommit`), so an event exists exactly when its change committed,
+ * (both push services, `pushEvents.ts`), so an event exists exactly when its change committed,
  * and a pending delivery survives a restart. One delivery row per event and subscription.
  */
 import { randomUUID } from 'node:crypto';

@@ -1,8 +1,8 @@
 /**
  * Which webhook events one stored change raises, from the document before (undefined: it did
- * not exist or was deleted) and after. The server applies this to every protocol-2 write — a
- * laptop's sync push and an integration API call alike — so the app and the API raise the same
- * events. `partner.first_deal` needs the partner's other deals and is decided by the server.
+ * not exist or was deleted) and after. The server applies this to every write — a laptop's sync
+ * push (either protocol) and an integration API call alike — so the app and the API raise the
+ * same events. `partner.first_deal` needs the partner's other deals and is decided by the server.
  */
 import { dayNumber, isOverdue, PHASE_INFO, phaseForDay } from '../domain/journey';
 import type { IsoDate, Partner, Task } from '../domain/types';

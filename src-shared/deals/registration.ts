@@ -1,4 +1,4 @@
-import type { Deal, DealExtension, IsoDate } from '../domain/types';
+import type { Deal, DealExtension, DealStage, IsoDate } from '../domain/types';
 import { addDaysIso, daysFrom } from '../kpi/calendar';
 
 /**
@@ -27,6 +27,15 @@ const reasonError = (what: string, reason: string): string | null => {
   if (r.length > 1000) return `The reason must be at most 1000 characters (got ${r.length})`;
   return null;
 };
+
+/**
+ * Whether a manager may pick `stage` from a deal's stage list. A registration is approved only
+ * through the approval dialog, which asks for a reason and starts the protection window, so
+ * `approved` is offered only to a deal already approved (`current`; undefined for a new deal).
+ */
+export function isStagePickable(stage: DealStage, current: DealStage | undefined): boolean {
+  return stage !== 'approved' || current === 'approved';
+}
 
 /** The registration's status on `today`: closed deals are out of protection, approved ones count down. */
 export function registrationStatus(deal: Deal, today: IsoDate): RegistrationStatus {

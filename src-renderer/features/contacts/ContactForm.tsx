@@ -1,8 +1,8 @@
-import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { isValidEmail } from '../../../src-shared/domain/partnerInput';
 import { TEAM_ROLES, type TeamRole } from '../../../src-shared/domain/types';
-import { DraftIndicator } from '../../app/DraftIndicator';
+import { DraftFormFooter } from '../../app/DraftFormFooter';
 import { TEAM_ROLE_LABELS } from '../../app/labels';
 import { useDraft } from '../../app/useDraft';
 import { validateTypedOnBlur } from '../../app/validateTypedOnBlur';
@@ -56,21 +56,7 @@ export function ContactForm({
           <TextInput label="Email" type="email" {...form.getInputProps('email')} {...validateTypedOnBlur(form, 'email')} />
           {!teamMember && <TextInput label="Phone" type="tel" {...form.getInputProps('phone')} {...validateTypedOnBlur(form, 'phone')} />}
         </SimpleGrid>
-        <Group justify="space-between">
-          <DraftIndicator state={draft.state} restored={draft.restored} />
-          <Group>
-          <Button
-            variant="default"
-            onClick={() => {
-              draft.clear();
-              onCancel();
-            }}
-          >
-            Cancel
-          </Button>
-          <Button type="submit">{submitLabel}</Button>
-          </Group>
-        </Group>
+        <DraftFormFooter draft={draft} onCancel={onCancel} submitLabel={submitLabel} />
       </Stack>
     </form>
   );

@@ -13,6 +13,7 @@ import { useDatabase } from '../../db/useDatabase';
 import { firstWonDeal, validateDealForm, type DealFormErrors, type DealFormValues } from './dealInput';
 import { changeDealStage, createDeal } from './dealWrites';
 import { checkDuplicates, indexDeals, protectedCollisionMessage } from '../../../src-shared/deals/duplicates';
+import { isStagePickable } from '../../../src-shared/deals/registration';
 import { RegistrationActions } from './RegistrationActions';
 
 export const STAGE_LABELS: Record<DealStage, string> = { registered: 'Registered', approved: 'Approved', won: 'Won', lost: 'Lost' };
@@ -81,7 +82,7 @@ function DealForm({ partner, deals, today, onDone }: { partner: Partner; deals: 
           <TextInput label="Currency" maxLength={3} value={values.currency} onChange={(e) => set('currency', e.currentTarget.value.toUpperCase())} error={errors.currency} required w={90} />
         </Group>
         <Group grow align="flex-start">
-          <Select label="Stage" data={DEAL_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s], disabled: s === 'approved' }))} description="Approve it in the list, with a reason" value={values.stage} onChange={(v) => set('stage', (v ?? 'registered') as DealStage)} allowDeselect={false} />
+          <Select label="Stage" data={DEAL_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s], disabled: !isStagePickable(s, undefined) }))} description="Approve it in the list, with a reason" value={values.stage} onChange={(v) => set('stage', (v ?? 'registered') as DealStage)} allowDeselect={false} />
           <DateField label="Registered on" value={values.registeredOn} onChange={(value) => set('registeredOn', value)} error={errors.registeredOn} required />
           {values.stage === 'won' || values.stage === 'lost' ? (
             <DateField label="Closed on" value={values.closedOn} onChange={(value) => set('closedOn', value)} error={errors.closedOn} required />
@@ -201,7 +202,7 @@ export function DealsTab({ partner, deals, today }: { partner: Partner; deals: D
                       size="xs"
                       w={130}
                       aria-label={`Stage of ${d.account}`}
-                      data={DEAL_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s], disabled: s === 'approved' && d.stage !== 'approved' }))}
+                      data={DEAL_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s], disabled: !isStagePickable(s, d.stage) }))}
                       value={d.stage}
                       allowDeselect={false}
                       onChange={(v) => v && v !== d.stage && void move(db, d.id, v as DealStage, today)}

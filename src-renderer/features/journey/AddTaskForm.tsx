@@ -1,9 +1,9 @@
-import { Button, Checkbox, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { dayNumber, dueDateError, PHASE_INFO } from '../../../src-shared/domain/journey';
 import { OWNER_SIDES, PHASES, TASK_CATEGORIES, type OwnerSide, type Phase, type TaskCategory } from '../../../src-shared/domain/types';
 import { DateField } from '../../app/DateField';
-import { DraftIndicator } from '../../app/DraftIndicator';
+import { DraftFormFooter } from '../../app/DraftFormFooter';
 import { CATEGORY_LABELS } from '../../app/labels';
 import { useDraft } from '../../app/useDraft';
 import { useOwnerSideLabels } from '../../app/useProfile';
@@ -79,21 +79,7 @@ export function AddTaskForm({
         </SimpleGrid>
         <Textarea label="Guidance" autosize minRows={2} {...form.getInputProps('guidance')} />
         <Checkbox label="Required to complete onboarding" {...form.getInputProps('required', { type: 'checkbox' })} />
-        <Group justify="space-between">
-          <DraftIndicator state={draft.state} restored={draft.restored} />
-          <Group>
-            <Button
-              variant="default"
-              onClick={() => {
-                draft.clear();
-                onCancel();
-              }}
-            >
-              Cancel
-            </Button>
-            <Button type="submit">Add task</Button>
-          </Group>
-        </Group>
+        <DraftFormFooter draft={draft} onCancel={onCancel} submitLabel="Add task" />
       </Stack>
     </form>
   );

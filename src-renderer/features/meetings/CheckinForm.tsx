@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Checkbox, Group, Input, NumberInput, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Alert, Checkbox, Group, Input, NumberInput, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import { formatDate } from '../../../src-shared/util/formatDate';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
@@ -9,7 +9,7 @@ import { isRealIsoDate } from '../../../src-shared/domain/partnerInput';
 import type { ActionItem, Meeting, Partner, Plan, PlanItem, Task } from '../../../src-shared/domain/types';
 import { openPlanGoals, suggestedNextCheckin, validateCheckin, type CheckinErrors } from '../../../src-shared/meetings/checkins';
 import { DateField } from '../../app/DateField';
-import { DraftIndicator } from '../../app/DraftIndicator';
+import { DraftFormFooter } from '../../app/DraftFormFooter';
 import { OWNER_SIDE_LABELS } from '../../app/labels';
 import { useDraft, useKeepDraft } from '../../app/useDraft';
 import { useStoreAction } from '../../app/useStoreAction';
@@ -267,23 +267,7 @@ export function CheckinForm({ partner, tasks, plans, today, scheduled, heldOnSch
         </Stack>
 
         {errors.form && <Alert color="red">{errors.form}</Alert>}
-        <Group justify="space-between">
-          <DraftIndicator state={draft.state} restored={draft.restored} />
-          <Group>
-            <Button
-              variant="default"
-              onClick={() => {
-                draft.clear();
-                onCancel();
-              }}
-            >
-              Cancel
-            </Button>
-            <Button type="submit" loading={saving}>
-              Record check-in
-            </Button>
-          </Group>
-        </Group>
+        <DraftFormFooter draft={draft} onCancel={onCancel} submitLabel="Record check-in" saving={saving} />
       </Stack>
     </form>
   );

@@ -1,10 +1,10 @@
-import { Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { validatePartnerInput, type PartnerInput } from '../../../src-shared/domain/partnerInput';
 import { PARTNER_STATUSES, PARTNER_TYPES } from '../../../src-shared/domain/types';
 import { PARTNER_STATUS_LABELS, PARTNER_TYPE_LABELS, TIER_OPTIONS } from '../../app/labels';
 import { DateField } from '../../app/DateField';
-import { DraftIndicator } from '../../app/DraftIndicator';
+import { DraftFormFooter } from '../../app/DraftFormFooter';
 import { useDraft } from '../../app/useDraft';
 import { validateTypedOnBlur } from '../../app/validateTypedOnBlur';
 import type { ValidPartner } from './createPartner';
@@ -117,23 +117,7 @@ export function PartnerForm({ draftKey, initial, submitLabel, showStatus, onSubm
             />
           )}
         </SimpleGrid>
-        <Group justify="space-between" mt="sm">
-          <DraftIndicator state={draft.state} restored={draft.restored} />
-          <Group>
-            <Button
-              variant="default"
-              onClick={() => {
-                draft.clear();
-                onCancel();
-              }}
-            >
-              Cancel
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {submitLabel}
-            </Button>
-          </Group>
-        </Group>
+        <DraftFormFooter draft={draft} onCancel={onCancel} submitLabel={submitLabel} saving={form.submitting} mt="sm" />
       </Stack>
     </form>
   );

@@ -1,10 +1,10 @@
-import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { OWNER_SIDES, type PlanItemKind } from '../../../src-shared/domain/types';
 import { ACCOUNT_STAGES, INITIATIVE_STATUSES, RISK_STATUSES, validatePlanItem, type PlanItemErrors, type PlanItemFields, type PlanItemFormField, type PlanItemFormValues } from '../../../src-shared/plan/planValidation';
 import { INITIATIVE_TYPE_LABELS, INITIATIVE_TYPES, MDF_STATUSES } from '../../../src-shared/plan/planTotals';
 import { DateField } from '../../app/DateField';
-import { DraftIndicator } from '../../app/DraftIndicator';
+import { DraftFormFooter } from '../../app/DraftFormFooter';
 import { useDraft, useKeepDraft } from '../../app/useDraft';
 import { useOwnerSideLabels } from '../../app/useProfile';
 import { label } from './planLabels';
@@ -153,23 +153,7 @@ export function PlanItemForm({ draftKey, kind, initial, submitLabel, onSubmit, o
             </SimpleGrid>
           </>
         )}
-        <Group justify="space-between" mt="xs">
-          <DraftIndicator state={draft.state} restored={draft.restored} />
-          <Group>
-            <Button
-              variant="default"
-              onClick={() => {
-                draft.clear();
-                onCancel();
-              }}
-            >
-              Cancel
-            </Button>
-            <Button type="submit" loading={saving}>
-              {submitLabel}
-            </Button>
-          </Group>
-        </Group>
+        <DraftFormFooter draft={draft} onCancel={onCancel} submitLabel={submitLabel} saving={saving} mt="xs" />
       </Stack>
     </form>
   );

@@ -1,14 +1,13 @@
 import { Button, Center, Loader } from '@mantine/core';
-import { useEffect, useMemo } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
-import { isPaperSize, PRINT_READY_ATTRIBUTE, type PaperSize, type PlanPdfHeader } from '../../../src-shared/plan/pdfOptions';
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router';
 import { formatDate } from '../../../src-shared/util/formatDate';
 import { buildWelcomeKit } from '../../../src-shared/welcomekit/welcomeKit';
 import { NotFound } from '../../app/NotFound';
 import { useBranding, useOwnerSideLabels, useProfile } from '../../app/useProfile';
+import { usePrintPage } from '../../app/usePrintPage';
 import { useToday } from '../../app/useToday';
 import { useAppData } from '../../db/useAppData';
-import { PRINT_HEADER_ATTRIBUTE } from '../plan/PrintPlanPage';
 import { WelcomeKitDocument } from './WelcomeKitDocument';
 
 export const WELCOME_KIT_TITLE = 'Welcome kit';
@@ -20,10 +19,6 @@ export const WELCOME_KIT_TITLE = 'Welcome kit';
  */
 export function PrintWelcomeKitPage() {
   const { partnerId = '' } = useParams();
-  const [search] = useSearchParams();
-  const requested = search.get('paper');
-  const paper: PaperSize = isPaperSize(requested) ? requested : 'a4';
-  const autoprint = search.get('autoprint') === '1';
   const data = useAppData();
   const today = useToday();
   const [profile] = useProfile();
@@ -37,51 +32,18 @@ export function PrintWelcomeKitPage() {
   );
   const ready = !data.loading && kit !== null;
   const missing = !data.loading && partner === undefined;
-
-  useEffect(() => {
-    const root = document.documentElement;
-    const previous = root.getAttribute('data-mantine-color-scheme');
-    root.setAttribute('data-mantine-color-scheme', 'light');
-    return () => {
-      if (previous) root.setAttribute('data-mantine-color-scheme', previous);
-      root.removeAttribute(PRINT_READY_ATTRIBUTE);
-      root.removeAttribute(PRINT_HEADER_ATTRIBUTE);
-    };
-  }, []);
-
-  useEffect(() => {
-    const root = document.documentElement;
-    if (missing) {
-      root.setAttribute(PRINT_READY_ATTRIBUTE, 'error: this partner is not on this laptop');
-      return;
-    }
-    if (!ready || !kit) return;
-    document.title = `${kit.partnerName} – ${WELCOME_KIT_TITLE}`;
-    const header: PlanPdfHeader = {
-      partnerName: kit.partnerName,
-      versionLabel: WELCOME_KIT_TITLE,
-      dateLabel: formatDate(today),
-      documentTitle: WELCOME_KIT_TITLE,
-      ...(kit.vendorName ? { vendorName: kit.vendorName } : {}),
-    };
-    root.setAttribute(PRINT_HEADER_ATTRIBUTE, JSON.stringify(header));
-    let cancelled = false;
-    // Fonts and the logo loaded, then two frames: React has committed and the browser has painted.
-    const images = [...document.querySelectorAll<HTMLImageElement>('.wk-print img')].map((image) => image.decode().catch(() => undefined));
-    void Promise.all([document.fonts.ready, ...images]).then(() =>
-      requestAnimationFrame(() =>
-        requestAnimationFrame(() => {
-          if (cancelled) return;
-          root.setAttribute(PRINT_READY_ATTRIBUTE, 'true');
-          if (autoprint) window.print();
-        }),
-      ),
-    );
-    return () => {
-      cancelled = true;
-      root.removeAttribute(PRINT_READY_ATTRIBUTE);
-    };
-  }, [ready, missing, kit, autoprint, today, branding.logo]);
+  const { paper } = usePrintPage({
+    ready,
+    missing,
+    missingMessage: 'error: this partner is not on this laptop',
+    title: kit ? `${kit.partnerName} – ${WELCOME_KIT_TITLE}` : '',
+    header: kit
+      ? { partnerName: kit.partnerName, versionLabel: WELCOME_KIT_TITLE, dateLabel: formatDate(today), documentTitle: WELCOME_KIT_TITLE, ...(kit.vendorName ? { vendorName: kit.vendorName } : {}) }
+      : null,
+    // The logo is decoded before the kit is marked ready.
+    imagesIn: '.wk-print',
+    paintKey: `${JSON.stringify(kit)}|${branding.logo ?? ''}`,
+  });
 
   if (missing) return <NotFound what="Partner" />;
   if (!ready || !kit) {

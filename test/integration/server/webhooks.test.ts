@@ -253,6 +253,36 @@ describe.each(BACKENDS)('webhooks (%s)', (backend) => {
     expect(types).toEqual(['deal.registered', 'deal.won', 'partner.at_risk', 'partner.created', 'partner.first_deal', 'plan.finalised']);
   });
 
+  it('raises the same events for a protocol-1 push of a laptop not yet updated, and none for its replay', async () => {
+    const clock = testClock();
+    const server = await startWith(clock);
+    const receiver = await startReceiver();
+    receivers.push(receiver);
+    await server.webhooks.service.add({ url: receiver.url, events: ['partner.created', 'partner.at_risk', 'deal.registered', 'deal.won', 'partner.first_deal', 'plan.finalised'] });
+    const ann = await seedUser(server, 'ann@north.example', { teams: ['north'] });
+    const partner = partnerDoc('p1', { ownerEmail: ann.email });
+    const at = '2026-11-20T09:00:00.000Z';
+    const dealDoc = { id: 'd1', createdAt: at, updatedAt: at, partnerId: 'p1', account: 'Contoso', amount: 100, currency: 'USD', stage: 'registered', registeredOn: '2026-11-02', source: 'sourced', _deleted: false };
+    const plan = { id: 'plan1', createdAt: at, updatedAt: at, partnerId: 'p1', version: 1, status: 'draft', objectives: '', summary: '', signOff: [], _deleted: false };
+    for (let round = 0; round < 2; round += 1) {
+      // The second round is a replay of the stored states: nothing written, no events.
+      expect((await ann.api.push('partners', [{ newDocumentState: partner }])).body).toEqual([]);
+      expect((await ann.api.push('deals', [{ newDocumentState: dealDoc }])).body).toEqual([]);
+      expect((await ann.api.push('plans', [{ newDocumentState: plan }])).body).toEqual([]);
+    }
+    const later = '2026-11-21T09:00:00.000Z';
+    expect((await ann.api.push('partners', [{ newDocumentState: { ...partner, status: 'at_risk', updatedAt: later }, assumedMasterState: partner }])).body).toEqual([]);
+    expect((await ann.api.push('deals', [{ newDocumentState: { ...dealDoc, stage: 'won', closedOn: '2026-11-21', updatedAt: later }, assumedMasterState: dealDoc }])).body).toEqual([]);
+    expect((await ann.api.push('plans', [{ newDocumentState: { ...plan, status: 'final', finalisedAt: later, updatedAt: later }, assumedMasterState: plan }])).body).toEqual([]);
+    // A conflicting push (assumed state out of date) writes nothing and raises nothing.
+    const conflict = await ann.api.push('deals', [{ newDocumentState: { ...dealDoc, stage: 'lost', closedOn: '2026-11-22', updatedAt: '2026-11-22T09:00:00.000Z' }, assumedMasterState: dealDoc }]);
+    expect(conflict.body).toHaveLength(1);
+    expect(await server.webhooks.deliverer.runOnce()).toMatchObject({ delivered: 6, retrying: 0 });
+    const events = receiver.received.map((entry) => JSON.parse(entry.body) as { type: string; data: { partnerId?: string; deal?: { id: string } } });
+    expect(events.map((event) => event.type).sort()).toEqual(['deal.registered', 'deal.won', 'partner.at_risk', 'partner.created', 'partner.first_deal', 'plan.finalised']);
+    expect(events.find((event) => event.type === 'partner.first_deal')?.data).toMatchObject({ partnerId: 'p1', deal: { id: 'd1' } });
+  });
+
   it('raises task overdue and phase entered once each from the clock, even with two processes scanning', async () => {
     const clock = testClock('2026-11-01T08:00:00.000Z');
     const schema = env.schema();

@@ -5,11 +5,12 @@ import {
   decideExtension,
   expiringRegistrations,
   isProtected,
+  isStagePickable,
   registrationStatus,
   rejectRegistration,
   requestExtension,
 } from '../../../../src-shared/deals/registration';
-import type { Deal } from '../../../../src-shared/domain/types';
+import { DEAL_STAGES, type Deal } from '../../../../src-shared/domain/types';
 
 const deal = (extra: Partial<Deal> = {}): Deal => ({
   id: 'd', createdAt: '', updatedAt: '', partnerId: 'p', account: 'Acme', amount: 1, currency: 'USD', stage: 'registered', registeredOn: '2026-01-01', source: 'sourced', ...extra,
@@ -90,5 +91,14 @@ describe('registrations expiring soon', () => {
     const a = (id: string, until: string, extra: Partial<Deal> = {}) => deal({ id, stage: 'approved', protectedUntil: until, decision: { outcome: 'approved', reason: 'ok', on: '2026-01-01' }, ...extra });
     const list = expiringRegistrations([a('late', '2026-03-08'), a('soon', '2026-03-02'), a('far', '2026-03-09'), a('gone', '2026-02-28'), a('won', '2026-03-03', { stage: 'won' })], '2026-03-01');
     expect(list.map((d) => d.id)).toEqual(['soon', 'late']);
+  });
+});
+
+describe('which stages the stage list offers', () => {
+  it('offers "approved" only to a deal already approved: approving goes through the dialog with a reason', () => {
+    expect(DEAL_STAGES.filter((stage) => isStagePickable(stage, undefined))).toEqual(['registered', 'won', 'lost']);
+    expect(DEAL_STAGES.filter((stage) => isStagePickable(stage, 'registered'))).toEqual(['registered', 'won', 'lost']);
+    expect(DEAL_STAGES.filter((stage) => isStagePickable(stage, 'won'))).toEqual(['registered', 'won', 'lost']);
+    expect(DEAL_STAGES.filter((stage) => isStagePickable(stage, 'approved'))).toEqual(['registered', 'approved', 'won', 'lost']);
   });
 });
