@@ -9,8 +9,8 @@ import type { ApiRoute, JsonSchema } from './apiTypes';
 
 const COMMON_ERRORS: Record<number, string> = {
   400: 'bad request: the message names the field (and record)',
-  401: 'missing, malformed or revoked API token',
-  403: 'the token lacks the scope, or the partner is not visible to it',
+  401: 'missing, malformed or revoked API token (or, for webhook administration, a missing, expired or ended session)',
+  403: "the token lacks the scope, the partner is not visible to it, or the session is not an admin's",
   404: 'not found',
   409: 'changed concurrently: send it again',
   413: 'too many records or too large a body',

@@ -141,6 +141,7 @@ describe('webhooks: an admin manages subscriptions and the delivery log from the
     expect(await webhooks.deliveries.getByRole('button', { name: /^Redeliver/ }).count()).toBe(0);
     await webhooks.subscriptions.getByRole('switch', { name: 'Show removed (1)' }).check();
     expect(await webhooks.subscriptionRows().first().textContent()).toContain('Removed');
+    await app.dismissNotifications();
     await page.emulateMedia({ colorScheme: 'dark' });
     await app.screenshot('webhooks-06-removed-dark');
     await page.emulateMedia({ colorScheme: 'light' });

@@ -120,9 +120,12 @@ function SubscriptionsCard({ subscriptions, client, onChanged }: { subscriptions
                         Active
                       </Badge>
                     ) : (
-                      <Badge color="gray" variant="light">
-                        Removed {subscription.removedAt ? formatMoment(subscription.removedAt) : ''}
-                      </Badge>
+                      <Stack gap={2} align="flex-start">
+                        <Badge color="gray" variant="outline">
+                          Removed
+                        </Badge>
+                        {subscription.removedAt && <Text size="xs">{formatMoment(subscription.removedAt)}</Text>}
+                      </Stack>
                     )}
                   </Table.Td>
                   <Table.Td>
@@ -174,7 +177,7 @@ function DeliveriesCard({ deliveries, live, client, onChanged }: { deliveries: W
                 <Table.Th>URL</Table.Th>
                 <Table.Th>Status</Table.Th>
                 <Table.Th>Attempts</Table.Th>
-                <Table.Th>Answers</Table.Th>
+                <Table.Th>Status codes / errors</Table.Th>
                 <Table.Th>Next attempt</Table.Th>
                 <Table.Th aria-label="Actions" />
               </Table.Tr>
@@ -232,7 +235,7 @@ export function WebhooksPage() {
       <Blocked title={CONNECT} icon={<IconLock />}>
         <Text size="sm">Webhooks live on the sync server, so this screen needs a signed-in admin account. Everything else keeps working on this laptop.</Text>
         <Anchor component={Link} to="/settings" size="sm">
-          Sign in in Settings
+          Open Settings to sign in
         </Anchor>
       </Blocked>
     );
