@@ -130,11 +130,23 @@ describe('webhooks: an admin manages subscriptions and the delivery log from the
     await expect.poll(() => webhooks.deliveryCells(), { timeout: 30_000 }).toEqual(['Partner created', receiverUrl, 'Delivered', '2', '200, 200', '—']);
   });
 
+  it('offline, the last list read stays on screen and says so; back online it updates again', async () => {
+    await session.context.setOffline(true);
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByText('Showing the last list read').waitFor();
+    expect(await webhooks.subscriptionRows().count()).toBe(1);
+    await app.dismissNotifications();
+    await app.screenshot('webhooks-05-offline-stale-light');
+    await session.context.setOffline(false);
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByText('Showing the last list read').waitFor({ state: 'detached' });
+  });
+
   it('removes the subscription after a confirmation; the log stays, the removed one shows on request', async () => {
     await webhooks.subscriptions.getByRole('button', { name: `Remove webhook ${receiverUrl}` }).click();
     const confirm = page.getByRole('dialog', { name: 'Remove this webhook?' });
     await confirm.waitFor();
-    await app.screenshot('webhooks-05-remove-confirm-light');
+    await app.screenshot('webhooks-06-remove-confirm-light');
     await confirm.getByRole('button', { name: 'Remove webhook' }).click();
     await page.getByTestId('webhooks-empty').waitFor();
     expect(await webhooks.deliveryRows().count()).toBe(1);
@@ -143,7 +155,7 @@ describe('webhooks: an admin manages subscriptions and the delivery log from the
     expect(await webhooks.subscriptionRows().first().textContent()).toContain('Removed');
     await app.dismissNotifications();
     await page.emulateMedia({ colorScheme: 'dark' });
-    await app.screenshot('webhooks-06-removed-dark');
+    await app.screenshot('webhooks-07-removed-dark');
     await page.emulateMedia({ colorScheme: 'light' });
   });
 });

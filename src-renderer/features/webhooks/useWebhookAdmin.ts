@@ -9,14 +9,17 @@ export type WebhookAdminState =
   | { kind: 'ready'; subscriptions: WebhookSubscription[]; deliveries: WebhookDelivery[] }
   | { kind: 'failed'; outcome: Exclude<AdminOutcome<unknown>, { kind: 'ok' }> };
 
+/** What was last read, and with which client (another session's answers never show). */
+type Entry = { client: WebhookAdminClient | null; state: WebhookAdminState; stale: string | null };
+
 /**
  * Subscriptions and the delivery log of the signed-in server, read when the screen opens and
- * every few seconds after (a failed read keeps the last good list on screen). null session: nothing.
+ * every few seconds after (a background read that cannot reach the server keeps the last good
+ * list on screen, marked stale). null session: nothing is read.
  */
 export function useWebhookAdmin(session: { serverUrl: string; token: string } | null) {
   const client: WebhookAdminClient | null = useMemo(() => (session ? createWebhookAdminClient(session) : null), [session]);
-  const [state, setState] = useState<WebhookAdminState>({ kind: 'loading' });
-  const [stale, setStale] = useState<string | null>(null);
+  const [entry, setEntry] = useState<Entry>({ client: null, state: { kind: 'loading' }, stale: null });
   const generation = useRef(0);
 
   const refresh = useCallback(async () => {
@@ -25,25 +28,21 @@ export function useWebhookAdmin(session: { serverUrl: string; token: string } | 
     const [list, log] = await Promise.all([client.list(), client.deliveries()]);
     if (mine !== generation.current) return;
     if (list.kind === 'ok' && log.kind === 'ok') {
-      setState({ kind: 'ready', subscriptions: list.body.webhooks, deliveries: log.body.deliveries });
-      setStale(null);
+      setEntry({ client, state: { kind: 'ready', subscriptions: list.body.webhooks, deliveries: log.body.deliveries }, stale: null });
       return;
     }
     const failure = (list.kind !== 'ok' ? list : log) as Exclude<AdminOutcome<unknown>, { kind: 'ok' }>;
-    setState((previous) => {
-      // Keep what is on screen when a background read fails on a network hiccup; say it is stale.
-      if (previous.kind === 'ready' && failure.kind === 'unreachable') {
-        setStale(failure.message);
-        return previous;
-      }
-      return { kind: 'failed', outcome: failure };
-    });
+    setEntry((previous) =>
+      previous.client === client && previous.state.kind === 'ready' && failure.kind === 'unreachable'
+        ? { ...previous, stale: failure.message }
+        : { client, state: { kind: 'failed', outcome: failure }, stale: null },
+    );
   }, [client]);
 
   useEffect(() => {
     if (!client) return undefined;
-    setState({ kind: 'loading' });
-    void refresh();
+    // The first read starts after this effect (its answer arrives asynchronously anyway).
+    void Promise.resolve().then(refresh);
     const timer = setInterval(() => {
       if (document.visibilityState === 'visible') void refresh();
     }, REFRESH_MS);
@@ -53,5 +52,6 @@ export function useWebhookAdmin(session: { serverUrl: string; token: string } | 
     };
   }, [client, refresh]);
 
-  return { client, state, stale, refresh };
+  const current = entry.client === client;
+  return { client, state: current ? entry.state : ({ kind: 'loading' } as const), stale: current ? entry.stale : null, refresh };
 }
