@@ -158,4 +158,20 @@ describe('webhooks: an admin manages subscriptions and the delivery log from the
     await app.screenshot('webhooks-07-removed-dark');
     await page.emulateMedia({ colorScheme: 'light' });
   });
+
+  it('a partner manager signed in sees that webhooks are an admin’s, and no Webhooks in the navigation', async () => {
+    await app.goTo('Settings');
+    const settings = new SettingsPage(page);
+    await settings.sync.signOut();
+    await settings.sync.signIn({ serverUrl: server.url, email: 'ann@north.example', password: 'ann-correct-horse' });
+    await settings.sync.expectSignedIn('ann@north.example');
+    await page.getByTestId('integrations-card').getByRole('link', { name: 'Manage webhooks' }).click();
+    await webhooks.blocked().waitFor();
+    expect(await webhooks.blocked().innerText()).toMatch(/^Webhooks are managed by an admin\s+You are signed in as a partner manager \(ann@north\.example\)\. Connect to a sync server as an admin to manage webhooks\.$/);
+    expect(await page.getByRole('navigation').getByRole('link', { name: /^Webhooks/ }).count()).toBe(0);
+    await app.dismissNotifications();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await app.screenshot('webhooks-08-manager-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
 });

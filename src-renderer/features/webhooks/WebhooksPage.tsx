@@ -36,7 +36,7 @@ function Blocked({ title, icon, children }: { title: string; icon: ReactNode; ch
   return (
     <Stack gap="md" maw={960}>
       <Header />
-      <Alert color="gray" icon={icon} title={title} data-testid="webhooks-blocked">
+      <Alert color="indigo" variant="light" icon={icon} title={title} data-testid="webhooks-blocked">
         <Stack gap="xs" align="flex-start">
           {children}
         </Stack>
