@@ -1,7 +1,7 @@
 import { AppShell, Badge, Burger, Button, Group, Kbd, NavLink, ScrollArea, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
-import { IconAward, IconCalendarDue, IconChartBar, IconCloud, IconDeviceLaptop, IconFileImport, IconLayoutList, IconMessages, IconPlus, IconRoute, IconSearch, IconSettings, IconUsersGroup } from '@tabler/icons-react';
+import { IconAward, IconCalendarDue, IconChartBar, IconCloud, IconDeviceLaptop, IconFileImport, IconLayoutList, IconMessages, IconPlus, IconRoute, IconSearch, IconSettings, IconUsersGroup, IconWebhook } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useAppData } from '../db/useAppData';
@@ -15,6 +15,7 @@ import { ProgramFeedbackPage } from '../features/satisfaction/ProgramFeedbackPag
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TemplatesPage } from '../features/templates/TemplatesPage';
 import { TiersPage } from '../features/tiers/TiersPage';
+import { WebhooksPage } from '../features/webhooks/WebhooksPage';
 import { CheckinReminders } from '../features/meetings/useCheckinReminders';
 import { DealExpiryReminders } from '../features/deals/useDealExpiryReminders';
 import { KickoffPage } from '../features/meetings/KickoffPage';
@@ -38,6 +39,9 @@ const NAV = [
   { to: '/records-import', label: 'Import deals & training', icon: IconFileImport },
   { to: '/settings', label: 'Settings', icon: IconSettings },
 ] as const;
+
+/** Admin screens: in the navigation only for an admin signed in to a sync server (the palette and Settings reach them for anyone). */
+const ADMIN_NAV = [{ to: '/webhooks', label: 'Webhooks', icon: IconWebhook }] as const;
 
 /** The frame around every screen: header with search and New partner, navigation, routes. */
 export function AppLayout() {
@@ -112,7 +116,7 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="sm">
         <AppShell.Section grow component={ScrollArea}>
-          {NAV.map(({ to, label, icon: Icon }) => {
+          {[...NAV.slice(0, -1), ...(session?.user.role === 'admin' ? ADMIN_NAV : []), ...NAV.slice(-1)].map(({ to, label, icon: Icon }) => {
             const count = counts[to];
             return (
               <NavLink
@@ -171,6 +175,7 @@ export function AppLayout() {
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="/templates/:templateKey?" element={<TemplatesPage />} />
             <Route path="/tiers" element={<TiersPage />} />
+            <Route path="/webhooks" element={<WebhooksPage />} />
             <Route path="*" element={<Navigate to="/today" replace />} />
           </Routes>
         </ErrorBoundary>

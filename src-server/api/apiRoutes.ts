@@ -5,7 +5,7 @@
  * import refuses, with the same words.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { API_V1 } from '../../src-shared/api/scopes';
+import { API_V1, WEBHOOK_EVENTS } from '../../src-shared/api/scopes';
 import { isRealIsoDate, isValidEmail, partnerNameKey, validatePartnerInput } from '../../src-shared/domain/partnerInput';
 import { DEAL_SOURCES, DEAL_STAGES, MATURITIES, PARTNER_STATUSES, PARTNER_TYPES, type Deal, type Partner, type Survey, type Task, type Training } from '../../src-shared/domain/types';
 import { validateDealsCsv, type DealRowValue } from '../../src-shared/import/dealsCsv';
@@ -18,12 +18,18 @@ import type { FeedPushResult } from '../../src-shared/sync/protocol';
 import { AdminInputError } from '../admin/adminService';
 import { findUserByEmail } from '../storage/userStore';
 import { sharesTeamSql } from '../storage/visibilitySql';
+import { WebhookInputError } from '../webhooks/subscriptions';
+import { pageOf } from './pageCursor';
 import { externalDocId, storedDocs, visibleDocs, writeDocuments, type ApiWrite, type DocRecord } from './apiStore';
-import { ApiFailure, type ApiActor, type ApiDeps, type ApiRoute, type JsonSchema } from './apiTypes';
+import { actorToken, ApiFailure, type ApiActor, type ApiDeps, type ApiRoute, type JsonSchema } from './apiTypes';
 import { recordError, validateRecords, type CheckedRecord, type PartnerRef, type RecordError } from './records';
 
 /** Most records one bulk request may carry. */
 export const BULK_RECORDS_MAX = 10_000;
+
+/** `GET /api/v1/partners` page size: default and most. */
+export const PARTNERS_PAGE_DEFAULT = 100;
+export const PARTNERS_PAGE_MAX = 500;
 
 const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
 const date = { type: 'string', description: 'a calendar date, YYYY-MM-DD', examples: ['2026-11-20'] };
@@ -61,6 +67,7 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
     properties: {
       error: { type: 'string', description: 'machine-readable code: bad_request, invalid_record, unauthorized, forbidden, not_found, conflict, idempotency_key_reused, payload_too_large, unsupported_media_type, rate_limited' },
       message: { type: 'string', description: 'what is wrong and where' },
+      field: { type: 'string', description: 'the body field at fault, when the error concerns one (e.g. `url` of a webhook)' },
       errors: { type: 'array', items: ref('RecordError') },
     },
   },
@@ -112,8 +119,16 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
   },
   WebhookSubscription: {
     type: 'object',
-    required: ['id', 'url', 'events', 'createdAt'],
-    properties: { id: { type: 'string' }, url: { type: 'string' }, events: { type: 'array', items: { type: 'string' } }, createdAt: { type: 'string' }, secret: { type: 'string' } },
+    required: ['id', 'url', 'events', 'createdAt', 'active', 'removedAt'],
+    properties: {
+      id: { type: 'string' },
+      url: { type: 'string' },
+      events: { type: 'array', items: { type: 'string', enum: [...WEBHOOK_EVENTS] } },
+      createdAt: { type: 'string' },
+      active: { type: 'boolean', description: 'false once removed' },
+      removedAt: { type: ['string', 'null'] },
+      secret: { type: 'string', description: 'the signing secret: only in the answer that creates the subscription' },
+    },
   },
 };
 
@@ -290,7 +305,7 @@ const SURVEY_FIELD_MAP = { partner: 'partner', score: 'score', takenOn: 'taken_o
 
 async function storeSurveys(deps: ApiDeps, actor: ApiActor, valid: CheckedRecord<SurveyRowValue>[], fallbackKey: string | null) {
   const ids = valid.map((entry) =>
-    entry.externalId !== null ? externalDocId('surveys', entry.externalId) : fallbackKey !== null ? externalDocId('surveys', `${actor.token.id}\u0000${fallbackKey}\u0000${entry.record}`) : randomUUID(),
+    entry.externalId !== null ? externalDocId('surveys', entry.externalId) : fallbackKey !== null ? externalDocId('surveys', `${actorToken(actor).id}\u0000${fallbackKey}\u0000${entry.record}`) : randomUUID(),
   );
   const before = await storedDocs(deps.ctx.db, 'surveys', ids);
   const at = nowIso(deps);
@@ -330,7 +345,7 @@ async function createPartner(deps: ApiDeps, actor: ApiActor, body: Record<string
   const text = (key: string) => (typeof body[key] === 'string' ? (body[key] as string) : '');
   const visible = await partnersOf(deps, actor);
   const externalId = text('externalId') || null;
-  const id = externalId !== null ? externalDocId('partners', externalId) : idempotencyKey !== null ? externalDocId('partners', `${actor.token.id}\u0000${idempotencyKey}`) : randomUUID();
+  const id = externalId !== null ? externalDocId('partners', externalId) : idempotencyKey !== null ? externalDocId('partners', `${actorToken(actor).id}\u0000${idempotencyKey}`) : randomUUID();
   const already = (await storedDocs(deps.ctx.db, 'partners', [id])).get(id);
   if (already && !already.deleted) {
     if (!visible.some((partner) => partner.id === id)) throw new ApiFailure(403, 'forbidden', 'not allowed: this partner belongs to partners your token cannot access');
@@ -346,12 +361,13 @@ async function createPartner(deps: ApiDeps, actor: ApiActor, body: Record<string
   const owner = ownerEmail === '' ? null : await findUserByEmail(deps.ctx.db, ownerEmail);
   if (ownerEmail === '') errors.push(recordError(1, 'ownerEmail', 'is required: the email of the partner manager who owns the partner'));
   else if (checked.ok && (!owner || owner.disabled)) errors.push(recordError(1, 'ownerEmail', `“${ownerEmail}” is not an active user of this server`));
-  if (owner && actor.token.team !== null) {
+  const team = actorToken(actor).team;
+  if (owner && team !== null) {
     const inTeam = await deps.ctx.db.query<{ shares: boolean }>(
       `SELECT ${sharesTeamSql('$1', '$2')} AS shares`,
       [actor.viewer.id, owner.id],
     );
-    if (inTeam[0]?.shares !== true) errors.push(recordError(1, 'ownerEmail', `“${ownerEmail}” is not in the token's team ${actor.token.team}`));
+    if (inTeam[0]?.shares !== true) errors.push(recordError(1, 'ownerEmail', `“${ownerEmail}” is not in the token's team ${team}`));
   }
   if (!checked.ok || errors.length > 0 || !owner) throw new ApiFailure(400, 'invalid_record', errors[0]?.message ?? 'invalid partner', { errors });
   let n = 0;
@@ -419,13 +435,32 @@ export const API_ROUTES: readonly ApiRoute[] = [
     url: `${API_V1}/partners`,
     operationId: 'listPartners',
     tag: 'partners',
-    summary: 'The partners the token may see',
+    summary: 'The partners the token may see, by name, a page at a time',
+    description: 'Pages of `limit` partners sorted by name; pass the answer\'s `next` as `cursor` for the following page (`next` is null on the last one). The cursor is opaque.',
     scope: 'read',
-    responses: { 200: { description: 'partners, by name', schema: { type: 'object', required: ['partners'], properties: { partners: { type: 'array', items: ref('Partner') } } } } },
-    errors: [],
+    querystring: {
+      type: 'object',
+      properties: {
+        limit: { type: 'integer', minimum: 1, maximum: PARTNERS_PAGE_MAX, description: `partners per page (default ${PARTNERS_PAGE_DEFAULT})` },
+        cursor: { type: 'string', minLength: 1, maxLength: 2000, description: 'the `next` of the previous page' },
+      },
+    },
+    responses: {
+      200: {
+        description: 'one page of partners, by name',
+        schema: {
+          type: 'object',
+          required: ['partners', 'next'],
+          properties: { partners: { type: 'array', items: ref('Partner') }, next: { type: ['string', 'null'], description: 'cursor of the next page; null: this is the last page' } },
+        },
+      },
+    },
+    errors: [400],
     handler: async (deps, call) => {
       const partners = (await visibleDocs(deps.ctx.db, call.actor.viewer, 'partners')).map((doc) => doc.data as unknown as Partner);
-      return { status: 200, body: { partners: partners.sort((a, b) => partnerNameKey(a.name).localeCompare(partnerNameKey(b.name))) } };
+      const limit = call.query.limit === undefined ? PARTNERS_PAGE_DEFAULT : Number(call.query.limit);
+      const { page, next } = pageOf(partners, (partner) => ({ key: partnerNameKey(partner.name), id: partner.id }), limit, call.query.cursor);
+      return { status: 200, body: { partners: page, next } };
     },
   },
   {
@@ -585,11 +620,12 @@ export const API_ROUTES: readonly ApiRoute[] = [
     url: `${API_V1}/webhooks`,
     operationId: 'listWebhooks',
     tag: 'webhooks',
-    summary: 'Webhook subscriptions',
+    summary: 'Webhook subscriptions, oldest first',
     scope: 'webhooks:admin',
-    responses: { 200: { description: 'subscriptions', schema: { type: 'object', properties: { webhooks: { type: 'array', items: ref('WebhookSubscription') } } } } },
-    errors: [],
-    handler: async (deps) => ({ status: 200, body: { webhooks: await deps.webhooks.list() } }),
+    querystring: { type: 'object', properties: { includeRemoved: { type: 'boolean', description: 'also the removed subscriptions (`active: false`); default false' } } },
+    responses: { 200: { description: 'subscriptions', schema: { type: 'object', required: ['webhooks'], properties: { webhooks: { type: 'array', items: ref('WebhookSubscription') } } } } },
+    errors: [400],
+    handler: async (deps, call) => ({ status: 200, body: { webhooks: await deps.webhooks.list({ includeRemoved: String(call.query.includeRemoved) === 'true' }) } }),
   },
   {
     method: 'POST',
@@ -610,6 +646,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
       try {
         return { status: 201, body: await deps.webhooks.add(body) };
       } catch (error) {
+        if (error instanceof WebhookInputError) throw new ApiFailure(400, 'bad_request', error.message, { field: error.field });
         if (error instanceof AdminInputError) throw new ApiFailure(400, 'bad_request', error.message);
         throw error;
       }

@@ -7,7 +7,17 @@ import type { ApiToken } from './apiTokens';
 
 export type JsonSchema = Record<string, unknown>;
 
-export type ApiActor = { token: ApiToken; viewer: PushViewer; author: string };
+/**
+ * Who calls: an API token, or (routes of a session scope, see apiAccess.ts) an admin's sync
+ * session — then `token` is null. `name` is for the log; `author` goes into `updatedBy`.
+ */
+export type ApiActor = { token: ApiToken | null; name: string; viewer: PushViewer; author: string };
+
+/** The API token of a call; the routes whose scope a session never holds may rely on it. */
+export function actorToken(actor: ApiActor): ApiToken {
+  if (!actor.token) throw new ApiFailure(403, 'forbidden', 'this route needs an API token (Authorization: Bearer pdk_…)');
+  return actor.token;
+}
 
 export type ApiCall = {
   actor: ApiActor;

@@ -3,13 +3,14 @@
  * Fastify validates requests with) and the collection schemas of src-shared.
  */
 import { API_SCOPES, API_V1 } from '../../src-shared/api/scopes';
+import { acceptsAdminSession, SESSION_SCOPES } from './apiAccess';
 import { API_ROUTES, COMPONENT_SCHEMAS } from './apiRoutes';
 import type { ApiRoute, JsonSchema } from './apiTypes';
 
 const COMMON_ERRORS: Record<number, string> = {
   400: 'bad request: the message names the field (and record)',
-  401: 'missing, malformed or revoked API token',
-  403: 'the token lacks the scope, or the partner is not visible to it',
+  401: 'missing, malformed or revoked API token (or, for webhook administration, a missing, expired or ended session)',
+  403: "the token lacks the scope, the partner is not visible to it, or the session is not an admin's",
   404: 'not found',
   409: 'changed concurrently: send it again',
   413: 'too many records or too large a body',
@@ -58,7 +59,9 @@ export function buildOpenApi(serverUrl?: string): JsonSchema {
       summary: route.summary,
       ...(route.description ? { description: route.description } : {}),
       tags: [route.tag],
-      ...(route.scope ? { security: [{ bearer: [route.scope] }], 'x-scope': route.scope } : { security: [] }),
+      ...(route.scope
+        ? { security: [{ bearer: [route.scope] }, ...(acceptsAdminSession(route.scope) ? [{ adminSession: [] }] : [])], 'x-scope': route.scope }
+        : { security: [] }),
       parameters: parameters(route),
       ...(route.body ? { requestBody: { required: true, content: { [route.bodyContentType ?? 'application/json']: { schema: route.body } } } } : {}),
       responses,
@@ -74,7 +77,7 @@ export function buildOpenApi(serverUrl?: string): JsonSchema {
       title: 'Partner Desk integration API',
       version: '1.0.0',
       description:
-        'Deals from the CRM, completions from the LMS, PSAT responses and partners, written through the same store, access rules and change feed as the laptops\' sync. Authenticate with an API token (`Authorization: Bearer pdk_…`, created with `npm run server:admin -- create-token`).',
+        'Deals from the CRM, completions from the LMS, PSAT responses and partners, written through the same store, access rules and change feed as the laptops\' sync. Authenticate with an API token (`Authorization: Bearer pdk_…`, created with `npm run server:admin -- create-token`). Webhook administration also accepts the sync session of an admin, so the app manages subscriptions for a signed-in program lead.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
@@ -83,6 +86,11 @@ export function buildOpenApi(serverUrl?: string): JsonSchema {
       schemas: COMPONENT_SCHEMAS,
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: `API token; scopes: ${API_SCOPES.join(', ')}` },
+        adminSession: {
+          type: 'http',
+          scheme: 'bearer',
+          description: `the sync session of a user with role admin (the token of POST /api/auth/login, as the app signed in to this server uses it); accepted by the routes of scope ${SESSION_SCOPES.join(', ')} only. A manager's session is answered 403.`,
+        },
       },
     },
   };

@@ -1,6 +1,6 @@
 /**
- * Mounts `/api/v1` on the app: API-token authentication (not sessions), scopes, a rate limit per
- * token, `Idempotency-Key` replays, NDJSON bodies for the bulk routes, the OpenAPI description
+ * Mounts `/api/v1` on the app: API-token authentication and scopes (and an admin's session for
+ * webhook administration: apiAccess.ts), a rate limit per token, `Idempotency-Key` replays, NDJSON bodies for the bulk routes, the OpenAPI description
  * and the list of registered routes (for the test that keeps both in step).
  */
 import scalarApiReference from '@scalar/fastify-api-reference';
@@ -8,9 +8,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { API_V1 } from '../../src-shared/api/scopes';
 import type { ServerContext } from '../serverContext';
 import type { WebhookService } from '../webhooks/subscriptions';
-import { apiBearerToken, findApiToken, hashApiToken, tokenAuthor } from './apiTokens';
+import { bearerToken, hashToken } from '../auth/tokens';
+import { authorizeApiCall } from './apiAccess';
+import { apiBearerToken, hashApiToken } from './apiTokens';
 import { API_ROUTES, IDEMPOTENCY_HASH } from './apiRoutes';
-import { ApiFailure, type ApiActor, type ApiRoute } from './apiTypes';
+import { ApiFailure, type ApiActor } from './apiTypes';
 import { buildOpenApi } from './openapi';
 
 export type ApiOptions = {
@@ -52,15 +54,6 @@ export async function registerApi(app: FastifyInstance, ctx: ServerContext, webh
     });
     api.addContentTypeParser('application/x-ndjson', { parseAs: 'string', bodyLimit: options.bulkBodyLimitBytes }, (_request, body, done) => done(null, body));
 
-    const authenticate = async (request: FastifyRequest, route: ApiRoute): Promise<ApiActor> => {
-      const raw = apiBearerToken(request.headers.authorization);
-      const token = raw ? await findApiToken(ctx.db, raw) : null;
-      if (!token) throw new ApiFailure(401, 'unauthorized', 'missing, malformed or revoked API token (Authorization: Bearer pdk_…)');
-      if (route.scope && !token.scopes.includes(route.scope)) throw new ApiFailure(403, 'forbidden', `this token lacks the scope ${route.scope} (it has ${token.scopes.join(', ')})`);
-      void ctx.db.query(`UPDATE api_tokens SET last_used_at = $2 WHERE id = $1`, [token.id, ctx.now().toISOString()]).catch(() => undefined);
-      return { token, viewer: { id: token.userId, email: token.userEmail, role: token.role }, author: tokenAuthor(token) };
-    };
-
     const actors = new WeakMap<FastifyRequest, ApiActor>();
     for (const route of API_ROUTES) {
       api.route({
@@ -78,14 +71,16 @@ export async function registerApi(app: FastifyInstance, ctx: ServerContext, webh
             timeWindow: options.rateLimit.timeWindowMs,
             keyGenerator: (request: FastifyRequest) => {
               const token = apiBearerToken(request.headers.authorization);
-              return token ? `api:${hashApiToken(token)}` : `api-ip:${request.ip}`;
+              if (token) return `api:${hashApiToken(token)}`;
+              const session = bearerToken(request.headers.authorization);
+              return session ? `api-session:${hashToken(session)}` : `api-ip:${request.ip}`;
             },
           },
         },
         // Authentication and scope before the body is validated: a caller without a token learns nothing about the schema.
         preValidation: async (request, reply) => {
           try {
-            actors.set(request, await authenticate(request, route));
+            actors.set(request, await authorizeApiCall(ctx, request.headers.authorization, route.scope));
           } catch (error) {
             if (error instanceof ApiFailure) return fail(reply, error);
             throw error;
@@ -95,17 +90,19 @@ export async function registerApi(app: FastifyInstance, ctx: ServerContext, webh
           try {
             const actor = actors.get(request);
             if (!actor) throw new ApiFailure(401, 'unauthorized', 'missing, malformed or revoked API token (Authorization: Bearer pdk_…)');
+            const tokenId = actor.token?.id ?? null;
             if (route.bodyContentType === 'application/x-ndjson' && typeof request.body !== 'string') {
               throw new ApiFailure(415, 'unsupported_media_type', 'send NDJSON (one JSON object per line) with content-type application/x-ndjson');
             }
             const header = request.headers['idempotency-key'];
-            const key = route.idempotent && typeof header === 'string' ? header : null;
+            // Replays are kept per API token; a session (webhook administration) has no idempotent route.
+            const key = route.idempotent && tokenId !== null && typeof header === 'string' ? header : null;
             if (key !== null && !IDEMPOTENCY_KEY.test(key)) throw new ApiFailure(400, 'bad_request', 'Idempotency-Key must be 1-200 printable ASCII characters');
             const requestHash = key === null ? '' : IDEMPOTENCY_HASH(route.method, request.url, request.body);
             if (key !== null) {
               const previous = await ctx.db.query<{ request_hash: string; status: number; body: unknown }>(
                 `SELECT request_hash, status, body FROM api_idempotency WHERE token_id = $1 AND key = $2`,
-                [actor.token.id, key],
+                [tokenId, key],
               );
               if (previous[0]) {
                 if (previous[0].request_hash !== requestHash) throw new ApiFailure(422, 'idempotency_key_reused', `Idempotency-Key ${JSON.stringify(key)} was used before with a different request`);
@@ -126,10 +123,10 @@ export async function registerApi(app: FastifyInstance, ctx: ServerContext, webh
             if (key !== null) {
               await ctx.db.query(
                 `INSERT INTO api_idempotency (token_id, key, request_hash, status, body, created_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6) ON CONFLICT DO NOTHING`,
-                [actor.token.id, key, requestHash, answer.status, JSON.stringify(answer.body), ctx.now().toISOString()],
+                [tokenId, key, requestHash, answer.status, JSON.stringify(answer.body), ctx.now().toISOString()],
               );
             }
-            if (route.method !== 'GET') request.log.info({ token: actor.token.name, route: route.operationId, status: answer.status }, 'api write');
+            if (route.method !== 'GET') request.log.info({ actor: actor.name, route: route.operationId, status: answer.status }, 'api write');
             return send(reply, answer.status, answer.body);
           } catch (error) {
             if (error instanceof ApiFailure) return fail(reply, error);

@@ -55,7 +55,8 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   installJsonBodyParser(app);
   await app.register(cors, {
     origin: options.corsOrigin,
-    methods: ['GET', 'POST', 'OPTIONS'],
+    // DELETE: an admin's laptop removes webhook subscriptions (/api/v1/webhooks/:id).
+    methods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
     allowedHeaders: ['authorization', 'content-type'],
     maxAge: 600,
   });

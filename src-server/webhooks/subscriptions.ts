@@ -1,11 +1,20 @@
 /** Webhook subscriptions and the delivery log (admin CLI and `/api/v1/webhooks`). */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isWebhookEvent, WEBHOOK_EVENTS, type WebhookEventType } from '../../src-shared/api/scopes';
+import { webhookUrlProblem } from '../../src-shared/api/webhookUrl';
 import { AdminInputError } from '../admin/adminService';
 import type { Db } from '../storage/db';
 import { isStorableText } from '../validation/untrustedInput';
 
-export type WebhookSubscription = { id: string; url: string; events: WebhookEventType[]; createdAt: string };
+export type WebhookSubscription = {
+  id: string;
+  url: string;
+  events: WebhookEventType[];
+  createdAt: string;
+  /** false once removed: it gets no new deliveries (its log is kept). */
+  active: boolean;
+  removedAt: string | null;
+};
 
 export type WebhookDelivery = {
   id: string;
@@ -24,23 +33,28 @@ export type WebhookDelivery = {
 
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
-export function checkWebhookUrl(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new AdminInputError(`webhook url must be an absolute http(s) URL (got ${JSON.stringify(url.slice(0, 100))})`);
+/** A subscription input the server refuses, with the body field (`url`, `events`, `secret`) it concerns. */
+export class WebhookInputError extends AdminInputError {
+  constructor(
+    readonly field: 'url' | 'events' | 'secret',
+    message: string,
+  ) {
+    super(message);
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new AdminInputError(`webhook url must be http or https (got ${parsed.protocol})`);
-  if (url.length > 2000 || !isStorableText(url)) throw new AdminInputError('webhook url must be at most 2000 storable characters');
-  return parsed.toString();
+}
+
+export function checkWebhookUrl(url: string): string {
+  const problem = webhookUrlProblem(url);
+  if (problem !== null) throw new WebhookInputError('url', problem);
+  if (!isStorableText(url)) throw new WebhookInputError('url', 'webhook url must not contain a NUL character or an unpaired surrogate');
+  return new URL(url.trim()).toString();
 }
 
 export function checkEvents(events: readonly string[]): WebhookEventType[] {
   const list = [...new Set(events.map((event) => event.trim()).filter((event) => event !== ''))];
-  if (list.length === 0) throw new AdminInputError(`name at least one event: ${WEBHOOK_EVENTS.join(', ')}`);
+  if (list.length === 0) throw new WebhookInputError('events', `name at least one event: ${WEBHOOK_EVENTS.join(', ')}`);
   const unknown = list.find((event) => !isWebhookEvent(event));
-  if (unknown !== undefined) throw new AdminInputError(`unknown event ${JSON.stringify(unknown)}: use ${WEBHOOK_EVENTS.join(', ')}`);
+  if (unknown !== undefined) throw new WebhookInputError('events', `unknown event ${JSON.stringify(unknown)}: use ${WEBHOOK_EVENTS.join(', ')}`);
   return list as WebhookEventType[];
 }
 
@@ -51,18 +65,27 @@ export function createWebhookService(db: Db, now: () => Date) {
       const url = checkWebhookUrl(input.url);
       const events = checkEvents(input.events);
       const secret = input.secret ?? `whsec_${randomBytes(24).toString('base64url')}`;
-      if (secret.length < 16 || secret.length > 200 || !isStorableText(secret)) throw new AdminInputError('webhook secret must have 16-200 characters');
+      if (secret.length < 16 || secret.length > 200 || !isStorableText(secret)) throw new WebhookInputError('secret', 'webhook secret must have 16-200 characters');
       const id = randomUUID();
       const createdAt = now().toISOString();
       await db.query(`INSERT INTO webhook_subscriptions (id, url, events, secret, created_at) VALUES ($1, $2, $3, $4, $5)`, [id, url, events, secret, createdAt]);
-      return { id, url, events, createdAt, secret };
+      return { id, url, events, createdAt, active: true, removedAt: null, secret };
     },
 
-    async list(): Promise<WebhookSubscription[]> {
-      const rows = await db.query<{ id: string; url: string; events: string[]; created_at: Date | string }>(
-        `SELECT id, url, events, created_at FROM webhook_subscriptions WHERE removed_at IS NULL ORDER BY created_at, id`,
+    /** The live subscriptions, oldest first; with `includeRemoved`, the removed ones too. */
+    async list(options: { includeRemoved?: boolean } = {}): Promise<WebhookSubscription[]> {
+      const rows = await db.query<{ id: string; url: string; events: string[]; created_at: Date | string; removed_at: Date | string | null }>(
+        `SELECT id, url, events, created_at, removed_at FROM webhook_subscriptions WHERE $1 OR removed_at IS NULL ORDER BY created_at, id`,
+        [options.includeRemoved === true],
       );
-      return rows.map((row) => ({ id: row.id, url: row.url, events: row.events.filter(isWebhookEvent), createdAt: iso(row.created_at) as string }));
+      return rows.map((row) => ({
+        id: row.id,
+        url: row.url,
+        events: row.events.filter(isWebhookEvent),
+        createdAt: iso(row.created_at) as string,
+        active: row.removed_at === null,
+        removedAt: iso(row.removed_at),
+      }));
     },
 
     /** Stops a subscription: no new deliveries; pending ones are not sent. */

@@ -2,7 +2,8 @@ import { Alert, Button, Card, ColorInput, Group, SegmentedControl, SimpleGrid, S
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconDatabaseExport, IconDatabaseImport, IconDownload } from '@tabler/icons-react';
+import { IconAlertCircle, IconDatabaseExport, IconDatabaseImport, IconDownload, IconWebhook } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { useEffect, useState } from 'react';
 import { nowIso } from '../../../src-shared/domain/ids';
 import { identityErrors } from '../../../src-shared/domain/identity';
@@ -273,7 +274,27 @@ function AboutCard() {
   );
 }
 
-/** Profile, theme, sync account, data export/import and version. */
+/** Where an admin manages the sync server's webhooks (the screen says what it needs when signed out). */
+function IntegrationsCard() {
+  const { session } = useSync();
+  return (
+    <Card withBorder padding="lg" data-testid="integrations-card">
+      <Title order={3} size="h5" mb={4}>
+        Integrations
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        {session?.user.role === 'admin'
+          ? 'Send signed onboarding events to your automation (Zapier, Make, n8n) with webhooks on the sync server.'
+          : 'An admin signed in to the sync server manages its webhooks here.'}
+      </Text>
+      <Button component={Link} to="/webhooks" variant="default" leftSection={<IconWebhook size={16} />} style={{ alignSelf: 'flex-start' }}>
+        Manage webhooks
+      </Button>
+    </Card>
+  );
+}
+
+/** Profile, theme, sync account, integrations, data export/import and version. */
 export function SettingsPage() {
   return (
     <Stack gap="lg" maw={960}>
@@ -283,6 +304,7 @@ export function SettingsPage() {
         <AppearanceCard />
       </SimpleGrid>
       <SyncCard />
+      <IntegrationsCard />
       <DataCard />
       <AboutCard />
     </Stack>

@@ -41,6 +41,42 @@ const deal = (overrides: Record<string, unknown> = {}) => ({ partner: 'Northwind
 describe.each(BACKENDS)('integration API (%s)', (backend) => {
   const env = useTestEnv(backend);
 
+  it('pages GET /api/v1/partners by name with an opaque cursor; a made-up cursor or limit is a 400', async () => {
+    const server = await env.start();
+    const { api } = await setup(server);
+    for (const name of ['delta Works', 'Alpha Co', 'Echo Ltd', 'charlie Systems', 'Bravo Inc']) {
+      expect((await api('POST', '/api/v1/partners', { name, type: 'reseller', day0: '2026-10-01', ownerEmail: 'ann@north.example' })).status).toBe(201);
+    }
+    const all = await api<{ partners: { name: string }[]; next: string | null }>('GET', '/api/v1/partners');
+    expect(all.body.partners.map((partner) => partner.name)).toEqual(['Alpha Co', 'Bravo Inc', 'charlie Systems', 'delta Works', 'Echo Ltd', 'Northwind']);
+    expect(all.body.next).toBeNull();
+
+    const names: string[] = [];
+    const pages: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Result<{ partners: { name: string }[]; next: string | null }> = await api('GET', `/api/v1/partners?limit=4${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      names.push(...page.body.partners.map((partner) => partner.name));
+      pages.push(page.body.partners.length);
+      cursor = page.body.next;
+    } while (cursor !== null);
+    expect(pages).toEqual([4, 2]);
+    expect(names).toEqual(all.body.partners.map((partner) => partner.name));
+
+    // A partner added between pages, before the cursor, does not shift the next page.
+    const first = await api<{ next: string }>('GET', '/api/v1/partners?limit=2');
+    await api('POST', '/api/v1/partners', { name: 'Aardvark AG', type: 'isv', day0: '2026-10-01', ownerEmail: 'ann@north.example' });
+    const second = await api<{ partners: { name: string }[] }>('GET', `/api/v1/partners?limit=2&cursor=${first.body.next}`);
+    expect(second.body.partners.map((partner) => partner.name)).toEqual(['charlie Systems', 'delta Works']);
+
+    const forged = await api('GET', '/api/v1/partners?cursor=bm90LWEtY3Vyc29y');
+    expect(forged).toMatchObject({ status: 400, body: { error: 'bad_request', message: 'cursor is not one this API gave: pass the `next` of the previous page unchanged (got "bm90LWEtY3Vyc29y")' } });
+    expect((await api('GET', '/api/v1/partners?cursor=%7B%7D')).status).toBe(400);
+    expect((await api('GET', '/api/v1/partners?limit=501')).body).toMatchObject({ error: 'bad_request', message: 'querystring/limit must be <= 500' });
+    expect((await api('GET', '/api/v1/partners?limit=0')).status).toBe(400);
+  });
+
   it('refuses a missing, malformed or revoked token (401) and a token without the scope (403)', async () => {
     const server = await env.start();
     const readOnly = await server.apiTokens.create({ name: 'reader', scopes: ['read'] });

@@ -80,6 +80,8 @@ describe.each(BACKENDS)('API contract (%s)', (backend) => {
     expect(partner.status).toBe(201);
     expect((await call('POST', '/api/v1/partners', '/api/v1/partners', { externalId: 'a-1', name: 'Northwind', type: 'reseller', day0: '2026-10-01', ownerEmail: ann.email })).status).toBe(200);
     expect((await call('GET', '/api/v1/partners', '/api/v1/partners')).status).toBe(200);
+    const firstPage = await call('GET', '/api/v1/partners', '/api/v1/partners?limit=1');
+    expect(firstPage.body).toMatchObject({ partners: [expect.objectContaining({ name: 'Northwind' })], next: null });
     expect((await call('GET', '/api/v1/partners/:id', `/api/v1/partners/${(partner.body.partner as { id: string }).id}`)).status).toBe(200);
     expect((await call('PUT', '/api/v1/deals/:externalId', '/api/v1/deals/OPP-1', deal)).status).toBe(201);
     expect((await call('PUT', '/api/v1/deals/:externalId', '/api/v1/deals/OPP-1', deal)).status).toBe(200);
@@ -111,6 +113,12 @@ describe.each(BACKENDS)('API contract (%s)', (backend) => {
     expect((await anonymous('GET', '/api/v1/partners', '/api/v1/partners')).status).toBe(401);
     expect((await caller(server, (await server.apiTokens.create({ name: 'r', scopes: ['read'] })).token)('PUT', '/api/v1/deals/:externalId', '/api/v1/deals/X', deal)).status).toBe(403);
     expect((await all('GET', '/api/v1/partners/:id', '/api/v1/partners/none')).status).toBe(404);
+    expect((await all('GET', '/api/v1/partners', '/api/v1/partners?cursor=forged')).status).toBe(400);
+    // Webhook administration with sessions: an admin's is answered as described, a manager's is a described 403.
+    const lead = await seedUser(server, 'lead@program.example', { role: 'admin' });
+    expect((await caller(server, lead.token)('GET', '/api/v1/webhooks', '/api/v1/webhooks')).status).toBe(200);
+    expect((await caller(server, ann.token)('GET', '/api/v1/webhooks', '/api/v1/webhooks')).status).toBe(403);
+    expect((await caller(server, lead.token)('POST', '/api/v1/webhooks', '/api/v1/webhooks', { url: 'nope', events: ['deal.won'] })).body).toMatchObject({ field: 'url' });
     expect((await all('GET', '/api/v1/deals/:externalId', '/api/v1/deals/none')).status).toBe(404);
     expect((await all('DELETE', '/api/v1/webhooks/:id', '/api/v1/webhooks/none')).status).toBe(404);
     expect((await all('POST', '/api/v1/webhooks/deliveries/:id/redeliver', '/api/v1/webhooks/deliveries/none/redeliver')).status).toBe(404);

@@ -11,7 +11,9 @@ describe('command palette: screens and actions, not only partners', () => {
     expect(finds(SCREEN_COMMANDS, 'profile')).toEqual(['settings']);
     expect(finds(SCREEN_COMMANDS, 'journey templates')).toEqual(['templates']);
     expect(finds(SCREEN_COMMANDS, 'promotion')).toEqual(['tiers']);
-    for (const screen of ['templates', 'tiers']) expect(SCREEN_COMMANDS.find((c) => c.id === screen)?.run).toEqual({ kind: 'navigate', to: `/${screen}` });
+    expect(finds(SCREEN_COMMANDS, 'webhook')).toEqual(['webhooks']);
+    expect(finds(SCREEN_COMMANDS, 'zapier')).toEqual(['webhooks']);
+    for (const screen of ['templates', 'tiers', 'webhooks']) expect(SCREEN_COMMANDS.find((c) => c.id === screen)?.run).toEqual({ kind: 'navigate', to: `/${screen}` });
   });
 
   it('offers the open partner’s actions: record check-in, export plan (its latest version)', () => {
