@@ -105,7 +105,7 @@ export async function bumpDocs(w: FeedWriter, collection: CollectionName, ids: r
 
 /** Visibility of a `docs d` row for the (non-admin) user whose id is the SQL expression `user`. */
 function visibilityPredicate(collection: CollectionName, user: string): string {
-  if (collection === 'templates') {
+  if (collection === 'templates' || collection === 'resources') {
     return `(d.owner_id = ${user} OR EXISTS (
       SELECT 1 FROM team_members mine JOIN team_members theirs ON theirs.team_id = mine.team_id
        WHERE mine.user_id = ${user} AND theirs.user_id = d.owner_id))`;

@@ -55,7 +55,7 @@ type RawRow = {
 };
 
 /** Visibility of a `docs d` row for reader `v` (columns `v.user_id`, `v.is_admin`). */
-const VISIBLE = `(v.is_admin OR CASE WHEN d.collection = 'templates'
+const VISIBLE = `(v.is_admin OR CASE WHEN d.collection IN ('templates', 'resources')
     THEN d.owner_id = v.user_id OR EXISTS (
       SELECT 1 FROM team_members mine JOIN team_members theirs ON theirs.team_id = mine.team_id
        WHERE mine.user_id = v.user_id AND theirs.user_id = d.owner_id)

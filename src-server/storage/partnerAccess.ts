@@ -104,7 +104,7 @@ async function templateVisibility(w: FeedWriter, userIds: readonly string[]): Pr
   const rows = await w.query<{ id: string; user_id: string }>(
     `SELECT d.id, u.user_id FROM unnest($1::text[]) AS u(user_id)
        JOIN users usr ON usr.id = u.user_id AND usr.role <> 'admin'
-       JOIN docs d ON d.collection = 'templates' AND (d.owner_id = u.user_id OR EXISTS (
+       JOIN docs d ON d.collection IN ('templates', 'resources') AND (d.owner_id = u.user_id OR EXISTS (
          SELECT 1 FROM team_members mine JOIN team_members theirs ON theirs.team_id = mine.team_id
           WHERE mine.user_id = u.user_id AND theirs.user_id = d.owner_id))`,
     [userIds],
@@ -123,7 +123,7 @@ async function revokeTemplates(w: FeedWriter, pairs: readonly (readonly [templat
     `INSERT INTO revocations (user_id, collection, doc_id, partner_id, seq, snapshot)
      SELECT l.user_id, d.collection, d.id, '', $3 + row_number() OVER (ORDER BY l.user_id, d.seq), d.data
        FROM unnest($1::text[], $2::text[]) AS l(doc_id, user_id)
-       JOIN docs d ON d.collection = 'templates' AND d.id = l.doc_id
+       JOIN docs d ON d.collection IN ('templates', 'resources') AND d.id = l.doc_id
      ON CONFLICT (user_id, collection, doc_id) DO UPDATE SET seq = EXCLUDED.seq, snapshot = EXCLUDED.snapshot
      RETURNING collection`,
     [pairs.map(([templateId]) => templateId), pairs.map(([, userId]) => userId), w.currentSeq()],
@@ -138,10 +138,11 @@ async function grantTemplates(w: FeedWriter, pairs: readonly (readonly [template
   if (pairs.length === 0) return 0;
   await w.query(
     `DELETE FROM revocations r USING unnest($1::text[], $2::text[]) AS g(doc_id, user_id)
-      WHERE r.collection = 'templates' AND r.doc_id = g.doc_id AND r.user_id = g.user_id`,
+      WHERE r.collection IN ('templates', 'resources') AND r.doc_id = g.doc_id AND r.user_id = g.user_id`,
     [pairs.map(([templateId]) => templateId), pairs.map(([, userId]) => userId)],
   );
-  return bumpDocs(w, 'templates', [...new Set(pairs.map(([templateId]) => templateId))]);
+  const ids = [...new Set(pairs.map(([templateId]) => templateId))];
+  return (await bumpDocs(w, 'templates', ids)) + (await bumpDocs(w, 'resources', ids));
 }
 
 /**
@@ -190,7 +191,7 @@ export async function changeRole(w: FeedWriter, userId: string, from: UserRole, 
     const bumped = await w.query<{ collection: CollectionName }>(
       `UPDATE docs d SET seq = $2 + s.rn
          FROM (SELECT collection, id, row_number() OVER (ORDER BY seq) AS rn FROM docs x
-                WHERE x.collection = 'templates'
+                WHERE x.collection IN ('templates', 'resources')
                    OR x.partner_id IS NULL
                    OR NOT EXISTS (SELECT 1 FROM partner_access pa WHERE pa.partner_id = x.partner_id AND pa.user_id = $1)) s
         WHERE d.collection = s.collection AND d.id = s.id
@@ -210,7 +211,7 @@ export async function changeRole(w: FeedWriter, userId: string, from: UserRole, 
      SELECT id, $1 FROM docs WHERE collection = 'partners' ON CONFLICT DO NOTHING`,
     [userId],
   );
-  const everyTemplate = await w.query<{ id: string }>(`SELECT id FROM docs WHERE collection = 'templates'`);
+  const everyTemplate = await w.query<{ id: string }>(`SELECT id FROM docs WHERE collection IN ('templates', 'resources')`);
   await setRole(w, userId, to);
   const partners = await refreshPartnerAccess(w, 'all', { bump: true });
   const visible = await templateVisibility(w, [userId]);

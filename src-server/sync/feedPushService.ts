@@ -69,7 +69,7 @@ export async function applyFeedPush(db: Db, now: () => Date, viewer: PushViewer,
     // Partners a child may point at: stored ones, and every partner this push writes or keeps.
     const childTargets = new Set<string>();
     for (const group of groups) {
-      if (group.collection === 'partners' || group.collection === 'templates') continue;
+      if (group.collection === 'partners' || group.collection === 'templates' || group.collection === 'resources') continue;
       for (const row of group.rows) {
         const target = targetPartnerId(group.collection, row);
         if (target !== null) childTargets.add(target);
@@ -105,7 +105,7 @@ export async function applyFeedPush(db: Db, now: () => Date, viewer: PushViewer,
           }
         }
         const target = targetPartnerId(collection, row);
-        if (collection !== 'partners' && collection !== 'templates' && (target === null || !knownPartners.has(target))) {
+        if (collection !== 'partners' && collection !== 'templates' && collection !== 'resources' && (target === null || !knownPartners.has(target))) {
           results.set(row.index, {
             status: 'rejected',
             error: 'unknown_partner',

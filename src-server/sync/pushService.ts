@@ -36,7 +36,7 @@ const FORBIDDEN_MESSAGE = 'not allowed: the document or its partner belongs to p
 
 export function targetPartnerId(collection: CollectionName, row: ValidatedPushRow): string | null {
   if (collection === 'partners') return row.id;
-  if (collection === 'templates') return null;
+  if (collection === 'templates' || collection === 'resources') return null;
   return typeof row.data.partnerId === 'string' ? row.data.partnerId : null;
 }
 
@@ -48,6 +48,8 @@ export async function findForbidden(
   stored: Map<string, StoredDoc>,
 ): Promise<DocumentProblem[]> {
   const forbidden = (row: ValidatedPushRow): DocumentProblem => ({ index: row.index, id: row.id, message: FORBIDDEN_MESSAGE });
+  // The resource library is the program's: only admins write it (findForbidden runs for managers only).
+  if (collection === 'resources') return rows.map(forbidden);
   if (collection === 'templates') {
     const owners = [...new Set([...stored.values()].map((doc) => doc.ownerId).filter((owner) => owner !== viewer.id))];
     const visibleOwners = new Set(
