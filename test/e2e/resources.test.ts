@@ -125,6 +125,13 @@ describe('resource library: a cached file opens offline from the task that links
     expect(download.suggestedFilename()).toBe('northwind-datasheet.pdf');
     const path = await download.path();
     expect(createHash('sha256').update(readFileSync(path)).digest('hex')).toBe(datasheetSha);
+
+    // The welcome kit (still offline) lists the first phases' resources: the datasheet by title.
+    await ann.page.goto(`${renderer.url}#/print/welcome-kit/${PARTNER_ID}`);
+    const section = ann.page.getByRole('heading', { name: 'Resources for your first weeks' });
+    await section.waitFor({ timeout: 30_000 });
+    expect(await ann.page.locator('section', { has: section }).innerText()).toContain('Northwind datasheet (file northwind-datasheet.pdf, handed over by your partner manager)');
+    await ann.app.screenshot('resources-05-welcome-kit-resources');
     expect(ann.errors).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ function fakeServer(files: Map<string, Uint8Array>, options: { damage?: string; 
     }
     const content = files.get(hash);
     if (!content) return new Response(JSON.stringify({ error: 'not_found', message: `no file ${hash} in a resource you can see` }), { status: 404 });
-    return new Response(hash === options.damage ? bytesOf('tampered') : content, { status: 200 });
+    return new Response(copy(hash === options.damage ? bytesOf('tampered') : content), { status: 200 });
   }) as typeof fetch;
   return { server: { serverUrl: 'http://sync.test', token: 't', fetch: fetchImpl }, puts };
 }
