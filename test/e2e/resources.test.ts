@@ -111,7 +111,11 @@ describe('resource library: a cached file opens offline from the task that links
     await ann.page.getByTestId('cache-total').filter({ hasText: /^1 file · 5\d KB$/ }).waitFor({ timeout: 30_000 });
     // A manager reads the library; adding is for admins.
     expect(await ann.page.getByRole('button', { name: 'Add resource' }).count()).toBe(0);
+    await ann.app.dismissNotifications();
     await ann.app.screenshot('resources-03-cached-on-manager-laptop');
+    await ann.page.emulateMedia({ colorScheme: 'dark' });
+    await ann.app.screenshot('resources-03-cached-on-manager-laptop-dark');
+    await ann.page.emulateMedia({ colorScheme: 'light' });
 
     await ann.context.setOffline(true);
     await ann.sync.waitFor(/^Offline/);
