@@ -35,7 +35,7 @@ const layers = {
       ...pureLibraries,
       'react', 'react/*', 'react-dom', 'react-dom/*', 'react-router', 'react-error-boundary',
       '@mantine/*', '@tabler/icons-react', '@tanstack/react-virtual', 'recharts', 'dayjs', 'dayjs/*',
-      'rxdb', 'rxdb/*', 'rxjs', 'rxjs/*',
+      'rxdb', 'rxdb/*', 'rxjs', 'rxjs/*', 'dexie',
     ],
     message: 'The renderer runs in a browser sandbox: only src-renderer, src-shared and UI/store libraries; reach main through the Platform interface.',
   },

@@ -1,7 +1,7 @@
 import { AppShell, Badge, Burger, Button, Group, Kbd, NavLink, ScrollArea, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
-import { IconAward, IconCalendarDue, IconChartBar, IconCloud, IconDeviceLaptop, IconFileImport, IconLayoutList, IconMessages, IconPlus, IconRoute, IconSearch, IconSettings, IconUsersGroup, IconWebhook } from '@tabler/icons-react';
+import { IconAward, IconCalendarDue, IconChartBar, IconCloud, IconDeviceLaptop, IconFileImport, IconLayoutList, IconLibrary, IconMessages, IconPlus, IconRoute, IconSearch, IconSettings, IconUsersGroup, IconWebhook } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useAppData } from '../db/useAppData';
@@ -14,6 +14,8 @@ import { PortfolioPage } from '../features/portfolio/PortfolioPage';
 import { ProgramFeedbackPage } from '../features/satisfaction/ProgramFeedbackPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TemplatesPage } from '../features/templates/TemplatesPage';
+import { ResourcesPage } from '../features/resources/ResourcesPage';
+import { ResourceFileSync } from '../files/ResourceFileSync';
 import { TiersPage } from '../features/tiers/TiersPage';
 import { WebhooksPage } from '../features/webhooks/WebhooksPage';
 import { CheckinReminders } from '../features/meetings/useCheckinReminders';
@@ -34,6 +36,7 @@ const NAV = [
   { to: '/dashboard', label: 'Dashboard', icon: IconChartBar },
   { to: '/feedback', label: 'Program feedback', icon: IconMessages },
   { to: '/templates', label: 'Journey templates', icon: IconRoute },
+  { to: '/resources', label: 'Resource library', icon: IconLibrary },
   { to: '/tiers', label: 'Partner tiers', icon: IconAward },
   { to: '/import', label: 'Import partners', icon: IconFileImport },
   { to: '/records-import', label: 'Import deals & training', icon: IconFileImport },
@@ -176,11 +179,13 @@ export function AppLayout() {
             <Route path="/templates/:templateKey?" element={<TemplatesPage />} />
             <Route path="/tiers" element={<TiersPage />} />
             <Route path="/webhooks" element={<WebhooksPage />} />
+            <Route path="/resources" element={<ResourcesPage />} />
             <Route path="*" element={<Navigate to="/today" replace />} />
           </Routes>
         </ErrorBoundary>
       </AppShell.Main>
       <CommandPalette />
+      <ResourceFileSync />
       <CheckinReminders />
       <DealExpiryReminders />
     </AppShell>

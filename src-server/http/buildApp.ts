@@ -6,6 +6,7 @@ import { PUSH_BODY_LIMIT_BYTES } from '../../src-shared/sync/protocol';
 import { bearerToken, hashToken } from '../auth/tokens';
 import { DEFAULT_API_OPTIONS, registerApi, type ApiOptions } from '../api/registerApi';
 import type { ServerContext } from '../serverContext';
+import { registerFileRoutes } from '../files/fileRoutes';
 import { createWebhookService } from '../webhooks/subscriptions';
 import { installErrorHandling } from './apiErrors';
 import { registerAuthRoutes, type LoginRateLimit } from './authRoutes';
@@ -55,8 +56,9 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   installJsonBodyParser(app);
   await app.register(cors, {
     origin: options.corsOrigin,
-    // DELETE: an admin's laptop removes webhook subscriptions (/api/v1/webhooks/:id).
-    methods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+    // PUT: a laptop uploads resource files (/api/files/:sha256); DELETE: an admin's laptop removes
+    // webhook subscriptions (/api/v1/webhooks/:id).
+    methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
     allowedHeaders: ['authorization', 'content-type'],
     maxAge: 600,
   });
@@ -83,6 +85,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   registerAuthRoutes(app, ctx, options.loginRateLimit);
   registerSchemaRoutes(app);
   registerSyncRoutes(app, ctx, options.pushBodyLimitBytes);
+  await registerFileRoutes(app, ctx);
   await registerApi(app, ctx, createWebhookService(ctx.db, ctx.now), options.api ?? DEFAULT_API_OPTIONS);
   return app;
 }

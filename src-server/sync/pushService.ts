@@ -10,7 +10,7 @@
  *   key order and RxDB local fields) is not written and its master state is returned.
  */
 import type { CollectionName } from '../../src-shared/domain/types';
-import { isProgramCollection, partnerTeamEmails } from '../../src-shared/sync/accessRules';
+import { isAdminWrittenCollection, isProgramCollection, partnerTeamEmails } from '../../src-shared/sync/accessRules';
 import { isSameDocument } from '../../src-shared/sync/documentEquality';
 import type { DocumentProblem, FeedPushResult, SyncDocument } from '../../src-shared/sync/protocol';
 import type { Db, Queryable } from '../storage/db';
@@ -52,6 +52,8 @@ export async function findForbidden(
   stored: Map<string, StoredDoc>,
 ): Promise<DocumentProblem[]> {
   const forbidden = (row: ValidatedPushRow): DocumentProblem => ({ index: row.index, id: row.id, message: FORBIDDEN_MESSAGE });
+  // The resource library is the program's: only admins write it (findForbidden runs for managers only).
+  if (isAdminWrittenCollection(collection)) return rows.map(forbidden);
   if (isProgramCollection(collection)) {
     // Everyone may create one; a stored one only whoever may change it (seeing it is not enough:
     // an admin's template is everyone's to read, not to rewrite).

@@ -60,5 +60,6 @@ export const COLLECTION_LABELS: Record<CollectionName, string> = {
   trainings: 'Trainings',
   surveys: 'Surveys',
   templates: 'Templates',
+  resources: 'Resource library',
   conflicts: 'Changes merged',
 };

@@ -285,6 +285,41 @@ export type Template = BaseDoc & {
   data: Record<string, unknown>;
 };
 
+export const RESOURCE_KINDS = ['file', 'link'] as const;
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+
+/** Largest file the resource library stores (the server refuses bigger uploads with 413). */
+export const MAX_RESOURCE_FILE_BYTES = 25 * 1024 * 1024;
+
+/**
+ * The binary content of a file resource, by reference: the server stores the bytes once per
+ * `sha256` (lowercase hex), the laptop caches them under the same key.
+ */
+export type ResourceFileRef = { sha256: string; name: string; mime: string; size: number };
+
+/**
+ * An entry of the resource library (the DAM side of the program): a file (datasheet, slides …)
+ * or a link, for some partner types (`audience`, empty: every type) and a phase. Program admins
+ * write them; a newer version points the old one at it with `replacedBy`, so the old one is
+ * never shown as current (src-shared/resources/resourceRules.ts).
+ */
+export type Resource = BaseDoc & {
+  kind: ResourceKind;
+  title: string;
+  description?: string;
+  /** The address of a link (http or https). */
+  url?: string;
+  /** The file of a file resource. */
+  file?: ResourceFileRef;
+  audience: PartnerType[];
+  phase: Phase;
+  version: number;
+  /** Id of the resource that replaces this one. */
+  replacedBy?: string;
+  /** Email of the admin who added it. */
+  createdBy: string;
+};
+
 /** The losing side of a same-field conflict, kept so nothing is silently lost. */
 export type ConflictRecord = BaseDoc & {
   partnerId: string;
@@ -314,6 +349,7 @@ export type CollectionDocs = {
   trainings: Training;
   surveys: Survey;
   templates: Template;
+  resources: Resource;
   conflicts: ConflictRecord;
 };
 
@@ -329,5 +365,6 @@ export const COLLECTION_NAMES = [
   'trainings',
   'surveys',
   'templates',
+  'resources',
   'conflicts',
 ] as const satisfies readonly CollectionName[];

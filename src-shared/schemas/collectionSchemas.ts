@@ -9,6 +9,7 @@ import {
   PARTNER_TYPES,
   PHASES,
   PLAN_ITEM_KINDS,
+  RESOURCE_KINDS,
   PLAN_STATUSES,
   TASK_CATEGORIES,
   TASK_SOURCES,
@@ -17,6 +18,7 @@ import {
   TEMPLATE_KINDS,
   TIER_DECISION_OUTCOMES,
   TRAINING_STATUSES,
+  MAX_RESOURCE_FILE_BYTES,
   type CollectionName,
 } from '../domain/types';
 import type { CollectionSchema, JsonSchemaProperty } from './jsonSchema';
@@ -413,6 +415,39 @@ export const templateSchema: CollectionSchema = {
   indexes: [],
 };
 
+export const resourceSchema: CollectionSchema = {
+  title: 'resource',
+  description: 'A file or link of the resource library (the file bytes live on the server, cached on the laptop)',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...base,
+    kind: oneOf(RESOURCE_KINDS),
+    title: text(200),
+    description: text(2000),
+    url: text(2000),
+    file: {
+      type: 'object',
+      properties: {
+        sha256: { type: 'string', pattern: '^[0-9a-f]{64}$', maxLength: 64 },
+        name: text(255),
+        mime: text(200),
+        size: { type: 'integer', minimum: 0, maximum: MAX_RESOURCE_FILE_BYTES },
+      },
+      required: ['sha256', 'name', 'mime', 'size'],
+      additionalProperties: false,
+    },
+    audience: { type: 'array', maxItems: PARTNER_TYPES.length, items: oneOf(PARTNER_TYPES) },
+    phase: oneOf(PHASES),
+    version: { type: 'integer', minimum: 1, maximum: 100000 },
+    replacedBy: id,
+    createdBy: text(200),
+  },
+  required: [...baseRequired, 'kind', 'title', 'audience', 'phase', 'version', 'createdBy'],
+  indexes: [],
+};
+
 /**
  * Version 0 of the conflict schema, kept so the migration from it stays tested: it named the
  * document's collection `collection`, which RxDB reserves (every RxDocument has a `collection`
@@ -475,5 +510,6 @@ export const COLLECTION_SCHEMAS: Record<CollectionName, CollectionSchema> = {
   trainings: trainingSchema,
   surveys: surveySchema,
   templates: templateSchema,
+  resources: resourceSchema,
   conflicts: conflictSchema,
 };

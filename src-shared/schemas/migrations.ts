@@ -98,6 +98,7 @@ export const MIGRATION_STRATEGIES: Record<CollectionName, Record<number, Migrati
   trainings: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
   surveys: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta },
   templates: { 1: addedOptionalUpdatedBy, 2: addedSyncMeta, 3: addedTiersKind },
+  resources: {},
   conflicts: {
     /**
      * v1 renamed `collection` to `collectionName` (RxDB reserves `collection`: a record with

@@ -12,7 +12,14 @@ import type { CollectionName } from '../domain/types';
 import type { UserRole } from './protocol';
 
 /** Collections whose documents belong to the program, not to a partner (no `partnerId`). */
-export const PROGRAM_COLLECTIONS = ['templates'] as const satisfies readonly CollectionName[];
+export const PROGRAM_COLLECTIONS = ['templates', 'resources'] as const satisfies readonly CollectionName[];
+
+/** Program collections only admins write (the resource library): a manager creates none and changes none. */
+export const ADMIN_WRITTEN_COLLECTIONS = ['resources'] as const satisfies readonly ProgramCollection[];
+
+export function isAdminWrittenCollection(collection: CollectionName): boolean {
+  return (ADMIN_WRITTEN_COLLECTIONS as readonly CollectionName[]).includes(collection);
+}
 
 export type ProgramCollection = (typeof PROGRAM_COLLECTIONS)[number];
 

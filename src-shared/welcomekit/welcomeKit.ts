@@ -1,8 +1,9 @@
 import { PHASE_INFO } from '../domain/journey';
 import { planManagerName } from '../domain/identity';
 import { TEAM_ROLE_LABELS } from '../domain/labels';
-import type { IsoDate, OwnerSide, Partner, Phase, Task } from '../domain/types';
+import type { IsoDate, OwnerSide, Partner, Phase, Resource, Task } from '../domain/types';
 import { PHASES } from '../domain/types';
+import { resourcesForStep } from '../resources/resourceRules';
 
 /**
  * The welcome kit a manager hands a new partner: the roadmap with real dates per phase, who their
@@ -22,6 +23,8 @@ export type RoadmapPhase = { phase: Phase; label: string; start: IsoDate; end: I
 export type KitContact = { name: string; role: string; email: string; phone: string; side: OwnerSide };
 export type KitStep = { title: string; dueDate: IsoDate; ownerSide: OwnerSide; guidance: string };
 export type KitLink = { title: string; url: string };
+/** A library resource a first-phase task links: a link's address, or a file's title and name (handed over separately). */
+export type KitResource = { title: string; kind: 'file' | 'link'; url?: string; fileName?: string };
 
 export type WelcomeKit = {
   title: string;
@@ -35,10 +38,14 @@ export type WelcomeKit = {
   /** Phases whose steps and links the kit carries. */
   firstPhases: Phase[];
   links: KitLink[];
+  /** Current library resources linked by the first phases' tasks, for the partner's type. */
+  resources: KitResource[];
 };
 
 export type WelcomeKitInput = {
-  partner: Pick<Partner, 'name' | 'day0' | 'contacts' | 'team'>;
+  partner: Pick<Partner, 'name' | 'day0' | 'contacts' | 'team'> & Partial<Pick<Partner, 'type'>>;
+  /** The resource library on this laptop (absent: the kit lists no library resources). */
+  library?: readonly Resource[];
   tasks: readonly Task[];
   vendorName: string;
   /** The manager using the app (the profile): used when the team names no partner manager. */
@@ -55,7 +62,7 @@ export function welcomeTitle(vendorName: string): string {
 }
 
 /** Shapes the kit from the partner and its tasks. Skipped (not applicable) tasks are left out. */
-export function buildWelcomeKit({ partner, tasks, vendorName, user }: WelcomeKitInput): WelcomeKit {
+export function buildWelcomeKit({ partner, tasks, vendorName, user, library = [] }: WelcomeKitInput): WelcomeKit {
   const live = tasks.filter((task) => task.status !== 'not_applicable');
   const byPhase = new Map<Phase, Task[]>();
   for (const task of [...live].sort(byDueThenOrder)) byPhase.set(task.phase, [...(byPhase.get(task.phase) ?? []), task]);
@@ -90,6 +97,21 @@ export function buildWelcomeKit({ partner, tasks, vendorName, user }: WelcomeKit
     }
   }
 
+  const resources: KitResource[] = [];
+  const listed = new Set<string>();
+  for (const task of firstTasks) {
+    const linked = partner.type ? resourcesForStep(task.resourceIds, library, partner.type) : [];
+    for (const resource of linked) {
+      if (listed.has(resource.id)) continue;
+      listed.add(resource.id);
+      resources.push(
+        resource.kind === 'link'
+          ? { title: resource.title, kind: 'link', url: resource.url ?? '' }
+          : { title: resource.title, kind: 'file', fileName: resource.file?.name ?? '' },
+      );
+    }
+  }
+
   const managerMember = partner.team.find((member) => member.role === 'partner_manager' && member.name.trim());
   const manager = { name: planManagerName(partner.team, user.name), email: managerMember?.email.trim() || user.email.trim() };
   const contacts: KitContact[] = [
@@ -99,7 +121,7 @@ export function buildWelcomeKit({ partner, tasks, vendorName, user }: WelcomeKit
       .map((member) => ({ name: member.name, role: TEAM_ROLE_LABELS[member.role], email: member.email, phone: '', side: 'vendor' as const })),
   ];
 
-  return { title: welcomeTitle(vendorName), vendorName: vendorName.trim(), partnerName: partner.name, day0: partner.day0, roadmap, manager, contacts, firstSteps, firstPhases, links };
+  return { title: welcomeTitle(vendorName), vendorName: vendorName.trim(), partnerName: partner.name, day0: partner.day0, roadmap, manager, contacts, firstSteps, firstPhases, links, resources };
 }
 
 /** A save-dialog name: "Acme Networks - welcome kit - 2026-12-02.pdf", safe on every OS. */

@@ -65,6 +65,7 @@ const FIELD_LABELS: Partial<Record<CollectionName, Record<string, string>>> = {
   trainings: { person: 'Person', course: 'Course' },
   surveys: { score: 'Score', takenOn: 'Taken on', comment: 'Comment' },
   templates: { data: 'Content', partnerType: 'Partner type' },
+  resources: { title: 'Title', url: 'Address', file: 'File', audience: 'Audience', replacedBy: 'Replaced by' },
 };
 
 const PLAN_ITEM_KIND_LABELS: Record<PlanItemKind, string> = { goal: 'Goal', account: 'Target account', initiative: 'Initiative', risk: 'Risk', revenue: 'Revenue target' };
@@ -140,6 +141,8 @@ export function recordLabel(collection: CollectionName, document: JsonObject | n
       return typeof document?.takenOn === 'string' ? `Survey of ${formatDate(document.takenOn)}` : 'Survey';
     case 'templates':
       return `Template${title('name')}`;
+    case 'resources':
+      return `Resource${title('title')}`;
     case 'conflicts':
       return 'Merge history';
   }

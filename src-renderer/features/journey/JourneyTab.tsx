@@ -187,7 +187,7 @@ export function JourneyTab({ partner, tasks, overview, today }: Props) {
         ) : (
           <Stack gap={0} data-testid="next-steps">
             {journey.nextSteps.map((task) => (
-              <TaskLine key={task.id} task={task} today={today} showGuidance highlighted={task.id === focusTaskId} />
+              <TaskLine key={task.id} task={task} today={today} showGuidance highlighted={task.id === focusTaskId} partnerType={partner.type} />
             ))}
           </Stack>
         )}
@@ -224,7 +224,7 @@ export function JourneyTab({ partner, tasks, overview, today }: Props) {
                   ) : (
                     <Stack gap={0}>
                       {phaseTasks.map((task) => (
-                        <TaskLine key={task.id} task={task} today={today} showGuidance highlighted={task.id === focusTaskId} />
+                        <TaskLine key={task.id} task={task} today={today} showGuidance highlighted={task.id === focusTaskId} partnerType={partner.type} />
                       ))}
                     </Stack>
                   )}

@@ -3,12 +3,13 @@ import { DatePicker } from '@mantine/dates';
 import { IconCalendarEvent, IconDots, IconRotate, IconBan } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import type { Task } from '../../../src-shared/domain/types';
+import type { PartnerType, Task } from '../../../src-shared/domain/types';
 import { CATEGORY_LABELS } from '../../app/labels';
 import { showUndoToast } from '../../app/showUndoToast';
 import { useOwnerSideLabels } from '../../app/useProfile';
 import { useStoreAction } from '../../app/useStoreAction';
 import { useDatabase } from '../../db/useDatabase';
+import { ResourceLinks } from '../resources/ResourceLinks';
 import { dueLabel, formatDate } from './dueLabel';
 import { completeTask, markNotApplicable, reopenTask, rescheduleTask, restoreTask } from './updateTask';
 
@@ -21,10 +22,12 @@ type Props = {
   partner?: { id: string; name: string };
   showGuidance?: boolean;
   highlighted?: boolean;
+  /** The partner's type: with it, the task shows its own step's library resources (and nothing else). */
+  partnerType?: PartnerType;
 };
 
 /** One task: tick to complete, and a menu to reopen, reschedule or mark not applicable. */
-export function TaskLine({ task, today, partner, showGuidance, highlighted }: Props) {
+export function TaskLine({ task, today, partner, showGuidance, highlighted, partnerType }: Props) {
   const db = useDatabase();
   const sides = useOwnerSideLabels();
   const [change] = useStoreAction(async (write: () => Promise<void>) => {
@@ -104,6 +107,7 @@ export function TaskLine({ task, today, partner, showGuidance, highlighted }: Pr
             {task.guidance}
           </Text>
         )}
+        {partnerType && (task.resourceIds?.length ?? 0) > 0 && <ResourceLinks resourceIds={task.resourceIds} partnerType={partnerType} />}
       </Stack>
       <TaskActions
         task={task}

@@ -6,6 +6,8 @@ import type { JourneyStep } from '../../../src-shared/journey/templateModel';
 import { validateTemplate } from '../../../src-shared/journey/validateTemplate';
 import { CATEGORY_LABELS, TIER_OPTIONS } from '../../app/labels';
 import { useOwnerSideLabels } from '../../app/useProfile';
+import { isReplaced } from '../../../src-shared/resources/resourceRules';
+import { useResources } from '../resources/useResources';
 
 type ConditionMode = 'all' | 'only' | 'except';
 type Values = Omit<JourneyStep, 'condition'> & { conditionMode: ConditionMode; regions: string[]; tiers: string[] };
@@ -65,6 +67,14 @@ export function StepForm({
       regions: fieldError('condition'),
     },
   });
+  const { resources } = useResources();
+  // Current resources to pick from, and any replaced one still linked (so it shows, marked, and can be removed).
+  const resourceOptions = resources
+    .filter((resource) => !isReplaced(resource) || form.values.resourceIds.includes(resource.id))
+    .map((resource) => ({
+      value: resource.id,
+      label: `${resource.title} (v${resource.version}${isReplaced(resource) ? ', replaced: its newest version is shown on tasks' : `, ${PHASE_INFO[resource.phase].label}`})`,
+    }));
   const otherKeys = steps.filter((_, i) => i !== index).map((s) => ({ value: s.key, label: `${s.title} (${s.key})` }));
   const window = PHASE_INFO[form.values.phase];
   return (
@@ -99,6 +109,15 @@ export function StepForm({
           />
         </SimpleGrid>
         <Textarea label="Guidance" autosize minRows={2} maxRows={6} {...form.getInputProps('guidance')} />
+        <MultiSelect
+          label="Resources"
+          description="Library files and links this step's task shows (nothing else from the library)"
+          data={resourceOptions}
+          searchable
+          clearable
+          nothingFoundMessage={resources.length === 0 ? 'The resource library is empty' : 'No resource of that name'}
+          {...form.getInputProps('resourceIds')}
+        />
         <Checkbox label="Required to complete onboarding" {...form.getInputProps('required', { type: 'checkbox' })} />
         <Stack gap={6}>
           <Text size="sm" fw={500} id="condition-label">

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatDate } from '../../../src-shared/util/formatDate';
 import { buildWelcomeKit } from '../../../src-shared/welcomekit/welcomeKit';
+import { useResources } from '../resources/useResources';
 import { NotFound } from '../../app/NotFound';
 import { useBranding, useOwnerSideLabels, useProfile } from '../../app/useProfile';
 import { usePrintPage } from '../../app/usePrintPage';
@@ -26,11 +27,15 @@ export function PrintWelcomeKitPage() {
   const sides = useOwnerSideLabels();
   const partner = data.partnersById.get(partnerId);
   const tasks = data.tasksByPartner.get(partnerId);
+  const library = useResources();
   const kit = useMemo(
-    () => (partner ? buildWelcomeKit({ partner, tasks: tasks ?? [], vendorName: branding.company, user: { name: profile.name, email: profile.email } }) : null),
-    [partner, tasks, branding.company, profile.name, profile.email],
+    () =>
+      partner
+        ? buildWelcomeKit({ partner, tasks: tasks ?? [], vendorName: branding.company, user: { name: profile.name, email: profile.email }, library: library.resources })
+        : null,
+    [partner, tasks, branding.company, profile.name, profile.email, library.resources],
   );
-  const ready = !data.loading && kit !== null;
+  const ready = !data.loading && !library.loading && kit !== null;
   const missing = !data.loading && partner === undefined;
   const { paper } = usePrintPage({
     ready,

@@ -111,6 +111,27 @@ export function WelcomeKitDocument({ kit, logo, accent, sides, today }: Props) {
           </ul>
         </section>
       )}
+
+      {kit.resources.length > 0 && (
+        <section className="pp-block">
+          <h2>Resources for your first weeks</h2>
+          <ul className="wk-links">
+            {kit.resources.map((resource) => (
+              <li key={`${resource.kind}:${resource.title}:${resource.url ?? resource.fileName ?? ''}`}>
+                {resource.kind === 'link' ? (
+                  <>
+                    {resource.title}: <a href={resource.url}>{resource.url}</a>
+                  </>
+                ) : (
+                  <>
+                    {resource.title} <span className="pp-muted">(file {resource.fileName}, handed over by your partner manager)</span>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </article>
   );
 }

@@ -50,6 +50,11 @@ async function close(db: AppDatabase) {
 function previousSchemas(): Record<CollectionName, CollectionSchema> {
   const out = {} as Record<CollectionName, CollectionSchema>;
   for (const name of COLLECTION_NAMES) {
+    // Born at version 0 with both fields: the previous store had no such collection, its first schema stands in.
+    if (name === 'resources') {
+      out[name] = COLLECTION_SCHEMAS[name];
+      continue;
+    }
     const { updatedBy: _added, sync: _later, ...properties } = COLLECTION_SCHEMAS[name].properties;
     out[name] = { ...COLLECTION_SCHEMAS[name], version: 0, properties };
   }

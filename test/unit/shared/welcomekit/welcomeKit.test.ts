@@ -66,6 +66,28 @@ describe('buildWelcomeKit', () => {
     expect(linked.links).toEqual([{ title: 'Read the start guide', url: 'https://docs.example/start' }]);
   });
 
+  it('lists the current library resources of the first phases only, for the partner type', () => {
+    const base = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', audience: [], version: 1, createdBy: 'lead@vendor.example' };
+    const library = [
+      { ...base, id: 'portal', kind: 'link' as const, title: 'Partner portal', url: 'https://portal.example', phase: 'preboarding' as const },
+      { ...base, id: 'sheet-v1', kind: 'file' as const, title: 'Datasheet v1', phase: 'immersion' as const, replacedBy: 'sheet-v2', file: { sha256: 'a'.repeat(64), name: 'sheet-v1.pdf', mime: 'application/pdf', size: 10 } },
+      { ...base, id: 'sheet-v2', kind: 'file' as const, title: 'Datasheet', version: 2, phase: 'immersion' as const, file: { sha256: 'b'.repeat(64), name: 'sheet.pdf', mime: 'application/pdf', size: 10 } },
+      { ...base, id: 'isv-only', kind: 'link' as const, title: 'API docs', url: 'https://api.example', phase: 'preboarding' as const, audience: ['isv' as const] },
+      { ...base, id: 'qbr', kind: 'link' as const, title: 'QBR deck', url: 'https://qbr.example', phase: 'growth' as const },
+    ];
+    const tasks = [
+      makeTask({ id: 'a', phase: 'preboarding', dueDate: '2026-03-01', status: 'open', resourceIds: ['portal', 'isv-only'] }),
+      makeTask({ id: 'b', phase: 'immersion', dueDate: '2026-03-05', status: 'open', resourceIds: ['sheet-v1'] }),
+      makeTask({ id: 'c', phase: 'growth', dueDate: '2026-06-01', status: 'open', resourceIds: ['qbr'] }),
+    ];
+    const kitWithLibrary = buildWelcomeKit({ partner: { ...partner, type: 'reseller' }, tasks, vendorName: '', user, library });
+    expect(kitWithLibrary.resources).toEqual([
+      { title: 'Partner portal', kind: 'link', url: 'https://portal.example' },
+      { title: 'Datasheet', kind: 'file', fileName: 'sheet.pdf' },
+    ]);
+    expect(kit.resources).toEqual([]);
+  });
+
   it('titles the kit with the vendor, and names the file safely', () => {
     expect(kit.title).toBe('Welcome to the Northwind partner program');
     expect(welcomeTitle('')).toBe('Welcome to the partner program');

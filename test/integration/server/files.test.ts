@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { MAX_RESOURCE_FILE_BYTES } from '../../../src-shared/domain/types';
+import type { SyncServer } from '../../../src-server/createServer';
+import { insertRow, nextTimestamp } from './support/docFactories';
+import { BACKENDS, useTestEnv } from './support/testBackends';
+import { seedUser, type SeededUser } from './support/syncClient';
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+function resourceDoc(id: string, file: { sha256: string; size: number }) {
+  const at = nextTimestamp();
+  return {
+    id,
+    createdAt: at,
+    updatedAt: at,
+    kind: 'file',
+    title: `Datasheet ${id}`,
+    file: { sha256: file.sha256, name: `${id}.pdf`, mime: 'application/pdf', size: file.size },
+    audience: [],
+    phase: 'immersion',
+    version: 1,
+    createdBy: 'lead@north.example',
+    _deleted: false,
+  };
+}
+
+async function upload(server: SyncServer, user: SeededUser, sha: string, body: Uint8Array) {
+  const response = await fetch(`${server.url}/api/files/${sha}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${user.token}`, 'content-type': 'application/octet-stream' },
+    body,
+  });
+  return { status: response.status, body: (await response.json()) as { error?: string; message?: string; stored?: boolean; size?: number } };
+}
+
+async function download(server: SyncServer, user: SeededUser, sha: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${server.url}/api/files/${sha}`, { headers: { authorization: `Bearer ${user.token}`, ...headers } });
+  return { status: response.status, headers: response.headers, bytes: new Uint8Array(await response.arrayBuffer()) };
+}
+
+describe.each(BACKENDS)('resource files (%s)', (backend) => {
+  const env = useTestEnv(backend);
+  const content = new TextEncoder().encode('%PDF-1.4 partner datasheet v2\n'.repeat(1000));
+  const sha = sha256(content);
+
+  it('stores an admin upload once by its hash and gives the same bytes back, cacheable forever', async () => {
+    const server = await env.start();
+    const lead = await seedUser(server, 'lead@north.example', { role: 'admin', teams: ['north'] });
+    expect(await upload(server, lead, sha, content)).toEqual({ status: 201, body: { sha256: sha, size: content.byteLength, stored: true } });
+    expect(await upload(server, lead, sha, content)).toMatchObject({ status: 200, body: { stored: false } });
+
+    const got = await download(server, lead, sha);
+    expect(got.status).toBe(200);
+    expect(sha256(got.bytes)).toBe(sha);
+    expect(got.headers.get('etag')).toBe(`"${sha}"`);
+    expect(got.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
+    expect((await download(server, lead, sha, { 'if-none-match': `"${sha}"` })).status).toBe(304);
+  });
+
+  it('refuses bytes whose hash is not the one in the path, and a path that is not a hash', async () => {
+    const server = await env.start();
+    const lead = await seedUser(server, 'lead@north.example', { role: 'admin', teams: ['north'] });
+    const wrong = 'f'.repeat(64);
+    const refused = await upload(server, lead, wrong, content);
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toBe(`the file's SHA-256 is ${sha}, not ${wrong} as the path says: the upload was damaged or names another file`);
+    expect((await download(server, lead, wrong)).status).toBe(404);
+    const notHash = await upload(server, lead, 'datasheet.pdf', content);
+    expect(notHash).toMatchObject({ status: 400, body: { message: 'the file path must end with the SHA-256 of the file: 64 lowercase hex digits' } });
+  });
+
+  it('refuses a file above 25 MB with 413 and says why', async () => {
+    const server = await env.start();
+    const lead = await seedUser(server, 'lead@north.example', { role: 'admin', teams: ['north'] });
+    const big = new Uint8Array(MAX_RESOURCE_FILE_BYTES + 1);
+    const refused = await upload(server, lead, sha256(big), big);
+    expect(refused.status).toBe(413);
+    expect(refused.body).toMatchObject({ error: 'payload_too_large', message: 'the file is larger than 25.0 MB, the most the resource library stores (this one is 25.0 MB)' });
+  });
+
+  it('lets only admins upload, and only users who can see a resource referencing the file download it', async () => {
+    const server = await env.start();
+    const lead = await seedUser(server, 'lead@north.example', { role: 'admin', teams: ['north'] });
+    const ann = await seedUser(server, 'ann@north.example', { teams: ['north'] });
+    const sam = await seedUser(server, 'sam@south.example', { teams: ['south'] });
+
+    expect(await upload(server, ann, sha, content)).toMatchObject({ status: 403, body: { message: 'only program admins add files to the resource library' } });
+    expect((await upload(server, lead, sha, content)).status).toBe(201);
+    // Stored but not referenced yet: no manager reads it.
+    expect((await download(server, ann, sha)).status).toBe(404);
+
+    const pushed = await lead.api.push('resources', [insertRow(resourceDoc('sheet', { sha256: sha, size: content.byteLength }))]);
+    expect(pushed.status).toBe(200);
+    expect((await ann.api.pullAll('resources')).documents.map((doc) => doc.id)).toEqual(['sheet']);
+    const annGot = await download(server, ann, sha);
+    expect(annGot.status).toBe(200);
+    expect(sha256(annGot.bytes)).toBe(sha);
+
+    // Another team does not see the resource, so not its file either (and cannot tell it exists).
+    expect((await sam.api.pullAll('resources')).documents).toEqual([]);
+    const samGot = await download(server, sam, sha);
+    expect(samGot.status).toBe(404);
+    expect(new TextDecoder().decode(samGot.bytes)).toContain(`no file ${sha} in a resource you can see`);
+
+    // Managers read the library; they do not write it.
+    const managerPush = await ann.api.push('resources', [insertRow(resourceDoc('rogue', { sha256: sha, size: 1 }))]);
+    expect(managerPush.status).toBe(403);
+    expect(managerPush.text).toContain('not allowed');
+    expect((await fetch(`${server.url}/api/files/${sha}`)).status).toBe(401);
+  });
+});
