@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MAX_RESOURCE_FILE_BYTES } from '../../../src-shared/domain/types';
 import type { SyncServer } from '../../../src-server/createServer';
-import { insertRow, nextTimestamp } from './support/docFactories';
+import type { SyncDocument } from '../../../src-shared/sync/protocol';
+import { insertRow, nextTimestamp, updateRow } from './support/docFactories';
 import { BACKENDS, useTestEnv } from './support/testBackends';
 import { seedUser, type SeededUser } from './support/syncClient';
 
@@ -79,7 +80,7 @@ describe.each(BACKENDS)('resource files (%s)', (backend) => {
     expect(refused.body).toMatchObject({ error: 'payload_too_large', message: 'the file is larger than 25.0 MB, the most the resource library stores (this one is 25.0 MB)' });
   });
 
-  it('lets only admins upload, and only users who can see a resource referencing the file download it', async () => {
+  it('lets only admins upload; every user reads a file while a program resource references it, nobody once none does', async () => {
     const server = await env.start();
     const lead = await seedUser(server, 'lead@north.example', { role: 'admin', teams: ['north'] });
     const ann = await seedUser(server, 'ann@north.example', { teams: ['north'] });
@@ -97,8 +98,13 @@ describe.each(BACKENDS)('resource files (%s)', (backend) => {
     expect(annGot.status).toBe(200);
     expect(sha256(annGot.bytes)).toBe(sha);
 
-    // Another team does not see the resource, so not its file either (and cannot tell it exists).
-    expect((await sam.api.pullAll('resources')).documents).toEqual([]);
+    // A program lead's library is for everyone: another team sees the resource and reads its file.
+    expect((await sam.api.pullAll('resources')).documents.map((doc) => doc.id)).toEqual(['sheet']);
+    expect((await download(server, sam, sha)).status).toBe(200);
+
+    // Once no resource a manager can see references the file, they cannot read it (nor tell it exists).
+    const sheet = (await lead.api.pullAll('resources')).documents[0] as SyncDocument;
+    expect((await lead.api.push('resources', [updateRow(sheet, { _deleted: true })])).status).toBe(200);
     const samGot = await download(server, sam, sha);
     expect(samGot.status).toBe(404);
     expect(new TextDecoder().decode(samGot.bytes)).toContain(`no file ${sha} in a resource you can see`);
