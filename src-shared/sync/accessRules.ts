@@ -69,17 +69,25 @@ export function canSeePartner(user: AccessUser, partner: PartnerAccessFacts): bo
 /** Who created a program document, as the rules need them: the server's `owner_id`, now. */
 export type ProgramDocCreator = { id: string; role: UserRole; teamIds: readonly string[] };
 
-/** May change a program document (a template): admins, its creator, and whoever shares a team with the creator. */
-export function canEditProgramDocument(user: AccessUser, creator: ProgramDocCreator): boolean {
-  if (user.role === 'admin' || user.id === creator.id) return true;
-  return creator.teamIds.some((teamId) => user.teamIds.includes(teamId));
+/** Whether `user` is a program document's creator or shares a team with them. */
+function sharesWithCreator(user: AccessUser, creator: ProgramDocCreator): boolean {
+  return user.id === creator.id || creator.teamIds.some((teamId) => user.teamIds.includes(teamId));
 }
 
 /**
- * May see a program document: whoever may change it, and everyone when its creator is an admin
- * (journey templates and tier definitions a program lead publishes are for the whole
- * organisation; managers read them, they do not change them).
+ * May change a program document of `collection`: admins; and for templates (not the
+ * admin-written resource library) its creator and whoever shares a team with the creator.
+ */
+export function canEditProgramDocument(user: AccessUser, creator: ProgramDocCreator, collection: ProgramCollection): boolean {
+  if (user.role === 'admin') return true;
+  return !isAdminWrittenCollection(collection) && sharesWithCreator(user, creator);
+}
+
+/**
+ * May see a program document: admins, its creator and whoever shares a team with the creator,
+ * and everyone when its creator is an admin (journey templates, tier definitions and resources a
+ * program lead publishes are for the whole organisation; managers read them, they do not change them).
  */
 export function canSeeProgramDocument(user: AccessUser, creator: ProgramDocCreator): boolean {
-  return creator.role === 'admin' || canEditProgramDocument(user, creator);
+  return user.role === 'admin' || creator.role === 'admin' || sharesWithCreator(user, creator);
 }

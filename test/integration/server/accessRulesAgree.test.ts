@@ -1,22 +1,22 @@
 /**
- * The template rule exists twice: `canSeeProgramDocument` / `canEditProgramDocument` in
+ * The program-document rule (templates, and the admin-written resource library) exists twice: `canSeeProgramDocument` / `canEditProgramDocument` in
  * src-shared/sync/accessRules.ts and its SQL in src-server/storage/visibilitySql.ts. These tests
  * build a matrix of users (admins with and without a team, managers sharing a team, in another
- * team, in two teams, in none), let each create a template, and check for every (user,
- * template) pair that what the server serves — protocol 1 pull, the protocol 1 stream's batched
+ * team, in two teams, in none), let each create a template (and each admin a resource), and check for every (user,
+ * document) pair that what the server serves — protocol 1 pull, the protocol 1 stream's batched
  * read, protocol 2 feed, the push access check — is what the TypeScript rule says. After role and
  * team changes, each laptop's copy (its old pull plus what the next pull brings: documents and
  * revocation tombstones) must again be exactly what the rule says.
  */
 import { describe, expect, it } from 'vitest';
 import type { CollectionName } from '../../../src-shared/domain/types';
-import { canEditProgramDocument, canSeeProgramDocument, type AccessUser } from '../../../src-shared/sync/accessRules';
+import { canEditProgramDocument, canSeeProgramDocument, type AccessUser, type ProgramCollection } from '../../../src-shared/sync/accessRules';
 import type { SyncCheckpoint } from '../../../src-shared/sync/checkpoint';
 import type { SyncDocument, UserRole } from '../../../src-shared/sync/protocol';
 import type { SyncServer } from '../../../src-server/createServer';
 import { loadDocs, readFeedPages } from '../../../src-server/storage/docStore';
 import { findForbidden } from '../../../src-server/sync/pushService';
-import { feedRow, insertRow, templateDoc, updateRow } from './support/docFactories';
+import { feedRow, insertRow, resourceDoc, templateDoc, updateRow } from './support/docFactories';
 import { BACKENDS, useTestEnv } from './support/testBackends';
 import { seedUser, type SeededUser } from './support/syncClient';
 
@@ -34,8 +34,11 @@ const PEOPLE: Person[] = [
 ];
 
 const templateOf = (name: string) => `tpl-${name}`;
+const resourceOf = (name: string) => `res-${name}`;
+const DOC_OF: Record<ProgramCollection, (name: string) => string> = { templates: templateOf, resources: resourceOf };
 
-type Matrix = { people: Map<string, Person>; users: Map<string, SeededUser> };
+/** Who created a document in each collection: everyone a template, the admins (only they may) a resource. */
+type Matrix = { people: Map<string, Person>; users: Map<string, SeededUser>; creators: Record<ProgramCollection, string[]> };
 
 const accessUser = (matrix: Matrix, name: string): AccessUser => {
   const person = matrix.people.get(name) as Person;
@@ -48,9 +51,12 @@ const creator = (matrix: Matrix, name: string) => {
   return { id, role, teamIds };
 };
 
-/** The template ids the TypeScript rule lets `viewer` see, sorted. */
-const expectedVisible = (matrix: Matrix, viewer: string) =>
-  [...matrix.people.keys()].filter((owner) => canSeeProgramDocument(accessUser(matrix, viewer), creator(matrix, owner))).map(templateOf).sort();
+/** The ids of `collection` the TypeScript rule lets `viewer` see, sorted. */
+const expectedVisible = (matrix: Matrix, viewer: string, collection: ProgramCollection = 'templates') =>
+  matrix.creators[collection]
+    .filter((owner) => canSeeProgramDocument(accessUser(matrix, viewer), creator(matrix, owner)))
+    .map(DOC_OF[collection])
+    .sort();
 
 async function seedMatrix(server: SyncServer): Promise<Matrix> {
   const users = new Map<string, SeededUser>();
@@ -58,32 +64,47 @@ async function seedMatrix(server: SyncServer): Promise<Matrix> {
     const user = await seedUser(server, `${person.name}@example.com`, { role: person.role, teams: person.teams });
     users.set(person.name, user);
     expect((await user.api.push('templates', [insertRow(templateDoc(templateOf(person.name)))])).status).toBe(200);
+    if (person.role === 'admin') expect((await user.api.push('resources', [insertRow(resourceDoc(resourceOf(person.name)))])).status).toBe(200);
   }
-  return { people: new Map(PEOPLE.map((person) => [person.name, { ...person, teams: [...person.teams] }])), users };
+  return {
+    people: new Map(PEOPLE.map((person) => [person.name, { ...person, teams: [...person.teams] }])),
+    users,
+    creators: { templates: PEOPLE.map((person) => person.name), resources: PEOPLE.filter((person) => person.role === 'admin').map((person) => person.name) },
+  };
 }
 
 const live = (docs: Iterable<SyncDocument>) => [...docs].filter((doc) => !doc._deleted).map((doc) => doc.id).sort();
 
-/** What each read path gives every user, compared with the rule. */
+/** What each read path gives every user, compared with the rule, for every program collection. */
 async function expectServerAgrees(server: SyncServer, matrix: Matrix): Promise<void> {
   const names = [...matrix.people.keys()];
   const viewers = names.map((name) => ({ id: (matrix.users.get(name) as SeededUser).id, role: (matrix.people.get(name) as Person).role }));
-  const streamPages = await readFeedPages(server.db, 'templates', viewers.map((viewer) => ({ viewer, afterSeq: 0 })), 1000);
-  const stored = await loadDocs(server.db, 'templates', names.map(templateOf));
-  for (const [index, name] of names.entries()) {
-    const user = matrix.users.get(name) as SeededUser;
-    const expected = expectedVisible(matrix, name);
-    expect(live((await user.api.pullAll('templates')).documents), `protocol 1 pull of ${name}`).toEqual(expected);
-    expect(live([...(await user.api.feedPullAll()).documents.values()].map((change) => change.document)), `protocol 2 feed of ${name}`).toEqual(expected);
-    const streamed = (streamPages[index] ?? []).filter((row) => !row.deleted && !row.revoked).map((row) => row.id);
-    expect(streamed.sort(), `protocol 1 stream read of ${name}`).toEqual(expected);
+  const feeds = new Map<string, SyncDocument[]>();
+  for (const name of names) {
+    const feed = await (matrix.users.get(name) as SeededUser).api.feedPullAll();
+    feeds.set(name, [...feed.documents.values()].map((change) => ({ ...change.document, collection: change.collection })));
+  }
+  for (const collection of ['templates', 'resources'] as const) {
+    const docOf = DOC_OF[collection];
+    const owners = matrix.creators[collection];
+    const streamPages = await readFeedPages(server.db, collection, viewers.map((viewer) => ({ viewer, afterSeq: 0 })), 1000);
+    const stored = await loadDocs(server.db, collection, owners.map(docOf));
+    for (const [index, name] of names.entries()) {
+      const user = matrix.users.get(name) as SeededUser;
+      const expected = expectedVisible(matrix, name, collection);
+      expect(live((await user.api.pullAll(collection)).documents), `protocol 1 pull of ${collection} by ${name}`).toEqual(expected);
+      const fed = (feeds.get(name) ?? []).filter((doc) => doc.collection === collection);
+      expect(live(fed), `protocol 2 feed of ${collection} to ${name}`).toEqual(expected);
+      const streamed = (streamPages[index] ?? []).filter((row) => !row.deleted && !row.revoked).map((row) => row.id);
+      expect(streamed.sort(), `protocol 1 stream read of ${collection} by ${name}`).toEqual(expected);
 
-    // The push check: one row per template, forbidden exactly where the rule says "may not change".
-    const viewer = { id: user.id, email: user.email, role: (matrix.people.get(name) as Person).role };
-    const rows = names.map((owner, rowIndex) => ({ index: rowIndex, id: templateOf(owner), data: { ...stored.get(templateOf(owner))?.data }, deleted: false, assumed: null }));
-    const forbidden = viewer.role === 'admin' ? [] : (await findForbidden(server.db, viewer, 'templates', rows, stored)).map((problem) => problem.id);
-    const mayNotChange = names.filter((owner) => !canEditProgramDocument(accessUser(matrix, name), creator(matrix, owner))).map(templateOf);
-    expect(forbidden.sort(), `templates ${name} may not change`).toEqual(mayNotChange.sort());
+      // The push check: one row per document, forbidden exactly where the rule says "may not change".
+      const viewer = { id: user.id, email: user.email, role: (matrix.people.get(name) as Person).role };
+      const rows = owners.map((owner, rowIndex) => ({ index: rowIndex, id: docOf(owner), data: { ...stored.get(docOf(owner))?.data }, deleted: false, assumed: null }));
+      const forbidden = viewer.role === 'admin' ? [] : (await findForbidden(server.db, viewer, collection, rows, stored)).map((problem) => problem.id);
+      const mayNotChange = owners.filter((owner) => !canEditProgramDocument(accessUser(matrix, name), creator(matrix, owner), collection)).map(docOf);
+      expect(forbidden.sort(), `${collection} ${name} may not change`).toEqual(mayNotChange.sort());
+    }
   }
 }
 
@@ -100,22 +121,22 @@ async function laptopsOf(matrix: Matrix, collection: CollectionName): Promise<Ma
 }
 
 /** Each laptop applies its next pull (tombstones delete); what is left must be what the rule says now. */
-async function expectLaptopsFollow(matrix: Matrix, laptops: Map<string, Laptop>): Promise<void> {
+async function expectLaptopsFollow(matrix: Matrix, laptops: Map<string, Laptop>, collection: ProgramCollection): Promise<void> {
   for (const [name, laptop] of laptops) {
     const user = matrix.users.get(name) as SeededUser;
-    const { documents } = await user.api.pullAll('templates', laptop.checkpoint);
+    const { documents } = await user.api.pullAll(collection, laptop.checkpoint);
     for (const doc of documents) {
       if (doc._deleted) laptop.docs.delete(doc.id);
       else laptop.docs.set(doc.id, doc);
     }
-    expect([...laptop.docs.keys()].sort(), `${name}'s laptop`).toEqual(expectedVisible(matrix, name));
+    expect([...laptop.docs.keys()].sort(), `${name}'s laptop (${collection})`).toEqual(expectedVisible(matrix, name, collection));
   }
 }
 
-describe.each(BACKENDS)('the template rule in SQL agrees with accessRules.ts (%s)', (backend) => {
+describe.each(BACKENDS)('the program-document rule in SQL agrees with accessRules.ts (%s)', (backend) => {
   const env = useTestEnv(backend);
 
-  it('serves every user exactly the templates canSeeProgramDocument allows, through every read path and the push check', async () => {
+  it('serves every user exactly the templates and resources canSeeProgramDocument allows, through every read path and the push check', async () => {
     const server = await env.start();
     const matrix = await seedMatrix(server);
     await expectServerAgrees(server, matrix);
@@ -174,10 +195,12 @@ describe.each(BACKENDS)('the template rule in SQL agrees with accessRules.ts (%s
       },
     ];
     for (const step of steps) {
-      const laptops = await laptopsOf(matrix, 'templates');
+      const templateLaptops = await laptopsOf(matrix, 'templates');
+      const resourceLaptops = await laptopsOf(matrix, 'resources');
       await step.run();
       step.apply();
-      await expectLaptopsFollow(matrix, laptops);
+      await expectLaptopsFollow(matrix, templateLaptops, 'templates');
+      await expectLaptopsFollow(matrix, resourceLaptops, 'resources');
       await expectServerAgrees(server, matrix);
     }
   });

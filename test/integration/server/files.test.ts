@@ -3,28 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { MAX_RESOURCE_FILE_BYTES } from '../../../src-shared/domain/types';
 import type { SyncServer } from '../../../src-server/createServer';
 import type { SyncDocument } from '../../../src-shared/sync/protocol';
-import { insertRow, nextTimestamp, updateRow } from './support/docFactories';
+import { insertRow, resourceDoc, updateRow } from './support/docFactories';
 import { BACKENDS, useTestEnv } from './support/testBackends';
 import { seedUser, type SeededUser } from './support/syncClient';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-function resourceDoc(id: string, file: { sha256: string; size: number }) {
-  const at = nextTimestamp();
-  return {
-    id,
-    createdAt: at,
-    updatedAt: at,
-    kind: 'file',
-    title: `Datasheet ${id}`,
-    file: { sha256: file.sha256, name: `${id}.pdf`, mime: 'application/pdf', size: file.size },
-    audience: [],
-    phase: 'immersion',
-    version: 1,
-    createdBy: 'lead@north.example',
-    _deleted: false,
-  };
-}
 
 async function upload(server: SyncServer, user: SeededUser, sha: string, body: Uint8Array) {
   const response = await fetch(`${server.url}/api/files/${sha}`, {

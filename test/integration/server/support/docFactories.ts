@@ -63,6 +63,25 @@ export function templateDoc(id: string, overrides: Record<string, unknown> = {})
   return { id, createdAt: at, updatedAt: at, kind: 'agenda', name: `Template ${id}`, data: { items: [] }, _deleted: false, ...overrides };
 }
 
+/** A resource-library document; a file resource when `file` is given, a link otherwise. */
+export function resourceDoc(id: string, file?: { sha256: string; size: number }): SyncDocument {
+  const at = nextTimestamp();
+  return {
+    id,
+    createdAt: at,
+    updatedAt: at,
+    ...(file
+      ? { kind: 'file', file: { sha256: file.sha256, name: `${id}.pdf`, mime: 'application/pdf', size: file.size } }
+      : { kind: 'link', url: `https://vendor.example/${id}` }),
+    title: `Datasheet ${id}`,
+    audience: [],
+    phase: 'immersion',
+    version: 1,
+    createdBy: 'lead@north.example',
+    _deleted: false,
+  };
+}
+
 export function insertRow(doc: SyncDocument): PushRow {
   return { newDocumentState: doc };
 }

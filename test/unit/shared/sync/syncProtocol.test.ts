@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canEditProgramDocument, canSeePartner, canSeeProgramDocument, isProgramCollection, partnerTeamEmails, PROGRAM_COLLECTIONS } from '../../../../src-shared/sync/accessRules';
+import { canEditProgramDocument, canSeePartner, canSeeProgramDocument, isAdminWrittenCollection, isProgramCollection, partnerTeamEmails, PROGRAM_COLLECTIONS } from '../../../../src-shared/sync/accessRules';
 import { formatCheckpoint, isSyncCheckpoint, parseCheckpoint } from '../../../../src-shared/sync/checkpoint';
 import { deepEqual, isSameDocument } from '../../../../src-shared/sync/documentEquality';
 import { pullPath, pushPath } from '../../../../src-shared/sync/protocol';
@@ -60,14 +60,23 @@ describe('access rules', () => {
     const lead = { id: 'u9', role: 'admin' as const, teamIds: ['hq'] };
     expect(canSeeProgramDocument(ann, lead)).toBe(true);
     expect(canSeeProgramDocument({ ...ann, teamIds: [] }, lead)).toBe(true);
-    expect(canEditProgramDocument(ann, lead)).toBe(false);
-    expect(canEditProgramDocument({ ...ann, teamIds: ['hq'] }, lead)).toBe(true);
-    expect(canEditProgramDocument({ ...ann, role: 'admin' }, { id: 'u2', role: 'manager', teamIds: ['south'] })).toBe(true);
+    expect(canEditProgramDocument(ann, lead, 'templates')).toBe(false);
+    expect(canEditProgramDocument({ ...ann, teamIds: ['hq'] }, lead, 'templates')).toBe(true);
+    expect(canEditProgramDocument({ ...ann, role: 'admin' }, { id: 'u2', role: 'manager', teamIds: ['south'] }, 'templates')).toBe(true);
     // Whoever may change a program document may see it.
     expect(canSeeProgramDocument({ ...ann, role: 'admin', teamIds: [] }, { id: 'u2', role: 'manager', teamIds: [] })).toBe(true);
   });
-  it('counts templates, and no partner-owned collection, among the program collections', () => {
-    expect(PROGRAM_COLLECTIONS).toContain('templates');
+  it('lets only admins change the resource library, even the creator’s teammates may only read it', () => {
+    const lead = { id: 'u9', role: 'admin' as const, teamIds: ['hq'] };
+    expect(canSeeProgramDocument(ann, lead)).toBe(true);
+    expect(canEditProgramDocument({ ...ann, teamIds: ['hq'] }, lead, 'resources')).toBe(false);
+    expect(canEditProgramDocument(ann, { id: ann.id, role: 'manager', teamIds: ['north'] }, 'resources')).toBe(false);
+    expect(canEditProgramDocument({ ...ann, role: 'admin', teamIds: [] }, lead, 'resources')).toBe(true);
+    expect(isAdminWrittenCollection('resources')).toBe(true);
+    expect(isAdminWrittenCollection('templates')).toBe(false);
+  });
+  it('counts templates and resources, and no partner-owned collection, among the program collections', () => {
+    expect(PROGRAM_COLLECTIONS).toEqual(['templates', 'resources']);
     expect(isProgramCollection('templates')).toBe(true);
     for (const collection of ['partners', 'tasks', 'deals', 'conflicts'] as const) expect(isProgramCollection(collection)).toBe(false);
   });
