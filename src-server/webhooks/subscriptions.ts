@@ -1,35 +1,13 @@
 /** Webhook subscriptions and the delivery log (admin CLI and `/api/v1/webhooks`). */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isWebhookEvent, WEBHOOK_EVENTS, type WebhookEventType } from '../../src-shared/api/scopes';
+import type { WebhookDelivery, WebhookSubscription } from '../../src-shared/api/webhookTypes';
 import { webhookUrlProblem } from '../../src-shared/api/webhookUrl';
 import { AdminInputError } from '../admin/adminService';
 import type { Db } from '../storage/db';
 import { isStorableText } from '../validation/untrustedInput';
 
-export type WebhookSubscription = {
-  id: string;
-  url: string;
-  events: WebhookEventType[];
-  createdAt: string;
-  /** false once removed: it gets no new deliveries (its log is kept). */
-  active: boolean;
-  removedAt: string | null;
-};
-
-export type WebhookDelivery = {
-  id: string;
-  eventId: string;
-  eventType: string;
-  subscriptionId: string;
-  url: string;
-  status: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  nextAttemptAt: string;
-  lastStatus: number | null;
-  lastError: string | null;
-  deliveredAt: string | null;
-  log: { attempt: number; at: string; statusCode: number | null; error: string | null }[];
-};
+export type { WebhookDelivery, WebhookSubscription } from '../../src-shared/api/webhookTypes';
 
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 

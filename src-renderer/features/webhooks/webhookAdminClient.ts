@@ -4,23 +4,9 @@
  * the body, the server's refusal (with the field it names), signed out (401) or unreachable.
  */
 import type { WebhookEventType } from '../../../src-shared/api/scopes';
+import type { WebhookDelivery, WebhookSubscription } from '../../../src-shared/api/webhookTypes';
 
-export type WebhookSubscription = { id: string; url: string; events: WebhookEventType[]; createdAt: string; active: boolean; removedAt: string | null };
-
-export type WebhookDelivery = {
-  id: string;
-  eventId: string;
-  eventType: string;
-  subscriptionId: string;
-  url: string;
-  status: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  nextAttemptAt: string;
-  lastStatus: number | null;
-  lastError: string | null;
-  deliveredAt: string | null;
-  log: { attempt: number; at: string; statusCode: number | null; error: string | null }[];
-};
+export type { WebhookDelivery, WebhookSubscription };
 
 export type AdminOutcome<T> =
   | { kind: 'ok'; body: T }
