@@ -225,9 +225,9 @@ describe.each(BACKENDS)('webhooks (%s)', (backend) => {
     expect(docs.filter((change) => change.collection === 'trainings').map((change) => change.document.updatedBy)).toEqual(['token:lms']);
   }, 60_000);
 
-  it('raises the same events for a laptop\'s sync push: partner created, at risk, deal won, plan finalised', async () => {
-    const clock = testClock();
-    const server = await startWith(clock);
+  /** A server with a receiver listening to the push-raised events, Ann, and a new partner with a deal and a draft plan to push. */
+  async function laptopPushFixture() {
+    const server = await startWith(testClock());
     const receiver = await startReceiver();
     receivers.push(receiver);
     await server.webhooks.service.add({ url: receiver.url, events: ['partner.created', 'partner.at_risk', 'deal.registered', 'deal.won', 'partner.first_deal', 'plan.finalised'] });
@@ -236,6 +236,11 @@ describe.each(BACKENDS)('webhooks (%s)', (backend) => {
     const at = '2026-11-20T09:00:00.000Z';
     const dealDoc = { id: 'd1', createdAt: at, updatedAt: at, partnerId: 'p1', account: 'Contoso', amount: 100, currency: 'USD', stage: 'registered', registeredOn: '2026-11-02', source: 'sourced', _deleted: false };
     const plan = { id: 'plan1', createdAt: at, updatedAt: at, partnerId: 'p1', version: 1, status: 'draft', objectives: '', summary: '', signOff: [], _deleted: false };
+    return { server, receiver, ann, partner, dealDoc, plan };
+  }
+
+  it('raises the same events for a laptop\'s sync push: partner created, at risk, deal won, plan finalised', async () => {
+    const { server, receiver, ann, partner, dealDoc, plan } = await laptopPushFixture();
     const first = await ann.api.feedPush([feedRow('partners', partner), feedRow('deals', dealDoc), feedRow('plans', plan)]);
     expect(first.body.results.map((result) => result.status)).toEqual(['accepted', 'accepted', 'accepted']);
     const seqs = first.body.results.map((result) => (result.status === 'accepted' ? result.seq : 0));
@@ -254,16 +259,7 @@ describe.each(BACKENDS)('webhooks (%s)', (backend) => {
   });
 
   it('raises the same events for a protocol-1 push of a laptop not yet updated, and none for its replay', async () => {
-    const clock = testClock();
-    const server = await startWith(clock);
-    const receiver = await startReceiver();
-    receivers.push(receiver);
-    await server.webhooks.service.add({ url: receiver.url, events: ['partner.created', 'partner.at_risk', 'deal.registered', 'deal.won', 'partner.first_deal', 'plan.finalised'] });
-    const ann = await seedUser(server, 'ann@north.example', { teams: ['north'] });
-    const partner = partnerDoc('p1', { ownerEmail: ann.email });
-    const at = '2026-11-20T09:00:00.000Z';
-    const dealDoc = { id: 'd1', createdAt: at, updatedAt: at, partnerId: 'p1', account: 'Contoso', amount: 100, currency: 'USD', stage: 'registered', registeredOn: '2026-11-02', source: 'sourced', _deleted: false };
-    const plan = { id: 'plan1', createdAt: at, updatedAt: at, partnerId: 'p1', version: 1, status: 'draft', objectives: '', summary: '', signOff: [], _deleted: false };
+    const { server, receiver, ann, partner, dealDoc, plan } = await laptopPushFixture();
     for (let round = 0; round < 2; round += 1) {
       // The second round is a replay of the stored states: nothing written, no events.
       expect((await ann.api.push('partners', [{ newDocumentState: partner }])).body).toEqual([]);
