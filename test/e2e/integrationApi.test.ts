@@ -6,7 +6,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type SyncServer } from '../../src-server/createServer';
@@ -16,6 +15,7 @@ import { PortfolioPage } from './pages/portfolioPage';
 import { RecordsPage } from './pages/recordsPage';
 import { SettingsPage } from './pages/settingsPage';
 import { SyncIndicator } from './pages/syncIndicator';
+import { dropPostgresSchema } from '../integration/server/support/testBackends';
 import { openAppSession, type AppSession } from './support/appSession';
 
 type Backend = 'pglite' | 'postgres';
@@ -125,15 +125,7 @@ describe.each(BACKENDS)('integration API: a CRM and an LMS feed the manager’s 
     await receiver?.close();
     await server?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    if (backend === 'postgres') {
-      const client = new pg.Client({ connectionString: process.env.DATABASE_URL_TEST });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      } finally {
-        await client.end();
-      }
-    }
+    if (backend === 'postgres') await dropPostgresSchema(schema);
   });
 
   it('shows the API-created partner in the portfolio, with no deal yet', async () => {

@@ -52,13 +52,7 @@ export function useTestEnv(backend: BackendName): TestEnv {
       if (pglite && !pglite.closed) await pglite.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       return;
     }
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL_TEST });
-    await client.connect();
-    try {
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    } finally {
-      await client.end();
-    }
+    await dropPostgresSchema(schema);
   };
 
   const newSchema = () => {
@@ -93,4 +87,15 @@ export function useTestEnv(backend: BackendName): TestEnv {
       return server;
     },
   };
+}
+
+/** Drops a test's schema from the PostgreSQL of `DATABASE_URL_TEST` (what it created is gone with it). */
+export async function dropPostgresSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL_TEST });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
 }
