@@ -43,7 +43,7 @@ export async function copySnapshot(db: AppDatabase, snapshot: PortfolioSnapshot,
       done.push(name);
     }
   } catch (error) {
-    for (const name of done) await db[name].bulkRemove(snapshot[name].map((doc) => doc.id)).catch(() => undefined);
+    for (const name of done) await (db[name] as AppDatabase['partners']).bulkRemove(snapshot[name].map((doc) => doc.id)).catch(() => undefined);
     throw error;
   }
 }

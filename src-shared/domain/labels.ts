@@ -61,4 +61,5 @@ export const COLLECTION_LABELS: Record<CollectionName, string> = {
   surveys: 'Surveys',
   templates: 'Templates',
   conflicts: 'Changes merged',
+  mdf: 'MDF budgets and requests',
 };
