@@ -263,3 +263,21 @@ export function heldAmount(doc: MdfRequest): number {
 
 /** "Q3 2026" for a stored quarter. */
 export const mdfQuarterLabel = quarterLabel;
+
+/** Every proof file the claims on this laptop reference, once each: what the file cache keeps offline. */
+export function mdfProofFiles(docs: readonly MdfDoc[]): FileRef[] {
+  const bySha = new Map<string, FileRef>();
+  for (const doc of docs) for (const claim of doc.claims ?? []) if (claim.proof && !bySha.has(claim.proof.sha256)) bySha.set(claim.proof.sha256, claim.proof);
+  return [...bySha.values()];
+}
+
+/** The quarters a budget is usually set for: the one before `today`'s to four ahead, plus those already used, newest first. */
+export function budgetQuarterChoices(today: IsoDate, used: readonly string[]): string[] {
+  const year = Number(today.slice(0, 4));
+  const q = Number(quarterOf(today).slice(-1));
+  const around = Array.from({ length: 6 }, (_, i) => {
+    const index = year * 4 + (q - 1) + i - 1;
+    return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+  });
+  return [...new Set([...around, ...used])].sort((a, b) => b.localeCompare(a));
+}

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { MdfDoc } from '../../../../src-shared/domain/types';
+import type { MdfClaim, MdfDoc } from '../../../../src-shared/domain/types';
 import { budgetWarning, mdfQuarters, quarterUsage } from '../../../../src-shared/mdf/mdfBudget';
 import {
   approveMdfRequest,
+  budgetQuarterChoices,
   claimMdf,
   decideMdfClaim,
   editMdfRequest,
@@ -11,6 +12,7 @@ import {
   markMdfPaid,
   mdfAmounts,
   mdfBudgetId,
+  mdfProofFiles,
   newMdfRequest,
   quarterOf,
   rejectMdfRequest,
@@ -161,5 +163,14 @@ describe('MDF budgets', () => {
     expect(budgetWarning(docs, { quarter: '2026-Q3', amount: 7000, currency: 'EUR', excludeId: 'r2' }, { countPending: false })).toBeNull();
     expect(budgetWarning(docs, { quarter: '2026-Q3', amount: 100, currency: 'USD' })).toBe('The Q3 2026 budget is in EUR; a request in USD is not counted against it');
     expect(budgetWarning(docs, { quarter: '2026-Q4', amount: 100, currency: 'EUR' })).toBe('No MDF budget is set for Q4 2026');
+  });
+});
+
+describe('MDF proof files and budget quarters', () => {
+  it('lists each claim proof once, and offers the quarters around today plus those in use', () => {
+    const proof = { sha256: 'c'.repeat(64), name: 'photos.zip', mime: 'application/zip', size: 10 };
+    const doc = (id: string, claims: MdfClaim[]) => ({ id, createdAt: 'x', updatedAt: 'x', partnerId: 'p', kind: 'request' as const, quarter: '2026-Q3', amount: 1, currency: 'EUR', claims });
+    expect(mdfProofFiles([doc('a', [{ amount: 1, note: 'n', claimedOn: '2026-07-01', proof }, { amount: 1, note: 'n', claimedOn: '2026-07-02', proof }]), doc('b', [{ amount: 1, note: 'n', claimedOn: '2026-07-01' }])])).toEqual([proof]);
+    expect(budgetQuarterChoices('2026-12-02', ['2025-Q1'])).toEqual(['2027-Q4', '2027-Q3', '2027-Q2', '2027-Q1', '2026-Q4', '2026-Q3', '2025-Q1']);
   });
 });
