@@ -206,7 +206,9 @@ export function MdfTab({ partner, plans, deals, today }: { partner: Partner; pla
               <Table.Tr>
                 <Table.Th>Quarter</Table.Th>
                 <Table.Th ta="right">Budget</Table.Th>
-                <Table.Th ta="right">Approved</Table.Th>
+                <Table.Th ta="right" title="Approved requests, or their approved claims">
+                  Used
+                </Table.Th>
                 <Table.Th ta="right">Waiting</Table.Th>
                 <Table.Th ta="right">Remaining</Table.Th>
                 <Table.Th />

@@ -251,7 +251,7 @@ export function PlanPrintDocument({ partner, plan, items, managerName, company, 
             </tbody>
           </table>
         )}
-        <h3>Market development funds (MDF)</h3>
+        {mdfRequests.length > 0 || ledger.rows.length === 0 ? <h3>Market development funds (MDF)</h3> : null}
         {mdfRequests.length === 0 ? (
           ledger.rows.length === 0 ? <p className="pp-muted">No MDF requests in this version.</p> : null
         ) : (
@@ -290,7 +290,9 @@ export function PlanPrintDocument({ partner, plan, items, managerName, company, 
         )}
         {ledger.rows.length > 0 ? (
           <>
-            <h3>MDF by initiative, on {formatDate(today)}</h3>
+            <h3>
+              {mdfRequests.length > 0 ? 'MDF' : 'Market development funds (MDF)'} by initiative, on {formatDate(today)}
+            </h3>
             <table className="pp-mdf" data-testid="print-mdf-ledger">
               <thead>
                 <tr>

@@ -1,0 +1,155 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Plan } from '../../src-shared/domain/types';
+import { AppPage } from './pages/appPage';
+import { MdfPage } from './pages/mdfPage';
+import { PlanPage, printPlanPdf } from './pages/planPage';
+import { PortfolioPage } from './pages/portfolioPage';
+import { openAppSession, type AppSession } from './support/appSession';
+
+const PDF_DIR = resolve(import.meta.dirname, '../../test-results/mdf-pdf');
+const INITIATIVE = 'Spring webinar series';
+const ACTIVITY = 'Three webinars with the partner’s customers';
+
+/** The text of a PDF in drawing order, whitespace collapsed. */
+const pdfText = (file: string): string => execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+
+type Automation = { partnerDeskAutomation?: { db: { plans: { find: () => { exec: () => Promise<{ toJSON: () => unknown }[]> } } } } };
+
+/**
+ * MDF from request to payment: a manager sets the partner's quarter budget, requests funds for an
+ * initiative of the joint plan, approves them, is refused a claim above the approved amount (the
+ * message names both amounts), claims with a proof file, approves the claim and records the
+ * payment; the proof opens from the laptop's cache, and the plan PDF shows the initiative's
+ * requested / approved / claimed / paid amounts.
+ */
+describe('MDF: request, approval, claim with proof, payment, in the plan PDF', () => {
+  let session: AppSession;
+  let context: BrowserContext;
+  let page: Page;
+  let app: AppPage;
+  let mdf: MdfPage;
+  let partnerName = '';
+  const proof = Buffer.from('Attendee list\nwebinar 1: 64\nwebinar 2: 58\nwebinar 3: 71\nleads: 19\n');
+
+  beforeAll(async () => {
+    rmSync(PDF_DIR, { recursive: true, force: true });
+    mkdirSync(PDF_DIR, { recursive: true });
+    session = await openAppSession({ acceptDownloads: true });
+    ({ context, page } = session);
+    app = new AppPage(page, `${session.url}?automation`);
+    mdf = new MdfPage(page);
+    await app.open();
+    await app.loadDemoPortfolio();
+    await app.goTo('Portfolio');
+    const portfolio = new PortfolioPage(page);
+    await portfolio.rows().first().waitFor();
+    partnerName = (await portfolio.names())[0] ?? '';
+    await portfolio.openPartner(partnerName);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('adds an initiative to the partner’s plan, then shows the MDF tab empty', async () => {
+    const plan = new PlanPage(page);
+    await plan.open();
+    await page.getByRole('button', { name: /^Start from the .* template$/ }).click();
+    await page.getByTestId('plan-tab').waitFor();
+    await plan.openAdd('initiative');
+    await plan.field('Initiative').fill(INITIATIVE);
+    await plan.submitAndClose('Add initiative');
+    await plan.rows('initiative').filter({ hasText: INITIATIVE }).waitFor();
+
+    await mdf.open();
+    await page.getByRole('heading', { name: 'No MDF yet' }).waitFor();
+    await app.dismissNotifications();
+    await app.screenshot('mdf-01-empty');
+  });
+
+  it('sets the quarter budget and requests MDF linked to the initiative', async () => {
+    await mdf.setBudget({ amount: '20000', currency: 'EUR' });
+    await mdf.request({ activity: ACTIVITY, amount: '12,000', currency: 'EUR', initiative: INITIATIVE });
+    expect(await mdf.state(ACTIVITY)).toBe('Requested');
+    expect(await mdf.card(ACTIVITY).innerText()).toContain(`funds “${INITIATIVE}”`);
+    await expect.poll(async () => (await mdf.budgetRows().first().innerText()).replace(/\s+/g, ' ')).toMatch(/EUR 20,000 EUR 0 EUR 12,000 EUR 20,000/);
+  });
+
+  it('approves less than requested only with a reason, then approves', async () => {
+    const form = await mdf.startStep(ACTIVITY, 'Approve', 'Approve the request');
+    await mdf.field(form, 'Approved amount (EUR)').fill('10000');
+    await mdf.submit(form, 'Approve');
+    expect(await mdf.fieldError(form, 'Reason')).toBe('Say why less than the requested EUR 12,000 is approved');
+    await form.getByRole('textbox', { name: 'Reason' }).fill('Two of the three webinars are funded this quarter');
+    await mdf.submitAndClose(form, 'Approve');
+    expect(await mdf.state(ACTIVITY)).toBe('Approved');
+  });
+
+  it('refuses a claim above the approved amount, naming both amounts on the amount field', async () => {
+    const form = await mdf.startStep(ACTIVITY, 'File a claim', 'File a claim with proof of performance');
+    await mdf.field(form, 'Claimed amount (EUR)').fill('11000');
+    await form.getByRole('textbox', { name: 'Proof of performance' }).fill('193 attendees over three webinars, 19 qualified leads');
+    await mdf.submit(form, 'File claim');
+    expect(await mdf.fieldError(form, 'Claimed amount (EUR)')).toBe('The claim (EUR 11,000) is above the approved amount (EUR 10,000); claim at most EUR 10,000');
+    await app.screenshot('mdf-02-claim-refused');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'))).toBe('dark');
+    await app.screenshot('mdf-02-claim-refused-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await mdf.state(ACTIVITY)).toBe('Approved');
+  });
+
+  it('claims with a proof file, approves the claim and records the payment; the proof opens from the cache', async () => {
+    const form = mdf.card(ACTIVITY).getByRole('form', { name: 'File a claim with proof of performance' });
+    await mdf.field(form, 'Claimed amount (EUR)').fill('9500');
+    await form.locator('input[type="file"]').setInputFiles({ name: 'attendees.txt', mimeType: 'text/plain', buffer: proof });
+    await form.getByText(/attendees\.txt · \d+ bytes/).waitFor();
+    await mdf.submitAndClose(form, 'File claim');
+    expect(await mdf.state(ACTIVITY)).toBe('Claimed');
+
+    const decide = await mdf.startStep(ACTIVITY, 'Approve claim', 'Approve the claim');
+    await mdf.submitAndClose(decide, 'Approve claim');
+    expect(await mdf.state(ACTIVITY)).toBe('Claim approved');
+    const pay = await mdf.startStep(ACTIVITY, 'Mark paid', 'Record the payment');
+    await mdf.submitAndClose(pay, 'Mark paid');
+    expect(await mdf.state(ACTIVITY)).toBe('Paid');
+    expect(await mdf.card(ACTIVITY).innerText()).toContain('Paid EUR 9,500');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), mdf.card(ACTIVITY).getByRole('button', { name: 'Open proof attendees.txt' }).click()]);
+    expect(download.suggestedFilename()).toBe('attendees.txt');
+    expect(readFileSync((await download.path()) ?? '')).toEqual(proof);
+    await app.dismissNotifications();
+    await app.screenshot('mdf-03-paid');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'))).toBe('dark');
+    await app.screenshot('mdf-03-paid-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('shows requested / approved / claimed / paid for the initiative in the plan and its PDF', async () => {
+    const plan = new PlanPage(page);
+    await plan.open();
+    const ledger = page.getByTestId('plan-mdf-ledger');
+    await expect.poll(async () => (await ledger.innerText()).replace(/\s+/g, ' ')).toContain(`${INITIATIVE} EUR 12,000 EUR 10,000 EUR 9,500 EUR 9,500`);
+    await ledger.scrollIntoViewIfNeeded();
+    await app.screenshot('mdf-04-plan-ledger');
+
+    const plans = (await page.evaluate(async () => (await (globalThis as unknown as Automation).partnerDeskAutomation!.db.plans.find().exec()).map((doc) => doc.toJSON()))) as Plan[];
+    const draft = plans.find((p) => p.status === 'draft');
+    expect(draft).toBeDefined();
+    const printPage = await context.newPage();
+    const file = resolve(PDF_DIR, 'plan-mdf.pdf');
+    await printPlanPdf(printPage, `${session.url}?automation`, draft?.id ?? '', 'a4', file);
+    await printPage.close();
+    const text = pdfText(file);
+    expect(text).toContain('Market development funds (MDF) by initiative');
+    expect(text).toContain(`${INITIATIVE} EUR 12,000 EUR 10,000 EUR 9,500 EUR 9,500`);
+    expect(text).toContain('Total in EUR EUR 12,000 EUR 10,000 EUR 9,500 EUR 9,500');
+    execFileSync('pdftoppm', ['-png', '-r', '60', file, resolve(PDF_DIR, 'plan-mdf')]);
+    expect(session.pageErrors).toEqual([]);
+  });
+});
