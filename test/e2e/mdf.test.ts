@@ -79,6 +79,14 @@ describe('MDF: request, approval, claim with proof, payment, in the plan PDF', (
     await expect.poll(async () => (await mdf.budgetRows().first().innerText()).replace(/\s+/g, ' ')).toMatch(/EUR 20,000 EUR 0 EUR 12,000 EUR 20,000/);
   });
 
+  it('opens a step with the keyboard on its first field, and Escape closes it', async () => {
+    const reject = await mdf.startStep(ACTIVITY, 'Reject', 'Reject the request');
+    await expect.poll(() => reject.getByRole('textbox', { name: 'Reason' }).evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await reject.waitFor({ state: 'detached' });
+    expect(await mdf.state(ACTIVITY)).toBe('Requested');
+  });
+
   it('approves less than requested only with a reason, then approves', async () => {
     const form = await mdf.startStep(ACTIVITY, 'Approve', 'Approve the request');
     await mdf.field(form, 'Approved amount (EUR)').fill('10000');
@@ -150,6 +158,22 @@ describe('MDF: request, approval, claim with proof, payment, in the plan PDF', (
     expect(text).toContain(`${INITIATIVE} EUR 12,000 EUR 10,000 EUR 9,500 EUR 9,500`);
     expect(text).toContain('Total in EUR EUR 12,000 EUR 10,000 EUR 9,500 EUR 9,500');
     execFileSync('pdftoppm', ['-png', '-r', '60', file, resolve(PDF_DIR, 'plan-mdf')]);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('shows MDF utilisation and return per currency on the dashboard', async () => {
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    const card = page.getByTestId('mdf-kpi-card');
+    await card.waitFor();
+    await card.getByTestId('mdf-utilisation-EUR').waitFor();
+    expect(await card.getByTestId('mdf-utilisation-EUR').innerText()).toMatch(/^\d+%$/);
+    expect(await card.innerText()).toMatch(/MDF RETURN · EUR/i);
+    await card.scrollIntoViewIfNeeded();
+    await app.screenshot('mdf-05-dashboard');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'))).toBe('dark');
+    await app.screenshot('mdf-05-dashboard-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     expect(session.pageErrors).toEqual([]);
   });
 });

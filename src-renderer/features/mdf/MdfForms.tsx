@@ -1,6 +1,6 @@
 import { Alert, Card, FileInput, Group, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { MAX_RESOURCE_FILE_BYTES, type FileRef, type IsoDate, type MdfDoc } from '../../../src-shared/domain/types';
 import { parseAmount } from '../../../src-shared/import/dealsCsv';
 import { budgetWarning } from '../../../src-shared/mdf/mdfBudget';
@@ -18,6 +18,21 @@ import { mdfErrorField, type MdfField } from './mdfErrorField';
 import { approveMdf, createMdfRequest, decideClaim, fileMdfClaim, payMdf, rejectMdf, saveMdfBudget } from './mdfWrites';
 
 type Errors = Partial<Record<MdfField, string>>;
+
+/**
+ * These forms open inline (not in a modal, whose focus trap reads `data-autofocus`): the keyboard
+ * lands on the field marked `data-autofocus` when the form opens, Escape cancels it.
+ */
+function useInlineForm(onCancel: () => void) {
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('[data-autofocus] input, input[data-autofocus], textarea[data-autofocus]')?.focus();
+  }, []);
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key === 'Escape' && !event.defaultPrevented && !(event.target instanceof HTMLElement && event.target.closest('[aria-expanded="true"]'))) onCancel();
+  };
+  return [ref, onKeyDown] as const;
+}
 
 /** "12 500" / "12,500.50" → 12500.5; what is not a number becomes NaN, which the rules refuse with their message. */
 const amountOf = (text: string): number => parseAmount(text) ?? Number.NaN;
@@ -69,6 +84,7 @@ export function MdfBudgetForm({ partnerId, docs, today, editing, onDone }: { par
   const [values, setValues] = useState(draft.initial);
   const [errors, setErrors] = useState<Errors>({});
   const [saving, setSaving] = useState(false);
+  const [formRef, onFormKeyDown] = useInlineForm(onDone);
   const set = (change: Partial<BudgetValues>) => {
     const next = { ...values, ...change };
     setValues(next);
@@ -86,7 +102,7 @@ export function MdfBudgetForm({ partnerId, docs, today, editing, onDone }: { par
     }
   };
   return (
-    <Card withBorder radius="md" padding="md" component="form" aria-label="MDF budget" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <Card withBorder radius="md" padding="md" ref={formRef} onKeyDown={onFormKeyDown} component="form" aria-label="MDF budget" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       <Stack gap="sm">
         <Title order={4}>{editing ? `Budget for ${mdfQuarterLabel(editing.quarter)}` : 'Set a quarter’s MDF budget'}</Title>
         <Group grow align="flex-start">
@@ -122,6 +138,7 @@ export function MdfRequestForm({ partnerId, docs, today, initiatives, onDone }: 
   const [values, setValues] = useState(draft.initial);
   const [errors, setErrors] = useState<Errors>({});
   const [saving, setSaving] = useState(false);
+  const [formRef, onFormKeyDown] = useInlineForm(onDone);
   const set = (change: Partial<RequestValues>) => {
     const next = { ...values, ...change };
     setValues(next);
@@ -141,7 +158,7 @@ export function MdfRequestForm({ partnerId, docs, today, initiatives, onDone }: 
     }
   };
   return (
-    <Card withBorder radius="md" padding="md" component="form" aria-label="MDF request" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <Card withBorder radius="md" padding="md" ref={formRef} onKeyDown={onFormKeyDown} component="form" aria-label="MDF request" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       <Stack gap="sm">
         <Title order={4}>Request MDF</Title>
         <TextInput label="Activity" description="What the funds pay for" placeholder="Webinar series with the partner" value={values.activity} onChange={(e) => set({ activity: e.currentTarget.value })} error={errors.activity} required data-autofocus />
@@ -191,6 +208,7 @@ export function MdfActionForm({ request, docs, action, today, onDone }: { reques
   const [values, setValues] = useState(draft.initial);
   const [errors, setErrors] = useState<Errors>({});
   const [saving, setSaving] = useState(false);
+  const [formRef, onFormKeyDown] = useInlineForm(onDone);
   const [picked, setPicked] = useState<{ ref: FileRef; bytes: ArrayBuffer } | null>(null);
   const set = (change: Partial<ActionValues>) => {
     const next = { ...values, ...change };
@@ -249,7 +267,7 @@ export function MdfActionForm({ request, docs, action, today, onDone }: { reques
   const withReason = action === 'approve' || action === 'reject' || action === 'approveClaim' || action === 'refuseClaim';
   const dateLabel = { approve: 'Approved on', reject: 'Rejected on', claim: 'Claimed on', approveClaim: 'Decided on', refuseClaim: 'Decided on', pay: 'Paid on' }[action];
   return (
-    <Card withBorder radius="md" padding="sm" component="form" aria-label={ACTION_TITLES[action]} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <Card withBorder radius="md" padding="sm" ref={formRef} onKeyDown={onFormKeyDown} component="form" aria-label={ACTION_TITLES[action]} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       <Stack gap="sm">
         <Text fw={600}>{ACTION_TITLES[action]}</Text>
         <Group grow align="flex-start">
