@@ -1,14 +1,22 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type SyncServer } from '../../src-server/createServer';
 import type { Plan } from '../../src-shared/domain/types';
+import { insertRow, partnerDoc } from '../integration/server/support/docFactories';
+import { apiFor } from '../integration/server/support/syncClient';
 import { AppPage } from './pages/appPage';
 import { MdfPage } from './pages/mdfPage';
 import { PlanPage, printPlanPdf } from './pages/planPage';
 import { PortfolioPage } from './pages/portfolioPage';
+import { SettingsPage, type Credentials } from './pages/settingsPage';
+import { SyncIndicator } from './pages/syncIndicator';
 import { openAppSession, type AppSession } from './support/appSession';
+import { launchChromium, serveRenderer } from './support/browser';
 
 const PDF_DIR = resolve(import.meta.dirname, '../../test-results/mdf-pdf');
 const INITIATIVE = 'Spring webinar series';
@@ -175,5 +183,101 @@ describe('MDF: request, approval, claim with proof, payment, in the plan PDF', (
     await app.screenshot('mdf-05-dashboard-dark');
     await page.emulateMedia({ colorScheme: 'light' });
     expect(session.pageErrors).toEqual([]);
+  });
+});
+
+type Laptop = { context: BrowserContext; page: Page; app: AppPage; settings: SettingsPage; sync: SyncIndicator; mdf: MdfPage; errors: string[] };
+
+/**
+ * The proof travels with the claim: Ann files a claim with a proof file on her laptop; the file
+ * reaches the server, where her teammate Bob may read it because he sees the partner; Bob's
+ * laptop caches it after sync and opens it with no network.
+ */
+describe('MDF proof: uploaded with the claim, cached on a teammate’s laptop, opened offline', () => {
+  const PARTNER_ID = 'northwind-mdf-partner';
+  let dataDir: string;
+  let server: SyncServer;
+  let renderer: Awaited<ReturnType<typeof serveRenderer>>;
+  let chromium: Awaited<ReturnType<typeof launchChromium>>;
+  let browser: Browser;
+  let ann: Laptop;
+  let bob: Laptop;
+  const login = (who: 'ann' | 'bob'): Credentials => ({ serverUrl: server.url, email: `${who}@north.example`, password: `${who}-correct-horse` });
+  const proof = Buffer.from(`Roadshow attendee list\n${'name,company,email\n'.repeat(200)}`);
+  const proofSha = createHash('sha256').update(proof).digest('hex');
+
+  const openLaptop = async (): Promise<Laptop> => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light', acceptDownloads: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    return { context, page, app: new AppPage(page, renderer.url), settings: new SettingsPage(page), sync: new SyncIndicator(page), mdf: new MdfPage(page), errors };
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'pd-e2e-mdf-'));
+    server = await createServer({ dataDir, host: '127.0.0.1', port: 0, logger: false, passwordHashing: { memoryCost: 1024, timeCost: 1 }, streamHeartbeatMs: 1000 });
+    await server.admin.addTeam('north');
+    await server.admin.addUser({ email: 'ann@north.example', name: 'Ann Berg', role: 'manager', teams: ['north'], password: 'ann-correct-horse' });
+    await server.admin.addUser({ email: 'bob@north.example', name: 'Bob Stone', role: 'manager', teams: ['north'], password: 'bob-correct-horse' });
+    const annApi = apiFor(server, (await server.admin.issueToken('ann@north.example')).token);
+    expect((await annApi.push('partners', [insertRow(partnerDoc(PARTNER_ID, { name: 'Northwind Channel Co', ownerEmail: 'ann@north.example' }))])).status).toBe(200);
+    renderer = await serveRenderer();
+    chromium = await launchChromium();
+    browser = chromium.browser;
+    ann = await openLaptop();
+    bob = await openLaptop();
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await renderer?.close();
+    await server?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('Ann claims with a proof file; the file reaches the server, readable by her teammate', async () => {
+    await ann.app.open('/settings');
+    await ann.settings.sync.signIn(login('ann'));
+    await ann.settings.sync.expectSignedIn('ann@north.example');
+    await ann.sync.waitFor(/^Up to date/);
+    await ann.app.open(`/partners/${PARTNER_ID}/mdf`);
+    await ann.page.getByRole('heading', { name: 'No MDF yet' }).waitFor({ timeout: 30_000 });
+    await ann.mdf.request({ activity: 'Regional roadshow', amount: '6000', currency: 'USD' });
+    await ann.mdf.submitAndClose(await ann.mdf.startStep('Regional roadshow', 'Approve', 'Approve the request'), 'Approve');
+    expect(await ann.mdf.state('Regional roadshow')).toBe('Approved');
+    const claim = await ann.mdf.startStep('Regional roadshow', 'File a claim', 'File a claim with proof of performance');
+    await claim.getByRole('textbox', { name: 'Proof of performance' }).fill('Three cities, 140 attendees');
+    await claim.locator('input[type="file"]').setInputFiles({ name: 'roadshow-attendees.csv', mimeType: 'text/csv', buffer: proof });
+    await claim.getByText(/roadshow-attendees\.csv ·/).waitFor();
+    await ann.mdf.submitAndClose(claim, 'File claim');
+    expect(await ann.mdf.state('Regional roadshow')).toBe('Claimed');
+
+    const bobToken = (await server.admin.issueToken('bob@north.example')).token;
+    await expect
+      .poll(async () => (await fetch(`${server.url}/api/files/${proofSha}`, { headers: { authorization: `Bearer ${bobToken}` } })).status, { timeout: 30_000, message: 'the proof and its claim reach the server' })
+      .toBe(200);
+    expect(ann.errors).toEqual([]);
+  });
+
+  it('Bob’s laptop caches the proof after sync and opens it offline from the claim', async () => {
+    await bob.app.open('/settings');
+    await bob.settings.sync.signIn(login('bob'));
+    await bob.settings.sync.expectSignedIn('bob@north.example');
+    await bob.sync.waitFor(/^Up to date/);
+    await bob.app.open('/resources');
+    await bob.page.getByTestId('cache-total').filter({ hasText: /^1 file/ }).waitFor({ timeout: 30_000 });
+
+    await bob.context.setOffline(true);
+    await bob.sync.waitFor(/^Offline/);
+    await bob.app.open(`/partners/${PARTNER_ID}/mdf`);
+    const card = bob.mdf.card('Regional roadshow');
+    await card.waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([bob.page.waitForEvent('download'), card.getByRole('button', { name: 'Open proof roadshow-attendees.csv' }).click()]);
+    expect(download.suggestedFilename()).toBe('roadshow-attendees.csv');
+    expect(createHash('sha256').update(readFileSync(await download.path())).digest('hex')).toBe(proofSha);
+    await bob.app.dismissNotifications();
+    await bob.app.screenshot('mdf-06-proof-offline');
+    expect(bob.errors).toEqual([]);
   });
 });

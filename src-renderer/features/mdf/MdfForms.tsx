@@ -73,12 +73,12 @@ function Warning({ text }: { text: string | null }) {
 
 type BudgetValues = { quarter: string; amount: string; currency: string; note: string };
 
-/** Set (or change) a partner's MDF budget for a quarter. */
+/** Set (or change) a partner's MDF budget for a quarter; `editing` without an id is a quarter with requests but no budget yet. */
 export function MdfBudgetForm({ partnerId, docs, today, editing, onDone }: { partnerId: string; docs: MdfDoc[]; today: IsoDate; editing: MdfDoc | null; onDone: () => void }) {
   const db = useDatabase();
   const lastCurrency = docs.find((d) => d.kind === 'budget')?.currency ?? docs[0]?.currency ?? 'EUR';
   const defaults: BudgetValues = editing
-    ? { quarter: editing.quarter, amount: String(editing.amount), currency: editing.currency, note: editing.note ?? '' }
+    ? { quarter: editing.quarter, amount: editing.id ? String(editing.amount) : '', currency: editing.currency, note: editing.note ?? '' }
     : { quarter: quarterOf(today), amount: '', currency: lastCurrency, note: '' };
   const draft = useDraft(`mdf:budget:${partnerId}:${editing?.quarter ?? 'new'}`, defaults);
   const [values, setValues] = useState(draft.initial);
