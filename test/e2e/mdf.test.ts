@@ -81,8 +81,13 @@ describe('MDF: request, approval, claim with proof, payment, in the plan PDF', (
 
   it('sets the quarter budget and requests MDF linked to the initiative', async () => {
     await mdf.setBudget({ amount: '20000', currency: 'EUR' });
-    await mdf.request({ activity: ACTIVITY, amount: '12,000', currency: 'EUR', initiative: INITIATIVE });
+    await mdf.request({ activity: ACTIVITY, amount: '11,000', currency: 'EUR', initiative: INITIATIVE });
     expect(await mdf.state(ACTIVITY)).toBe('Requested');
+    // Still waiting for a decision: the request can be changed.
+    const edit = await mdf.startStep(ACTIVITY, 'Edit', 'Change the MDF request');
+    expect(await mdf.field(edit, 'Activity').inputValue()).toBe(ACTIVITY);
+    await mdf.field(edit, 'Amount').fill('12,000');
+    await mdf.submitAndClose(edit, 'Save request');
     expect(await mdf.card(ACTIVITY).innerText()).toContain(`funds “${INITIATIVE}”`);
     await expect.poll(async () => (await mdf.budgetRows().first().innerText()).replace(/\s+/g, ' ')).toMatch(/EUR 20,000 EUR 0 EUR 12,000 EUR 20,000/);
   });

@@ -15,7 +15,7 @@ import { useDatabase } from '../../db/useDatabase';
 import { fileCacheChanged } from '../../files/useFileCache';
 import { queueUpload, sha256Hex } from '../../files/fileCache';
 import { mdfErrorField, type MdfField } from './mdfErrorField';
-import { approveMdf, createMdfRequest, decideClaim, fileMdfClaim, payMdf, rejectMdf, saveMdfBudget } from './mdfWrites';
+import { approveMdf, createMdfRequest, decideClaim, editMdf, fileMdfClaim, payMdf, rejectMdf, saveMdfBudget } from './mdfWrites';
 
 type Errors = Partial<Record<MdfField, string>>;
 
@@ -130,11 +130,16 @@ export function MdfBudgetForm({ partnerId, docs, today, editing, onDone }: { par
 type RequestValues = { activity: string; amount: string; currency: string; plannedOn: string; initiativeId: string };
 export type InitiativeChoice = { value: string; label: string };
 
-/** Request MDF for an activity, drawing on the quarter of its planned date, linked to a plan initiative. */
-export function MdfRequestForm({ partnerId, docs, today, initiatives, onDone }: { partnerId: string; docs: MdfDoc[]; today: IsoDate; initiatives: InitiativeChoice[]; onDone: () => void }) {
+/** Request MDF for an activity, drawing on the quarter of its planned date, linked to a plan initiative; or change a request still waiting for a decision (`editing`). */
+export function MdfRequestForm({ partnerId, docs, today, initiatives, editing, onDone }: { partnerId: string; docs: MdfDoc[]; today: IsoDate; initiatives: InitiativeChoice[]; editing?: MdfRequest; onDone: () => void }) {
   const db = useDatabase();
   const currency = docs.find((d) => d.kind === 'budget' && d.quarter === quarterOf(today))?.currency ?? docs[0]?.currency ?? 'EUR';
-  const draft = useDraft<RequestValues>(`mdf:request:new:${partnerId}`, { activity: '', amount: '', currency, plannedOn: today, initiativeId: '' });
+  const draft = useDraft<RequestValues>(
+    editing ? `mdf:request:${editing.id}` : `mdf:request:new:${partnerId}`,
+    editing
+      ? { activity: editing.activity, amount: String(editing.amount), currency: editing.currency, plannedOn: editing.plannedOn, initiativeId: editing.initiativeId ?? '' }
+      : { activity: '', amount: '', currency, plannedOn: today, initiativeId: '' },
+  );
   const [values, setValues] = useState(draft.initial);
   const [errors, setErrors] = useState<Errors>({});
   const [saving, setSaving] = useState(false);
@@ -146,11 +151,14 @@ export function MdfRequestForm({ partnerId, docs, today, initiatives, onDone }: 
     setErrors({});
   };
   const amount = amountOf(values.amount);
-  const warning = Number.isFinite(amount) && amount > 0 && /^\d{4}-\d{2}-\d{2}$/.test(values.plannedOn) ? budgetWarning(docs, { quarter: quarterOf(values.plannedOn), amount, currency: values.currency.trim().toUpperCase() }) : null;
+  const warning =
+    Number.isFinite(amount) && amount > 0 && /^\d{4}-\d{2}-\d{2}$/.test(values.plannedOn)
+      ? budgetWarning(docs, { quarter: quarterOf(values.plannedOn), amount, currency: values.currency.trim().toUpperCase(), ...(editing ? { excludeId: editing.id } : {}) })
+      : null;
   const submit = async () => {
     setSaving(true);
-    const input = { activity: values.activity, amount, currency: values.currency, plannedOn: values.plannedOn, ...(values.initiativeId ? { initiativeId: values.initiativeId } : {}) };
-    const saved = await runWrite(() => createMdfRequest(db, partnerId, input, today), setErrors, 'file the MDF request');
+    const input = { activity: values.activity, amount, currency: values.currency, plannedOn: values.plannedOn, ...(values.initiativeId ? { initiativeId: values.initiativeId } : {}), ...(editing?.dealIds ? { dealIds: editing.dealIds } : {}) };
+    const saved = await runWrite(() => (editing ? editMdf(db, editing.id, input) : createMdfRequest(db, partnerId, input, today)), setErrors, editing ? 'change the MDF request' : 'file the MDF request');
     setSaving(false);
     if (saved) {
       draft.clear();
@@ -158,9 +166,9 @@ export function MdfRequestForm({ partnerId, docs, today, initiatives, onDone }: 
     }
   };
   return (
-    <Card withBorder radius="md" padding="md" ref={formRef} onKeyDown={onFormKeyDown} component="form" aria-label="MDF request" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <Card withBorder radius="md" padding="md" ref={formRef} onKeyDown={onFormKeyDown} component="form" aria-label={editing ? 'Change the MDF request' : 'MDF request'} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       <Stack gap="sm">
-        <Title order={4}>Request MDF</Title>
+        {editing ? <Text fw={600}>Change the request</Text> : <Title order={4}>Request MDF</Title>}
         <TextInput label="Activity" description="What the funds pay for" placeholder="Webinar series with the partner" value={values.activity} onChange={(e) => set({ activity: e.currentTarget.value })} error={errors.activity} required data-autofocus />
         <Group grow align="flex-start">
           <TextInput label="Amount" inputMode="decimal" value={values.amount} onChange={(e) => set({ amount: e.currentTarget.value })} error={errors.amount} required />
@@ -180,7 +188,7 @@ export function MdfRequestForm({ partnerId, docs, today, initiatives, onDone }: 
         />
         <Warning text={warning} />
         <FormError errors={errors} />
-        <DraftFormFooter draft={draft} onCancel={onDone} submitLabel="Request MDF" saving={saving} />
+        <DraftFormFooter draft={draft} onCancel={onDone} submitLabel={editing ? 'Save request' : 'Request MDF'} saving={saving} />
       </Stack>
     </Card>
   );

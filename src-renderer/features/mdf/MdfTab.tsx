@@ -54,10 +54,10 @@ async function openProof(sha256: string, name: string) {
   if (!ok) notifications.show({ color: 'orange', message: `“${name}” is not on this laptop yet: it downloads at the next sync with the server.` });
 }
 
-function RequestCard({ request, docs, deals, today, initiativeTitle }: { request: MdfRequest; docs: MdfDoc[]; deals: Deal[]; today: IsoDate; initiativeTitle: string | undefined }) {
+function RequestCard({ request, docs, deals, today, initiatives, initiativeTitle }: { request: MdfRequest; docs: MdfDoc[]; deals: Deal[]; today: IsoDate; initiatives: InitiativeChoice[]; initiativeTitle: string | undefined }) {
   const db = useDatabase();
   const steps = NEXT_STEPS[request.state];
-  const [acting, setActing] = useState<MdfAction | null>(null);
+  const [acting, setActing] = useState<MdfAction | 'edit' | null>(useDraftKept(`mdf:request:${request.id}`) ? 'edit' : null);
   const [link] = useStoreAction(linkDeals, 'link the deals');
   const claim = currentClaim(request);
   const money = (amount: number) => formatMoney(amount, request.currency);
@@ -113,7 +113,9 @@ function RequestCard({ request, docs, deals, today, initiativeTitle }: { request
             searchable
           />
         ) : null}
-        {acting ? (
+        {acting === 'edit' ? (
+          <MdfRequestForm partnerId={request.partnerId} docs={docs} today={today} initiatives={initiatives} editing={request} onDone={() => setActing(null)} />
+        ) : acting ? (
           <MdfActionForm request={request} docs={docs} action={acting} today={today} onDone={() => setActing(null)} />
         ) : steps.length > 0 ? (
           <Group gap="xs">
@@ -122,6 +124,11 @@ function RequestCard({ request, docs, deals, today, initiativeTitle }: { request
                 {step.label}
               </Button>
             ))}
+            {request.state === 'requested' ? (
+              <Button size="xs" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => setActing('edit')}>
+                Edit
+              </Button>
+            ) : null}
           </Group>
         ) : null}
       </Stack>
@@ -259,7 +266,7 @@ export function MdfTab({ partner, plans, deals, today }: { partner: Partner; pla
         </Table.ScrollContainer>
       </Card>
       {requests.map((request) => (
-        <RequestCard key={request.id} request={request} docs={docs} deals={deals} today={today} initiativeTitle={request.initiativeId ? titles.get(request.initiativeId) : undefined} />
+        <RequestCard key={request.id} request={request} docs={docs} deals={deals} today={today} initiatives={choices} initiativeTitle={request.initiativeId ? titles.get(request.initiativeId) : undefined} />
       ))}
     </Stack>
   );

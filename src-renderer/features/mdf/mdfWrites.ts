@@ -4,6 +4,7 @@ import {
   approveMdfRequest,
   claimMdf,
   decideMdfClaim,
+  editMdfRequest,
   isMdfRequest,
   linkMdfDeals,
   markMdfPaid,
@@ -57,3 +58,4 @@ export const fileMdfClaim = (db: AppDatabase, id: string, claim: { amount: numbe
 export const decideClaim = (db: AppDatabase, id: string, approve: boolean, reason: string, on: IsoDate) => applyRule(db, id, (r, now) => decideMdfClaim(r, { approve, reason, on }, now));
 export const payMdf = (db: AppDatabase, id: string, on: IsoDate) => applyRule(db, id, (r, now) => markMdfPaid(r, on, now));
 export const linkDeals = (db: AppDatabase, id: string, dealIds: string[]) => applyRule(db, id, (r, now) => linkMdfDeals(r, dealIds, now));
+export const editMdf = (db: AppDatabase, id: string, input: MdfRequestInput) => applyRule(db, id, (r, now) => editMdfRequest(r, input, now));

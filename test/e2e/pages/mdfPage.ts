@@ -1,8 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 
 export type MdfRequestValues = { activity: string; amount: string; currency: string; initiative?: string };
-export type MdfStep = 'Approve' | 'Reject' | 'File a claim' | 'Claim again' | 'Approve claim' | 'Refuse claim' | 'Mark paid';
-export type MdfStepForm = 'Approve the request' | 'Reject the request' | 'File a claim with proof of performance' | 'Approve the claim' | 'Refuse the claim' | 'Record the payment';
+export type MdfStep = 'Edit' | 'Approve' | 'Reject' | 'File a claim' | 'Claim again' | 'Approve claim' | 'Refuse claim' | 'Mark paid';
+export type MdfStepForm = 'Change the MDF request' | 'Approve the request' | 'Reject the request' | 'File a claim with proof of performance' | 'Approve the claim' | 'Refuse the claim' | 'Record the payment';
 
 /** A partner's MDF tab: quarter budgets, requests and each request's steps to payment. */
 export class MdfPage {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../../../src-renderer/db/appDatabase';
-import { approveMdf, createMdfRequest, decideClaim, fileMdfClaim, linkDeals, payMdf, rejectMdf, saveMdfBudget } from '../../../src-renderer/features/mdf/mdfWrites';
+import { approveMdf, createMdfRequest, decideClaim, editMdf, fileMdfClaim, linkDeals, payMdf, rejectMdf, saveMdfBudget } from '../../../src-renderer/features/mdf/mdfWrites';
 import { createPartner } from '../../../src-renderer/features/partners/createPartner';
 import { quarterUsage } from '../../../src-shared/mdf/mdfBudget';
 import { mdfBudgetId } from '../../../src-shared/mdf/mdfRules';
@@ -43,5 +43,14 @@ describe('MDF writes', () => {
     await expect(rejectMdf(db, request.id, 'late', '2026-07-03')).rejects.toThrow('Only a request waiting for a decision can be rejected (this one is approved)');
     expect((await allDocs(db, 'mdf'))[0]).toMatchObject({ state: 'approved', claims: [] });
     await expect(createMdfRequest(db, partnerId, { activity: '', amount: 1, currency: 'USD', plannedOn: '2026-10-01' }, '2026-07-01')).rejects.toThrow('The activity is required');
+  });
+
+  it('a waiting request can be changed, keeping its linked deals and request date; once decided it cannot', async () => {
+    const { db, partnerId } = await setUp();
+    const request = await createMdfRequest(db, partnerId, { activity: 'Roadshow', amount: 5000, currency: 'USD', plannedOn: '2026-10-01', dealIds: ['deal-9'] }, '2026-07-01');
+    await editMdf(db, request.id, { activity: 'Roadshow, two cities', amount: 6500, currency: 'USD', plannedOn: '2026-11-10', initiativeId: 'init-2', dealIds: ['deal-9'] });
+    expect((await allDocs(db, 'mdf'))[0]).toMatchObject({ activity: 'Roadshow, two cities', amount: 6500, quarter: '2026-Q4', requestedOn: '2026-07-01', initiativeId: 'init-2', dealIds: ['deal-9'], state: 'requested' });
+    await approveMdf(db, request.id, 6500, '', '2026-07-02');
+    await expect(editMdf(db, request.id, { activity: 'Roadshow', amount: 9000, currency: 'USD', plannedOn: '2026-11-10' })).rejects.toThrow('Only a request waiting for a decision can be changed (this one is approved)');
   });
 });
