@@ -1,6 +1,6 @@
-import { Badge, Button, Card, Center, Group, Loader, MultiSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Center, Group, Loader, MultiSelect, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCash, IconFileText, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconCash, IconCloudDownload, IconFileText, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { Deal, IsoDate, MdfDoc, MdfState, Partner, Plan, PlanItem } from '../../../src-shared/domain/types';
 import { mdfQuarters } from '../../../src-shared/mdf/mdfBudget';
@@ -12,6 +12,7 @@ import { useDraftKept } from '../../app/useDraft';
 import { useStoreAction } from '../../app/useStoreAction';
 import { useDatabase } from '../../db/useDatabase';
 import { openCachedFile } from '../../files/fileCache';
+import { useCachedFiles } from '../../files/useFileCache';
 import { usePlanItems } from '../plan/usePlanItems';
 import { MdfActionForm, MdfBudgetForm, MdfRequestForm, type InitiativeChoice, type MdfAction } from './MdfForms';
 import { linkDeals } from './mdfWrites';
@@ -54,7 +55,7 @@ async function openProof(sha256: string, name: string) {
   if (!ok) notifications.show({ color: 'orange', message: `“${name}” is not on this laptop yet: it downloads at the next sync with the server.` });
 }
 
-function RequestCard({ request, docs, deals, today, initiatives, initiativeTitle }: { request: MdfRequest; docs: MdfDoc[]; deals: Deal[]; today: IsoDate; initiatives: InitiativeChoice[]; initiativeTitle: string | undefined }) {
+function RequestCard({ request, docs, deals, today, initiatives, initiativeTitle, cached }: { request: MdfRequest; docs: MdfDoc[]; deals: Deal[]; today: IsoDate; initiatives: InitiativeChoice[]; initiativeTitle: string | undefined; cached: ReadonlySet<string> }) {
   const db = useDatabase();
   const steps = NEXT_STEPS[request.state];
   const [acting, setActing] = useState<MdfAction | 'edit' | null>(useDraftKept(`mdf:request:${request.id}`) ? 'edit' : null);
@@ -91,9 +92,18 @@ function RequestCard({ request, docs, deals, today, initiatives, initiativeTitle
               {c.decision ? ` — claim ${c.decision.outcome} on ${formatDate(c.decision.on)}${c.decision.reason ? ` (${c.decision.reason})` : ''}` : ' — waiting for a decision'}
             </Text>
             {c.proof ? (
-              <Button size="compact-sm" variant="light" leftSection={<IconFileText size={14} />} onClick={() => void openProof(c.proof?.sha256 ?? '', c.proof?.name ?? '')} aria-label={`Open proof ${c.proof.name}`}>
-                {c.proof.name}
-              </Button>
+              <Tooltip label={cached.has(c.proof.sha256) ? 'On this laptop: opens offline' : 'Not on this laptop yet: it downloads at the next sync'}>
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  color={cached.has(c.proof.sha256) ? undefined : 'gray'}
+                  leftSection={cached.has(c.proof.sha256) ? <IconFileText size={14} /> : <IconCloudDownload size={14} />}
+                  onClick={() => void openProof(c.proof?.sha256 ?? '', c.proof?.name ?? '')}
+                  aria-label={`Open proof ${c.proof.name}`}
+                >
+                  {c.proof.name}
+                </Button>
+              </Tooltip>
             ) : null}
           </Group>
         ))}
@@ -145,6 +155,8 @@ export function MdfTab({ partner, plans, deals, today }: { partner: Partner; pla
   const { choices, titles } = useMemo(() => initiativeChoices(plans, items ?? []), [plans, items]);
   const requests = useMemo(() => (docs ?? []).filter(isMdfRequest).sort((a, b) => b.plannedOn.localeCompare(a.plannedOn) || b.createdAt.localeCompare(a.createdAt)), [docs]);
   const quarters = useMemo(() => mdfQuarters(docs ?? []), [docs]);
+  const cache = useCachedFiles();
+  const cached = useMemo(() => new Set(cache.files.map((file) => file.sha256)), [cache.files]);
 
   if (docs === null || items === null) {
     return (
@@ -266,7 +278,7 @@ export function MdfTab({ partner, plans, deals, today }: { partner: Partner; pla
         </Table.ScrollContainer>
       </Card>
       {requests.map((request) => (
-        <RequestCard key={request.id} request={request} docs={docs} deals={deals} today={today} initiatives={choices} initiativeTitle={request.initiativeId ? titles.get(request.initiativeId) : undefined} />
+        <RequestCard key={request.id} request={request} docs={docs} deals={deals} today={today} initiatives={choices} initiativeTitle={request.initiativeId ? titles.get(request.initiativeId) : undefined} cached={cached} />
       ))}
     </Stack>
   );
