@@ -2,15 +2,21 @@ import { Card, Group, Paper, SimpleGrid, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import type { IsoDate } from '../../../src-shared/domain/types';
 import { mdfKpis } from '../../../src-shared/kpi/mdfKpis';
+import { filterKpiData, type KpiFilter } from '../../../src-shared/kpi/programKpis';
 import { useAppData } from '../../db/useAppData';
 import { useAllMdfDocs } from '../mdf/useMdfDocs';
 import { mdfKpiTiles } from './mdfKpiTiles';
 
-/** Dashboard card: MDF utilisation and return on won revenue, per currency, as of `today`, for the whole portfolio. */
-export function MdfKpiCard({ today }: { today: IsoDate }) {
+/** Dashboard card: MDF utilisation and return on won revenue, per currency, as of `today`, for the partners matching the dashboard's filters. */
+export function MdfKpiCard({ today, filter = {} }: { today: IsoDate; filter?: KpiFilter }) {
   const data = useAppData();
   const docs = useAllMdfDocs();
-  const tiles = useMemo(() => (docs ? mdfKpiTiles(mdfKpis(data.partners, docs, [...data.dealsByPartner.values()].flat(), today)) : null), [docs, data, today]);
+  const { cohort, type, ownerEmail } = filter;
+  const tiles = useMemo(() => {
+    if (!docs) return null;
+    const scope = filterKpiData({ partners: data.partners, tasks: [], deals: [...data.dealsByPartner.values()].flat(), trainings: [], surveys: [] }, { ...(cohort ? { cohort } : {}), ...(type ? { type } : {}), ...(ownerEmail ? { ownerEmail } : {}) });
+    return mdfKpiTiles(mdfKpis(scope.partners, docs, scope.deals, today));
+  }, [docs, data, today, cohort, type, ownerEmail]);
   if (tiles === null) return null;
   return (
     <Card withBorder radius="md" padding="sm" component="section" aria-label="MDF utilisation and return" data-testid="mdf-kpi-card">
@@ -19,7 +25,7 @@ export function MdfKpiCard({ today }: { today: IsoDate }) {
       </Text>
       {tiles.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No MDF approved yet: utilisation (claimed ÷ approved) and the return on linked won deals show here once requests are approved in a partner’s MDF tab.
+          No MDF approved for these partners yet: utilisation (claimed ÷ approved) and the return on linked won deals show here once requests are approved in a partner’s MDF tab.
         </Text>
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
