@@ -1,6 +1,6 @@
 /**
  * `npm run report -- --input <folder> --as-of YYYY-MM-DD`: the program KPIs as JSON, from the CSV
- * exports in the folder (partners.csv, and deals.csv, trainings.csv, surveys.csv when present),
+ * exports in the folder (partners.csv, and deals.csv, trainings.csv, surveys.csv, mdf.csv when present),
  * through the same importers and KPI code as the app. Rows with errors are skipped and listed
  * under `import` (and on stderr); the at-risk model's quality is reported under `model`.
  * Exit code 2 on a usage error or an unreadable partners.csv.
@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isRealIsoDate } from '../src-shared/domain/partnerInput';
+import { mdfReportSection } from '../src-shared/kpi/mdfReport';
 import { importProgram, programReport, withPartnerNames } from '../src-shared/kpi/programReport';
 
 function usage(message: string): never {
@@ -40,10 +41,17 @@ if (imported.files.find((f) => f.file === 'partners.csv')?.fileError) process.ex
 
 const report = programReport(imported.data, asOf);
 const names = new Map(imported.data.partners.map((p) => [p.id, p.name]));
+// MDF utilisation and ROI, when the folder has mdf.csv (src-shared/import/mdfCsv.ts says its columns).
+const mdfCsv = read('mdf.csv');
+const mdf = mdfCsv === undefined ? undefined : mdfReportSection(mdfCsv, imported.data, asOf);
+if (mdf?.fileError) process.stderr.write(`mdf.csv: ${mdf.fileError}\n`);
+for (const e of mdf?.errors ?? []) process.stderr.write(`mdf.csv: ${e.message}\n`);
+
 const out = {
   asOf,
   import: imported.files.map((f) => ({ file: f.file, imported: f.imported, rowErrors: f.errors.length, ...(f.fileError ? { fileError: f.fileError } : {}) })),
   kpis: withPartnerNames(report.kpis, names),
   model: report.model,
+  ...(mdf ? { mdf: { imported: mdf.imported, rowErrors: mdf.rowErrors, ...(mdf.fileError ? { fileError: mdf.fileError } : {}), kpis: mdf.kpis } } : {}),
 };
 process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

@@ -1,8 +1,9 @@
 /**
- * The laptop's copy of resource-library files, so a manager opens or hands over a datasheet with
- * no network: bytes in IndexedDB (Dexie, a database of its own, apart from RxDB's), keyed by
- * SHA-256 and checked with Web Crypto before they are kept. Admin uploads wait in `uploads`
- * until the server has them (retried on the next sync when offline); their bytes are cached at once.
+ * The laptop's copy of resource-library files and MDF claim proofs, so a manager opens or hands
+ * over a datasheet (or shows a proof) with no network: bytes in IndexedDB (Dexie, a database of its
+ * own, apart from RxDB's), keyed by SHA-256 and checked with Web Crypto before they are kept.
+ * Uploads (an admin's library file, a manager's proof) wait in `uploads` until the server has them
+ * (retried on the next sync when offline); their bytes are cached at once.
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { ResourceFileRef } from '../../src-shared/domain/types';
@@ -53,7 +54,7 @@ export async function removeCached(sha256: string): Promise<void> {
   await fileCacheDb().files.delete(sha256);
 }
 
-/** An admin's new file: cached now, uploaded when the server is reachable. */
+/** A new file (library or proof): cached now, uploaded when the server is reachable. */
 export async function queueUpload(ref: ResourceFileRef, bytes: ArrayBuffer, now = new Date()): Promise<void> {
   await cacheBytes(ref, bytes, now);
   await fileCacheDb().uploads.put({ sha256: ref.sha256, queuedAt: now.toISOString() });

@@ -1,9 +1,10 @@
 /**
- * Resource-library file content:
- * - `PUT /api/files/:sha256` (admins): the raw bytes (`application/octet-stream`, at most 25 MB);
+ * File content (resource-library files, proofs of MDF claims):
+ * - `PUT /api/files/:sha256` (any signed-in user: a manager uploads the proof of a claim; what
+ *   they may read back is decided by the documents referencing the file): the raw bytes (`application/octet-stream`, at most 25 MB);
  *   the server hashes them and refuses a body whose SHA-256 is not the one in the path (400), a
  *   body above the limit (413, before reading it when the length is announced);
- * - `GET /api/files/:sha256` (any signed-in user who can see a resource referencing the file):
+ * - `GET /api/files/:sha256` (any signed-in user who can see a resource or an MDF claim referencing the file):
  *   the bytes, with an ETag and an immutable cache header (the content never changes under its hash).
  * The raw-body parser is registered in this plugin only; every other route stays JSON-only.
  */
@@ -38,7 +39,6 @@ export async function registerFileRoutes(app: FastifyInstance, ctx: ServerContex
       async (request, reply) => {
         const viewer = await requireViewer(ctx, request, reply);
         if (!viewer) return reply;
-        if (viewer.role !== 'admin') return sendApiError(reply, 403, 'forbidden', 'only program admins add files to the resource library');
         const { sha256 } = request.params;
         if (!isSha256Hex(sha256)) return sendApiError(reply, 400, 'bad_request', BAD_HASH);
         const body = request.body;
@@ -60,7 +60,7 @@ export async function registerFileRoutes(app: FastifyInstance, ctx: ServerContex
       const { sha256 } = request.params;
       if (!isSha256Hex(sha256)) return sendApiError(reply, 400, 'bad_request', BAD_HASH);
       // The same answer for "no such file" and "not yours": a manager learns nothing about other teams' files.
-      const notFound = () => sendApiError(reply, 404, 'not_found', `no file ${sha256} in a resource you can see`);
+      const notFound = () => sendApiError(reply, 404, 'not_found', `no file ${sha256} in a resource or MDF claim you can see`);
       if (!(await canReadFile(ctx.db, viewer, sha256))) return notFound();
       const etag = `"${sha256}"`;
       reply.header('etag', etag).header('cache-control', 'private, max-age=31536000, immutable');

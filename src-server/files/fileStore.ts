@@ -1,10 +1,11 @@
 /**
- * Resource-library file content in the server's database (`resource_files`, bytea), keyed by
- * SHA-256. Who may read a file follows the `resources` documents that reference it: a manager
- * reads it when they can see at least one (not deleted) resource whose `file.sha256` names it.
+ * File content in the server's database (`resource_files`, bytea), keyed by SHA-256: resource-
+ * library files and the proofs of MDF claims. Who may read a file follows the documents that
+ * reference it: a manager reads it when they can see at least one (not deleted) resource whose
+ * `file.sha256` names it, or an mdf document with a claim whose `proof.sha256` names it.
  */
 import type { Queryable } from '../storage/db';
-import { programDocVisibleSql } from '../storage/visibilitySql';
+import { partnerDocVisibleSql, programDocVisibleSql } from '../storage/visibilitySql';
 import { toSafeInteger } from '../storage/db';
 import type { UserRole } from '../../src-shared/sync/protocol';
 
@@ -29,16 +30,19 @@ export async function loadFile(q: Queryable, sha256: string): Promise<StoredFile
 }
 
 /**
- * Whether the viewer can see a resource that references this file: the program-document rule
- * (visibilitySql.ts `programDocVisibleSql`, from accessRules.ts `canSeeProgramDocument`).
+ * Whether the viewer can see a document that references this file: a resource, by the
+ * program-document rule (visibilitySql.ts `programDocVisibleSql`, from accessRules.ts
+ * `canSeeProgramDocument`), or an MDF claim's proof, by its partner (`partnerDocVisibleSql`).
  */
 export async function canReadFile(q: Queryable, viewer: { id: string; role: UserRole }, sha256: string): Promise<boolean> {
   // Admins manage the library: they read any stored file, referenced yet or not.
   if (viewer.role === 'admin') return true;
   const rows = await q.query(
     `SELECT 1 FROM docs d
-      WHERE d.collection = 'resources' AND NOT d.deleted AND d.data->'file'->>'sha256' = $1
-        AND ${programDocVisibleSql('$2')}
+      WHERE NOT d.deleted AND (
+        (d.collection = 'resources' AND d.data->'file'->>'sha256' = $1 AND ${programDocVisibleSql('$2')})
+        OR (d.collection = 'mdf' AND d.data->'claims' @> jsonb_build_array(jsonb_build_object('proof', jsonb_build_object('sha256', $1::text)))
+            AND ${partnerDocVisibleSql('$2')}))
       LIMIT 1`,
     [sha256, viewer.id],
   );

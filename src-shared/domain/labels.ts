@@ -62,4 +62,5 @@ export const COLLECTION_LABELS: Record<CollectionName, string> = {
   templates: 'Templates',
   resources: 'Resource library',
   conflicts: 'Changes merged',
+  mdf: 'MDF budgets and requests',
 };

@@ -248,6 +248,62 @@ export type Deal = BaseDoc & {
 export type DealDecision = { outcome: 'approved' | 'rejected'; reason: string; on: IsoDate };
 export type DealExtension = { requestedOn: IsoDate; reason: string; days: number; status: 'requested' | 'approved' | 'refused'; decidedOn?: IsoDate; newExpiry?: IsoDate };
 
+export const MDF_KINDS = ['budget', 'request'] as const;
+export type MdfKind = (typeof MDF_KINDS)[number];
+
+/**
+ * Where an MDF request stands: requested → approved | rejected → claimed → claim_approved |
+ * claim_refused (a refused claim can be filed again) → paid. The rules are in src-shared/mdf.
+ */
+export const MDF_STATES = ['requested', 'approved', 'rejected', 'claimed', 'claim_approved', 'claim_refused', 'paid'] as const;
+export type MdfState = (typeof MDF_STATES)[number];
+
+/**
+ * A file by content: what the synced file store (resource library) keys its blobs on. A claim's
+ * proof of performance carries one; the store holding the bytes is a separate piece.
+ */
+export type FileRef = { sha256: string; name: string; mime: string; size: number };
+
+export type MdfDecision = { outcome: 'approved' | 'rejected'; reason: string; on: IsoDate; approvedAmount?: number };
+
+/** A claim against an approved request, with its proof of performance and the manager's decision. */
+export type MdfClaim = {
+  amount: number;
+  note: string;
+  proof?: FileRef;
+  claimedOn: IsoDate;
+  decision?: { outcome: 'approved' | 'refused'; reason: string; on: IsoDate };
+};
+
+/**
+ * One document of the `mdf` collection: a partner's budget for a quarter (`kind: 'budget'`, id
+ * `mdfBudgetId(partner, quarter)` so two laptops setting it write the same document) or one MDF
+ * request carrying its decision, claims and payment (`kind: 'request'`). Amounts are in
+ * `currency` and never added across currencies. Fields unused by a kind stay absent.
+ */
+export type MdfDoc = BaseDoc & {
+  partnerId: string;
+  kind: MdfKind;
+  /** "2026-Q3": the budget's quarter, or the quarter of the request's planned date (the budget it draws on). */
+  quarter: string;
+  /** The budget, or the amount requested. */
+  amount: number;
+  currency: string;
+  note?: string;
+  activity?: string;
+  plannedOn?: IsoDate;
+  requestedOn?: IsoDate;
+  /** The plan initiative the request funds: the lineage id of the plan item (src-shared/plan/planVersions.ts). */
+  initiativeId?: string;
+  state?: MdfState;
+  decision?: MdfDecision;
+  /** Claims, oldest first; only the last can be open. */
+  claims?: MdfClaim[];
+  paidOn?: IsoDate;
+  /** Deals the funded activity brought (what MDF return on investment is measured on). */
+  dealIds?: string[];
+};
+
 export const TRAINING_STATUSES = ['enrolled', 'completed'] as const;
 export type TrainingStatus = (typeof TRAINING_STATUSES)[number];
 
@@ -351,6 +407,7 @@ export type CollectionDocs = {
   templates: Template;
   resources: Resource;
   conflicts: ConflictRecord;
+  mdf: MdfDoc;
 };
 
 export type CollectionName = keyof CollectionDocs;
@@ -367,4 +424,5 @@ export const COLLECTION_NAMES = [
   'templates',
   'resources',
   'conflicts',
+  'mdf',
 ] as const satisfies readonly CollectionName[];

@@ -2,6 +2,8 @@ import {
   DEAL_SOURCES,
   DEAL_STAGES,
   MATURITIES,
+  MDF_KINDS,
+  MDF_STATES,
   MEETING_KINDS,
   MEETING_STATUSES,
   OWNER_SIDES,
@@ -500,6 +502,72 @@ export const conflictSchema: CollectionSchema = {
   indexes: ['partnerId'],
 };
 
+/** A file by content (`FileRef`): the key the synced file store keeps its bytes under. */
+const fileRef: JsonSchemaProperty = {
+  type: 'object',
+  properties: {
+    sha256: { type: 'string', pattern: '^[0-9a-f]{64}$', maxLength: 64 },
+    name: text(255),
+    mime: text(120),
+    size: { type: 'integer', minimum: 0, maximum: 1e10 },
+  },
+  required: ['sha256', 'name', 'mime', 'size'],
+  additionalProperties: false,
+};
+
+/**
+ * MDF budgets and requests in one partner-scoped collection (`kind`), so the feature costs one
+ * RxDB collection, not two (a page holds at most 13). Rules: src-shared/mdf.
+ */
+export const mdfSchema: CollectionSchema = {
+  title: 'mdf',
+  description: 'A partner’s MDF budget for a quarter, or an MDF request with its approval, claims and payment',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...partnerOwned,
+    kind: oneOf(MDF_KINDS),
+    quarter: { type: 'string', pattern: '^\\d{4}-Q[1-4]$', maxLength: 7 },
+    amount: money,
+    currency,
+    note: text(2000),
+    activity: text(300),
+    plannedOn: date,
+    requestedOn: date,
+    initiativeId: text(200),
+    state: oneOf(MDF_STATES),
+    decision: {
+      type: 'object',
+      properties: { outcome: oneOf(['approved', 'rejected']), reason: text(1000), on: date, approvedAmount: money },
+      required: ['outcome', 'reason', 'on'],
+    },
+    claims: {
+      type: 'array',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        properties: {
+          amount: money,
+          note: text(4000),
+          proof: fileRef,
+          claimedOn: date,
+          decision: {
+            type: 'object',
+            properties: { outcome: oneOf(['approved', 'refused']), reason: text(1000), on: date },
+            required: ['outcome', 'reason', 'on'],
+          },
+        },
+        required: ['amount', 'note', 'claimedOn'],
+      },
+    },
+    paidOn: date,
+    dealIds: { type: 'array', maxItems: 200, items: id },
+  },
+  required: [...partnerOwnedRequired, 'kind', 'quarter', 'amount', 'currency'],
+  indexes: ['partnerId'],
+};
+
 export const COLLECTION_SCHEMAS: Record<CollectionName, CollectionSchema> = {
   partners: partnerSchema,
   tasks: taskSchema,
@@ -512,4 +580,5 @@ export const COLLECTION_SCHEMAS: Record<CollectionName, CollectionSchema> = {
   templates: templateSchema,
   resources: resourceSchema,
   conflicts: conflictSchema,
+  mdf: mdfSchema,
 };

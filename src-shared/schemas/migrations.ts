@@ -110,4 +110,6 @@ export const MIGRATION_STRATEGIES: Record<CollectionName, Record<number, Migrati
     },
     2: addedSyncMeta,
   },
+  // mdf v0: new collection, nothing to migrate yet.
+  mdf: {},
 };

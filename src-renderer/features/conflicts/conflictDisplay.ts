@@ -145,6 +145,8 @@ export function recordLabel(collection: CollectionName, document: JsonObject | n
       return `Resource${title('title')}`;
     case 'conflicts':
       return 'Merge history';
+    case 'mdf':
+      return document?.kind === 'budget' ? `MDF budget${typeof document.quarter === 'string' ? ` ${document.quarter}` : ''}` : `MDF request${title('activity')}`;
   }
 }
 

@@ -16,6 +16,7 @@ import { usePlatform } from '../../platform/usePlatform';
 import { HealthBadge } from '../partners/HealthBadge';
 import { ChartCard, ChurnBars, CountBars, PipelineBars, PsatLine, RateBars, type DrillRequest } from './DashboardCharts';
 import { TierMovesTile } from '../tiers/TierMovesTile';
+import { MdfKpiCard } from './MdfKpiCard';
 import { ModelQualityCard } from './ModelQualityCard';
 import { useRiskModel } from './useRiskAssessment';
 
@@ -175,6 +176,7 @@ export function DashboardPage() {
         ))}
         <TierMovesTile />
       </SimpleGrid>
+      <MdfKpiCard today={today} filter={{ ...(cohort ? { cohort } : {}), ...(type ? { type: type as PartnerType } : {}), ...(owner ? { ownerEmail: owner } : {}) }} />
       <div ref={drillRef}>{drill ? <DrillDown drill={drill} dashboard={dash} onClose={() => setDrill(null)} /> : null}</div>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <ChartCard label="ttv" title="Time to first revenue" subtitle={`Days from Day 0 to the first won deal; median ${dash.kpis.timeToFirstRevenue.medianDays ?? '—'}; the grey bar is partners without one yet`} empty={dash.kpis.recruited === 0}>

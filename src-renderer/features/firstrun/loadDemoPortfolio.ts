@@ -1,4 +1,6 @@
+import { demoMdf } from '../../../src-shared/demo/demoMdf';
 import { generateDemoPortfolio, type DemoSize } from '../../../src-shared/demo/demoPortfolio';
+import { nowIso } from '../../../src-shared/domain/ids';
 import type { IsoDate } from '../../../src-shared/domain/types';
 import type { Profile } from '../../app/useProfile';
 import type { AppDatabase } from '../../db/appDatabase';
@@ -15,6 +17,7 @@ export async function loadDemoPortfolio(db: AppDatabase, profile: Profile, today
   await insertAll(db.deals, demo.deals);
   await insertAll(db.trainings, demo.trainings);
   await insertAll(db.surveys, demo.surveys);
+  await insertAll(db.mdf, demoMdf(demo.partners, demo.deals, today, nowIso()));
   await insertAll(db.partners, demo.partners);
   return demo.partners.length;
 }

@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
-import type { IsoDate, Partner, Plan, PlanItem } from '../../../src-shared/domain/types';
+import type { IsoDate, MdfDoc, Partner, Plan, PlanItem } from '../../../src-shared/domain/types';
+import { mdfLedger } from '../../../src-shared/mdf/mdfLedger';
 import { GOAL_STATUS_LABELS, goalPercent, goalStatus } from '../../../src-shared/plan/goalRules';
 import { versionLabel } from '../../../src-shared/plan/pdfOptions';
 import { formatMoney, INITIATIVE_TYPE_LABELS, itemsOfKind, mdfBreakdown, mdfTotals, type InitiativeType } from '../../../src-shared/plan/planTotals';
@@ -31,6 +32,8 @@ export type PlanPrintProps = {
   logo?: string | null;
   /** The accent colour of headings and rules (Settings → Profile & branding). */
   accent?: string;
+  /** The partner's MDF budgets and requests (the mdf collection): the ledger per initiative. */
+  mdfDocs?: MdfDoc[];
 };
 
 /** The date a plan carries: the day it was finalised, or today for the working draft. */
@@ -49,7 +52,7 @@ function goalLine(goal: PlanItem): string {
  * never split) and fixed-size charts; the header and the footer (partner, version, date, page X
  * of Y) come from the PDF options.
  */
-export function PlanPrintDocument({ partner, plan, items, managerName, company, today, logo, accent }: PlanPrintProps) {
+export function PlanPrintDocument({ partner, plan, items, managerName, company, today, logo, accent, mdfDocs = [] }: PlanPrintProps) {
   const sides = ownerSideLabels(company);
   const goals = itemsOfKind(items, 'goal');
   const goalGroups = goalsByHorizon(goals, partner.day0);
@@ -61,6 +64,7 @@ export function PlanPrintDocument({ partner, plan, items, managerName, company, 
   const revenue = itemsOfKind(items, 'revenue');
   const risks = itemsOfKind(items, 'risk');
   const mdf = mdfTotals(items);
+  const ledger = mdfLedger(mdfDocs, allInitiatives);
   const windows = goalWindowChartData(items, partner.day0, today);
   const revenueCharts = revenueChartsForPrint(items);
   const dated = planDate(plan, today);
@@ -247,9 +251,9 @@ export function PlanPrintDocument({ partner, plan, items, managerName, company, 
             </tbody>
           </table>
         )}
-        <h3>Market development funds (MDF)</h3>
+        {mdfRequests.length > 0 || ledger.rows.length === 0 ? <h3>Market development funds (MDF)</h3> : null}
         {mdfRequests.length === 0 ? (
-          <p className="pp-muted">No MDF requests in this version.</p>
+          ledger.rows.length === 0 ? <p className="pp-muted">No MDF requests in this version.</p> : null
         ) : (
           <table className="pp-mdf">
             <thead>
@@ -284,6 +288,48 @@ export function PlanPrintDocument({ partner, plan, items, managerName, company, 
             </tfoot>
           </table>
         )}
+        {ledger.rows.length > 0 ? (
+          <>
+            <h3>
+              {mdfRequests.length > 0 ? 'MDF' : 'Market development funds (MDF)'} by initiative, on {formatDate(today)}
+            </h3>
+            <table className="pp-mdf" data-testid="print-mdf-ledger">
+              <thead>
+                <tr>
+                  <th>Initiative</th>
+                  <th className="pp-num">Requested</th>
+                  <th className="pp-num">Approved</th>
+                  <th className="pp-num">Claimed</th>
+                  <th className="pp-num">Paid</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ledger.rows.flatMap((row) =>
+                  row.amounts.map((a) => (
+                    <tr key={`${row.initiativeId ?? 'none'}-${a.currency}`} data-testid="print-mdf-ledger-row">
+                      <td>{row.title}</td>
+                      <td className="pp-num">{formatMoney(a.requested, a.currency)}</td>
+                      <td className="pp-num">{formatMoney(a.approved, a.currency)}</td>
+                      <td className="pp-num">{formatMoney(a.claimed, a.currency)}</td>
+                      <td className="pp-num">{formatMoney(a.paid, a.currency)}</td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+              <tfoot>
+                {ledger.totals.map((a) => (
+                  <tr key={a.currency} className="pp-totals" data-testid="print-mdf-ledger-total">
+                    <td>Total in {a.currency}</td>
+                    <td className="pp-num">{formatMoney(a.requested, a.currency)}</td>
+                    <td className="pp-num">{formatMoney(a.approved, a.currency)}</td>
+                    <td className="pp-num">{formatMoney(a.claimed, a.currency)}</td>
+                    <td className="pp-num">{formatMoney(a.paid, a.currency)}</td>
+                  </tr>
+                ))}
+              </tfoot>
+            </table>
+          </>
+        ) : null}
       </section>
 
       <section>

@@ -21,6 +21,7 @@ import { SaveStatusContext, useSaveStatus, useSaveStatusState } from '../../app/
 import { useStoreAction } from '../../app/useStoreAction';
 import { useDatabase } from '../../db/useDatabase';
 import { usePlatform } from '../../platform/usePlatform';
+import { MdfLedgerCard } from '../mdf/MdfLedgerCard';
 import { PlanCompare } from './PlanCompare';
 import { GoalProgressChart, RevenueChart } from './PlanCharts';
 import { goalChartData, revenueChartData } from './planChartData';
@@ -140,6 +141,7 @@ export function PlanTab({ partner, plans, tasks, today }: { partner: Partner; pl
       {SECTIONS.map((kind) => (
         <PlanSection key={`${viewing.id}-${kind}`} kind={kind} plan={viewing} items={itemsOfKind(planItems, kind)} today={today} />
       ))}
+      <MdfLedgerCard partnerId={partner.id} initiatives={itemsOfKind(planItems, 'initiative')} />
       <SignOff key={`sign-off-${viewing.id}`} plan={viewing} />
     </Stack>
   );

@@ -9,6 +9,7 @@ import { usePrintPage } from '../../app/usePrintPage';
 import { useToday } from '../../app/useToday';
 import { useAppData } from '../../db/useAppData';
 import { planDate, PlanPrintDocument } from './PlanPrintDocument';
+import { useMdfDocs } from '../mdf/useMdfDocs';
 import { usePlanItems } from './usePlanItems';
 
 /** The cover fills its page: the paper's height less the top and bottom margins, less a little room for rounding. */
@@ -29,7 +30,8 @@ export function PrintPlanPage() {
   const partner = plan ? data.partnersById.get(plan.partnerId) : undefined;
   const allItems = usePlanItems(plan?.partnerId);
   const items = allItems?.filter((item) => item.planId === planId) ?? null;
-  const ready = !data.loading && plan !== undefined && partner !== undefined && items !== null;
+  const mdfDocs = useMdfDocs(plan?.partnerId);
+  const ready = !data.loading && plan !== undefined && partner !== undefined && items !== null && mdfDocs !== null;
   const missing = !data.loading && (plan === undefined || partner === undefined);
   const { paper } = usePrintPage({
     ready,
@@ -38,13 +40,13 @@ export function PrintPlanPage() {
     title: plan && partner ? `${partner.name} – business plan – ${versionLabel(plan)}` : '',
     header: plan && partner ? { partnerName: partner.name, versionLabel: versionLabel(plan), dateLabel: formatDate(planDate(plan, today)), ...(company ? { vendorName: company } : {}) } : null,
     // The charts are laid out from the items: a changed plan, partner or item count is painted again.
-    paintKey: `${plan?.updatedAt}|${partner?.updatedAt}|${items?.length}`,
+    paintKey: `${plan?.updatedAt}|${partner?.updatedAt}|${items?.length}|${mdfDocs?.length}`,
   });
 
   if (missing) {
     return <NotFound what="Plan" />;
   }
-  if (!ready || !plan || !partner || items === null) {
+  if (!ready || !plan || !partner || items === null || mdfDocs === null) {
     return (
       <Center py={80}>
         <Loader aria-label="Preparing the plan for printing" />
@@ -60,7 +62,7 @@ export function PrintPlanPage() {
         <Button onClick={() => window.print()}>Print ({paper === 'letter' ? 'Letter' : 'A4'})</Button>
       </div>
       <style>{`@page { size: ${paper === 'letter' ? 'letter' : 'A4'}; margin: 0.75in 0.55in; } @media print { .plan-print .pp-cover { height: ${COVER_HEIGHT[paper]}; } }`}</style>
-      <PlanPrintDocument partner={partner} plan={plan} items={items} managerName={planManagerName(partner.team, profile.name)} company={profile.company} today={today} logo={branding.logo} {...(branding.accent ? { accent: branding.accent } : {})} />
+      <PlanPrintDocument partner={partner} plan={plan} items={items} managerName={planManagerName(partner.team, profile.name)} company={profile.company} today={today} mdfDocs={mdfDocs} logo={branding.logo} {...(branding.accent ? { accent: branding.accent } : {})} />
     </>
   );
 }

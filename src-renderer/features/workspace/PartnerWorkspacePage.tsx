@@ -1,5 +1,5 @@
 import { Badge, Stack, Tabs } from '@mantine/core';
-import { IconAddressBook, IconCertificate, IconCoin, IconGitMerge, IconMoodSmile, IconRoute, IconTargetArrow } from '@tabler/icons-react';
+import { IconAddressBook, IconCertificate, IconCoin, IconGitMerge, IconPigMoney, IconMoodSmile, IconRoute, IconTargetArrow } from '@tabler/icons-react';
 import { useNavigate, useParams } from 'react-router';
 import { NotFound } from '../../app/NotFound';
 import { PageBreadcrumbs } from '../../app/PageBreadcrumbs';
@@ -11,6 +11,7 @@ import { useConflictRecords } from '../conflicts/useConflictRecords';
 import { ContactsTab } from '../contacts/ContactsTab';
 import { DealsTab } from '../deals/DealsTab';
 import { JourneyTab } from '../journey/JourneyTab';
+import { MdfTab } from '../mdf/MdfTab';
 import { MeetingActions } from '../meetings/MeetingActions';
 import { MeetingsTab, MeetingsTabIcon } from '../meetings/MeetingsTab';
 import { PlanTab } from '../plan/PlanTab';
@@ -20,7 +21,7 @@ import { useTierRecommendations } from '../tiers/useTierRecommendations';
 import { TrainingTab } from '../training/TrainingTab';
 import { PartnerHeader } from './PartnerHeader';
 
-const TABS = ['journey', 'plan', 'meetings', 'deals', 'training', 'satisfaction', 'contacts', 'merged'] as const;
+const TABS = ['journey', 'plan', 'meetings', 'deals', 'mdf', 'training', 'satisfaction', 'contacts', 'merged'] as const;
 type Tab = (typeof TABS)[number];
 
 /** One partner: header, then its journey, its people, and the edits merged from other laptops. */
@@ -62,6 +63,9 @@ export function PartnerWorkspacePage() {
           <Tabs.Tab value="deals" leftSection={<IconCoin size={16} />}>
             Deals
           </Tabs.Tab>
+          <Tabs.Tab value="mdf" leftSection={<IconPigMoney size={16} />}>
+            MDF
+          </Tabs.Tab>
           <Tabs.Tab value="training" leftSection={<IconCertificate size={16} />}>
             Training
           </Tabs.Tab>
@@ -102,6 +106,9 @@ export function PartnerWorkspacePage() {
         </Tabs.Panel>
         <Tabs.Panel value="deals" pt="md">
           <DealsTab partner={partner} deals={forPartner(data.dealsByPartner, partner.id)} today={today} />
+        </Tabs.Panel>
+        <Tabs.Panel value="mdf" pt="md">
+          <MdfTab partner={partner} plans={forPartner(data.plansByPartner, partner.id)} deals={forPartner(data.dealsByPartner, partner.id)} today={today} />
         </Tabs.Panel>
         <Tabs.Panel value="training" pt="md">
           <TrainingTab partner={partner} trainings={forPartner(data.trainingsByPartner, partner.id)} tasks={forPartner(data.tasksByPartner, partner.id)} today={today} />

@@ -8935,10 +8935,1413 @@ validate20.errors = vErrors;
 return errors === 0;
 }
 
-export const stored_partner_v4 = validate21;
-const schema22 = {"additionalProperties":false,"description":"A channel partner and its onboarding context","encrypted":[],"indexes":[["_deleted","name","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"checkinCadenceDays":{"maximum":365,"minimum":1,"type":"integer"},"churnedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"contacts":{"items":{"properties":{"email":{"maxLength":200,"type":"string"},"id":{"maxLength":64,"type":"string"},"name":{"maxLength":200,"type":"string"},"phone":{"maxLength":60,"type":"string"},"role":{"maxLength":120,"type":"string"}},"required":["id","name"],"type":"object"},"maxItems":200,"type":"array"},"createdAt":{"maxLength":32,"type":"string"},"day0":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"id":{"maxLength":64,"type":"string"},"maturity":{"enum":["new","experienced"],"maxLength":32,"type":"string"},"name":{"maxLength":200,"type":"string"},"onboardingCompletedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"ownerEmail":{"maxLength":200,"type":"string"},"region":{"maxLength":80,"type":"string"},"status":{"enum":["recruited","onboarding","active","at_risk","churned"],"maxLength":32,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"tags":{"items":{"maxLength":60,"type":"string"},"maxItems":50,"type":"array"},"team":{"items":{"properties":{"email":{"maxLength":200,"type":"string"},"id":{"maxLength":64,"type":"string"},"name":{"maxLength":200,"type":"string"},"role":{"enum":["partner_manager","technical","marketing","field"],"maxLength":32,"type":"string"}},"required":["id","name","role"],"type":"object"},"maxItems":100,"type":"array"},"templateId":{"maxLength":80,"type":"string"},"tier":{"maxLength":40,"type":"string"},"tierHistory":{"items":{"properties":{"decidedAt":{"maxLength":32,"type":"string"},"decidedBy":{"maxLength":200,"type":"string"},"fromTier":{"maxLength":40,"type":"string"},"id":{"maxLength":64,"type":"string"},"note":{"maxLength":2000,"type":"string"},"outcome":{"enum":["approved","rejected"],"maxLength":32,"type":"string"},"reasons":{"items":{"maxLength":300,"type":"string"},"maxItems":20,"type":"array"},"toTier":{"maxLength":40,"type":"string"}},"required":["id","fromTier","toTier","outcome","reasons","decidedBy","decidedAt"],"type":"object"},"maxItems":500,"type":"array"},"type":{"enum":["reseller","isv","si","msp","referral"],"maxLength":32,"type":"string"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"},"website":{"maxLength":300,"type":"string"}},"required":["id","createdAt","updatedAt","name","type","maturity","day0","status","ownerEmail","contacts","team","tags","_deleted","_rev","_meta","_attachments"],"title":"partner","type":"object","version":4};
+export const document_mdf = validate21;
+const schema22 = {"title":"mdf","description":"A partner’s MDF budget for a quarter, or an MDF request with its approval, claims and payment","version":0,"primaryKey":"id","type":"object","properties":{"id":{"type":"string","maxLength":64},"createdAt":{"type":"string","maxLength":32},"updatedAt":{"type":"string","maxLength":32},"updatedBy":{"type":"string","maxLength":200},"sync":{"type":"object","properties":{"seq":{"type":"integer","minimum":0},"pending":{"type":"boolean"},"base":{"type":["object","null"]},"legacy":{"type":"boolean"}},"additionalProperties":false},"partnerId":{"type":"string","maxLength":64},"kind":{"type":"string","enum":["budget","request"],"maxLength":32},"quarter":{"type":"string","pattern":"^\\d{4}-Q[1-4]$","maxLength":7},"amount":{"type":"number","minimum":0,"maximum":1000000000000},"currency":{"type":"string","pattern":"^[A-Z]{3}$","maxLength":3},"note":{"type":"string","maxLength":2000},"activity":{"type":"string","maxLength":300},"plannedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"requestedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"initiativeId":{"type":"string","maxLength":200},"state":{"type":"string","enum":["requested","approved","rejected","claimed","claim_approved","claim_refused","paid"],"maxLength":32},"decision":{"type":"object","properties":{"outcome":{"type":"string","enum":["approved","rejected"],"maxLength":32},"reason":{"type":"string","maxLength":1000},"on":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"approvedAmount":{"type":"number","minimum":0,"maximum":1000000000000}},"required":["outcome","reason","on"]},"claims":{"type":"array","maxItems":50,"items":{"type":"object","properties":{"amount":{"type":"number","minimum":0,"maximum":1000000000000},"note":{"type":"string","maxLength":4000},"proof":{"type":"object","properties":{"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$","maxLength":64},"name":{"type":"string","maxLength":255},"mime":{"type":"string","maxLength":120},"size":{"type":"integer","minimum":0,"maximum":10000000000}},"required":["sha256","name","mime","size"],"additionalProperties":false},"claimedOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"decision":{"type":"object","properties":{"outcome":{"type":"string","enum":["approved","refused"],"maxLength":32},"reason":{"type":"string","maxLength":1000},"on":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"}},"required":["outcome","reason","on"]}},"required":["amount","note","claimedOn"]}},"paidOn":{"type":"string","maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"dealIds":{"type":"array","maxItems":200,"items":{"type":"string","maxLength":64}}},"required":["id","createdAt","updatedAt","partnerId","kind","quarter","amount","currency"],"indexes":["partnerId"],"additionalProperties":false};
+const pattern23 = new RegExp("^\\d{4}-Q[1-4]$", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.createdAt === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "createdAt"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.updatedAt === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "updatedAt"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.partnerId === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "partnerId"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.quarter === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "quarter"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.amount === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "amount"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.currency === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "currency"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema22.properties, key0))){
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func3(data0) > 64){
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.createdAt !== undefined){
+let data1 = data.createdAt;
+if(typeof data1 === "string"){
+if(func3(data1) > 32){
+const err11 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.updatedAt !== undefined){
+let data2 = data.updatedAt;
+if(typeof data2 === "string"){
+if(func3(data2) > 32){
+const err13 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.updatedBy !== undefined){
+let data3 = data.updatedBy;
+if(typeof data3 === "string"){
+if(func3(data3) > 200){
+const err15 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.sync !== undefined){
+let data4 = data.sync;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+if(!((((key1 === "seq") || (key1 === "pending")) || (key1 === "base")) || (key1 === "legacy"))){
+const err17 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data4.seq !== undefined){
+let data5 = data4.seq;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err18 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(typeof data5 == "number"){
+if(data5 < 0 || isNaN(data5)){
+const err19 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+if(data4.pending !== undefined){
+if(typeof data4.pending !== "boolean"){
+const err20 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data4.base !== undefined){
+let data7 = data4.base;
+if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){
+const err21 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema22.properties.sync.properties.base.type}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data4.legacy !== undefined){
+if(typeof data4.legacy !== "boolean"){
+const err22 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.partnerId !== undefined){
+let data9 = data.partnerId;
+if(typeof data9 === "string"){
+if(func3(data9) > 64){
+const err24 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data10 = data.kind;
+if(!((data10 === "budget") || (data10 === "request"))){
+const err26 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema22.properties.kind.enum}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(typeof data10 === "string"){
+if(func3(data10) > 32){
+const err27 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.quarter !== undefined){
+let data11 = data.quarter;
+if(typeof data11 === "string"){
+if(func3(data11) > 7){
+const err29 = {instancePath:instancePath+"/quarter",schemaPath:"#/properties/quarter/maxLength",keyword:"maxLength",params:{limit: 7}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(!pattern23.test(data11)){
+const err30 = {instancePath:instancePath+"/quarter",schemaPath:"#/properties/quarter/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-Q[1-4]$"}};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/quarter",schemaPath:"#/properties/quarter/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.amount !== undefined){
+let data12 = data.amount;
+if(typeof data12 == "number"){
+if(data12 > 1000000000000 || isNaN(data12)){
+const err32 = {instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000}};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data12 < 0 || isNaN(data12)){
+const err33 = {instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.currency !== undefined){
+let data13 = data.currency;
+if(typeof data13 === "string"){
+if(func3(data13) > 3){
+const err35 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/maxLength",keyword:"maxLength",params:{limit: 3}};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(!pattern11.test(data13)){
+const err36 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"}};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.note !== undefined){
+let data14 = data.note;
+if(typeof data14 === "string"){
+if(func3(data14) > 2000){
+const err38 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000}};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.activity !== undefined){
+let data15 = data.activity;
+if(typeof data15 === "string"){
+if(func3(data15) > 300){
+const err40 = {instancePath:instancePath+"/activity",schemaPath:"#/properties/activity/maxLength",keyword:"maxLength",params:{limit: 300}};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/activity",schemaPath:"#/properties/activity/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.plannedOn !== undefined){
+let data16 = data.plannedOn;
+if(typeof data16 === "string"){
+if(func3(data16) > 10){
+const err42 = {instancePath:instancePath+"/plannedOn",schemaPath:"#/properties/plannedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(!pattern0.test(data16)){
+const err43 = {instancePath:instancePath+"/plannedOn",schemaPath:"#/properties/plannedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/plannedOn",schemaPath:"#/properties/plannedOn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.requestedOn !== undefined){
+let data17 = data.requestedOn;
+if(typeof data17 === "string"){
+if(func3(data17) > 10){
+const err45 = {instancePath:instancePath+"/requestedOn",schemaPath:"#/properties/requestedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(!pattern0.test(data17)){
+const err46 = {instancePath:instancePath+"/requestedOn",schemaPath:"#/properties/requestedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/requestedOn",schemaPath:"#/properties/requestedOn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data.initiativeId !== undefined){
+let data18 = data.initiativeId;
+if(typeof data18 === "string"){
+if(func3(data18) > 200){
+const err48 = {instancePath:instancePath+"/initiativeId",schemaPath:"#/properties/initiativeId/maxLength",keyword:"maxLength",params:{limit: 200}};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/initiativeId",schemaPath:"#/properties/initiativeId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.state !== undefined){
+let data19 = data.state;
+if(!(((((((data19 === "requested") || (data19 === "approved")) || (data19 === "rejected")) || (data19 === "claimed")) || (data19 === "claim_approved")) || (data19 === "claim_refused")) || (data19 === "paid"))){
+const err50 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema22.properties.state.enum}};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if(typeof data19 === "string"){
+if(func3(data19) > 32){
+const err51 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.decision !== undefined){
+let data20 = data.decision;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.outcome === undefined){
+const err53 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "outcome"}};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(data20.reason === undefined){
+const err54 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "reason"}};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data20.on === undefined){
+const err55 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "on"}};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(data20.outcome !== undefined){
+let data21 = data20.outcome;
+if(!((data21 === "approved") || (data21 === "rejected"))){
+const err56 = {instancePath:instancePath+"/decision/outcome",schemaPath:"#/properties/decision/properties/outcome/enum",keyword:"enum",params:{allowedValues: schema22.properties.decision.properties.outcome.enum}};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(typeof data21 === "string"){
+if(func3(data21) > 32){
+const err57 = {instancePath:instancePath+"/decision/outcome",schemaPath:"#/properties/decision/properties/outcome/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/decision/outcome",schemaPath:"#/properties/decision/properties/outcome/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data20.reason !== undefined){
+let data22 = data20.reason;
+if(typeof data22 === "string"){
+if(func3(data22) > 1000){
+const err59 = {instancePath:instancePath+"/decision/reason",schemaPath:"#/properties/decision/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000}};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/decision/reason",schemaPath:"#/properties/decision/properties/reason/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data20.on !== undefined){
+let data23 = data20.on;
+if(typeof data23 === "string"){
+if(func3(data23) > 10){
+const err61 = {instancePath:instancePath+"/decision/on",schemaPath:"#/properties/decision/properties/on/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(!pattern0.test(data23)){
+const err62 = {instancePath:instancePath+"/decision/on",schemaPath:"#/properties/decision/properties/on/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/decision/on",schemaPath:"#/properties/decision/properties/on/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data20.approvedAmount !== undefined){
+let data24 = data20.approvedAmount;
+if(typeof data24 == "number"){
+if(data24 > 1000000000000 || isNaN(data24)){
+const err64 = {instancePath:instancePath+"/decision/approvedAmount",schemaPath:"#/properties/decision/properties/approvedAmount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000}};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if(data24 < 0 || isNaN(data24)){
+const err65 = {instancePath:instancePath+"/decision/approvedAmount",schemaPath:"#/properties/decision/properties/approvedAmount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/decision/approvedAmount",schemaPath:"#/properties/decision/properties/approvedAmount/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data.claims !== undefined){
+let data25 = data.claims;
+if(Array.isArray(data25)){
+if(data25.length > 50){
+const err68 = {instancePath:instancePath+"/claims",schemaPath:"#/properties/claims/maxItems",keyword:"maxItems",params:{limit: 50}};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+const len0 = data25.length;
+for(let i0=0; i0<len0; i0++){
+let data26 = data25[i0];
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.amount === undefined){
+const err69 = {instancePath:instancePath+"/claims/" + i0,schemaPath:"#/properties/claims/items/required",keyword:"required",params:{missingProperty: "amount"}};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(data26.note === undefined){
+const err70 = {instancePath:instancePath+"/claims/" + i0,schemaPath:"#/properties/claims/items/required",keyword:"required",params:{missingProperty: "note"}};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(data26.claimedOn === undefined){
+const err71 = {instancePath:instancePath+"/claims/" + i0,schemaPath:"#/properties/claims/items/required",keyword:"required",params:{missingProperty: "claimedOn"}};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(data26.amount !== undefined){
+let data27 = data26.amount;
+if(typeof data27 == "number"){
+if(data27 > 1000000000000 || isNaN(data27)){
+const err72 = {instancePath:instancePath+"/claims/" + i0+"/amount",schemaPath:"#/properties/claims/items/properties/amount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000}};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(data27 < 0 || isNaN(data27)){
+const err73 = {instancePath:instancePath+"/claims/" + i0+"/amount",schemaPath:"#/properties/claims/items/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/claims/" + i0+"/amount",schemaPath:"#/properties/claims/items/properties/amount/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data26.note !== undefined){
+let data28 = data26.note;
+if(typeof data28 === "string"){
+if(func3(data28) > 4000){
+const err75 = {instancePath:instancePath+"/claims/" + i0+"/note",schemaPath:"#/properties/claims/items/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000}};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/claims/" + i0+"/note",schemaPath:"#/properties/claims/items/properties/note/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data26.proof !== undefined){
+let data29 = data26.proof;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.sha256 === undefined){
+const err77 = {instancePath:instancePath+"/claims/" + i0+"/proof",schemaPath:"#/properties/claims/items/properties/proof/required",keyword:"required",params:{missingProperty: "sha256"}};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if(data29.name === undefined){
+const err78 = {instancePath:instancePath+"/claims/" + i0+"/proof",schemaPath:"#/properties/claims/items/properties/proof/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if(data29.mime === undefined){
+const err79 = {instancePath:instancePath+"/claims/" + i0+"/proof",schemaPath:"#/properties/claims/items/properties/proof/required",keyword:"required",params:{missingProperty: "mime"}};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+if(data29.size === undefined){
+const err80 = {instancePath:instancePath+"/claims/" + i0+"/proof",schemaPath:"#/properties/claims/items/properties/proof/required",keyword:"required",params:{missingProperty: "size"}};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+for(const key2 in data29){
+if(!((((key2 === "sha256") || (key2 === "name")) || (key2 === "mime")) || (key2 === "size"))){
+const err81 = {instancePath:instancePath+"/claims/" + i0+"/proof",schemaPath:"#/properties/claims/items/properties/proof/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data29.sha256 !== undefined){
+let data30 = data29.sha256;
+if(typeof data30 === "string"){
+if(func3(data30) > 64){
+const err82 = {instancePath:instancePath+"/claims/" + i0+"/proof/sha256",schemaPath:"#/properties/claims/items/properties/proof/properties/sha256/maxLength",keyword:"maxLength",params:{limit: 64}};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+if(!pattern22.test(data30)){
+const err83 = {instancePath:instancePath+"/claims/" + i0+"/proof/sha256",schemaPath:"#/properties/claims/items/properties/proof/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"}};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/claims/" + i0+"/proof/sha256",schemaPath:"#/properties/claims/items/properties/proof/properties/sha256/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data29.name !== undefined){
+let data31 = data29.name;
+if(typeof data31 === "string"){
+if(func3(data31) > 255){
+const err85 = {instancePath:instancePath+"/claims/" + i0+"/proof/name",schemaPath:"#/properties/claims/items/properties/proof/properties/name/maxLength",keyword:"maxLength",params:{limit: 255}};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/claims/" + i0+"/proof/name",schemaPath:"#/properties/claims/items/properties/proof/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data29.mime !== undefined){
+let data32 = data29.mime;
+if(typeof data32 === "string"){
+if(func3(data32) > 120){
+const err87 = {instancePath:instancePath+"/claims/" + i0+"/proof/mime",schemaPath:"#/properties/claims/items/properties/proof/properties/mime/maxLength",keyword:"maxLength",params:{limit: 120}};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/claims/" + i0+"/proof/mime",schemaPath:"#/properties/claims/items/properties/proof/properties/mime/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data29.size !== undefined){
+let data33 = data29.size;
+if(!((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33)))){
+const err89 = {instancePath:instancePath+"/claims/" + i0+"/proof/size",schemaPath:"#/properties/claims/items/properties/proof/properties/size/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+if(typeof data33 == "number"){
+if(data33 > 10000000000 || isNaN(data33)){
+const err90 = {instancePath:instancePath+"/claims/" + i0+"/proof/size",schemaPath:"#/properties/claims/items/properties/proof/properties/size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000000}};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if(data33 < 0 || isNaN(data33)){
+const err91 = {instancePath:instancePath+"/claims/" + i0+"/proof/size",schemaPath:"#/properties/claims/items/properties/proof/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/claims/" + i0+"/proof",schemaPath:"#/properties/claims/items/properties/proof/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data26.claimedOn !== undefined){
+let data34 = data26.claimedOn;
+if(typeof data34 === "string"){
+if(func3(data34) > 10){
+const err93 = {instancePath:instancePath+"/claims/" + i0+"/claimedOn",schemaPath:"#/properties/claims/items/properties/claimedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if(!pattern0.test(data34)){
+const err94 = {instancePath:instancePath+"/claims/" + i0+"/claimedOn",schemaPath:"#/properties/claims/items/properties/claimedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/claims/" + i0+"/claimedOn",schemaPath:"#/properties/claims/items/properties/claimedOn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data26.decision !== undefined){
+let data35 = data26.decision;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.outcome === undefined){
+const err96 = {instancePath:instancePath+"/claims/" + i0+"/decision",schemaPath:"#/properties/claims/items/properties/decision/required",keyword:"required",params:{missingProperty: "outcome"}};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+if(data35.reason === undefined){
+const err97 = {instancePath:instancePath+"/claims/" + i0+"/decision",schemaPath:"#/properties/claims/items/properties/decision/required",keyword:"required",params:{missingProperty: "reason"}};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(data35.on === undefined){
+const err98 = {instancePath:instancePath+"/claims/" + i0+"/decision",schemaPath:"#/properties/claims/items/properties/decision/required",keyword:"required",params:{missingProperty: "on"}};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+if(data35.outcome !== undefined){
+let data36 = data35.outcome;
+if(!((data36 === "approved") || (data36 === "refused"))){
+const err99 = {instancePath:instancePath+"/claims/" + i0+"/decision/outcome",schemaPath:"#/properties/claims/items/properties/decision/properties/outcome/enum",keyword:"enum",params:{allowedValues: schema22.properties.claims.items.properties.decision.properties.outcome.enum}};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+if(typeof data36 === "string"){
+if(func3(data36) > 32){
+const err100 = {instancePath:instancePath+"/claims/" + i0+"/decision/outcome",schemaPath:"#/properties/claims/items/properties/decision/properties/outcome/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/claims/" + i0+"/decision/outcome",schemaPath:"#/properties/claims/items/properties/decision/properties/outcome/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+if(data35.reason !== undefined){
+let data37 = data35.reason;
+if(typeof data37 === "string"){
+if(func3(data37) > 1000){
+const err102 = {instancePath:instancePath+"/claims/" + i0+"/decision/reason",schemaPath:"#/properties/claims/items/properties/decision/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000}};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/claims/" + i0+"/decision/reason",schemaPath:"#/properties/claims/items/properties/decision/properties/reason/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data35.on !== undefined){
+let data38 = data35.on;
+if(typeof data38 === "string"){
+if(func3(data38) > 10){
+const err104 = {instancePath:instancePath+"/claims/" + i0+"/decision/on",schemaPath:"#/properties/claims/items/properties/decision/properties/on/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+if(!pattern0.test(data38)){
+const err105 = {instancePath:instancePath+"/claims/" + i0+"/decision/on",schemaPath:"#/properties/claims/items/properties/decision/properties/on/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/claims/" + i0+"/decision/on",schemaPath:"#/properties/claims/items/properties/decision/properties/on/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/claims/" + i0+"/decision",schemaPath:"#/properties/claims/items/properties/decision/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/claims/" + i0,schemaPath:"#/properties/claims/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/claims",schemaPath:"#/properties/claims/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+if(data.paidOn !== undefined){
+let data39 = data.paidOn;
+if(typeof data39 === "string"){
+if(func3(data39) > 10){
+const err110 = {instancePath:instancePath+"/paidOn",schemaPath:"#/properties/paidOn/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+if(!pattern0.test(data39)){
+const err111 = {instancePath:instancePath+"/paidOn",schemaPath:"#/properties/paidOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/paidOn",schemaPath:"#/properties/paidOn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+if(data.dealIds !== undefined){
+let data40 = data.dealIds;
+if(Array.isArray(data40)){
+if(data40.length > 200){
+const err113 = {instancePath:instancePath+"/dealIds",schemaPath:"#/properties/dealIds/maxItems",keyword:"maxItems",params:{limit: 200}};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+const len1 = data40.length;
+for(let i1=0; i1<len1; i1++){
+let data41 = data40[i1];
+if(typeof data41 === "string"){
+if(func3(data41) > 64){
+const err114 = {instancePath:instancePath+"/dealIds/" + i1,schemaPath:"#/properties/dealIds/items/maxLength",keyword:"maxLength",params:{limit: 64}};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/dealIds/" + i1,schemaPath:"#/properties/dealIds/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/dealIds",schemaPath:"#/properties/dealIds/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+}
+else {
+const err117 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+
+export const stored_partner_v4 = validate22;
+const schema23 = {"additionalProperties":false,"description":"A channel partner and its onboarding context","encrypted":[],"indexes":[["_deleted","name","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"checkinCadenceDays":{"maximum":365,"minimum":1,"type":"integer"},"churnedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"contacts":{"items":{"properties":{"email":{"maxLength":200,"type":"string"},"id":{"maxLength":64,"type":"string"},"name":{"maxLength":200,"type":"string"},"phone":{"maxLength":60,"type":"string"},"role":{"maxLength":120,"type":"string"}},"required":["id","name"],"type":"object"},"maxItems":200,"type":"array"},"createdAt":{"maxLength":32,"type":"string"},"day0":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"id":{"maxLength":64,"type":"string"},"maturity":{"enum":["new","experienced"],"maxLength":32,"type":"string"},"name":{"maxLength":200,"type":"string"},"onboardingCompletedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"ownerEmail":{"maxLength":200,"type":"string"},"region":{"maxLength":80,"type":"string"},"status":{"enum":["recruited","onboarding","active","at_risk","churned"],"maxLength":32,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"tags":{"items":{"maxLength":60,"type":"string"},"maxItems":50,"type":"array"},"team":{"items":{"properties":{"email":{"maxLength":200,"type":"string"},"id":{"maxLength":64,"type":"string"},"name":{"maxLength":200,"type":"string"},"role":{"enum":["partner_manager","technical","marketing","field"],"maxLength":32,"type":"string"}},"required":["id","name","role"],"type":"object"},"maxItems":100,"type":"array"},"templateId":{"maxLength":80,"type":"string"},"tier":{"maxLength":40,"type":"string"},"tierHistory":{"items":{"properties":{"decidedAt":{"maxLength":32,"type":"string"},"decidedBy":{"maxLength":200,"type":"string"},"fromTier":{"maxLength":40,"type":"string"},"id":{"maxLength":64,"type":"string"},"note":{"maxLength":2000,"type":"string"},"outcome":{"enum":["approved","rejected"],"maxLength":32,"type":"string"},"reasons":{"items":{"maxLength":300,"type":"string"},"maxItems":20,"type":"array"},"toTier":{"maxLength":40,"type":"string"}},"required":["id","fromTier","toTier","outcome","reasons","decidedBy","decidedAt"],"type":"object"},"maxItems":500,"type":"array"},"type":{"enum":["reseller","isv","si","msp","referral"],"maxLength":32,"type":"string"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"},"website":{"maxLength":300,"type":"string"}},"required":["id","createdAt","updatedAt","name","type","maturity","day0","status","ownerEmail","contacts","team","tags","_deleted","_rev","_meta","_attachments"],"title":"partner","type":"object","version":4};
+
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9103,7 +10506,7 @@ vErrors.push(err15);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema22.properties, key0))){
+if(!(func2.call(schema23.properties, key0))){
 const err16 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err16];
@@ -9579,7 +10982,7 @@ errors++;
 if(data.maturity !== undefined){
 let data17 = data.maturity;
 if(!((data17 === "new") || (data17 === "experienced"))){
-const err55 = {instancePath:instancePath+"/maturity",schemaPath:"#/properties/maturity/enum",keyword:"enum",params:{allowedValues: schema22.properties.maturity.enum}};
+const err55 = {instancePath:instancePath+"/maturity",schemaPath:"#/properties/maturity/enum",keyword:"enum",params:{allowedValues: schema23.properties.maturity.enum}};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -9724,7 +11127,7 @@ errors++;
 if(data.status !== undefined){
 let data22 = data.status;
 if(!(((((data22 === "recruited") || (data22 === "onboarding")) || (data22 === "active")) || (data22 === "at_risk")) || (data22 === "churned"))){
-const err67 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema22.properties.status.enum}};
+const err67 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema23.properties.status.enum}};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -9774,7 +11177,7 @@ errors++;
 if(data23.base !== undefined){
 let data24 = data23.base;
 if((!(data24 && typeof data24 == "object" && !Array.isArray(data24))) && (data24 !== null)){
-const err71 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema22.properties.sync.properties.base.type}};
+const err71 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema23.properties.sync.properties.base.type}};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -10021,7 +11424,7 @@ errors++;
 if(data31.role !== undefined){
 let data35 = data31.role;
 if(!((((data35 === "partner_manager") || (data35 === "technical")) || (data35 === "marketing")) || (data35 === "field"))){
-const err91 = {instancePath:instancePath+"/team/" + i2+"/role",schemaPath:"#/properties/team/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema22.properties.team.items.properties.role.enum}};
+const err91 = {instancePath:instancePath+"/team/" + i2+"/role",schemaPath:"#/properties/team/items/properties/role/enum",keyword:"enum",params:{allowedValues: schema23.properties.team.items.properties.role.enum}};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -10342,7 +11745,7 @@ errors++;
 if(data39.outcome !== undefined){
 let data45 = data39.outcome;
 if(!((data45 === "approved") || (data45 === "rejected"))){
-const err118 = {instancePath:instancePath+"/tierHistory/" + i3+"/outcome",schemaPath:"#/properties/tierHistory/items/properties/outcome/enum",keyword:"enum",params:{allowedValues: schema22.properties.tierHistory.items.properties.outcome.enum}};
+const err118 = {instancePath:instancePath+"/tierHistory/" + i3+"/outcome",schemaPath:"#/properties/tierHistory/items/properties/outcome/enum",keyword:"enum",params:{allowedValues: schema23.properties.tierHistory.items.properties.outcome.enum}};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -10477,7 +11880,7 @@ errors++;
 if(data.type !== undefined){
 let data49 = data.type;
 if(!(((((data49 === "reseller") || (data49 === "isv")) || (data49 === "si")) || (data49 === "msp")) || (data49 === "referral"))){
-const err129 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema22.properties.type.enum}};
+const err129 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema23.properties.type.enum}};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -10595,14 +11998,14 @@ vErrors.push(err138);
 }
 errors++;
 }
-validate21.errors = vErrors;
+validate22.errors = vErrors;
 return errors === 0;
 }
 
-export const stored_task_v3 = validate22;
-const schema23 = {"additionalProperties":false,"description":"A journey task or an action item","encrypted":[],"indexes":[["_deleted","partnerId","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"category":{"enum":["legal","welcome","systems","training","marketing","team","sales"],"maxLength":32,"type":"string"},"completedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"createdAt":{"maxLength":32,"type":"string"},"dependsOn":{"items":{"maxLength":80,"type":"string"},"maxItems":100,"type":"array"},"dueDate":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"dueOffset":{"maximum":3650,"minimum":-3650,"type":"integer"},"guidance":{"maxLength":2000,"type":"string"},"id":{"maxLength":64,"type":"string"},"key":{"maxLength":80,"type":"string"},"order":{"maximum":1000000,"minimum":0,"type":"integer"},"ownerName":{"maxLength":200,"type":"string"},"ownerSide":{"enum":["partner","vendor"],"maxLength":32,"type":"string"},"partnerId":{"maxLength":64,"type":"string"},"phase":{"enum":["preboarding","immersion","activation","engagement","growth"],"maxLength":32,"type":"string"},"pinned":{"type":"boolean"},"required":{"type":"boolean"},"resourceIds":{"items":{"maxLength":80,"type":"string"},"maxItems":50,"type":"array"},"shiftDays":{"maximum":3650,"minimum":-3650,"type":"integer"},"source":{"enum":["template","custom","kickoff","checkin","plan"],"maxLength":32,"type":"string"},"startedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"status":{"enum":["open","done","not_applicable"],"maxLength":32,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"templateVersion":{"maximum":100000,"minimum":0,"type":"integer"},"title":{"maxLength":300,"type":"string"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"}},"required":["id","createdAt","updatedAt","partnerId","phase","category","title","dueDate","ownerSide","required","status","source","_deleted","_rev","_meta","_attachments"],"title":"task","type":"object","version":3};
+export const stored_task_v3 = validate23;
+const schema24 = {"additionalProperties":false,"description":"A journey task or an action item","encrypted":[],"indexes":[["_deleted","partnerId","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"category":{"enum":["legal","welcome","systems","training","marketing","team","sales"],"maxLength":32,"type":"string"},"completedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"createdAt":{"maxLength":32,"type":"string"},"dependsOn":{"items":{"maxLength":80,"type":"string"},"maxItems":100,"type":"array"},"dueDate":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"dueOffset":{"maximum":3650,"minimum":-3650,"type":"integer"},"guidance":{"maxLength":2000,"type":"string"},"id":{"maxLength":64,"type":"string"},"key":{"maxLength":80,"type":"string"},"order":{"maximum":1000000,"minimum":0,"type":"integer"},"ownerName":{"maxLength":200,"type":"string"},"ownerSide":{"enum":["partner","vendor"],"maxLength":32,"type":"string"},"partnerId":{"maxLength":64,"type":"string"},"phase":{"enum":["preboarding","immersion","activation","engagement","growth"],"maxLength":32,"type":"string"},"pinned":{"type":"boolean"},"required":{"type":"boolean"},"resourceIds":{"items":{"maxLength":80,"type":"string"},"maxItems":50,"type":"array"},"shiftDays":{"maximum":3650,"minimum":-3650,"type":"integer"},"source":{"enum":["template","custom","kickoff","checkin","plan"],"maxLength":32,"type":"string"},"startedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"status":{"enum":["open","done","not_applicable"],"maxLength":32,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"templateVersion":{"maximum":100000,"minimum":0,"type":"integer"},"title":{"maxLength":300,"type":"string"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"}},"required":["id","createdAt","updatedAt","partnerId","phase","category","title","dueDate","ownerSide","required","status","source","_deleted","_rev","_meta","_attachments"],"title":"task","type":"object","version":3};
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10767,7 +12170,7 @@ vErrors.push(err15);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema23.properties, key0))){
+if(!(func2.call(schema24.properties, key0))){
 const err16 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err16];
@@ -10902,7 +12305,7 @@ errors++;
 if(data.category !== undefined){
 let data5 = data.category;
 if(!(((((((data5 === "legal") || (data5 === "welcome")) || (data5 === "systems")) || (data5 === "training")) || (data5 === "marketing")) || (data5 === "team")) || (data5 === "sales"))){
-const err27 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema23.properties.category.enum}};
+const err27 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema24.properties.category.enum}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -11253,7 +12656,7 @@ errors++;
 if(data.ownerSide !== undefined){
 let data17 = data.ownerSide;
 if(!((data17 === "partner") || (data17 === "vendor"))){
-const err56 = {instancePath:instancePath+"/ownerSide",schemaPath:"#/properties/ownerSide/enum",keyword:"enum",params:{allowedValues: schema23.properties.ownerSide.enum}};
+const err56 = {instancePath:instancePath+"/ownerSide",schemaPath:"#/properties/ownerSide/enum",keyword:"enum",params:{allowedValues: schema24.properties.ownerSide.enum}};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -11313,7 +12716,7 @@ errors++;
 if(data.phase !== undefined){
 let data19 = data.phase;
 if(!(((((data19 === "preboarding") || (data19 === "immersion")) || (data19 === "activation")) || (data19 === "engagement")) || (data19 === "growth"))){
-const err61 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/enum",keyword:"enum",params:{allowedValues: schema23.properties.phase.enum}};
+const err61 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/enum",keyword:"enum",params:{allowedValues: schema24.properties.phase.enum}};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -11458,7 +12861,7 @@ errors++;
 if(data.source !== undefined){
 let data25 = data.source;
 if(!(((((data25 === "template") || (data25 === "custom")) || (data25 === "kickoff")) || (data25 === "checkin")) || (data25 === "plan"))){
-const err73 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema23.properties.source.enum}};
+const err73 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema24.properties.source.enum}};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -11528,7 +12931,7 @@ errors++;
 if(data.status !== undefined){
 let data27 = data.status;
 if(!(((data27 === "open") || (data27 === "done")) || (data27 === "not_applicable"))){
-const err79 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema23.properties.status.enum}};
+const err79 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema24.properties.status.enum}};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -11578,7 +12981,7 @@ errors++;
 if(data28.base !== undefined){
 let data29 = data28.base;
 if((!(data29 && typeof data29 == "object" && !Array.isArray(data29))) && (data29 !== null)){
-const err83 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema23.properties.sync.properties.base.type}};
+const err83 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema24.properties.sync.properties.base.type}};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -11770,14 +13173,14 @@ vErrors.push(err98);
 }
 errors++;
 }
-validate22.errors = vErrors;
+validate23.errors = vErrors;
 return errors === 0;
 }
 
-export const stored_meeting_v2 = validate23;
-const schema24 = {"additionalProperties":false,"description":"A kick-off call, check-in, planning session or review","encrypted":[],"indexes":[["_deleted","partnerId","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"actionItems":{"items":{"properties":{"dueDate":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"id":{"maxLength":64,"type":"string"},"ownerName":{"maxLength":200,"type":"string"},"ownerSide":{"enum":["partner","vendor"],"maxLength":32,"type":"string"},"taskId":{"maxLength":64,"type":"string"},"text":{"maxLength":2000,"type":"string"}},"required":["id","text","ownerSide"],"type":"object"},"maxItems":200,"type":"array"},"agenda":{"items":{"properties":{"done":{"type":"boolean"},"elapsedSeconds":{"minimum":0,"type":"number"},"id":{"maxLength":64,"type":"string"},"notes":{"maxLength":20000,"type":"string"},"plannedMinutes":{"maximum":600,"minimum":0,"type":"number"},"title":{"maxLength":300,"type":"string"}},"required":["id","title"],"type":"object"},"maxItems":100,"type":"array"},"attendees":{"items":{"maxLength":200,"type":"string"},"maxItems":200,"type":"array"},"blockers":{"maxLength":10000,"type":"string"},"createdAt":{"maxLength":32,"type":"string"},"currentItemId":{"maxLength":64,"type":"string"},"decisions":{"items":{"properties":{"id":{"maxLength":64,"type":"string"},"text":{"maxLength":2000,"type":"string"}},"required":["id","text"],"type":"object"},"maxItems":200,"type":"array"},"endedAt":{"maxLength":32,"type":"string"},"id":{"maxLength":64,"type":"string"},"kind":{"enum":["kickoff","checkin","planning","review"],"maxLength":32,"type":"string"},"nextCheckinOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"notes":{"maxLength":50000,"type":"string"},"partnerId":{"maxLength":64,"type":"string"},"scheduledOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"sentiment":{"maximum":5,"minimum":1,"type":"integer"},"startedAt":{"maxLength":32,"type":"string"},"status":{"enum":["scheduled","in_progress","done","cancelled"],"maxLength":32,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"title":{"maxLength":300,"type":"string"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"}},"required":["id","createdAt","updatedAt","partnerId","kind","status","scheduledOn","_deleted","_rev","_meta","_attachments"],"title":"meeting","type":"object","version":2};
+export const stored_meeting_v2 = validate24;
+const schema25 = {"additionalProperties":false,"description":"A kick-off call, check-in, planning session or review","encrypted":[],"indexes":[["_deleted","partnerId","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"actionItems":{"items":{"properties":{"dueDate":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"id":{"maxLength":64,"type":"string"},"ownerName":{"maxLength":200,"type":"string"},"ownerSide":{"enum":["partner","vendor"],"maxLength":32,"type":"string"},"taskId":{"maxLength":64,"type":"string"},"text":{"maxLength":2000,"type":"string"}},"required":["id","text","ownerSide"],"type":"object"},"maxItems":200,"type":"array"},"agenda":{"items":{"properties":{"done":{"type":"boolean"},"elapsedSeconds":{"minimum":0,"type":"number"},"id":{"maxLength":64,"type":"string"},"notes":{"maxLength":20000,"type":"string"},"plannedMinutes":{"maximum":600,"minimum":0,"type":"number"},"title":{"maxLength":300,"type":"string"}},"required":["id","title"],"type":"object"},"maxItems":100,"type":"array"},"attendees":{"items":{"maxLength":200,"type":"string"},"maxItems":200,"type":"array"},"blockers":{"maxLength":10000,"type":"string"},"createdAt":{"maxLength":32,"type":"string"},"currentItemId":{"maxLength":64,"type":"string"},"decisions":{"items":{"properties":{"id":{"maxLength":64,"type":"string"},"text":{"maxLength":2000,"type":"string"}},"required":["id","text"],"type":"object"},"maxItems":200,"type":"array"},"endedAt":{"maxLength":32,"type":"string"},"id":{"maxLength":64,"type":"string"},"kind":{"enum":["kickoff","checkin","planning","review"],"maxLength":32,"type":"string"},"nextCheckinOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"notes":{"maxLength":50000,"type":"string"},"partnerId":{"maxLength":64,"type":"string"},"scheduledOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"sentiment":{"maximum":5,"minimum":1,"type":"integer"},"startedAt":{"maxLength":32,"type":"string"},"status":{"enum":["scheduled","in_progress","done","cancelled"],"maxLength":32,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"title":{"maxLength":300,"type":"string"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"}},"required":["id","createdAt","updatedAt","partnerId","kind","status","scheduledOn","_deleted","_rev","_meta","_attachments"],"title":"meeting","type":"object","version":2};
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -11892,7 +13295,7 @@ vErrors.push(err10);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema24.properties, key0))){
+if(!(func2.call(schema25.properties, key0))){
 const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err11];
@@ -12159,7 +13562,7 @@ errors++;
 if(data6.ownerSide !== undefined){
 let data10 = data6.ownerSide;
 if(!((data10 === "partner") || (data10 === "vendor"))){
-const err33 = {instancePath:instancePath+"/actionItems/" + i0+"/ownerSide",schemaPath:"#/properties/actionItems/items/properties/ownerSide/enum",keyword:"enum",params:{allowedValues: schema24.properties.actionItems.items.properties.ownerSide.enum}};
+const err33 = {instancePath:instancePath+"/actionItems/" + i0+"/ownerSide",schemaPath:"#/properties/actionItems/items/properties/ownerSide/enum",keyword:"enum",params:{allowedValues: schema25.properties.actionItems.items.properties.ownerSide.enum}};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -12763,7 +14166,7 @@ errors++;
 if(data.kind !== undefined){
 let data32 = data.kind;
 if(!((((data32 === "kickoff") || (data32 === "checkin")) || (data32 === "planning")) || (data32 === "review"))){
-const err82 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema24.properties.kind.enum}};
+const err82 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema25.properties.kind.enum}};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -12978,7 +14381,7 @@ errors++;
 if(data.status !== undefined){
 let data39 = data.status;
 if(!((((data39 === "scheduled") || (data39 === "in_progress")) || (data39 === "done")) || (data39 === "cancelled"))){
-const err100 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema24.properties.status.enum}};
+const err100 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema25.properties.status.enum}};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -13028,7 +14431,7 @@ errors++;
 if(data40.base !== undefined){
 let data41 = data40.base;
 if((!(data41 && typeof data41 == "object" && !Array.isArray(data41))) && (data41 !== null)){
-const err104 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema24.properties.sync.properties.base.type}};
+const err104 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema25.properties.sync.properties.base.type}};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -13185,14 +14588,14 @@ vErrors.push(err116);
 }
 errors++;
 }
-validate23.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
 
-export const stored_plan_v2 = validate24;
-const schema25 = {"additionalProperties":false,"description":"A joint business plan version","encrypted":[],"indexes":[["_deleted","partnerId","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"createdAt":{"maxLength":32,"type":"string"},"finalisedAt":{"maxLength":32,"type":"string"},"id":{"maxLength":64,"type":"string"},"objectives":{"maxLength":20000,"type":"string"},"partnerId":{"maxLength":64,"type":"string"},"signOff":{"items":{"properties":{"date":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"name":{"maxLength":200,"type":"string"},"side":{"enum":["partner","vendor"],"maxLength":32,"type":"string"},"title":{"maxLength":200,"type":"string"}},"required":["side","name"],"type":"object"},"maxItems":10,"type":"array"},"status":{"enum":["draft","final"],"maxLength":32,"type":"string"},"summary":{"maxLength":20000,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"},"version":{"maximum":10000,"minimum":0,"type":"integer"}},"required":["id","createdAt","updatedAt","partnerId","version","status","_deleted","_rev","_meta","_attachments"],"title":"plan","type":"object","version":2};
+export const stored_plan_v2 = validate25;
+const schema26 = {"additionalProperties":false,"description":"A joint business plan version","encrypted":[],"indexes":[["_deleted","partnerId","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"createdAt":{"maxLength":32,"type":"string"},"finalisedAt":{"maxLength":32,"type":"string"},"id":{"maxLength":64,"type":"string"},"objectives":{"maxLength":20000,"type":"string"},"partnerId":{"maxLength":64,"type":"string"},"signOff":{"items":{"properties":{"date":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"name":{"maxLength":200,"type":"string"},"side":{"enum":["partner","vendor"],"maxLength":32,"type":"string"},"title":{"maxLength":200,"type":"string"}},"required":["side","name"],"type":"object"},"maxItems":10,"type":"array"},"status":{"enum":["draft","final"],"maxLength":32,"type":"string"},"summary":{"maxLength":20000,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"},"version":{"maximum":10000,"minimum":0,"type":"integer"}},"required":["id","createdAt","updatedAt","partnerId","version","status","_deleted","_rev","_meta","_attachments"],"title":"plan","type":"object","version":2};
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -13297,7 +14700,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema25.properties, key0))){
+if(!(func2.call(schema26.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err10];
@@ -13654,7 +15057,7 @@ errors++;
 if(data11.side !== undefined){
 let data14 = data11.side;
 if(!((data14 === "partner") || (data14 === "vendor"))){
-const err39 = {instancePath:instancePath+"/signOff/" + i0+"/side",schemaPath:"#/properties/signOff/items/properties/side/enum",keyword:"enum",params:{allowedValues: schema25.properties.signOff.items.properties.side.enum}};
+const err39 = {instancePath:instancePath+"/signOff/" + i0+"/side",schemaPath:"#/properties/signOff/items/properties/side/enum",keyword:"enum",params:{allowedValues: schema26.properties.signOff.items.properties.side.enum}};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -13738,7 +15141,7 @@ errors++;
 if(data.status !== undefined){
 let data16 = data.status;
 if(!((data16 === "draft") || (data16 === "final"))){
-const err46 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema25.properties.status.enum}};
+const err46 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema26.properties.status.enum}};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -13813,7 +15216,7 @@ errors++;
 if(data18.base !== undefined){
 let data19 = data18.base;
 if((!(data19 && typeof data19 == "object" && !Array.isArray(data19))) && (data19 !== null)){
-const err52 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema25.properties.sync.properties.base.type}};
+const err52 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema26.properties.sync.properties.base.type}};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -13980,14 +15383,14 @@ vErrors.push(err65);
 }
 errors++;
 }
-validate24.errors = vErrors;
+validate25.errors = vErrors;
 return errors === 0;
 }
 
-export const stored_plan_item_v2 = validate25;
-const schema26 = {"additionalProperties":false,"description":"A goal, target account, initiative, risk or revenue target of a plan","encrypted":[],"indexes":[["_deleted","partnerId","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"actual":{"type":"number"},"amount":{"maximum":1000000000000,"minimum":0,"type":"number"},"createdAt":{"maxLength":32,"type":"string"},"currency":{"maxLength":3,"pattern":"^[A-Z]{3}$","type":"string"},"dueDate":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"fit":{"maximum":100,"minimum":0,"type":"number"},"id":{"maxLength":64,"type":"string"},"initiativeType":{"maxLength":60,"type":"string"},"kind":{"enum":["goal","account","initiative","risk","revenue"],"maxLength":32,"type":"string"},"metric":{"maxLength":200,"type":"string"},"mitigation":{"maxLength":2000,"type":"string"},"nextStep":{"maxLength":1000,"type":"string"},"order":{"maximum":1000000,"minimum":0,"type":"integer"},"ownerSide":{"enum":["partner","vendor"],"maxLength":32,"type":"string"},"partnerId":{"maxLength":64,"type":"string"},"planId":{"maxLength":64,"type":"string"},"quarter":{"maxLength":10,"type":"string"},"segment":{"maxLength":120,"type":"string"},"stage":{"maxLength":60,"type":"string"},"status":{"maxLength":40,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"target":{"type":"number"},"title":{"maxLength":500,"type":"string"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"}},"required":["id","createdAt","updatedAt","partnerId","planId","kind","title","_deleted","_rev","_meta","_attachments"],"title":"plan item","type":"object","version":2};
+export const stored_plan_item_v2 = validate26;
+const schema27 = {"additionalProperties":false,"description":"A goal, target account, initiative, risk or revenue target of a plan","encrypted":[],"indexes":[["_deleted","partnerId","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"actual":{"type":"number"},"amount":{"maximum":1000000000000,"minimum":0,"type":"number"},"createdAt":{"maxLength":32,"type":"string"},"currency":{"maxLength":3,"pattern":"^[A-Z]{3}$","type":"string"},"dueDate":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"fit":{"maximum":100,"minimum":0,"type":"number"},"id":{"maxLength":64,"type":"string"},"initiativeType":{"maxLength":60,"type":"string"},"kind":{"enum":["goal","account","initiative","risk","revenue"],"maxLength":32,"type":"string"},"metric":{"maxLength":200,"type":"string"},"mitigation":{"maxLength":2000,"type":"string"},"nextStep":{"maxLength":1000,"type":"string"},"order":{"maximum":1000000,"minimum":0,"type":"integer"},"ownerSide":{"enum":["partner","vendor"],"maxLength":32,"type":"string"},"partnerId":{"maxLength":64,"type":"string"},"planId":{"maxLength":64,"type":"string"},"quarter":{"maxLength":10,"type":"string"},"segment":{"maxLength":120,"type":"string"},"stage":{"maxLength":60,"type":"string"},"status":{"maxLength":40,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"target":{"type":"number"},"title":{"maxLength":500,"type":"string"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"}},"required":["id","createdAt","updatedAt","partnerId","planId","kind","title","_deleted","_rev","_meta","_attachments"],"title":"plan item","type":"object","version":2};
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14102,7 +15505,7 @@ vErrors.push(err10);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema26.properties, key0))){
+if(!(func2.call(schema27.properties, key0))){
 const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err11];
@@ -14464,7 +15867,7 @@ errors++;
 if(data.kind !== undefined){
 let data13 = data.kind;
 if(!(((((data13 === "goal") || (data13 === "account")) || (data13 === "initiative")) || (data13 === "risk")) || (data13 === "revenue"))){
-const err41 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema26.properties.kind.enum}};
+const err41 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema27.properties.kind.enum}};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -14609,7 +16012,7 @@ errors++;
 if(data.ownerSide !== undefined){
 let data18 = data.ownerSide;
 if(!((data18 === "partner") || (data18 === "vendor"))){
-const err53 = {instancePath:instancePath+"/ownerSide",schemaPath:"#/properties/ownerSide/enum",keyword:"enum",params:{allowedValues: schema26.properties.ownerSide.enum}};
+const err53 = {instancePath:instancePath+"/ownerSide",schemaPath:"#/properties/ownerSide/enum",keyword:"enum",params:{allowedValues: schema27.properties.ownerSide.enum}};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -14809,7 +16212,7 @@ errors++;
 if(data25.base !== undefined){
 let data26 = data25.base;
 if((!(data26 && typeof data26 == "object" && !Array.isArray(data26))) && (data26 !== null)){
-const err69 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema26.properties.sync.properties.base.type}};
+const err69 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema27.properties.sync.properties.base.type}};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -14978,14 +16381,14 @@ vErrors.push(err82);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
 
-export const stored_deal_v3 = validate26;
-const schema27 = {"additionalProperties":false,"description":"A registered deal","encrypted":[],"indexes":[["_deleted","partnerId","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"account":{"maxLength":300,"type":"string"},"amount":{"maximum":1000000000000,"minimum":0,"type":"number"},"closedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"createdAt":{"maxLength":32,"type":"string"},"currency":{"maxLength":3,"pattern":"^[A-Z]{3}$","type":"string"},"decision":{"properties":{"on":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"outcome":{"enum":["approved","rejected"],"maxLength":32,"type":"string"},"reason":{"maxLength":1000,"type":"string"}},"required":["outcome","reason","on"],"type":"object"},"extensions":{"items":{"properties":{"days":{"maximum":365,"minimum":1,"type":"integer"},"decidedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"newExpiry":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"reason":{"maxLength":1000,"type":"string"},"requestedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"status":{"enum":["requested","approved","refused"],"maxLength":32,"type":"string"}},"required":["requestedOn","reason","days","status"],"type":"object"},"maxItems":50,"type":"array"},"id":{"maxLength":64,"type":"string"},"partnerId":{"maxLength":64,"type":"string"},"protectedUntil":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"registeredOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"source":{"enum":["sourced","influenced"],"maxLength":32,"type":"string"},"stage":{"enum":["registered","approved","won","lost"],"maxLength":32,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"}},"required":["id","createdAt","updatedAt","partnerId","account","amount","currency","stage","registeredOn","source","_deleted","_rev","_meta","_attachments"],"title":"deal","type":"object","version":3};
+export const stored_deal_v3 = validate27;
+const schema28 = {"additionalProperties":false,"description":"A registered deal","encrypted":[],"indexes":[["_deleted","partnerId","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"account":{"maxLength":300,"type":"string"},"amount":{"maximum":1000000000000,"minimum":0,"type":"number"},"closedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"createdAt":{"maxLength":32,"type":"string"},"currency":{"maxLength":3,"pattern":"^[A-Z]{3}$","type":"string"},"decision":{"properties":{"on":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"outcome":{"enum":["approved","rejected"],"maxLength":32,"type":"string"},"reason":{"maxLength":1000,"type":"string"}},"required":["outcome","reason","on"],"type":"object"},"extensions":{"items":{"properties":{"days":{"maximum":365,"minimum":1,"type":"integer"},"decidedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"newExpiry":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"reason":{"maxLength":1000,"type":"string"},"requestedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"status":{"enum":["requested","approved","refused"],"maxLength":32,"type":"string"}},"required":["requestedOn","reason","days","status"],"type":"object"},"maxItems":50,"type":"array"},"id":{"maxLength":64,"type":"string"},"partnerId":{"maxLength":64,"type":"string"},"protectedUntil":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"registeredOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"source":{"enum":["sourced","influenced"],"maxLength":32,"type":"string"},"stage":{"enum":["registered","approved","won","lost"],"maxLength":32,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"}},"required":["id","createdAt","updatedAt","partnerId","account","amount","currency","stage","registeredOn","source","_deleted","_rev","_meta","_attachments"],"title":"deal","type":"object","version":3};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15130,7 +16533,7 @@ vErrors.push(err13);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema27.properties, key0))){
+if(!(func2.call(schema28.properties, key0))){
 const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err14];
@@ -15488,7 +16891,7 @@ errors++;
 if(data10.outcome !== undefined){
 let data12 = data10.outcome;
 if(!((data12 === "approved") || (data12 === "rejected"))){
-const err44 = {instancePath:instancePath+"/decision/outcome",schemaPath:"#/properties/decision/properties/outcome/enum",keyword:"enum",params:{allowedValues: schema27.properties.decision.properties.outcome.enum}};
+const err44 = {instancePath:instancePath+"/decision/outcome",schemaPath:"#/properties/decision/properties/outcome/enum",keyword:"enum",params:{allowedValues: schema28.properties.decision.properties.outcome.enum}};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -15782,7 +17185,7 @@ errors++;
 if(data15.status !== undefined){
 let data21 = data15.status;
 if(!(((data21 === "requested") || (data21 === "approved")) || (data21 === "refused"))){
-const err69 = {instancePath:instancePath+"/extensions/" + i0+"/status",schemaPath:"#/properties/extensions/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema27.properties.extensions.items.properties.status.enum}};
+const err69 = {instancePath:instancePath+"/extensions/" + i0+"/status",schemaPath:"#/properties/extensions/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema28.properties.extensions.items.properties.status.enum}};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -15961,7 +17364,7 @@ errors++;
 if(data.source !== undefined){
 let data26 = data.source;
 if(!((data26 === "sourced") || (data26 === "influenced"))){
-const err84 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema27.properties.source.enum}};
+const err84 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema28.properties.source.enum}};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -15996,7 +17399,7 @@ errors++;
 if(data.stage !== undefined){
 let data27 = data.stage;
 if(!((((data27 === "registered") || (data27 === "approved")) || (data27 === "won")) || (data27 === "lost"))){
-const err87 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/enum",keyword:"enum",params:{allowedValues: schema27.properties.stage.enum}};
+const err87 = {instancePath:instancePath+"/stage",schemaPath:"#/properties/stage/enum",keyword:"enum",params:{allowedValues: schema28.properties.stage.enum}};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -16046,7 +17449,7 @@ errors++;
 if(data28.base !== undefined){
 let data29 = data28.base;
 if((!(data29 && typeof data29 == "object" && !Array.isArray(data29))) && (data29 !== null)){
-const err91 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema27.properties.sync.properties.base.type}};
+const err91 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema28.properties.sync.properties.base.type}};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -16178,14 +17581,14 @@ vErrors.push(err101);
 }
 errors++;
 }
-validate26.errors = vErrors;
+validate27.errors = vErrors;
 return errors === 0;
 }
 
-export const stored_training_v2 = validate27;
-const schema28 = {"additionalProperties":false,"description":"An enrolment or certification of a person at the partner","encrypted":[],"indexes":[["_deleted","partnerId","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"completedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"course":{"maxLength":300,"type":"string"},"createdAt":{"maxLength":32,"type":"string"},"id":{"maxLength":64,"type":"string"},"partnerId":{"maxLength":64,"type":"string"},"person":{"maxLength":200,"type":"string"},"required":{"type":"boolean"},"status":{"enum":["enrolled","completed"],"maxLength":32,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"}},"required":["id","createdAt","updatedAt","partnerId","person","course","required","status","_deleted","_rev","_meta","_attachments"],"title":"training","type":"object","version":2};
+export const stored_training_v2 = validate28;
+const schema29 = {"additionalProperties":false,"description":"An enrolment or certification of a person at the partner","encrypted":[],"indexes":[["_deleted","partnerId","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"completedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"course":{"maxLength":300,"type":"string"},"createdAt":{"maxLength":32,"type":"string"},"id":{"maxLength":64,"type":"string"},"partnerId":{"maxLength":64,"type":"string"},"person":{"maxLength":200,"type":"string"},"required":{"type":"boolean"},"status":{"enum":["enrolled","completed"],"maxLength":32,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"}},"required":["id","createdAt","updatedAt","partnerId","person","course","required","status","_deleted","_rev","_meta","_attachments"],"title":"training","type":"object","version":2};
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16310,7 +17713,7 @@ vErrors.push(err11);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema28.properties, key0))){
+if(!(func2.call(schema29.properties, key0))){
 const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err12];
@@ -16617,7 +18020,7 @@ errors++;
 if(data.status !== undefined){
 let data12 = data.status;
 if(!((data12 === "enrolled") || (data12 === "completed"))){
-const err37 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema28.properties.status.enum}};
+const err37 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema29.properties.status.enum}};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -16667,7 +18070,7 @@ errors++;
 if(data13.base !== undefined){
 let data14 = data13.base;
 if((!(data14 && typeof data14 == "object" && !Array.isArray(data14))) && (data14 !== null)){
-const err41 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema28.properties.sync.properties.base.type}};
+const err41 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema29.properties.sync.properties.base.type}};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -16799,14 +18202,14 @@ vErrors.push(err51);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
 
-export const stored_survey_v2 = validate28;
-const schema29 = {"additionalProperties":false,"description":"A partner satisfaction (PSAT) response","encrypted":[],"indexes":[["_deleted","partnerId","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"comment":{"maxLength":5000,"type":"string"},"createdAt":{"maxLength":32,"type":"string"},"id":{"maxLength":64,"type":"string"},"partnerId":{"maxLength":64,"type":"string"},"phase":{"enum":["preboarding","immersion","activation","engagement","growth"],"maxLength":32,"type":"string"},"score":{"maximum":5,"minimum":1,"type":"integer"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"takenOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"}},"required":["id","createdAt","updatedAt","partnerId","score","takenOn","_deleted","_rev","_meta","_attachments"],"title":"survey","type":"object","version":2};
+export const stored_survey_v2 = validate29;
+const schema30 = {"additionalProperties":false,"description":"A partner satisfaction (PSAT) response","encrypted":[],"indexes":[["_deleted","partnerId","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"comment":{"maxLength":5000,"type":"string"},"createdAt":{"maxLength":32,"type":"string"},"id":{"maxLength":64,"type":"string"},"partnerId":{"maxLength":64,"type":"string"},"phase":{"enum":["preboarding","immersion","activation","engagement","growth"],"maxLength":32,"type":"string"},"score":{"maximum":5,"minimum":1,"type":"integer"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"takenOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"}},"required":["id","createdAt","updatedAt","partnerId","score","takenOn","_deleted","_rev","_meta","_attachments"],"title":"survey","type":"object","version":2};
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16911,7 +18314,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema29.properties, key0))){
+if(!(func2.call(schema30.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err10];
@@ -17146,7 +18549,7 @@ errors++;
 if(data.phase !== undefined){
 let data9 = data.phase;
 if(!(((((data9 === "preboarding") || (data9 === "immersion")) || (data9 === "activation")) || (data9 === "engagement")) || (data9 === "growth"))){
-const err29 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/enum",keyword:"enum",params:{allowedValues: schema29.properties.phase.enum}};
+const err29 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/enum",keyword:"enum",params:{allowedValues: schema30.properties.phase.enum}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -17231,7 +18634,7 @@ errors++;
 if(data11.base !== undefined){
 let data12 = data11.base;
 if((!(data12 && typeof data12 == "object" && !Array.isArray(data12))) && (data12 !== null)){
-const err36 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema29.properties.sync.properties.base.type}};
+const err36 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema30.properties.sync.properties.base.type}};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -17398,14 +18801,14 @@ vErrors.push(err49);
 }
 errors++;
 }
-validate28.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
 
-export const stored_template_v3 = validate29;
-const schema30 = {"additionalProperties":false,"description":"A user-edited journey or agenda template, or the tier definition","encrypted":[],"indexes":[["_deleted","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"createdAt":{"maxLength":32,"type":"string"},"data":{"type":"object"},"id":{"maxLength":64,"type":"string"},"kind":{"enum":["journey","agenda","tiers"],"maxLength":32,"type":"string"},"maturity":{"enum":["new","experienced"],"maxLength":32,"type":"string"},"name":{"maxLength":200,"type":"string"},"partnerType":{"enum":["reseller","isv","si","msp","referral"],"maxLength":32,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"}},"required":["id","createdAt","updatedAt","kind","name","data","_deleted","_rev","_meta","_attachments"],"title":"template","type":"object","version":3};
+export const stored_template_v3 = validate30;
+const schema31 = {"additionalProperties":false,"description":"A user-edited journey or agenda template, or the tier definition","encrypted":[],"indexes":[["_deleted","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"createdAt":{"maxLength":32,"type":"string"},"data":{"type":"object"},"id":{"maxLength":64,"type":"string"},"kind":{"enum":["journey","agenda","tiers"],"maxLength":32,"type":"string"},"maturity":{"enum":["new","experienced"],"maxLength":32,"type":"string"},"name":{"maxLength":200,"type":"string"},"partnerType":{"enum":["reseller","isv","si","msp","referral"],"maxLength":32,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"}},"required":["id","createdAt","updatedAt","kind","name","data","_deleted","_rev","_meta","_attachments"],"title":"template","type":"object","version":3};
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17510,7 +18913,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema30.properties, key0))){
+if(!(func2.call(schema31.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err10];
@@ -17708,7 +19111,7 @@ errors++;
 if(data.kind !== undefined){
 let data8 = data.kind;
 if(!(((data8 === "journey") || (data8 === "agenda")) || (data8 === "tiers"))){
-const err26 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema30.properties.kind.enum}};
+const err26 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.kind.enum}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -17743,7 +19146,7 @@ errors++;
 if(data.maturity !== undefined){
 let data9 = data.maturity;
 if(!((data9 === "new") || (data9 === "experienced"))){
-const err29 = {instancePath:instancePath+"/maturity",schemaPath:"#/properties/maturity/enum",keyword:"enum",params:{allowedValues: schema30.properties.maturity.enum}};
+const err29 = {instancePath:instancePath+"/maturity",schemaPath:"#/properties/maturity/enum",keyword:"enum",params:{allowedValues: schema31.properties.maturity.enum}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -17803,7 +19206,7 @@ errors++;
 if(data.partnerType !== undefined){
 let data11 = data.partnerType;
 if(!(((((data11 === "reseller") || (data11 === "isv")) || (data11 === "si")) || (data11 === "msp")) || (data11 === "referral"))){
-const err34 = {instancePath:instancePath+"/partnerType",schemaPath:"#/properties/partnerType/enum",keyword:"enum",params:{allowedValues: schema30.properties.partnerType.enum}};
+const err34 = {instancePath:instancePath+"/partnerType",schemaPath:"#/properties/partnerType/enum",keyword:"enum",params:{allowedValues: schema31.properties.partnerType.enum}};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -17853,7 +19256,7 @@ errors++;
 if(data12.base !== undefined){
 let data13 = data12.base;
 if((!(data13 && typeof data13 == "object" && !Array.isArray(data13))) && (data13 !== null)){
-const err38 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema30.properties.sync.properties.base.type}};
+const err38 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema31.properties.sync.properties.base.type}};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -17985,14 +19388,14 @@ vErrors.push(err48);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
 
-export const stored_resource_v0 = validate30;
-const schema31 = {"additionalProperties":false,"description":"A file or link of the resource library (the file bytes live on the server, cached on the laptop)","encrypted":[],"indexes":[["_deleted","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"audience":{"items":{"enum":["reseller","isv","si","msp","referral"],"maxLength":32,"type":"string"},"maxItems":5,"type":"array"},"createdAt":{"maxLength":32,"type":"string"},"createdBy":{"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"file":{"additionalProperties":false,"properties":{"mime":{"maxLength":200,"type":"string"},"name":{"maxLength":255,"type":"string"},"sha256":{"maxLength":64,"pattern":"^[0-9a-f]{64}$","type":"string"},"size":{"maximum":26214400,"minimum":0,"type":"integer"}},"required":["sha256","name","mime","size"],"type":"object"},"id":{"maxLength":64,"type":"string"},"kind":{"enum":["file","link"],"maxLength":32,"type":"string"},"phase":{"enum":["preboarding","immersion","activation","engagement","growth"],"maxLength":32,"type":"string"},"replacedBy":{"maxLength":64,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"title":{"maxLength":200,"type":"string"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"},"url":{"maxLength":2000,"type":"string"},"version":{"maximum":100000,"minimum":1,"type":"integer"}},"required":["id","createdAt","updatedAt","kind","title","audience","phase","version","createdBy","_deleted","_rev","_meta","_attachments"],"title":"resource","type":"object","version":0};
+export const stored_resource_v0 = validate31;
+const schema32 = {"additionalProperties":false,"description":"A file or link of the resource library (the file bytes live on the server, cached on the laptop)","encrypted":[],"indexes":[["_deleted","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"audience":{"items":{"enum":["reseller","isv","si","msp","referral"],"maxLength":32,"type":"string"},"maxItems":5,"type":"array"},"createdAt":{"maxLength":32,"type":"string"},"createdBy":{"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"file":{"additionalProperties":false,"properties":{"mime":{"maxLength":200,"type":"string"},"name":{"maxLength":255,"type":"string"},"sha256":{"maxLength":64,"pattern":"^[0-9a-f]{64}$","type":"string"},"size":{"maximum":26214400,"minimum":0,"type":"integer"}},"required":["sha256","name","mime","size"],"type":"object"},"id":{"maxLength":64,"type":"string"},"kind":{"enum":["file","link"],"maxLength":32,"type":"string"},"phase":{"enum":["preboarding","immersion","activation","engagement","growth"],"maxLength":32,"type":"string"},"replacedBy":{"maxLength":64,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"title":{"maxLength":200,"type":"string"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"},"url":{"maxLength":2000,"type":"string"},"version":{"maximum":100000,"minimum":1,"type":"integer"}},"required":["id","createdAt","updatedAt","kind","title","audience","phase","version","createdBy","_deleted","_rev","_meta","_attachments"],"title":"resource","type":"object","version":0};
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18127,7 +19530,7 @@ vErrors.push(err12);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema31.properties, key0))){
+if(!(func2.call(schema32.properties, key0))){
 const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err13];
@@ -18276,7 +19679,7 @@ const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(!(((((data6 === "reseller") || (data6 === "isv")) || (data6 === "si")) || (data6 === "msp")) || (data6 === "referral"))){
-const err25 = {instancePath:instancePath+"/audience/" + i0,schemaPath:"#/properties/audience/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.audience.items.enum}};
+const err25 = {instancePath:instancePath+"/audience/" + i0,schemaPath:"#/properties/audience/items/enum",keyword:"enum",params:{allowedValues: schema32.properties.audience.items.enum}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -18610,7 +20013,7 @@ errors++;
 if(data.kind !== undefined){
 let data16 = data.kind;
 if(!((data16 === "file") || (data16 === "link"))){
-const err53 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.kind.enum}};
+const err53 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema32.properties.kind.enum}};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -18645,7 +20048,7 @@ errors++;
 if(data.phase !== undefined){
 let data17 = data.phase;
 if(!(((((data17 === "preboarding") || (data17 === "immersion")) || (data17 === "activation")) || (data17 === "engagement")) || (data17 === "growth"))){
-const err56 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/enum",keyword:"enum",params:{allowedValues: schema31.properties.phase.enum}};
+const err56 = {instancePath:instancePath+"/phase",schemaPath:"#/properties/phase/enum",keyword:"enum",params:{allowedValues: schema32.properties.phase.enum}};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -18720,7 +20123,7 @@ errors++;
 if(data19.base !== undefined){
 let data20 = data19.base;
 if((!(data20 && typeof data20 == "object" && !Array.isArray(data20))) && (data20 !== null)){
-const err62 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema31.properties.sync.properties.base.type}};
+const err62 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema32.properties.sync.properties.base.type}};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -18937,14 +20340,14 @@ vErrors.push(err79);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate31.errors = vErrors;
 return errors === 0;
 }
 
-export const stored_conflict_v2 = validate31;
-const schema32 = {"additionalProperties":false,"description":"The losing value of a same-field edit conflict","encrypted":[],"indexes":[["_deleted","partnerId","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"collectionName":{"maxLength":40,"type":"string"},"createdAt":{"maxLength":32,"type":"string"},"documentId":{"maxLength":64,"type":"string"},"field":{"maxLength":200,"type":"string"},"id":{"maxLength":64,"type":"string"},"keptAt":{"maxLength":32,"type":"string"},"keptBy":{"maxLength":200,"type":"string"},"keptValue":{},"lostAt":{"maxLength":32,"type":"string"},"lostBy":{"maxLength":200,"type":"string"},"lostValue":{},"partnerId":{"maxLength":64,"type":"string"},"restored":{"type":"boolean"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"}},"required":["id","createdAt","updatedAt","partnerId","collectionName","documentId","field","restored","_deleted","_rev","_meta","_attachments"],"title":"conflict","type":"object","version":2};
+export const stored_conflict_v2 = validate32;
+const schema33 = {"additionalProperties":false,"description":"The losing value of a same-field edit conflict","encrypted":[],"indexes":[["_deleted","partnerId","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"collectionName":{"maxLength":40,"type":"string"},"createdAt":{"maxLength":32,"type":"string"},"documentId":{"maxLength":64,"type":"string"},"field":{"maxLength":200,"type":"string"},"id":{"maxLength":64,"type":"string"},"keptAt":{"maxLength":32,"type":"string"},"keptBy":{"maxLength":200,"type":"string"},"keptValue":{},"lostAt":{"maxLength":32,"type":"string"},"lostBy":{"maxLength":200,"type":"string"},"lostValue":{},"partnerId":{"maxLength":64,"type":"string"},"restored":{"type":"boolean"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"}},"required":["id","createdAt","updatedAt","partnerId","collectionName","documentId","field","restored","_deleted","_rev","_meta","_attachments"],"title":"conflict","type":"object","version":2};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -19069,7 +20472,7 @@ vErrors.push(err11);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema32.properties, key0))){
+if(!(func2.call(schema33.properties, key0))){
 const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err12];
@@ -19481,7 +20884,7 @@ errors++;
 if(data16.base !== undefined){
 let data17 = data16.base;
 if((!(data17 && typeof data17 == "object" && !Array.isArray(data17))) && (data17 !== null)){
-const err45 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema32.properties.sync.properties.base.type}};
+const err45 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema33.properties.sync.properties.base.type}};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -19613,14 +21016,1577 @@ vErrors.push(err55);
 }
 errors++;
 }
-validate31.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
 
-export const stored_partner_v0 = validate32;
-const schema33 = {"additionalProperties":false,"encrypted":[],"indexes":[["_deleted","updatedAt","id"],["_deleted","name","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"contacts":{"items":{"type":"object"},"type":"array"},"contractSignedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"createdAt":{"maxLength":32,"type":"string"},"id":{"maxLength":64,"type":"string"},"maturity":{"enum":["new","experienced"],"maxLength":32,"type":"string"},"name":{"maxLength":200,"type":"string"},"ownerEmail":{"maxLength":200,"type":"string"},"region":{"maxLength":80,"type":"string"},"status":{"enum":["recruited","onboarding","active","at_risk","churned"],"maxLength":32,"type":"string"},"tags":{"items":{"maxLength":60,"type":"string"},"type":"array"},"team":{"items":{"type":"object"},"type":"array"},"templateId":{"maxLength":80,"type":"string"},"tier":{"maxLength":40,"type":"string"},"type":{"enum":["reseller","isv","si","msp","referral"],"maxLength":32,"type":"string"},"updatedAt":{"maxLength":32,"type":"string"},"website":{"maxLength":300,"type":"string"}},"required":["id","createdAt","updatedAt","name","type","maturity","contractSignedOn","status","ownerEmail","_deleted","_rev","_meta","_attachments"],"title":"partner","type":"object","version":0};
+export const stored_mdf_v0 = validate33;
+const schema34 = {"additionalProperties":false,"description":"A partner’s MDF budget for a quarter, or an MDF request with its approval, claims and payment","encrypted":[],"indexes":[["_deleted","partnerId","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"activity":{"maxLength":300,"type":"string"},"amount":{"maximum":1000000000000,"minimum":0,"type":"number"},"claims":{"items":{"properties":{"amount":{"maximum":1000000000000,"minimum":0,"type":"number"},"claimedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"decision":{"properties":{"on":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"outcome":{"enum":["approved","refused"],"maxLength":32,"type":"string"},"reason":{"maxLength":1000,"type":"string"}},"required":["outcome","reason","on"],"type":"object"},"note":{"maxLength":4000,"type":"string"},"proof":{"additionalProperties":false,"properties":{"mime":{"maxLength":120,"type":"string"},"name":{"maxLength":255,"type":"string"},"sha256":{"maxLength":64,"pattern":"^[0-9a-f]{64}$","type":"string"},"size":{"maximum":10000000000,"minimum":0,"type":"integer"}},"required":["sha256","name","mime","size"],"type":"object"}},"required":["amount","note","claimedOn"],"type":"object"},"maxItems":50,"type":"array"},"createdAt":{"maxLength":32,"type":"string"},"currency":{"maxLength":3,"pattern":"^[A-Z]{3}$","type":"string"},"dealIds":{"items":{"maxLength":64,"type":"string"},"maxItems":200,"type":"array"},"decision":{"properties":{"approvedAmount":{"maximum":1000000000000,"minimum":0,"type":"number"},"on":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"outcome":{"enum":["approved","rejected"],"maxLength":32,"type":"string"},"reason":{"maxLength":1000,"type":"string"}},"required":["outcome","reason","on"],"type":"object"},"id":{"maxLength":64,"type":"string"},"initiativeId":{"maxLength":200,"type":"string"},"kind":{"enum":["budget","request"],"maxLength":32,"type":"string"},"note":{"maxLength":2000,"type":"string"},"paidOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"partnerId":{"maxLength":64,"type":"string"},"plannedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"quarter":{"maxLength":7,"pattern":"^\\d{4}-Q[1-4]$","type":"string"},"requestedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"state":{"enum":["requested","approved","rejected","claimed","claim_approved","claim_refused","paid"],"maxLength":32,"type":"string"},"sync":{"additionalProperties":false,"properties":{"base":{"type":["object","null"]},"legacy":{"type":"boolean"},"pending":{"type":"boolean"},"seq":{"minimum":0,"type":"integer"}},"type":"object"},"updatedAt":{"maxLength":32,"type":"string"},"updatedBy":{"maxLength":200,"type":"string"}},"required":["id","createdAt","updatedAt","partnerId","kind","quarter","amount","currency","_deleted","_rev","_meta","_attachments"],"title":"mdf","type":"object","version":0};
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.createdAt === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "createdAt"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.updatedAt === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "updatedAt"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.partnerId === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "partnerId"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.quarter === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "quarter"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.amount === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "amount"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.currency === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "currency"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data._deleted === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "_deleted"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data._rev === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "_rev"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data._meta === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "_meta"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data._attachments === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "_attachments"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema34.properties, key0))){
+const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data._attachments !== undefined){
+let data0 = data._attachments;
+if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
+const err13 = {instancePath:instancePath+"/_attachments",schemaPath:"#/properties/_attachments/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data._deleted !== undefined){
+if(typeof data._deleted !== "boolean"){
+const err14 = {instancePath:instancePath+"/_deleted",schemaPath:"#/properties/_deleted/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data._meta !== undefined){
+let data2 = data._meta;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.lwt === undefined){
+const err15 = {instancePath:instancePath+"/_meta",schemaPath:"#/properties/_meta/required",keyword:"required",params:{missingProperty: "lwt"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data2.lwt !== undefined){
+let data3 = data2.lwt;
+if(typeof data3 == "number"){
+if(data3 > 1000000000000000 || isNaN(data3)){
+const err16 = {instancePath:instancePath+"/_meta/lwt",schemaPath:"#/properties/_meta/properties/lwt/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data3 < 1 || isNaN(data3)){
+const err17 = {instancePath:instancePath+"/_meta/lwt",schemaPath:"#/properties/_meta/properties/lwt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+let res0;
+if((0.01 === 0 || (res0 = data3/0.01, res0 !== parseInt(res0)))){
+const err18 = {instancePath:instancePath+"/_meta/lwt",schemaPath:"#/properties/_meta/properties/lwt/multipleOf",keyword:"multipleOf",params:{multipleOf: 0.01}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/_meta/lwt",schemaPath:"#/properties/_meta/properties/lwt/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/_meta",schemaPath:"#/properties/_meta/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data._rev !== undefined){
+let data4 = data._rev;
+if(typeof data4 === "string"){
+if(func3(data4) < 1){
+const err21 = {instancePath:instancePath+"/_rev",schemaPath:"#/properties/_rev/minLength",keyword:"minLength",params:{limit: 1}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/_rev",schemaPath:"#/properties/_rev/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.activity !== undefined){
+let data5 = data.activity;
+if(typeof data5 === "string"){
+if(func3(data5) > 300){
+const err23 = {instancePath:instancePath+"/activity",schemaPath:"#/properties/activity/maxLength",keyword:"maxLength",params:{limit: 300}};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/activity",schemaPath:"#/properties/activity/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.amount !== undefined){
+let data6 = data.amount;
+if(typeof data6 == "number"){
+if(data6 > 1000000000000 || isNaN(data6)){
+const err25 = {instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000}};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(data6 < 0 || isNaN(data6)){
+const err26 = {instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.claims !== undefined){
+let data7 = data.claims;
+if(Array.isArray(data7)){
+if(data7.length > 50){
+const err28 = {instancePath:instancePath+"/claims",schemaPath:"#/properties/claims/maxItems",keyword:"maxItems",params:{limit: 50}};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+let data8 = data7[i0];
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.amount === undefined){
+const err29 = {instancePath:instancePath+"/claims/" + i0,schemaPath:"#/properties/claims/items/required",keyword:"required",params:{missingProperty: "amount"}};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data8.note === undefined){
+const err30 = {instancePath:instancePath+"/claims/" + i0,schemaPath:"#/properties/claims/items/required",keyword:"required",params:{missingProperty: "note"}};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(data8.claimedOn === undefined){
+const err31 = {instancePath:instancePath+"/claims/" + i0,schemaPath:"#/properties/claims/items/required",keyword:"required",params:{missingProperty: "claimedOn"}};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data8.amount !== undefined){
+let data9 = data8.amount;
+if(typeof data9 == "number"){
+if(data9 > 1000000000000 || isNaN(data9)){
+const err32 = {instancePath:instancePath+"/claims/" + i0+"/amount",schemaPath:"#/properties/claims/items/properties/amount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000}};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data9 < 0 || isNaN(data9)){
+const err33 = {instancePath:instancePath+"/claims/" + i0+"/amount",schemaPath:"#/properties/claims/items/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/claims/" + i0+"/amount",schemaPath:"#/properties/claims/items/properties/amount/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data8.claimedOn !== undefined){
+let data10 = data8.claimedOn;
+if(typeof data10 === "string"){
+if(func3(data10) > 10){
+const err35 = {instancePath:instancePath+"/claims/" + i0+"/claimedOn",schemaPath:"#/properties/claims/items/properties/claimedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(!pattern0.test(data10)){
+const err36 = {instancePath:instancePath+"/claims/" + i0+"/claimedOn",schemaPath:"#/properties/claims/items/properties/claimedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/claims/" + i0+"/claimedOn",schemaPath:"#/properties/claims/items/properties/claimedOn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data8.decision !== undefined){
+let data11 = data8.decision;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.outcome === undefined){
+const err38 = {instancePath:instancePath+"/claims/" + i0+"/decision",schemaPath:"#/properties/claims/items/properties/decision/required",keyword:"required",params:{missingProperty: "outcome"}};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data11.reason === undefined){
+const err39 = {instancePath:instancePath+"/claims/" + i0+"/decision",schemaPath:"#/properties/claims/items/properties/decision/required",keyword:"required",params:{missingProperty: "reason"}};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(data11.on === undefined){
+const err40 = {instancePath:instancePath+"/claims/" + i0+"/decision",schemaPath:"#/properties/claims/items/properties/decision/required",keyword:"required",params:{missingProperty: "on"}};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(data11.on !== undefined){
+let data12 = data11.on;
+if(typeof data12 === "string"){
+if(func3(data12) > 10){
+const err41 = {instancePath:instancePath+"/claims/" + i0+"/decision/on",schemaPath:"#/properties/claims/items/properties/decision/properties/on/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(!pattern0.test(data12)){
+const err42 = {instancePath:instancePath+"/claims/" + i0+"/decision/on",schemaPath:"#/properties/claims/items/properties/decision/properties/on/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/claims/" + i0+"/decision/on",schemaPath:"#/properties/claims/items/properties/decision/properties/on/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data11.outcome !== undefined){
+let data13 = data11.outcome;
+if(!((data13 === "approved") || (data13 === "refused"))){
+const err44 = {instancePath:instancePath+"/claims/" + i0+"/decision/outcome",schemaPath:"#/properties/claims/items/properties/decision/properties/outcome/enum",keyword:"enum",params:{allowedValues: schema34.properties.claims.items.properties.decision.properties.outcome.enum}};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(typeof data13 === "string"){
+if(func3(data13) > 32){
+const err45 = {instancePath:instancePath+"/claims/" + i0+"/decision/outcome",schemaPath:"#/properties/claims/items/properties/decision/properties/outcome/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/claims/" + i0+"/decision/outcome",schemaPath:"#/properties/claims/items/properties/decision/properties/outcome/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data11.reason !== undefined){
+let data14 = data11.reason;
+if(typeof data14 === "string"){
+if(func3(data14) > 1000){
+const err47 = {instancePath:instancePath+"/claims/" + i0+"/decision/reason",schemaPath:"#/properties/claims/items/properties/decision/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000}};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/claims/" + i0+"/decision/reason",schemaPath:"#/properties/claims/items/properties/decision/properties/reason/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/claims/" + i0+"/decision",schemaPath:"#/properties/claims/items/properties/decision/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data8.note !== undefined){
+let data15 = data8.note;
+if(typeof data15 === "string"){
+if(func3(data15) > 4000){
+const err50 = {instancePath:instancePath+"/claims/" + i0+"/note",schemaPath:"#/properties/claims/items/properties/note/maxLength",keyword:"maxLength",params:{limit: 4000}};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/claims/" + i0+"/note",schemaPath:"#/properties/claims/items/properties/note/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data8.proof !== undefined){
+let data16 = data8.proof;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.sha256 === undefined){
+const err52 = {instancePath:instancePath+"/claims/" + i0+"/proof",schemaPath:"#/properties/claims/items/properties/proof/required",keyword:"required",params:{missingProperty: "sha256"}};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if(data16.name === undefined){
+const err53 = {instancePath:instancePath+"/claims/" + i0+"/proof",schemaPath:"#/properties/claims/items/properties/proof/required",keyword:"required",params:{missingProperty: "name"}};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(data16.mime === undefined){
+const err54 = {instancePath:instancePath+"/claims/" + i0+"/proof",schemaPath:"#/properties/claims/items/properties/proof/required",keyword:"required",params:{missingProperty: "mime"}};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data16.size === undefined){
+const err55 = {instancePath:instancePath+"/claims/" + i0+"/proof",schemaPath:"#/properties/claims/items/properties/proof/required",keyword:"required",params:{missingProperty: "size"}};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+for(const key1 in data16){
+if(!((((key1 === "mime") || (key1 === "name")) || (key1 === "sha256")) || (key1 === "size"))){
+const err56 = {instancePath:instancePath+"/claims/" + i0+"/proof",schemaPath:"#/properties/claims/items/properties/proof/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data16.mime !== undefined){
+let data17 = data16.mime;
+if(typeof data17 === "string"){
+if(func3(data17) > 120){
+const err57 = {instancePath:instancePath+"/claims/" + i0+"/proof/mime",schemaPath:"#/properties/claims/items/properties/proof/properties/mime/maxLength",keyword:"maxLength",params:{limit: 120}};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/claims/" + i0+"/proof/mime",schemaPath:"#/properties/claims/items/properties/proof/properties/mime/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data16.name !== undefined){
+let data18 = data16.name;
+if(typeof data18 === "string"){
+if(func3(data18) > 255){
+const err59 = {instancePath:instancePath+"/claims/" + i0+"/proof/name",schemaPath:"#/properties/claims/items/properties/proof/properties/name/maxLength",keyword:"maxLength",params:{limit: 255}};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/claims/" + i0+"/proof/name",schemaPath:"#/properties/claims/items/properties/proof/properties/name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data16.sha256 !== undefined){
+let data19 = data16.sha256;
+if(typeof data19 === "string"){
+if(func3(data19) > 64){
+const err61 = {instancePath:instancePath+"/claims/" + i0+"/proof/sha256",schemaPath:"#/properties/claims/items/properties/proof/properties/sha256/maxLength",keyword:"maxLength",params:{limit: 64}};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(!pattern22.test(data19)){
+const err62 = {instancePath:instancePath+"/claims/" + i0+"/proof/sha256",schemaPath:"#/properties/claims/items/properties/proof/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"}};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/claims/" + i0+"/proof/sha256",schemaPath:"#/properties/claims/items/properties/proof/properties/sha256/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data16.size !== undefined){
+let data20 = data16.size;
+if(!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))){
+const err64 = {instancePath:instancePath+"/claims/" + i0+"/proof/size",schemaPath:"#/properties/claims/items/properties/proof/properties/size/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if(typeof data20 == "number"){
+if(data20 > 10000000000 || isNaN(data20)){
+const err65 = {instancePath:instancePath+"/claims/" + i0+"/proof/size",schemaPath:"#/properties/claims/items/properties/proof/properties/size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000000}};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if(data20 < 0 || isNaN(data20)){
+const err66 = {instancePath:instancePath+"/claims/" + i0+"/proof/size",schemaPath:"#/properties/claims/items/properties/proof/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/claims/" + i0+"/proof",schemaPath:"#/properties/claims/items/properties/proof/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/claims/" + i0,schemaPath:"#/properties/claims/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/claims",schemaPath:"#/properties/claims/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data.createdAt !== undefined){
+let data21 = data.createdAt;
+if(typeof data21 === "string"){
+if(func3(data21) > 32){
+const err70 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data.currency !== undefined){
+let data22 = data.currency;
+if(typeof data22 === "string"){
+if(func3(data22) > 3){
+const err72 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/maxLength",keyword:"maxLength",params:{limit: 3}};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(!pattern11.test(data22)){
+const err73 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"}};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/currency",schemaPath:"#/properties/currency/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data.dealIds !== undefined){
+let data23 = data.dealIds;
+if(Array.isArray(data23)){
+if(data23.length > 200){
+const err75 = {instancePath:instancePath+"/dealIds",schemaPath:"#/properties/dealIds/maxItems",keyword:"maxItems",params:{limit: 200}};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+const len1 = data23.length;
+for(let i1=0; i1<len1; i1++){
+let data24 = data23[i1];
+if(typeof data24 === "string"){
+if(func3(data24) > 64){
+const err76 = {instancePath:instancePath+"/dealIds/" + i1,schemaPath:"#/properties/dealIds/items/maxLength",keyword:"maxLength",params:{limit: 64}};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/dealIds/" + i1,schemaPath:"#/properties/dealIds/items/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/dealIds",schemaPath:"#/properties/dealIds/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data.decision !== undefined){
+let data25 = data.decision;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.outcome === undefined){
+const err79 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "outcome"}};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+if(data25.reason === undefined){
+const err80 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "reason"}};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if(data25.on === undefined){
+const err81 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "on"}};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if(data25.approvedAmount !== undefined){
+let data26 = data25.approvedAmount;
+if(typeof data26 == "number"){
+if(data26 > 1000000000000 || isNaN(data26)){
+const err82 = {instancePath:instancePath+"/decision/approvedAmount",schemaPath:"#/properties/decision/properties/approvedAmount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000}};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+if(data26 < 0 || isNaN(data26)){
+const err83 = {instancePath:instancePath+"/decision/approvedAmount",schemaPath:"#/properties/decision/properties/approvedAmount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/decision/approvedAmount",schemaPath:"#/properties/decision/properties/approvedAmount/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data25.on !== undefined){
+let data27 = data25.on;
+if(typeof data27 === "string"){
+if(func3(data27) > 10){
+const err85 = {instancePath:instancePath+"/decision/on",schemaPath:"#/properties/decision/properties/on/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+if(!pattern0.test(data27)){
+const err86 = {instancePath:instancePath+"/decision/on",schemaPath:"#/properties/decision/properties/on/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/decision/on",schemaPath:"#/properties/decision/properties/on/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data25.outcome !== undefined){
+let data28 = data25.outcome;
+if(!((data28 === "approved") || (data28 === "rejected"))){
+const err88 = {instancePath:instancePath+"/decision/outcome",schemaPath:"#/properties/decision/properties/outcome/enum",keyword:"enum",params:{allowedValues: schema34.properties.decision.properties.outcome.enum}};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+if(typeof data28 === "string"){
+if(func3(data28) > 32){
+const err89 = {instancePath:instancePath+"/decision/outcome",schemaPath:"#/properties/decision/properties/outcome/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/decision/outcome",schemaPath:"#/properties/decision/properties/outcome/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data25.reason !== undefined){
+let data29 = data25.reason;
+if(typeof data29 === "string"){
+if(func3(data29) > 1000){
+const err91 = {instancePath:instancePath+"/decision/reason",schemaPath:"#/properties/decision/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000}};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/decision/reason",schemaPath:"#/properties/decision/properties/reason/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data30 = data.id;
+if(typeof data30 === "string"){
+if(func3(data30) > 64){
+const err94 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64}};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data.initiativeId !== undefined){
+let data31 = data.initiativeId;
+if(typeof data31 === "string"){
+if(func3(data31) > 200){
+const err96 = {instancePath:instancePath+"/initiativeId",schemaPath:"#/properties/initiativeId/maxLength",keyword:"maxLength",params:{limit: 200}};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/initiativeId",schemaPath:"#/properties/initiativeId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data32 = data.kind;
+if(!((data32 === "budget") || (data32 === "request"))){
+const err98 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema34.properties.kind.enum}};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+if(typeof data32 === "string"){
+if(func3(data32) > 32){
+const err99 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data.note !== undefined){
+let data33 = data.note;
+if(typeof data33 === "string"){
+if(func3(data33) > 2000){
+const err101 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000}};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data.paidOn !== undefined){
+let data34 = data.paidOn;
+if(typeof data34 === "string"){
+if(func3(data34) > 10){
+const err103 = {instancePath:instancePath+"/paidOn",schemaPath:"#/properties/paidOn/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+if(!pattern0.test(data34)){
+const err104 = {instancePath:instancePath+"/paidOn",schemaPath:"#/properties/paidOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/paidOn",schemaPath:"#/properties/paidOn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+if(data.partnerId !== undefined){
+let data35 = data.partnerId;
+if(typeof data35 === "string"){
+if(func3(data35) > 64){
+const err106 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/maxLength",keyword:"maxLength",params:{limit: 64}};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/partnerId",schemaPath:"#/properties/partnerId/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+if(data.plannedOn !== undefined){
+let data36 = data.plannedOn;
+if(typeof data36 === "string"){
+if(func3(data36) > 10){
+const err108 = {instancePath:instancePath+"/plannedOn",schemaPath:"#/properties/plannedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+if(!pattern0.test(data36)){
+const err109 = {instancePath:instancePath+"/plannedOn",schemaPath:"#/properties/plannedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/plannedOn",schemaPath:"#/properties/plannedOn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+if(data.quarter !== undefined){
+let data37 = data.quarter;
+if(typeof data37 === "string"){
+if(func3(data37) > 7){
+const err111 = {instancePath:instancePath+"/quarter",schemaPath:"#/properties/quarter/maxLength",keyword:"maxLength",params:{limit: 7}};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+if(!pattern23.test(data37)){
+const err112 = {instancePath:instancePath+"/quarter",schemaPath:"#/properties/quarter/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-Q[1-4]$"}};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/quarter",schemaPath:"#/properties/quarter/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+if(data.requestedOn !== undefined){
+let data38 = data.requestedOn;
+if(typeof data38 === "string"){
+if(func3(data38) > 10){
+const err114 = {instancePath:instancePath+"/requestedOn",schemaPath:"#/properties/requestedOn/maxLength",keyword:"maxLength",params:{limit: 10}};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+if(!pattern0.test(data38)){
+const err115 = {instancePath:instancePath+"/requestedOn",schemaPath:"#/properties/requestedOn/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/requestedOn",schemaPath:"#/properties/requestedOn/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+if(data.state !== undefined){
+let data39 = data.state;
+if(!(((((((data39 === "requested") || (data39 === "approved")) || (data39 === "rejected")) || (data39 === "claimed")) || (data39 === "claim_approved")) || (data39 === "claim_refused")) || (data39 === "paid"))){
+const err117 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema34.properties.state.enum}};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+if(typeof data39 === "string"){
+if(func3(data39) > 32){
+const err118 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+if(data.sync !== undefined){
+let data40 = data.sync;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key2 in data40){
+if(!((((key2 === "base") || (key2 === "legacy")) || (key2 === "pending")) || (key2 === "seq"))){
+const err120 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data40.base !== undefined){
+let data41 = data40.base;
+if((!(data41 && typeof data41 == "object" && !Array.isArray(data41))) && (data41 !== null)){
+const err121 = {instancePath:instancePath+"/sync/base",schemaPath:"#/properties/sync/properties/base/type",keyword:"type",params:{type: schema34.properties.sync.properties.base.type}};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+if(data40.legacy !== undefined){
+if(typeof data40.legacy !== "boolean"){
+const err122 = {instancePath:instancePath+"/sync/legacy",schemaPath:"#/properties/sync/properties/legacy/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+if(data40.pending !== undefined){
+if(typeof data40.pending !== "boolean"){
+const err123 = {instancePath:instancePath+"/sync/pending",schemaPath:"#/properties/sync/properties/pending/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+if(data40.seq !== undefined){
+let data44 = data40.seq;
+if(!((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44)))){
+const err124 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+if(typeof data44 == "number"){
+if(data44 < 0 || isNaN(data44)){
+const err125 = {instancePath:instancePath+"/sync/seq",schemaPath:"#/properties/sync/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err126 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+if(data.updatedAt !== undefined){
+let data45 = data.updatedAt;
+if(typeof data45 === "string"){
+if(func3(data45) > 32){
+const err127 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/maxLength",keyword:"maxLength",params:{limit: 32}};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+if(data.updatedBy !== undefined){
+let data46 = data.updatedBy;
+if(typeof data46 === "string"){
+if(func3(data46) > 200){
+const err129 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/maxLength",keyword:"maxLength",params:{limit: 200}};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/updatedBy",schemaPath:"#/properties/updatedBy/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+}
+else {
+const err131 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+validate33.errors = vErrors;
+return errors === 0;
+}
+
+export const stored_partner_v0 = validate34;
+const schema35 = {"additionalProperties":false,"encrypted":[],"indexes":[["_deleted","updatedAt","id"],["_deleted","name","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"contacts":{"items":{"type":"object"},"type":"array"},"contractSignedOn":{"maxLength":10,"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"createdAt":{"maxLength":32,"type":"string"},"id":{"maxLength":64,"type":"string"},"maturity":{"enum":["new","experienced"],"maxLength":32,"type":"string"},"name":{"maxLength":200,"type":"string"},"ownerEmail":{"maxLength":200,"type":"string"},"region":{"maxLength":80,"type":"string"},"status":{"enum":["recruited","onboarding","active","at_risk","churned"],"maxLength":32,"type":"string"},"tags":{"items":{"maxLength":60,"type":"string"},"type":"array"},"team":{"items":{"type":"object"},"type":"array"},"templateId":{"maxLength":80,"type":"string"},"tier":{"maxLength":40,"type":"string"},"type":{"enum":["reseller","isv","si","msp","referral"],"maxLength":32,"type":"string"},"updatedAt":{"maxLength":32,"type":"string"},"website":{"maxLength":300,"type":"string"}},"required":["id","createdAt","updatedAt","name","type","maturity","contractSignedOn","status","ownerEmail","_deleted","_rev","_meta","_attachments"],"title":"partner","type":"object","version":0};
+
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -19755,7 +22721,7 @@ vErrors.push(err12);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema33.properties, key0))){
+if(!(func2.call(schema35.properties, key0))){
 const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err13];
@@ -20004,7 +22970,7 @@ errors++;
 if(data.maturity !== undefined){
 let data10 = data.maturity;
 if(!((data10 === "new") || (data10 === "experienced"))){
-const err33 = {instancePath:instancePath+"/maturity",schemaPath:"#/properties/maturity/enum",keyword:"enum",params:{allowedValues: schema33.properties.maturity.enum}};
+const err33 = {instancePath:instancePath+"/maturity",schemaPath:"#/properties/maturity/enum",keyword:"enum",params:{allowedValues: schema35.properties.maturity.enum}};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -20114,7 +23080,7 @@ errors++;
 if(data.status !== undefined){
 let data14 = data.status;
 if(!(((((data14 === "recruited") || (data14 === "onboarding")) || (data14 === "active")) || (data14 === "at_risk")) || (data14 === "churned"))){
-const err42 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema33.properties.status.enum}};
+const err42 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema35.properties.status.enum}};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -20269,7 +23235,7 @@ errors++;
 if(data.type !== undefined){
 let data21 = data.type;
 if(!(((((data21 === "reseller") || (data21 === "isv")) || (data21 === "si")) || (data21 === "msp")) || (data21 === "referral"))){
-const err54 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema33.properties.type.enum}};
+const err54 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema35.properties.type.enum}};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -20362,14 +23328,14 @@ vErrors.push(err61);
 }
 errors++;
 }
-validate32.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
 
-export const stored_conflict_v0 = validate33;
-const schema34 = {"additionalProperties":false,"description":"The losing value of a same-field edit conflict","encrypted":[],"indexes":[["_deleted","updatedAt","id"],["_deleted","partnerId","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"collection":{"maxLength":40,"type":"string"},"createdAt":{"maxLength":32,"type":"string"},"documentId":{"maxLength":64,"type":"string"},"field":{"maxLength":200,"type":"string"},"id":{"maxLength":64,"type":"string"},"keptAt":{"maxLength":32,"type":"string"},"keptBy":{"maxLength":200,"type":"string"},"keptValue":{},"lostAt":{"maxLength":32,"type":"string"},"lostBy":{"maxLength":200,"type":"string"},"lostValue":{},"partnerId":{"maxLength":64,"type":"string"},"restored":{"type":"boolean"},"updatedAt":{"maxLength":32,"type":"string"}},"required":["id","createdAt","updatedAt","partnerId","collection","documentId","field","restored","_deleted","_rev","_meta","_attachments"],"title":"conflict","type":"object","version":0};
+export const stored_conflict_v0 = validate35;
+const schema36 = {"additionalProperties":false,"description":"The losing value of a same-field edit conflict","encrypted":[],"indexes":[["_deleted","updatedAt","id"],["_deleted","partnerId","id"],["_meta.lwt","id"]],"keyCompression":false,"primaryKey":"id","properties":{"_attachments":{"type":"object"},"_deleted":{"type":"boolean"},"_meta":{"additionalProperties":true,"properties":{"lwt":{"maximum":1000000000000000,"minimum":1,"multipleOf":0.01,"type":"number"}},"required":["lwt"],"type":"object"},"_rev":{"minLength":1,"type":"string"},"collection":{"maxLength":40,"type":"string"},"createdAt":{"maxLength":32,"type":"string"},"documentId":{"maxLength":64,"type":"string"},"field":{"maxLength":200,"type":"string"},"id":{"maxLength":64,"type":"string"},"keptAt":{"maxLength":32,"type":"string"},"keptBy":{"maxLength":200,"type":"string"},"keptValue":{},"lostAt":{"maxLength":32,"type":"string"},"lostBy":{"maxLength":200,"type":"string"},"lostValue":{},"partnerId":{"maxLength":64,"type":"string"},"restored":{"type":"boolean"},"updatedAt":{"maxLength":32,"type":"string"}},"required":["id","createdAt","updatedAt","partnerId","collection","documentId","field","restored","_deleted","_rev","_meta","_attachments"],"title":"conflict","type":"object","version":0};
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -20494,7 +23460,7 @@ vErrors.push(err11);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema34.properties, key0))){
+if(!(func2.call(schema36.properties, key0))){
 const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err12];
@@ -20924,7 +23890,7 @@ vErrors.push(err46);
 }
 errors++;
 }
-validate33.errors = vErrors;
+validate35.errors = vErrors;
 return errors === 0;
 }
 
@@ -20940,6 +23906,7 @@ export const DOCUMENT_VALIDATORS = {
   templates: document_templates,
   resources: document_resources,
   conflicts: document_conflicts,
+  mdf: document_mdf,
 };
 
 export const STORED_VALIDATORS = [
@@ -20954,6 +23921,7 @@ export const STORED_VALIDATORS = [
   { schema: "{\"additionalProperties\":false,\"description\":\"A user-edited journey or agenda template, or the tier definition\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"data\":{\"type\":\"object\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"kind\":{\"enum\":[\"journey\",\"agenda\",\"tiers\"],\"maxLength\":32,\"type\":\"string\"},\"maturity\":{\"enum\":[\"new\",\"experienced\"],\"maxLength\":32,\"type\":\"string\"},\"name\":{\"maxLength\":200,\"type\":\"string\"},\"partnerType\":{\"enum\":[\"reseller\",\"isv\",\"si\",\"msp\",\"referral\"],\"maxLength\":32,\"type\":\"string\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"kind\",\"name\",\"data\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"template\",\"type\":\"object\",\"version\":3}", validate: stored_template_v3 },
   { schema: "{\"additionalProperties\":false,\"description\":\"A file or link of the resource library (the file bytes live on the server, cached on the laptop)\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"audience\":{\"items\":{\"enum\":[\"reseller\",\"isv\",\"si\",\"msp\",\"referral\"],\"maxLength\":32,\"type\":\"string\"},\"maxItems\":5,\"type\":\"array\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"createdBy\":{\"maxLength\":200,\"type\":\"string\"},\"description\":{\"maxLength\":2000,\"type\":\"string\"},\"file\":{\"additionalProperties\":false,\"properties\":{\"mime\":{\"maxLength\":200,\"type\":\"string\"},\"name\":{\"maxLength\":255,\"type\":\"string\"},\"sha256\":{\"maxLength\":64,\"pattern\":\"^[0-9a-f]{64}$\",\"type\":\"string\"},\"size\":{\"maximum\":26214400,\"minimum\":0,\"type\":\"integer\"}},\"required\":[\"sha256\",\"name\",\"mime\",\"size\"],\"type\":\"object\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"kind\":{\"enum\":[\"file\",\"link\"],\"maxLength\":32,\"type\":\"string\"},\"phase\":{\"enum\":[\"preboarding\",\"immersion\",\"activation\",\"engagement\",\"growth\"],\"maxLength\":32,\"type\":\"string\"},\"replacedBy\":{\"maxLength\":64,\"type\":\"string\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"title\":{\"maxLength\":200,\"type\":\"string\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"},\"url\":{\"maxLength\":2000,\"type\":\"string\"},\"version\":{\"maximum\":100000,\"minimum\":1,\"type\":\"integer\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"kind\",\"title\",\"audience\",\"phase\",\"version\",\"createdBy\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"resource\",\"type\":\"object\",\"version\":0}", validate: stored_resource_v0 },
   { schema: "{\"additionalProperties\":false,\"description\":\"The losing value of a same-field edit conflict\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"partnerId\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"collectionName\":{\"maxLength\":40,\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"documentId\":{\"maxLength\":64,\"type\":\"string\"},\"field\":{\"maxLength\":200,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"keptAt\":{\"maxLength\":32,\"type\":\"string\"},\"keptBy\":{\"maxLength\":200,\"type\":\"string\"},\"keptValue\":{},\"lostAt\":{\"maxLength\":32,\"type\":\"string\"},\"lostBy\":{\"maxLength\":200,\"type\":\"string\"},\"lostValue\":{},\"partnerId\":{\"maxLength\":64,\"type\":\"string\"},\"restored\":{\"type\":\"boolean\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"partnerId\",\"collectionName\",\"documentId\",\"field\",\"restored\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"conflict\",\"type\":\"object\",\"version\":2}", validate: stored_conflict_v2 },
+  { schema: "{\"additionalProperties\":false,\"description\":\"A partner’s MDF budget for a quarter, or an MDF request with its approval, claims and payment\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"partnerId\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"activity\":{\"maxLength\":300,\"type\":\"string\"},\"amount\":{\"maximum\":1000000000000,\"minimum\":0,\"type\":\"number\"},\"claims\":{\"items\":{\"properties\":{\"amount\":{\"maximum\":1000000000000,\"minimum\":0,\"type\":\"number\"},\"claimedOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"decision\":{\"properties\":{\"on\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"outcome\":{\"enum\":[\"approved\",\"refused\"],\"maxLength\":32,\"type\":\"string\"},\"reason\":{\"maxLength\":1000,\"type\":\"string\"}},\"required\":[\"outcome\",\"reason\",\"on\"],\"type\":\"object\"},\"note\":{\"maxLength\":4000,\"type\":\"string\"},\"proof\":{\"additionalProperties\":false,\"properties\":{\"mime\":{\"maxLength\":120,\"type\":\"string\"},\"name\":{\"maxLength\":255,\"type\":\"string\"},\"sha256\":{\"maxLength\":64,\"pattern\":\"^[0-9a-f]{64}$\",\"type\":\"string\"},\"size\":{\"maximum\":10000000000,\"minimum\":0,\"type\":\"integer\"}},\"required\":[\"sha256\",\"name\",\"mime\",\"size\"],\"type\":\"object\"}},\"required\":[\"amount\",\"note\",\"claimedOn\"],\"type\":\"object\"},\"maxItems\":50,\"type\":\"array\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"currency\":{\"maxLength\":3,\"pattern\":\"^[A-Z]{3}$\",\"type\":\"string\"},\"dealIds\":{\"items\":{\"maxLength\":64,\"type\":\"string\"},\"maxItems\":200,\"type\":\"array\"},\"decision\":{\"properties\":{\"approvedAmount\":{\"maximum\":1000000000000,\"minimum\":0,\"type\":\"number\"},\"on\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"outcome\":{\"enum\":[\"approved\",\"rejected\"],\"maxLength\":32,\"type\":\"string\"},\"reason\":{\"maxLength\":1000,\"type\":\"string\"}},\"required\":[\"outcome\",\"reason\",\"on\"],\"type\":\"object\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"initiativeId\":{\"maxLength\":200,\"type\":\"string\"},\"kind\":{\"enum\":[\"budget\",\"request\"],\"maxLength\":32,\"type\":\"string\"},\"note\":{\"maxLength\":2000,\"type\":\"string\"},\"paidOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"partnerId\":{\"maxLength\":64,\"type\":\"string\"},\"plannedOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"quarter\":{\"maxLength\":7,\"pattern\":\"^\\\\d{4}-Q[1-4]$\",\"type\":\"string\"},\"requestedOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"state\":{\"enum\":[\"requested\",\"approved\",\"rejected\",\"claimed\",\"claim_approved\",\"claim_refused\",\"paid\"],\"maxLength\":32,\"type\":\"string\"},\"sync\":{\"additionalProperties\":false,\"properties\":{\"base\":{\"type\":[\"object\",\"null\"]},\"legacy\":{\"type\":\"boolean\"},\"pending\":{\"type\":\"boolean\"},\"seq\":{\"minimum\":0,\"type\":\"integer\"}},\"type\":\"object\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"updatedBy\":{\"maxLength\":200,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"partnerId\",\"kind\",\"quarter\",\"amount\",\"currency\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"mdf\",\"type\":\"object\",\"version\":0}", validate: stored_mdf_v0 },
   { schema: "{\"additionalProperties\":false,\"encrypted\":[],\"indexes\":[[\"_deleted\",\"updatedAt\",\"id\"],[\"_deleted\",\"name\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"contacts\":{\"items\":{\"type\":\"object\"},\"type\":\"array\"},\"contractSignedOn\":{\"maxLength\":10,\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\",\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"maturity\":{\"enum\":[\"new\",\"experienced\"],\"maxLength\":32,\"type\":\"string\"},\"name\":{\"maxLength\":200,\"type\":\"string\"},\"ownerEmail\":{\"maxLength\":200,\"type\":\"string\"},\"region\":{\"maxLength\":80,\"type\":\"string\"},\"status\":{\"enum\":[\"recruited\",\"onboarding\",\"active\",\"at_risk\",\"churned\"],\"maxLength\":32,\"type\":\"string\"},\"tags\":{\"items\":{\"maxLength\":60,\"type\":\"string\"},\"type\":\"array\"},\"team\":{\"items\":{\"type\":\"object\"},\"type\":\"array\"},\"templateId\":{\"maxLength\":80,\"type\":\"string\"},\"tier\":{\"maxLength\":40,\"type\":\"string\"},\"type\":{\"enum\":[\"reseller\",\"isv\",\"si\",\"msp\",\"referral\"],\"maxLength\":32,\"type\":\"string\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"},\"website\":{\"maxLength\":300,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"name\",\"type\",\"maturity\",\"contractSignedOn\",\"status\",\"ownerEmail\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"partner\",\"type\":\"object\",\"version\":0}", validate: stored_partner_v0 },
   { schema: "{\"additionalProperties\":false,\"description\":\"The losing value of a same-field edit conflict\",\"encrypted\":[],\"indexes\":[[\"_deleted\",\"updatedAt\",\"id\"],[\"_deleted\",\"partnerId\",\"id\"],[\"_meta.lwt\",\"id\"]],\"keyCompression\":false,\"primaryKey\":\"id\",\"properties\":{\"_attachments\":{\"type\":\"object\"},\"_deleted\":{\"type\":\"boolean\"},\"_meta\":{\"additionalProperties\":true,\"properties\":{\"lwt\":{\"maximum\":1000000000000000,\"minimum\":1,\"multipleOf\":0.01,\"type\":\"number\"}},\"required\":[\"lwt\"],\"type\":\"object\"},\"_rev\":{\"minLength\":1,\"type\":\"string\"},\"collection\":{\"maxLength\":40,\"type\":\"string\"},\"createdAt\":{\"maxLength\":32,\"type\":\"string\"},\"documentId\":{\"maxLength\":64,\"type\":\"string\"},\"field\":{\"maxLength\":200,\"type\":\"string\"},\"id\":{\"maxLength\":64,\"type\":\"string\"},\"keptAt\":{\"maxLength\":32,\"type\":\"string\"},\"keptBy\":{\"maxLength\":200,\"type\":\"string\"},\"keptValue\":{},\"lostAt\":{\"maxLength\":32,\"type\":\"string\"},\"lostBy\":{\"maxLength\":200,\"type\":\"string\"},\"lostValue\":{},\"partnerId\":{\"maxLength\":64,\"type\":\"string\"},\"restored\":{\"type\":\"boolean\"},\"updatedAt\":{\"maxLength\":32,\"type\":\"string\"}},\"required\":[\"id\",\"createdAt\",\"updatedAt\",\"partnerId\",\"collection\",\"documentId\",\"field\",\"restored\",\"_deleted\",\"_rev\",\"_meta\",\"_attachments\"],\"title\":\"conflict\",\"type\":\"object\",\"version\":0}", validate: stored_conflict_v0 },
 ];

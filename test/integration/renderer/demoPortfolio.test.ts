@@ -3,11 +3,15 @@ import { loadDemoPortfolio } from '../../../src-renderer/features/firstrun/loadD
 import { DEMO_SIZE, generateDemoPortfolio } from '../../../src-shared/demo/demoPortfolio';
 import { COLLECTION_NAMES } from '../../../src-shared/domain/types';
 import { validateDocument } from '../../../src-shared/schemas/schemaValidation';
+import { demoMdf } from '../../../src-shared/demo/demoMdf';
 import { allDocs, closeAll, counts, openDatabase, PROFILE } from './support';
 
 const TODAY = '2026-03-15';
 
 afterEach(closeAll);
+
+/** demoMdf's timestamp does not change how many documents it makes. */
+const NOW_ANY = '2026-01-01T00:00:00.000Z';
 
 describe('loadDemoPortfolio', () => {
   // How long loading takes is measured by npm run bench (dataset.loadDemoMs), not asserted here.
@@ -26,6 +30,7 @@ describe('loadDemoPortfolio', () => {
       deals: expected.deals.length,
       trainings: expected.trainings.length,
       surveys: expected.surveys.length,
+      mdf: demoMdf(expected.partners, expected.deals, TODAY, NOW_ANY).length,
     });
 
     const partners = await allDocs(db, 'partners');

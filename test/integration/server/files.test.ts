@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_RESOURCE_FILE_BYTES } from '../../../src-shared/domain/types';
 import type { SyncServer } from '../../../src-server/createServer';
 import type { SyncDocument } from '../../../src-shared/sync/protocol';
-import { insertRow, resourceDoc, updateRow } from './support/docFactories';
+import { feedRow, insertRow, mdfDoc, partnerDoc, resourceDoc, updateRow } from './support/docFactories';
 import { BACKENDS, useTestEnv } from './support/testBackends';
 import { seedUser, type SeededUser } from './support/syncClient';
 
@@ -63,13 +63,12 @@ describe.each(BACKENDS)('resource files (%s)', (backend) => {
     expect(refused.body).toMatchObject({ error: 'payload_too_large', message: 'the file is larger than 25.0 MB, the most the resource library stores (this one is 25.0 MB)' });
   });
 
-  it('lets only admins upload; every user reads a file while a program resource references it, nobody once none does', async () => {
+  it('every user reads a file while a program resource references it, nobody once none does', async () => {
     const server = await env.start();
     const lead = await seedUser(server, 'lead@north.example', { role: 'admin', teams: ['north'] });
     const ann = await seedUser(server, 'ann@north.example', { teams: ['north'] });
     const sam = await seedUser(server, 'sam@south.example', { teams: ['south'] });
 
-    expect(await upload(server, ann, sha, content)).toMatchObject({ status: 403, body: { message: 'only program admins add files to the resource library' } });
     expect((await upload(server, lead, sha, content)).status).toBe(201);
     // Stored but not referenced yet: no manager reads it.
     expect((await download(server, ann, sha)).status).toBe(404);
@@ -90,12 +89,39 @@ describe.each(BACKENDS)('resource files (%s)', (backend) => {
     expect((await lead.api.push('resources', [updateRow(sheet, { _deleted: true })])).status).toBe(200);
     const samGot = await download(server, sam, sha);
     expect(samGot.status).toBe(404);
-    expect(new TextDecoder().decode(samGot.bytes)).toContain(`no file ${sha} in a resource you can see`);
+    expect(new TextDecoder().decode(samGot.bytes)).toContain(`no file ${sha} in a resource or MDF claim you can see`);
 
     // Managers read the library; they do not write it.
     const managerPush = await ann.api.push('resources', [insertRow(resourceDoc('rogue', { sha256: sha, size: 1 }))]);
     expect(managerPush.status).toBe(403);
     expect(managerPush.text).toContain('not allowed');
     expect((await fetch(`${server.url}/api/files/${sha}`)).status).toBe(401);
+  });
+
+  it('lets a manager upload the proof of an MDF claim; whoever sees the claim’s partner reads it, another team gets 404', async () => {
+    const server = await env.start();
+    const ann = await seedUser(server, 'ann@north.example', { teams: ['north'] });
+    const bob = await seedUser(server, 'bob@north.example', { teams: ['north'] });
+    const sam = await seedUser(server, 'sam@south.example', { teams: ['south'] });
+    const proof = new TextEncoder().encode('%PDF-1.4 webinar attendee list\n');
+    const proofSha = sha256(proof);
+
+    expect(await upload(server, ann, proofSha, proof)).toEqual({ status: 201, body: { sha256: proofSha, size: proof.byteLength, stored: true } });
+    // Uploaded but referenced by no claim yet: not even the uploader reads it back.
+    expect((await download(server, ann, proofSha)).status).toBe(404);
+
+    const pushed = await ann.api.feedPush([feedRow('partners', partnerDoc('p1', { ownerEmail: 'ann@north.example' })), feedRow('mdf', mdfDoc('m1', 'p1', {}, proofSha))]);
+    expect(pushed.status).toBe(200);
+    const bobGot = await download(server, bob, proofSha);
+    expect(bobGot.status).toBe(200);
+    expect(sha256(bobGot.bytes)).toBe(proofSha);
+
+    const samGot = await download(server, sam, proofSha);
+    expect(samGot.status).toBe(404);
+    expect(new TextDecoder().decode(samGot.bytes)).toContain(`no file ${proofSha} in a resource or MDF claim you can see`);
+
+    // The size and hash checks hold for managers too.
+    const wrong = 'e'.repeat(64);
+    expect((await upload(server, sam, wrong, proof)).body.message).toBe(`the file's SHA-256 is ${proofSha}, not ${wrong} as the path says: the upload was damaged or names another file`);
   });
 });

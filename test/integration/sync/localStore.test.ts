@@ -60,6 +60,8 @@ function previousSchemas(): Record<CollectionName, CollectionSchema> {
   }
   out.partners = partnerSchemaV0;
   out.conflicts = conflictSchemaV0;
+  // A collection added at version 0 after that app version has nothing older to migrate from.
+  out.mdf = COLLECTION_SCHEMAS.mdf;
   return out;
 }
 

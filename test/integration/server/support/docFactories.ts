@@ -94,3 +94,26 @@ export function updateRow(previous: SyncDocument, changes: Record<string, unknow
 export function feedRow(collection: FeedPushRow['collection'], document: SyncDocument, baseSeq: number | null = null): FeedPushRow {
   return { collection, baseSeq, document };
 }
+
+/** An approved MDF request of `partnerId`, with a claim whose proof is the file `proofSha256` (if given). */
+export function mdfDoc(id: string, partnerId: string, overrides: Record<string, unknown> = {}, proofSha256?: string): SyncDocument {
+  const at = nextTimestamp();
+  return {
+    id,
+    createdAt: at,
+    updatedAt: at,
+    partnerId,
+    kind: 'request',
+    quarter: '2026-Q4',
+    amount: 5000,
+    currency: 'EUR',
+    activity: 'Webinar series',
+    plannedOn: '2026-11-20',
+    requestedOn: '2026-11-02',
+    state: proofSha256 ? 'claimed' : 'approved',
+    decision: { outcome: 'approved', reason: '', on: '2026-11-03', approvedAmount: 5000 },
+    claims: proofSha256 ? [{ amount: 4000, note: '40 attendees, 6 leads', claimedOn: '2026-11-25', proof: { sha256: proofSha256, name: 'attendees.pdf', mime: 'application/pdf', size: 10 } }] : [],
+    _deleted: false,
+    ...overrides,
+  };
+}
