@@ -23,8 +23,11 @@ import {
   type TaskCategory,
   type TaskSource,
   type TeamMember,
+  type TierDecision,
   type Training,
 } from '../domain/types';
+import { DEFAULT_TIER_DEFINITION, tierIndex } from '../tiers/tierDefinition';
+import { recommendTier } from '../tiers/tierRecommendation';
 
 /**
  * How much demo data to generate. Journeys are always generated in full; `extraTasks` adds that
@@ -506,6 +509,8 @@ function makePartners(rng: Rng, count: number, todayIndex: number, ownerEmail: s
     const lastDay = health === 'churned' ? rng.int(Math.min(60, day - 10), day - 10) : day;
     const status: PartnerStatus =
       health === 'recruited' ? 'recruited' : health === 'churned' ? 'churned' : health === 'struggling' ? 'at_risk' : day > 90 ? 'active' : 'onboarding';
+    // A first guess only: settleDemoTiers replaces it from the partner's actual data. Still drawn so
+    // that everything after it stays the same for a seed.
     const tier =
       maturity === 'experienced'
         ? rng.weighted([['Registered', 15], ['Silver', 35], ['Gold', 35], ['Platinum', 15]])
@@ -921,6 +926,64 @@ function capLateness(task: Task, profile: Profile, todayIndex: number, rng: Rng)
  *   registration; trainings for partners past day 8, PSAT surveys for partners past day 90;
  * - every document validates against its collection schema.
  */
+/** Of the partners whose tier we settle, the share left awaiting a promotion / a demotion. */
+const PENDING_PROMOTION = 0.1;
+const PENDING_DEMOTION = 0.04;
+
+/**
+ * Tiers that follow the demo's data, as a program that has run tier reviews for a while would
+ * have them: most partners hold the tier the default definition recommends today; a few qualify
+ * for the next one (a promotion to decide) or no longer meet theirs (a demotion to decide). A
+ * partner above the lowest tier got there through approved promotions over the past months
+ * (`tierHistory`), some after a first rejection, so the tier-distribution chart tells a story.
+ */
+function settleDemoTiers(profiles: readonly Profile[], records: { deals: Deal[]; trainings: Training[]; surveys: Survey[] }, today: IsoDate, rng: Rng, decidedBy: string): void {
+  const names = DEFAULT_TIER_DEFINITION.tiers.map((t) => t.name);
+  const byPartner = <T extends { partnerId: string }>(docs: readonly T[]) => {
+    const map = new Map<string, T[]>();
+    for (const d of docs) map.set(d.partnerId, [...(map.get(d.partnerId) ?? []), d]);
+    return map;
+  };
+  const deals = byPartner(records.deals);
+  const trainings = byPartner(records.trainings);
+  const surveys = byPartner(records.surveys);
+  const todayIndex = toDayIndex(today);
+  for (const profile of profiles) {
+    const partner = profile.partner;
+    // Churned partners keep their last tier; partners not signed yet start at the lowest one.
+    if (partner.status === 'churned') continue;
+    if (profile.day < 0) {
+      partner.tier = names[0] ?? partner.tier;
+      continue;
+    }
+    const facts = { partner: { ...partner, tier: names[0] ?? '' }, trainings: trainings.get(partner.id) ?? [], deals: deals.get(partner.id) ?? [], surveys: surveys.get(partner.id) ?? [], today };
+    const recommended = Math.max(0, tierIndex(DEFAULT_TIER_DEFINITION, recommendTier(DEFAULT_TIER_DEFINITION, facts).recommendedTier));
+    const roll = rng.next();
+    const held = roll < PENDING_PROMOTION && recommended > 0 ? recommended - 1 : roll > 1 - PENDING_DEMOTION && recommended < names.length - 1 ? recommended + 1 : recommended;
+    partner.tier = names[held] ?? partner.tier;
+    if (held === 0) continue;
+    // Promotions from the lowest tier up to the one held, spread between day 60 and three weeks ago (within the last 18 months).
+    const first = Math.max(profile.day0Index + 60, todayIndex - 540);
+    const last = todayIndex - 21;
+    if (first >= last) {
+      partner.tier = names[0] ?? partner.tier;
+      continue;
+    }
+    const days = Array.from({ length: held }, () => rng.int(first, last)).sort((a, b) => a - b);
+    const history: TierDecision[] = [];
+    days.forEach((dayIndex, step) => {
+      const fromTier = names[step] ?? '';
+      const toTier = names[step + 1] ?? '';
+      // Now and then the first recommendation was turned down, and approved at the next review.
+      if (dayIndex - 45 > first && rng.chance(0.2)) {
+        history.push({ id: rng.id(), fromTier, toTier, outcome: 'rejected', reasons: [`qualifies for ${toTier}`], note: 'Wait for one more quarter of won deals.', decidedBy, decidedAt: stampOn(fromDayIndex(dayIndex - 45), rng) });
+      }
+      history.push({ id: rng.id(), fromTier, toTier, outcome: 'approved', reasons: [`qualifies for ${toTier}`], note: '', decidedBy, decidedAt: stampOn(fromDayIndex(dayIndex), rng) });
+    });
+    partner.tierHistory = history;
+  }
+}
+
 export function generateDemoPortfolio(options: DemoOptions): DemoPortfolio {
   const size = options.size ?? DEMO_SIZE;
   const rng = makeRng(options.seed ?? 20_240_601);
@@ -1122,6 +1185,8 @@ export function generateDemoPortfolio(options: DemoOptions): DemoPortfolio {
     const completedDay = profile.health === 'healthy' ? 60 + ((i * 7) % 35) : profile.health === 'struggling' && i % 3 !== 0 ? 100 + ((i * 11) % 60) : null;
     if (completedDay !== null && completedDay <= top) profile.partner.onboardingCompletedOn = fromDayIndex(profile.day0Index + completedDay);
   });
+
+  settleDemoTiers(profiles, { deals, trainings, surveys }, options.today, rng, ownerEmail);
 
   const tasks = profiles.flatMap((p) => tasksByPartner.get(p.partner.id) ?? []);
   // Sanity: the partner's current day as the domain computes it agrees with the generator's.
