@@ -929,6 +929,8 @@ function capLateness(task: Task, profile: Profile, todayIndex: number, rng: Rng)
 /** Of the partners whose tier we settle, the share left awaiting a promotion / a demotion. */
 const PENDING_PROMOTION = 0.1;
 const PENDING_DEMOTION = 0.04;
+/** At most this many of each move to decide, whatever the draw. */
+const MAX_PENDING = 4;
 
 /**
  * Tiers that follow the demo's data, as a program that has run tier reviews for a while would
@@ -948,6 +950,9 @@ function settleDemoTiers(profiles: readonly Profile[], records: { deals: Deal[];
   const trainings = byPartner(records.trainings);
   const surveys = byPartner(records.surveys);
   const todayIndex = toDayIndex(today);
+  // Promotions happen between day 60 and three weeks ago, within the last 18 months.
+  const span = (profile: Profile) => ({ first: Math.max(profile.day0Index + 60, todayIndex - 540), last: todayIndex - 21 });
+  const settled: { profile: Profile; recommended: number }[] = [];
   for (const profile of profiles) {
     const partner = profile.partner;
     // Churned partners keep their last tier; partners not signed yet start at the lowest one.
@@ -957,19 +962,33 @@ function settleDemoTiers(profiles: readonly Profile[], records: { deals: Deal[];
       continue;
     }
     const facts = { partner: { ...partner, tier: names[0] ?? '' }, trainings: trainings.get(partner.id) ?? [], deals: deals.get(partner.id) ?? [], surveys: surveys.get(partner.id) ?? [], today };
-    const recommended = Math.max(0, tierIndex(DEFAULT_TIER_DEFINITION, recommendTier(DEFAULT_TIER_DEFINITION, facts).recommendedTier));
-    const roll = rng.next();
-    const held = roll < PENDING_PROMOTION && recommended > 0 ? recommended - 1 : roll > 1 - PENDING_DEMOTION && recommended < names.length - 1 ? recommended + 1 : recommended;
+    settled.push({ profile, recommended: Math.max(0, tierIndex(DEFAULT_TIER_DEFINITION, recommendTier(DEFAULT_TIER_DEFINITION, facts).recommendedTier)) });
+  }
+  // A few of each move left to decide, at least one when any partner can make it: a promotion for
+  // a partner that earns more than the lowest tier, a demotion for one past onboarding (a partner
+  // still onboarding keeps its tier) that was promoted once and no longer meets it.
+  const pick = (candidates: typeof settled, share: number): Set<Profile> => {
+    const chosen = new Set(candidates.filter(() => rng.chance(share)).slice(0, MAX_PENDING).map((c) => c.profile));
+    if (chosen.size === 0 && candidates.length > 0) chosen.add(rng.pick(candidates).profile);
+    return chosen;
+  };
+  const promote = pick(settled.filter((c) => c.recommended > 0), PENDING_PROMOTION);
+  const demote = pick(
+    settled.filter((c) => !promote.has(c.profile) && c.recommended < names.length - 1 && c.profile.partner.status !== 'onboarding' && span(c.profile).first < span(c.profile).last),
+    PENDING_DEMOTION,
+  );
+  for (const { profile, recommended } of settled) {
+    const partner = profile.partner;
+    const held = promote.has(profile) ? recommended - 1 : demote.has(profile) ? recommended + 1 : recommended;
     partner.tier = names[held] ?? partner.tier;
     if (held === 0) continue;
-    // Promotions from the lowest tier up to the one held, spread between day 60 and three weeks ago (within the last 18 months).
-    const first = Math.max(profile.day0Index + 60, todayIndex - 540);
-    const last = todayIndex - 21;
+    const { first, last } = span(profile);
     if (first >= last) {
+      // Too new to have been promoted yet: it still holds the lowest tier (a promotion to decide).
       partner.tier = names[0] ?? partner.tier;
       continue;
     }
-    const days = Array.from({ length: held }, () => rng.int(first, last)).sort((a, b) => a - b);
+    const days = Array.from({ length: held }, () => rng.int(first, last)).sort((x, y) => x - y);
     const history: TierDecision[] = [];
     days.forEach((dayIndex, step) => {
       const fromTier = names[step] ?? '';

@@ -87,6 +87,9 @@ describe.each(SEEDS)('the demo tiers follow the demo data (seed %i)', (seed) => 
     const holding = rows.filter((r) => r.recommendation.move === 'keep').length;
     expect(holding / rows.length, `${holding} of ${rows.length} hold their recommended tier`).toBeGreaterThanOrEqual(0.85);
     expect(moves.promote + moves.demote, `${moves.promote} promotions and ${moves.demote} demotions to decide`).toBeLessThanOrEqual(8);
+    // At least one of each, so the tier screens and the dashboard tile have something to show.
+    expect(moves.promote).toBeGreaterThanOrEqual(1);
+    expect(moves.demote).toBeGreaterThanOrEqual(1);
   });
 
   it('gives partners above the lowest tier a history of approved promotions that ends at the tier they hold', () => {
