@@ -51,7 +51,8 @@ export function DealRegistrationCard({ filter, today }: { filter: KpiFilter; tod
             <Figure label="Approval time" value={card.approvalTime.value} hint={card.approvalTime.hint} testId="registration-approval-time" />
             <Figure label="Expiry rate" value={card.expiryRate.value} hint={card.expiryRate.hint} testId="registration-expiry-rate" />
           </Group>
-          {rows.length > 0 ? (
+          {/* A trend needs two months: one lone bar (often 0 days) says nothing a figure above does not. */}
+          {rows.length > 1 ? (
             <div style={{ width: '100%', height: 150 }} aria-label="Median days to a decision per month">
               <ResponsiveContainer>
                 <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -20 }}>
@@ -69,7 +70,7 @@ export function DealRegistrationCard({ filter, today }: { filter: KpiFilter; tod
             </div>
           ) : (
             <Text size="xs" c="dimmed">
-              No decision in the last 12 months.
+              {rows.length === 0 ? 'No decision in the last 12 months.' : `All decisions of the last 12 months were made in ${rows[0]?.label ?? ''}; the monthly trend shows from two months on.`}
             </Text>
           )}
         </Stack>

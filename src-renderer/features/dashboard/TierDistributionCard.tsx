@@ -49,7 +49,8 @@ export function TierDistributionCard({ filter, today }: { filter: KpiFilter; tod
                   cursor={{ fill: 'var(--mantine-color-default-hover)' }}
                   labelFormatter={(label, payload) => `${String(label)} — ${String(payload?.[0]?.payload?.total ?? 0)} partners`}
                 />
-                <Legend wrapperStyle={{ fontSize: 11 }} />
+                {/* Legend in tier order (lowest first), not alphabetical. */}
+                <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={null} />
                 {chart.series.map((s) => (
                   <Bar key={s.key} dataKey={s.key} name={s.key} stackId="tiers" fill={s.color} isAnimationActive={false} />
                 ))}

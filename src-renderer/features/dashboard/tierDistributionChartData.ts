@@ -3,7 +3,7 @@ import type { TierDistribution } from '../../../src-shared/kpi/tierDistribution'
 export type TierChartRow = { month: string; date: string; total: number } & Record<string, number | string>;
 
 export type TierChart = {
-  /** One stacked series per tier, lowest tier at the bottom. */
+  /** One stacked series per tier some partner held in the period, lowest tier at the bottom (colours keep the tier's place in the definition). */
   series: { key: string; color: string }[];
   rows: TierChartRow[];
   /** No partner in the program at any month end: the card shows its empty state. */
@@ -27,7 +27,10 @@ export function shortMonth(month: string): string {
 
 /** Rows for a Recharts stacked chart from the distribution (src-shared/kpi/tierDistribution.ts). */
 export function tierChart(distribution: TierDistribution, definitionTiers: readonly string[], hasHistory: boolean): TierChart {
-  const series = distribution.tiers.map((key, i) => ({ key, color: i < definitionTiers.length ? (TIER_COLORS[i % TIER_COLORS.length] ?? OTHER_COLOR) : OTHER_COLOR }));
+  const held = (tier: string) => distribution.points.some((p) => (p.counts[tier] ?? 0) > 0);
+  const series = distribution.tiers
+    .map((key, i) => ({ key, color: i < definitionTiers.length ? (TIER_COLORS[i % TIER_COLORS.length] ?? OTHER_COLOR) : OTHER_COLOR }))
+    .filter((s) => held(s.key));
   const rows = distribution.points.map((p) => ({ ...p.counts, month: shortMonth(p.month), date: p.date, total: p.total }) as TierChartRow);
   const last = distribution.points.at(-1);
   const latest = last ? distribution.tiers.filter((t) => (last.counts[t] ?? 0) > 0).map((t) => `${t} ${last.counts[t]}`).join(' · ') : '';

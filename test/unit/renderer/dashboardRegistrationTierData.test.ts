@@ -49,11 +49,14 @@ describe('the tier distribution chart', () => {
     ],
   };
 
-  it('stacks one series per tier, the definition tiers in order and anything else in one warning colour', () => {
+  it('stacks one series per tier held in the period, the definition tiers in order and anything else in one warning colour', () => {
+    const withUntiered = { ...distribution, points: [...distribution.points, { month: '2026-03', date: '2026-03-01', total: 1, counts: { Registered: 0, Silver: 0, Gold: 0, bronze: 0, [NO_TIER]: 1 } }] };
+    const all = tierChart(withUntiered, ['Registered', 'Silver', 'Gold'], true);
+    // Nobody held Gold: no empty series in the legend.
+    expect(all.series.map((s) => s.key)).toEqual(['Registered', 'Silver', 'bronze', NO_TIER]);
+    expect(all.series[0]?.color).not.toBe(all.series[1]?.color);
+    expect(all.series[2]?.color).toBe(all.series[3]?.color);
     const chart = tierChart(distribution, ['Registered', 'Silver', 'Gold'], true);
-    expect(chart.series.map((s) => s.key)).toEqual(['Registered', 'Silver', 'Gold', 'bronze', NO_TIER]);
-    expect(new Set(chart.series.slice(0, 3).map((s) => s.color)).size).toBe(3);
-    expect(chart.series[3]?.color).toBe(chart.series[4]?.color);
     expect(chart.rows[1]).toEqual({ month: 'Feb 26', date: '2026-02-14', total: 4, Registered: 1, Silver: 2, Gold: 0, bronze: 1, [NO_TIER]: 0 });
     expect(chart).toMatchObject({ empty: false, flat: false, latest: 'Registered 1 · Silver 2 · bronze 1' });
   });
