@@ -86,6 +86,12 @@ describe('protection window setting, registration KPIs and tier distribution on 
     await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => records.registrationStatus('northwind-traders.com').innerText()).toMatch(new RegExp(`^Protected until ${expiry}$`, 'i'));
+    // An extension asks for another window by default.
+    await records.dealRows().filter({ hasText: 'northwind-traders.com' }).getByRole('button', { name: 'Registration of northwind-traders.com' }).click();
+    await page.getByRole('menuitem', { name: 'Request an extension…' }).click();
+    expect(await dialog.getByRole('textbox', { name: 'Extra days' }).inputValue()).toBe('30');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it('the dashboard shows approval time, expiry rate and the tier distribution over time', async () => {
