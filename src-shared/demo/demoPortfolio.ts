@@ -26,6 +26,7 @@ import {
   type TierDecision,
   type Training,
 } from '../domain/types';
+import { DEFAULT_PROTECTION_DAYS, EXPIRY_REMINDER_DAYS } from '../deals/registration';
 import { DEFAULT_TIER_DEFINITION, tierIndex } from '../tiers/tierDefinition';
 import { recommendTier } from '../tiers/tierRecommendation';
 
@@ -1003,6 +1004,43 @@ function settleDemoTiers(profiles: readonly Profile[], records: { deals: Deal[];
   }
 }
 
+const REJECTION_REASONS = [
+  'Another partner already registered this account.',
+  'The customer is in a direct-sales territory.',
+  'No confirmed buying project yet; register again once there is one.',
+];
+const APPROVAL_REASONS = ['Customer confirmed the partner leads the evaluation.', 'Partner-sourced; first meeting held with the buyer.', 'Joint account plan agreed with the field team.'];
+
+/**
+ * Registration decisions as a program that reviews them would have: approved, won and lost deals
+ * were approved a few days after registration and protected for the default window; some old
+ * registrations still waiting were rejected. An open approved deal never ends its protection
+ * within the reminder week (the demo starts without a reminder due); older ones have expired.
+ */
+function settleDemoRegistrations(deals: Deal[], todayIndex: number, rng: Rng): void {
+  // Of the registrations waiting ten days or more, about a third were rejected (at least one).
+  const waiting = deals.filter((d) => d.stage === 'registered' && todayIndex - toDayIndex(d.registeredOn) >= 10);
+  const rejected = new Set(waiting.filter(() => rng.chance(0.35)));
+  if (rejected.size === 0 && waiting.length > 0) rejected.add(rng.pick(waiting));
+  for (const deal of deals) {
+    const registered = toDayIndex(deal.registeredOn);
+    if (deal.stage === 'registered') {
+      if (!rejected.has(deal)) continue;
+      const on = fromDayIndex(Math.min(todayIndex, registered + rng.int(2, 9)));
+      deal.decision = { outcome: 'rejected', reason: rng.pick(REJECTION_REASONS), on };
+    } else {
+      const latest = deal.closedOn ? Math.min(todayIndex, toDayIndex(deal.closedOn)) : todayIndex;
+      let onIndex = Math.min(registered + rng.int(1, 6), latest);
+      const left = onIndex + DEFAULT_PROTECTION_DAYS - todayIndex;
+      if (deal.stage === 'approved' && left >= 0 && left <= EXPIRY_REMINDER_DAYS) onIndex = Math.min(todayIndex, onIndex + EXPIRY_REMINDER_DAYS + 1 - left);
+      deal.decision = { outcome: 'approved', reason: rng.pick(APPROVAL_REASONS), on: fromDayIndex(onIndex) };
+      deal.protectedUntil = fromDayIndex(onIndex + DEFAULT_PROTECTION_DAYS);
+    }
+    const decidedAt = stampOn(deal.decision.on, rng);
+    if (deal.updatedAt < decidedAt) deal.updatedAt = decidedAt;
+  }
+}
+
 export function generateDemoPortfolio(options: DemoOptions): DemoPortfolio {
   const size = options.size ?? DEMO_SIZE;
   const rng = makeRng(options.seed ?? 20_240_601);
@@ -1206,6 +1244,7 @@ export function generateDemoPortfolio(options: DemoOptions): DemoPortfolio {
   });
 
   settleDemoTiers(profiles, { deals, trainings, surveys }, options.today, rng, ownerEmail);
+  settleDemoRegistrations(deals, todayIndex, rng);
 
   const tasks = profiles.flatMap((p) => tasksByPartner.get(p.partner.id) ?? []);
   // Sanity: the partner's current day as the domain computes it agrees with the generator's.

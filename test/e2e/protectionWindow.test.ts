@@ -21,6 +21,12 @@ describe('protection window setting, registration KPIs and tier distribution on 
   let records: RecordsPage;
   let portfolio: PortfolioPage;
   let partner = '';
+  let expiredBefore = 0;
+  let approvedBefore = 0;
+  const expiredOf = async (card: ReturnType<Page['getByTestId']>) => {
+    const [, expired = '0', approved = '0'] = /(\d+) of (\d+) approved registrations? expired/.exec(await card.innerText()) ?? [];
+    return { expired: Number(expired), approved: Number(approved) };
+  };
 
   const dark = async (name: string) => {
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -98,9 +104,13 @@ describe('protection window setting, registration KPIs and tier distribution on 
     await app.open('/dashboard');
     const registrations = page.getByTestId('chart-registration-kpis');
     await registrations.scrollIntoViewIfNeeded();
-    await expect.poll(() => registrations.getByTestId('registration-approval-time').innerText()).toBe('0 days');
-    expect(await registrations.getByTestId('registration-expiry-rate').innerText()).toBe('0%');
-    expect(await registrations.innerText()).toContain('0 of 1 approved registration expired while the deal was still open');
+    // The demo's registrations were decided a few days after they came in; ours on the day.
+    await expect.poll(() => registrations.getByTestId('registration-approval-time').innerText()).toMatch(/^\d+ days?$/);
+    expect(await registrations.getByTestId('registration-expiry-rate').innerText()).toMatch(/^\d+%$/);
+    expect(await registrations.innerText()).toMatch(/median from registration to decision, over \d+ decisions/);
+    ({ expired: expiredBefore, approved: approvedBefore } = await expiredOf(registrations));
+    expect(approvedBefore).toBeGreaterThan(1);
+    await registrations.locator('.recharts-bar-rectangle').first().waitFor();
     const tiers = page.getByTestId('chart-tiers');
     await tiers.locator('.recharts-bar-rectangle').first().waitFor();
     expect(await tiers.innerText()).toMatch(/now Registered \d+ · Silver \d+/);
@@ -115,7 +125,10 @@ describe('protection window setting, registration KPIs and tier distribution on 
     await app.reload();
     await app.open('/dashboard');
     const registrations = page.getByTestId('chart-registration-kpis');
-    await expect.poll(() => registrations.getByTestId('registration-expiry-rate').innerText()).toBe('100%');
+    await registrations.getByTestId('registration-expiry-rate').waitFor();
+    // Ours has run out (and perhaps some of the demo's): counted, over the same approved registrations.
+    await expect.poll(async () => (await expiredOf(registrations)).expired).toBeGreaterThan(expiredBefore);
+    expect((await expiredOf(registrations)).approved).toBe(approvedBefore);
     await app.goTo('Portfolio');
     await portfolio.openPartner(partner);
     await records.openTab('Deals');

@@ -3,6 +3,8 @@ import { generateDemoPortfolio, type DemoPortfolio } from '../../../../src-share
 import { overdueSteps } from '../../../../src-shared/domain/journey';
 import { partnerOverview } from '../../../../src-shared/domain/partnerOverview';
 import type { IsoDate, Partner } from '../../../../src-shared/domain/types';
+import { expiringRegistrations } from '../../../../src-shared/deals/registration';
+import { dealRegistrationKpis } from '../../../../src-shared/kpi/dealRegistrationKpis';
 import { tierDistributionOverTime } from '../../../../src-shared/kpi/tierDistribution';
 import { DEFAULT_TIER_DEFINITION } from '../../../../src-shared/tiers/tierDefinition';
 import { portfolioTierRecommendations, tierMoveCounts } from '../../../../src-shared/tiers/tierPortfolio';
@@ -116,5 +118,25 @@ describe.each(SEEDS)('the demo tiers follow the demo data (seed %i)', (seed) => 
     const aboveLowest = (p: typeof now) => p.total - (p.counts[names[0]!] ?? 0);
     expect(aboveLowest(now), `partners above ${names[0]} now`).toBeGreaterThanOrEqual(2);
     expect(demo.partners.filter((p) => p.tierHistory?.some((d) => d.outcome === 'approved' && d.decidedAt.slice(0, 10) > yearAgo.date)).length, 'partners promoted in the last 12 months').toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe.each(SEEDS)('the demo registrations were decided (seed %i)', (seed) => {
+  const demo = generateDemoPortfolio({ seed, today: TODAY, ...OWNER });
+
+  it('approved every approved, won and lost deal with a reason and a protection expiry, and rejected some that waited', () => {
+    const undecided = demo.deals.filter((d) => d.stage !== 'registered' && (d.decision?.outcome !== 'approved' || !d.protectedUntil || !d.decision.reason));
+    expect(undecided.map((d) => `${d.account} (${d.stage})`)).toEqual([]);
+    expect(demo.deals.filter((d) => d.decision?.outcome === 'rejected').length).toBeGreaterThanOrEqual(1);
+    expect(demo.deals.every((d) => !d.decision || (d.decision.on >= d.registeredOn && d.decision.on <= TODAY && (!d.closedOn || d.decision.on <= d.closedOn)))).toBe(true);
+  });
+
+  it('starts with no reminder due (nothing expiring this week), some protections already run out, and a believable approval time', () => {
+    expect(expiringRegistrations(demo.deals, TODAY).map((d) => `${d.account} until ${d.protectedUntil}`)).toEqual([]);
+    const kpis = dealRegistrationKpis(demo.deals, TODAY);
+    expect(kpis.expired).toBeGreaterThanOrEqual(1);
+    expect(kpis.expiryRate ?? 1).toBeLessThan(0.5);
+    expect(kpis.medianApprovalDays ?? 0).toBeGreaterThanOrEqual(1);
+    expect(kpis.medianApprovalDays ?? 99).toBeLessThanOrEqual(7);
   });
 });
