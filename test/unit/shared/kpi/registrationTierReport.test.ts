@@ -22,4 +22,11 @@ describe('the report block for registrations and tiers', () => {
     expect(report.tierDistribution.tiers).toEqual(['Registered', 'Silver', 'Gold']);
     expect(report.dealRegistration).toEqual({ decided: 0, medianApprovalDays: null, approved: 0, expired: 0, expiryRate: null });
   });
+
+  it('takes the same day a year before, not a month end (29 February falls back to the 28th)', () => {
+    const mid = registrationTierReport({ partners: reportPartners, deals: [], templates: [] }, '2026-02-10');
+    expect(mid.tierDistribution.twelveMonthsAgo).toEqual({ date: '2025-02-10', total: 1, counts: { Registered: 1, Silver: 0, Gold: 0, Platinum: 0 } });
+    expect(mid.tierDistribution.now).toEqual({ date: '2026-02-10', total: 3, counts: { Registered: 1, Silver: 1, Gold: 1, Platinum: 0 } });
+    expect(registrationTierReport({ partners: [], deals: [], templates: [] }, '2028-02-29').tierDistribution.twelveMonthsAgo.date).toBe('2027-02-28');
+  });
 });
