@@ -2,8 +2,8 @@ import type { Deal, DealExtension, DealStage, IsoDate } from '../domain/types';
 import { addDaysIso, daysFrom } from '../kpi/calendar';
 
 /**
- * How long an approved registration protects the partner's opportunity, in days. A parameter of
- * every rule below; an admin setting for it is a later step.
+ * How long an approved registration protects the partner's opportunity, in days, when the program
+ * lead has not set another window (the admin setting: ./protectionWindow.ts). A parameter of every rule below.
  */
 export const DEFAULT_PROTECTION_DAYS = 90;
 

@@ -23,8 +23,12 @@ import {
   type TaskCategory,
   type TaskSource,
   type TeamMember,
+  type TierDecision,
   type Training,
 } from '../domain/types';
+import { DEFAULT_PROTECTION_DAYS, EXPIRY_REMINDER_DAYS } from '../deals/registration';
+import { DEFAULT_TIER_DEFINITION, tierIndex } from '../tiers/tierDefinition';
+import { recommendTier } from '../tiers/tierRecommendation';
 
 /**
  * How much demo data to generate. Journeys are always generated in full; `extraTasks` adds that
@@ -506,6 +510,8 @@ function makePartners(rng: Rng, count: number, todayIndex: number, ownerEmail: s
     const lastDay = health === 'churned' ? rng.int(Math.min(60, day - 10), day - 10) : day;
     const status: PartnerStatus =
       health === 'recruited' ? 'recruited' : health === 'churned' ? 'churned' : health === 'struggling' ? 'at_risk' : day > 90 ? 'active' : 'onboarding';
+    // A first guess only: settleDemoTiers replaces it from the partner's actual data. Still drawn so
+    // that everything after it stays the same for a seed.
     const tier =
       maturity === 'experienced'
         ? rng.weighted([['Registered', 15], ['Silver', 35], ['Gold', 35], ['Platinum', 15]])
@@ -921,6 +927,120 @@ function capLateness(task: Task, profile: Profile, todayIndex: number, rng: Rng)
  *   registration; trainings for partners past day 8, PSAT surveys for partners past day 90;
  * - every document validates against its collection schema.
  */
+/** Of the partners whose tier we settle, the share left awaiting a promotion / a demotion. */
+const PENDING_PROMOTION = 0.1;
+const PENDING_DEMOTION = 0.04;
+/** At most this many of each move to decide, whatever the draw. */
+const MAX_PENDING = 4;
+
+/**
+ * Tiers that follow the demo's data, as a program that has run tier reviews for a while would
+ * have them: most partners hold the tier the default definition recommends today; a few qualify
+ * for the next one (a promotion to decide) or no longer meet theirs (a demotion to decide). A
+ * partner above the lowest tier got there through approved promotions over the past months
+ * (`tierHistory`), some after a first rejection, so the tier-distribution chart tells a story.
+ */
+function settleDemoTiers(profiles: readonly Profile[], records: { deals: Deal[]; trainings: Training[]; surveys: Survey[] }, today: IsoDate, rng: Rng, decidedBy: string): void {
+  const names = DEFAULT_TIER_DEFINITION.tiers.map((t) => t.name);
+  const byPartner = <T extends { partnerId: string }>(docs: readonly T[]) => {
+    const map = new Map<string, T[]>();
+    for (const d of docs) map.set(d.partnerId, [...(map.get(d.partnerId) ?? []), d]);
+    return map;
+  };
+  const deals = byPartner(records.deals);
+  const trainings = byPartner(records.trainings);
+  const surveys = byPartner(records.surveys);
+  const todayIndex = toDayIndex(today);
+  // Promotions happen between day 60 and three weeks ago, within the last 18 months.
+  const span = (profile: Profile) => ({ first: Math.max(profile.day0Index + 60, todayIndex - 540), last: todayIndex - 21 });
+  const settled: { profile: Profile; recommended: number }[] = [];
+  for (const profile of profiles) {
+    const partner = profile.partner;
+    // Churned partners keep their last tier; partners not signed yet start at the lowest one.
+    if (partner.status === 'churned') continue;
+    if (profile.day < 0) {
+      partner.tier = names[0] ?? partner.tier;
+      continue;
+    }
+    const facts = { partner: { ...partner, tier: names[0] ?? '' }, trainings: trainings.get(partner.id) ?? [], deals: deals.get(partner.id) ?? [], surveys: surveys.get(partner.id) ?? [], today };
+    settled.push({ profile, recommended: Math.max(0, tierIndex(DEFAULT_TIER_DEFINITION, recommendTier(DEFAULT_TIER_DEFINITION, facts).recommendedTier)) });
+  }
+  // A few of each move left to decide, at least one when any partner can make it: a promotion for
+  // a partner that earns more than the lowest tier, a demotion for one past onboarding (a partner
+  // still onboarding keeps its tier) that was promoted once and no longer meets it.
+  const pick = (candidates: typeof settled, share: number): Set<Profile> => {
+    const chosen = new Set(candidates.filter(() => rng.chance(share)).slice(0, MAX_PENDING).map((c) => c.profile));
+    if (chosen.size === 0 && candidates.length > 0) chosen.add(rng.pick(candidates).profile);
+    return chosen;
+  };
+  const promote = pick(settled.filter((c) => c.recommended > 0), PENDING_PROMOTION);
+  const demote = pick(
+    settled.filter((c) => !promote.has(c.profile) && c.recommended < names.length - 1 && c.profile.partner.status !== 'onboarding' && span(c.profile).first < span(c.profile).last),
+    PENDING_DEMOTION,
+  );
+  for (const { profile, recommended } of settled) {
+    const partner = profile.partner;
+    const held = promote.has(profile) ? recommended - 1 : demote.has(profile) ? recommended + 1 : recommended;
+    partner.tier = names[held] ?? partner.tier;
+    if (held === 0) continue;
+    const { first, last } = span(profile);
+    if (first >= last) {
+      // Too new to have been promoted yet: it still holds the lowest tier (a promotion to decide).
+      partner.tier = names[0] ?? partner.tier;
+      continue;
+    }
+    const days = Array.from({ length: held }, () => rng.int(first, last)).sort((x, y) => x - y);
+    const history: TierDecision[] = [];
+    days.forEach((dayIndex, step) => {
+      const fromTier = names[step] ?? '';
+      const toTier = names[step + 1] ?? '';
+      // Now and then the first recommendation was turned down, and approved at the next review.
+      if (dayIndex - 45 > first && rng.chance(0.2)) {
+        history.push({ id: rng.id(), fromTier, toTier, outcome: 'rejected', reasons: [`qualifies for ${toTier}`], note: 'Wait for one more quarter of won deals.', decidedBy, decidedAt: stampOn(fromDayIndex(dayIndex - 45), rng) });
+      }
+      history.push({ id: rng.id(), fromTier, toTier, outcome: 'approved', reasons: [`qualifies for ${toTier}`], note: '', decidedBy, decidedAt: stampOn(fromDayIndex(dayIndex), rng) });
+    });
+    partner.tierHistory = history;
+  }
+}
+
+const REJECTION_REASONS = [
+  'Another partner already registered this account.',
+  'The customer is in a direct-sales territory.',
+  'No confirmed buying project yet; register again once there is one.',
+];
+const APPROVAL_REASONS = ['Customer confirmed the partner leads the evaluation.', 'Partner-sourced; first meeting held with the buyer.', 'Joint account plan agreed with the field team.'];
+
+/**
+ * Registration decisions as a program that reviews them would have: approved, won and lost deals
+ * were approved a few days after registration and protected for the default window; some old
+ * registrations still waiting were rejected. An open approved deal never ends its protection
+ * within the reminder week (the demo starts without a reminder due); older ones have expired.
+ */
+function settleDemoRegistrations(deals: Deal[], todayIndex: number, rng: Rng): void {
+  // Of the registrations waiting ten days or more, about a third were rejected (at least one).
+  const waiting = deals.filter((d) => d.stage === 'registered' && todayIndex - toDayIndex(d.registeredOn) >= 10);
+  const rejected = new Set(waiting.filter(() => rng.chance(0.35)));
+  if (rejected.size === 0 && waiting.length > 0) rejected.add(rng.pick(waiting));
+  for (const deal of deals) {
+    const registered = toDayIndex(deal.registeredOn);
+    if (deal.stage === 'registered') {
+      if (!rejected.has(deal)) continue;
+      const on = fromDayIndex(Math.min(todayIndex, registered + rng.int(2, 9)));
+      deal.decision = { outcome: 'rejected', reason: rng.pick(REJECTION_REASONS), on };
+    } else {
+      const latest = deal.closedOn ? Math.min(todayIndex, toDayIndex(deal.closedOn)) : todayIndex;
+      let onIndex = Math.min(registered + rng.int(1, 6), latest);
+      const left = onIndex + DEFAULT_PROTECTION_DAYS - todayIndex;
+      if (deal.stage === 'approved' && left >= 0 && left <= EXPIRY_REMINDER_DAYS) onIndex = Math.min(todayIndex, onIndex + EXPIRY_REMINDER_DAYS + 1 - left);
+      deal.decision = { outcome: 'approved', reason: rng.pick(APPROVAL_REASONS), on: fromDayIndex(onIndex) };
+      deal.protectedUntil = fromDayIndex(onIndex + DEFAULT_PROTECTION_DAYS);
+    }
+    const decidedAt = stampOn(deal.decision.on, rng);
+    if (deal.updatedAt < decidedAt) deal.updatedAt = decidedAt;
+  }
+}
+
 export function generateDemoPortfolio(options: DemoOptions): DemoPortfolio {
   const size = options.size ?? DEMO_SIZE;
   const rng = makeRng(options.seed ?? 20_240_601);
@@ -1122,6 +1242,9 @@ export function generateDemoPortfolio(options: DemoOptions): DemoPortfolio {
     const completedDay = profile.health === 'healthy' ? 60 + ((i * 7) % 35) : profile.health === 'struggling' && i % 3 !== 0 ? 100 + ((i * 11) % 60) : null;
     if (completedDay !== null && completedDay <= top) profile.partner.onboardingCompletedOn = fromDayIndex(profile.day0Index + completedDay);
   });
+
+  settleDemoTiers(profiles, { deals, trainings, surveys }, options.today, rng, ownerEmail);
+  settleDemoRegistrations(deals, todayIndex, rng);
 
   const tasks = profiles.flatMap((p) => tasksByPartner.get(p.partner.id) ?? []);
   // Sanity: the partner's current day as the domain computes it agrees with the generator's.

@@ -16,8 +16,10 @@ import { usePlatform } from '../../platform/usePlatform';
 import { HealthBadge } from '../partners/HealthBadge';
 import { ChartCard, ChurnBars, CountBars, PipelineBars, PsatLine, RateBars, type DrillRequest } from './DashboardCharts';
 import { TierMovesTile } from '../tiers/TierMovesTile';
+import { DealRegistrationCard } from './DealRegistrationCard';
 import { MdfKpiCard } from './MdfKpiCard';
 import { ModelQualityCard } from './ModelQualityCard';
+import { TierDistributionCard } from './TierDistributionCard';
 import { useRiskModel } from './useRiskAssessment';
 
 /** Dashboard figures per data snapshot and filter, so coming back to the dashboard is instant. */
@@ -116,6 +118,7 @@ export function DashboardPage() {
   const [owner, setOwner] = useState<string | null>(null);
   const [drill, setDrill] = useState<(DrillRequest & { tileKey?: string }) | null>(null);
   const drillRef = useRef<HTMLDivElement>(null);
+  const filter = useMemo(() => ({ ...(cohort ? { cohort } : {}), ...(type ? { type: type as PartnerType } : {}), ...(owner ? { ownerEmail: owner } : {}) }), [cohort, type, owner]);
 
   const cohorts = useMemo(() => [...new Set(data.partners.map(signingCohort))].sort().reverse(), [data.partners]);
   const owners = useMemo(() => [...new Set(data.partners.map((p) => p.ownerEmail))].sort(), [data.partners]);
@@ -176,7 +179,7 @@ export function DashboardPage() {
         ))}
         <TierMovesTile />
       </SimpleGrid>
-      <MdfKpiCard today={today} filter={{ ...(cohort ? { cohort } : {}), ...(type ? { type: type as PartnerType } : {}), ...(owner ? { ownerEmail: owner } : {}) }} />
+      <MdfKpiCard today={today} filter={filter} />
       <div ref={drillRef}>{drill ? <DrillDown drill={drill} dashboard={dash} onClose={() => setDrill(null)} /> : null}</div>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <ChartCard label="ttv" title="Time to first revenue" subtitle={`Days from Day 0 to the first won deal; median ${dash.kpis.timeToFirstRevenue.medianDays ?? '—'}; the grey bar is partners without one yet`} empty={dash.kpis.recruited === 0}>
@@ -201,6 +204,8 @@ export function DashboardPage() {
           <ChurnBars data={dash.churn} onDrill={showDrill} />
         </ChartCard>
         <ModelQualityCard model={model} />
+        <DealRegistrationCard filter={filter} today={today} />
+        <TierDistributionCard filter={filter} today={today} />
       </SimpleGrid>
       <Card withBorder radius="md" padding="md" component="section" aria-label="KPI table">
         <Title order={3} size="h5" mb="xs">

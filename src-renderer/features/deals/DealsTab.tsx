@@ -15,6 +15,7 @@ import { changeDealStage, createDeal } from './dealWrites';
 import { checkDuplicates, indexDeals, protectedCollisionMessage } from '../../../src-shared/deals/duplicates';
 import { isStagePickable } from '../../../src-shared/deals/registration';
 import { RegistrationActions } from './RegistrationActions';
+import { useProtectionWindow } from './useProtectionWindow';
 
 export const STAGE_LABELS: Record<DealStage, string> = { registered: 'Registered', approved: 'Approved', won: 'Won', lost: 'Lost' };
 const STAGE_COLORS: Record<DealStage, string> = { registered: 'gray', approved: 'blue', won: 'green', lost: 'red' };
@@ -148,6 +149,7 @@ export function DealsTab({ partner, deals, today }: { partner: Partner; deals: D
   const db = useDatabase();
   const [adding, setAdding] = useState(useDraftKept(`deal:new:${partner.id}`));
   const [move] = useStoreAction(changeDealStage, 'change the deal stage');
+  const windowDays = useProtectionWindow().window.days;
   const sorted = useMemo(() => [...deals].sort((a, b) => (a.registeredOn < b.registeredOn ? 1 : a.registeredOn > b.registeredOn ? -1 : 0)), [deals]);
   const firstWin = firstWonDeal(deals);
 
@@ -210,7 +212,7 @@ export function DealsTab({ partner, deals, today }: { partner: Partner; deals: D
                     />
                   </Table.Td>
                   <Table.Td>
-                    <RegistrationActions deal={d} today={today} />
+                    <RegistrationActions deal={d} today={today} windowDays={windowDays} />
                   </Table.Td>
                 </Table.Tr>
               ))}

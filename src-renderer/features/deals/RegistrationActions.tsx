@@ -2,7 +2,6 @@ import { Badge, Button, Group, Menu, Modal, NumberInput, Stack, Text, Textarea, 
 import { IconChevronDown } from '@tabler/icons-react';
 import { useState } from 'react';
 import {
-  DEFAULT_PROTECTION_DAYS,
   approveRegistration,
   openExtension,
   registrationLabel,
@@ -23,13 +22,14 @@ const STATUS_COLORS: Record<RegistrationStatus['kind'], string> = { pending: 'gr
 type Dialog = 'approve' | 'reject' | 'extend' | null;
 
 /** The registration's protection (badge) and the manager's decisions on it: approve, reject, extend. */
-export function RegistrationActions({ deal, today }: { deal: Deal; today: string }) {
+/** `windowDays` is the program's protection window (admin setting): what the approval text shows is what it applies. */
+export function RegistrationActions({ deal, today, windowDays }: { deal: Deal; today: string; windowDays: number }) {
   const db = useDatabase();
   const status = registrationStatus(deal, today);
   const pending = openExtension(deal);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [reason, setReason] = useState('');
-  const [days, setDays] = useState<number | string>(DEFAULT_PROTECTION_DAYS);
+  const [days, setDays] = useState<number | string>(windowDays);
   const [error, setError] = useState<string | null>(null);
   const [decide, deciding] = useStoreAction(decideRegistration, 'record the decision');
   const [ask, asking] = useStoreAction(askExtension, 'request the extension');
@@ -37,19 +37,19 @@ export function RegistrationActions({ deal, today }: { deal: Deal; today: string
 
   const open = (d: Dialog) => {
     setReason('');
-    setDays(DEFAULT_PROTECTION_DAYS);
+    setDays(windowDays);
     setError(null);
     setDialog(d);
   };
 
   const submit = async () => {
     const n = typeof days === 'number' ? days : Number(days);
-    const check = dialog === 'approve' ? approveRegistration(deal, reason, today) : dialog === 'reject' ? rejectRegistration(deal, reason, today) : requestExtension(deal, reason, today, n);
+    const check = dialog === 'approve' ? approveRegistration(deal, reason, today, windowDays) : dialog === 'reject' ? rejectRegistration(deal, reason, today) : requestExtension(deal, reason, today, n);
     if (!check.ok) {
       setError(check.error);
       return;
     }
-    const done = dialog === 'extend' ? await ask(db, deal.id, reason, today, n) : await decide(db, deal.id, dialog === 'approve', reason, today);
+    const done = dialog === 'extend' ? await ask(db, deal.id, reason, today, n) : await decide(db, deal.id, dialog === 'approve', reason, today, windowDays);
     if (done === true) setDialog(null);
   };
 
@@ -102,7 +102,7 @@ export function RegistrationActions({ deal, today }: { deal: Deal; today: string
           <Stack gap="sm">
             {dialog === 'approve' ? (
               <Text size="sm">
-                The account is protected for {DEFAULT_PROTECTION_DAYS} days, until {formatDate(addDaysIso(today, DEFAULT_PROTECTION_DAYS))}.
+                The account is protected for {windowDays} days, until {formatDate(addDaysIso(today, windowDays))}.
               </Text>
             ) : null}
             {dialog === 'extend' ? <NumberInput label="Extra days" min={1} max={365} value={days} onChange={setDays} required /> : null}

@@ -1,9 +1,10 @@
 import { newId, nowIso } from '../../../src-shared/domain/ids';
-import { DEFAULT_PROTECTION_DAYS, approveRegistration, decideExtension, rejectRegistration, requestExtension } from '../../../src-shared/deals/registration';
+import { approveRegistration, decideExtension, rejectRegistration, requestExtension } from '../../../src-shared/deals/registration';
 import { FIRST_DEAL_TASK_KEY, firstDealStepCompletion, isFirstDeal } from '../../../src-shared/deals/firstDeal';
 import type { Deal, DealStage, IsoDate } from '../../../src-shared/domain/types';
 import type { AppDatabase } from '../../db/appDatabase';
 import type { DealInputValue } from './dealInput';
+import { storedProtectionDays } from './protectionWindowWrites';
 
 /** Ticks off the partner's open "first deal" step, done on the given day; no-op when there is none. Returns the undo. */
 async function completeFirstDealTask(db: AppDatabase, partnerId: string, doneOn: IsoDate): Promise<(() => Promise<void>) | null> {
@@ -80,9 +81,13 @@ async function applyRule<T extends Partial<Deal>>(db: AppDatabase, dealId: strin
   return true;
 }
 
-/** Approves (protected for the window from `on`) or rejects a registration, with the reason. */
-export async function decideRegistration(db: AppDatabase, dealId: string, approve: boolean, reason: string, on: IsoDate, windowDays: number = DEFAULT_PROTECTION_DAYS): Promise<true> {
-  return applyRule(db, dealId, (d) => (approve ? approveRegistration(d, reason, on, windowDays) : rejectRegistration(d, reason, on)));
+/**
+ * Approves (protected for the window from `on`) or rejects a registration, with the reason. The
+ * window is the program's setting as stored when the approval is made (`windowDays` overrides it).
+ */
+export async function decideRegistration(db: AppDatabase, dealId: string, approve: boolean, reason: string, on: IsoDate, windowDays?: number): Promise<true> {
+  const days = windowDays ?? (approve ? await storedProtectionDays(db) : 0);
+  return applyRule(db, dealId, (d) => (approve ? approveRegistration(d, reason, on, days) : rejectRegistration(d, reason, on)));
 }
 
 /** Records a request to extend the protection by `days`, with its reason. */

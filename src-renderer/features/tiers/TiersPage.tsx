@@ -10,6 +10,7 @@ import { useStoreAction } from '../../app/useStoreAction';
 import { useAppData } from '../../db/useAppData';
 import { useDatabase } from '../../db/useDatabase';
 import { useSync } from '../../sync/useSync';
+import { ProtectionWindowCard } from '../deals/ProtectionWindowCard';
 import { TierDefinitionEditor } from './TierDefinitionEditor';
 import { MOVE_COLORS, MOVE_LABELS, summarySentence } from './tierText';
 import { saveTierDefinition } from './tierWrites';
@@ -118,6 +119,7 @@ export function TiersPage() {
           </Stack>
         </Card>
       )}
+      <ProtectionWindowCard canEdit={canEdit} />
       <Card withBorder padding="md" component="section" aria-label="Recommendations awaiting a decision">
         <Stack gap="sm">
           <Group justify="space-between">

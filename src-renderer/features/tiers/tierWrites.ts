@@ -33,7 +33,8 @@ export async function saveTierDefinition(db: AppDatabase, definition: TierDefini
   if (templateId) {
     const doc = await db.templates.findOne(templateId).exec();
     if (doc) {
-      await doc.incrementalPatch({ data, updatedAt: now });
+      // The same document keeps the program's other settings (the protection window): kept as they are.
+      await doc.incrementalModify((old) => ({ ...old, data: { ...old.data, ...data }, updatedAt: now }));
       return templateId;
     }
   }

