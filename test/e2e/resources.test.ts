@@ -167,6 +167,12 @@ describe('resource library: a cached file opens offline from the task that links
     // The lead edits the experienced-ISV journey as version 2: an EMEA-only step after the kick-off, with the datasheet.
     const templates = new TemplatesPage(lead.page);
     await lead.app.open('/templates/isv-experienced');
+    // The built-in journeys become the team's program documents, once, by the lead's explicit action.
+    await lead.page.getByRole('button', { name: 'Publish the built-in templates' }).click();
+    await lead.page.getByText('10 built-in templates published as version 1').waitFor();
+    await lead.page.getByTestId('publish-seeds').waitFor({ state: 'detached' });
+    await expect.poll(async () => (await annApi.pullAll('templates')).documents.length, { timeout: 30_000 }).toBe(10);
+    await lead.app.dismissNotifications();
     await expect.poll(() => templates.versionBadge().textContent(), { timeout: 30_000 }).toBe('Version 1 · published');
     await templates.startNewVersion(2);
     await templates.addStep({ title: 'Sign the EU data-processing addendum', key: 'eu-dpa', dueDay: 14, onlyRegions: ['EMEA'] });
@@ -237,6 +243,18 @@ describe('resource library: a cached file opens offline from the task that links
     expect(kit).not.toContain('Northwind datasheet');
     await ann.app.screenshot('done-when-04-welcome-kit-offline');
     expect(lead.errors).toEqual([]);
+    expect(ann.errors).toEqual([]);
+  });
+
+  it('empties Ann’s file cache when she signs out: the library shows nothing cached', async () => {
+    await ann.context.setOffline(false);
+    await ann.app.open('/resources');
+    await ann.page.getByTestId('cache-total').filter({ hasText: /^1 file/ }).waitFor({ timeout: 30_000 });
+    await ann.app.open('/settings');
+    await ann.settings.sync.signOut();
+    await ann.app.open('/resources');
+    await ann.page.getByTestId('cache-total').filter({ hasText: 'Nothing cached yet' }).waitFor();
+    await ann.app.screenshot('resources-06-signed-out-cache-empty');
     expect(ann.errors).toEqual([]);
   });
 });
