@@ -83,6 +83,18 @@ async function libraryCacheLine(profileDir: string, appUrl: string): Promise<str
   }
 }
 
+/** Chromium's version from the browser itself (the user agent is reduced). */
+async function chromiumVersion(profileDir: string): Promise<string> {
+  const context = await launchPersistent(profileDir);
+  try {
+    const cdp = await context.newCDPSession(await firstPage(context));
+    const { product } = await cdp.send('Browser.getVersion');
+    return product.replace(/^(Headless)?Chrome\//, '');
+  } finally {
+    await context.close();
+  }
+}
+
 async function opens(profileDir: string, appUrl: string, probeScript: string, rows: number, label: string): Promise<PortfolioOpenRun[]> {
   const runs: PortfolioOpenRun[] = [];
   for (let i = 0; i < RUNS_PER_BLOCK; i += 1) {
@@ -99,6 +111,7 @@ export async function resourceCacheBench() {
   const app = await serveRenderer();
   try {
     const assets = await buildBenchAssets(work.path);
+    const chromium = await chromiumVersion(profile.path);
     const loadAverageBefore = loadNow();
     log(`seeding the store: ${JSON.stringify(BENCH_SIZE)}`);
     const seed = await seedPortfolio(profile.path, app.url, BENCH_SIZE);
@@ -118,7 +131,7 @@ export async function resourceCacheBench() {
     return {
       benchmark: 'partner-desk-resource-cache',
       what: 'Portfolio cold open (fresh browser, HTTP cache off) to interactive, 500 partners; floor = the same open with the file cache empty (runs before and after the full-cache runs)',
-      machine: { ...machineInfo('headless chromium'), loadAverageBefore, loadAverageAfter: loadNow() },
+      machine: { ...machineInfo(chromium), loadAverageBefore, loadAverageAfter: loadNow() },
       fileCache: { ...filled, megabytes: round(filled.bytes / 1024 / 1024), libraryScreenLine: libraryLine },
       portfolioOpenInteractiveMs: { emptyCacheFloor: floor, with200MbCache: withCache, ratio: round(withCache.median / floor.median) },
       rowsPaintedMs: { emptyCacheFloor: summarize([...emptyBefore, ...emptyAfter].map((r) => r.rowsPainted)), with200MbCache: summarize(full.map((r) => r.rowsPainted)) },
