@@ -419,7 +419,8 @@ async function main(): Promise<void> {
 }
 
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-if (only !== undefined && only !== 'sync' && only !== 'store' && only !== 'deals') throw new Error(`unknown --only=${only} (known: sync, store, deals)`);
+const ONLY = ['sync', 'store', 'deals', 'templates', 'resources'] as const;
+if (only !== undefined && !(ONLY as readonly string[]).includes(only)) throw new Error(`unknown --only=${only} (known: ${ONLY.join(', ')})`);
 const tasksArg = process.argv.find((arg) => arg.startsWith('--tasks='))?.slice('--tasks='.length);
 const storeTasks = tasksArg === undefined ? INSERT_TASKS : Number(tasksArg);
 if (!Number.isInteger(storeTasks) || storeTasks < 1) throw new Error(`--tasks must be a positive whole number (got ${tasksArg})`);
@@ -429,7 +430,20 @@ const mainDealsOnly = async () => {
   await import('./bench/dealPrecheckBench');
 };
 
-(only === 'sync' ? mainSyncOnly() : only === 'store' ? mainStoreOnly(storeTasks) : only === 'deals' ? mainDealsOnly() : main()).then(
+/** `npm run bench -- --only=templates`: publishing a template change to 200 partners (preview, apply, store writes) in Node, beside floors. */
+const mainTemplatesOnly = async () => {
+  const { templatePublishBench } = await import('./bench/templatePublishBench');
+  process.stdout.write(`${JSON.stringify(await templatePublishBench(), null, 2)}\n`);
+};
+
+/** `npm run bench -- --only=resources`: portfolio open with 200 MB in the laptop's file cache vs an empty cache (the floor). */
+const mainResourcesOnly = async () => {
+  const { resourceCacheBench } = await import('./bench/resourceCacheBench');
+  process.stdout.write(`${JSON.stringify(await resourceCacheBench(), null, 2)}\n`);
+};
+
+const runs = { sync: mainSyncOnly, store: () => mainStoreOnly(storeTasks), deals: mainDealsOnly, templates: mainTemplatesOnly, resources: mainResourcesOnly } as const;
+(only === undefined ? main() : runs[only as keyof typeof runs]()).then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error);

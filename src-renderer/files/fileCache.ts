@@ -54,6 +54,31 @@ export async function removeCached(sha256: string): Promise<void> {
   await fileCacheDb().files.delete(sha256);
 }
 
+/**
+ * Empties the cache when the account's data leaves this laptop (sign-out, the store removed):
+ * the files came from the server behind that account's session and must not stay readable
+ * after it. `keepPendingUploads` keeps the files not uploaded yet (library files, MDF proofs) (with their queue
+ * entries) when the account's store stays: they exist nowhere else and go up at the next
+ * sign-in. Returns what was removed.
+ */
+export async function clearFileCache(options: { keepPendingUploads: boolean }): Promise<{ files: number; bytes: number }> {
+  const db = fileCacheDb();
+  return db.transaction('rw', db.files, db.uploads, async () => {
+    const keep = options.keepPendingUploads ? new Set((await db.uploads.toCollection().primaryKeys()) as string[]) : new Set<string>();
+    const removed = { files: 0, bytes: 0 };
+    const gone: string[] = [];
+    await db.files.each((file) => {
+      if (keep.has(file.sha256)) return;
+      gone.push(file.sha256);
+      removed.files += 1;
+      removed.bytes += file.size;
+    });
+    await db.files.bulkDelete(gone);
+    if (!options.keepPendingUploads) await db.uploads.clear();
+    return removed;
+  });
+}
+
 /** A new file (library or proof): cached now, uploaded when the server is reachable. */
 export async function queueUpload(ref: ResourceFileRef, bytes: ArrayBuffer, now = new Date()): Promise<void> {
   await cacheBytes(ref, bytes, now);

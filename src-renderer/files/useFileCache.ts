@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { ResourceFileRef } from '../../src-shared/domain/types';
-import { listCached, removeCached, syncFiles, type CachedFile, type FileServer, type FileSyncReport } from './fileCache';
+import { clearFileCache, listCached, removeCached, syncFiles, type CachedFile, type FileServer, type FileSyncReport } from './fileCache';
 
 export type FileCacheState = {
   running: boolean;
@@ -26,22 +26,40 @@ export function fileCacheChanged(): void {
 }
 
 let queued: { server: FileServer; wanted: readonly ResourceFileRef[] } | null = null;
+let running: Promise<void> | null = null;
 
 /** Runs one cache sync at a time; a request made meanwhile runs right after with the newest list. */
 export async function requestFileSync(server: FileServer, wanted: readonly ResourceFileRef[]): Promise<void> {
   queued = { server, wanted };
-  if (state.running) return;
+  if (running) return;
   emit({ running: true });
-  try {
-    while (queued) {
-      const next = queued;
-      queued = null;
-      const report = await syncFiles(next.server, next.wanted);
-      emit({ lastReport: report, version: state.version + (report.downloaded + report.uploaded > 0 ? 1 : 0) });
+  running = (async () => {
+    try {
+      while (queued) {
+        const next = queued;
+        queued = null;
+        const report = await syncFiles(next.server, next.wanted);
+        emit({ lastReport: report, version: state.version + (report.downloaded + report.uploaded > 0 ? 1 : 0) });
+      }
+    } finally {
+      running = null;
+      emit({ running: false });
     }
-  } finally {
-    emit({ running: false });
-  }
+  })();
+  return running;
+}
+
+/**
+ * Empties the laptop's file cache when the account's data leaves (sign-out, store removed):
+ * drops the sync waiting to run, lets the one running finish (so it cannot put a file back
+ * afterwards), clears, and tells the lists (the library's "cached, N MB" reads 0).
+ */
+export async function clearFileCacheNow(options: { keepPendingUploads: boolean }): Promise<{ files: number; bytes: number }> {
+  queued = null;
+  await running?.catch(() => undefined);
+  const removed = await clearFileCache(options);
+  emit({ lastReport: null, version: state.version + 1 });
+  return removed;
 }
 
 export function useFileCacheState(): FileCacheState {

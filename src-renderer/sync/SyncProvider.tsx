@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { accountProfile, LOCAL_PROFILE, ProfileContext, useLocalProfile, type Profile, type ProfileState } from '../app/useProfile';
 import { closeAppDatabase, openAppDatabase } from '../db/openAppDatabase';
+import { clearFileCacheNow } from '../files/useFileCache';
 import { storeErrorMessage } from '../db/storeErrorMessage';
 import { useDatabase } from '../db/useDatabase';
 import type { StoredSession } from '../platform/platform';
@@ -168,6 +169,9 @@ export function SyncProvider({ children }: { children: ReactNode }) {
       await platform.session.clear().catch((error: unknown) => console.error('Partner Desk: could not clear the session', error));
       notifications.hide(UNAUTHORIZED_NOTICE);
       setOffer(null);
+      // The library's files came through this session: they leave with it (an admin's upload
+      // not sent yet stays while the account's store does, to go up at the next sign-in).
+      await clearFileCacheNow({ keepPendingUploads: !removeLocalData }).catch((error: unknown) => console.error('Partner Desk: could not clear the file cache', error));
       await switchTo(null, { message: removeLocalData ? 'Removing the account’s data from this laptop…' : 'Signing out…', removeCurrent: removeLocalData });
     },
     [session, platform, stopEngine, switchTo],

@@ -1,5 +1,7 @@
 import { dayNumber, generateJourney, phaseForDay } from '../domain/journey';
 import { journeyTemplateFor } from '../domain/journeyTemplates';
+import { generateFromTemplate } from '../journey/generateFromTemplate';
+import { publishedTemplateFor, type StoredTemplate } from '../journey/templateModel';
 import {
   PARTNER_TYPES,
   type ActionItem,
@@ -71,6 +73,12 @@ export type DemoOptions = {
   size?: DemoSize;
   ownerEmail: string;
   ownerName: string;
+  /**
+   * The stored template documents: journeys then come from the newest published version for
+   * each type and maturity (a program lead's), falling back to the built-in seed. Without it,
+   * the built-in templates (the benchmark and the tests rely on that output).
+   */
+  templates?: readonly StoredTemplate[];
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1054,7 +1062,11 @@ export function generateDemoPortfolio(options: DemoOptions): DemoPortfolio {
   const tasksByPartner = new Map<string, Task[]>();
   for (const profile of profiles) {
     const p = profile.partner;
-    const journey = generateJourney(p, { now: p.createdAt, template: journeyTemplateFor(p.type, p.maturity), newId: rng.id });
+    const version = options.templates ? publishedTemplateFor(options.templates, p.type, p.maturity) : null;
+    if (version) p.templateId = version.templateKey;
+    const journey = version
+      ? generateFromTemplate(p, version, { now: p.createdAt, newId: rng.id })
+      : generateJourney(p, { now: p.createdAt, template: journeyTemplateFor(p.type, p.maturity), newId: rng.id });
     for (const task of journey) settleTask(task, profile, rng, ownerName);
     tasksByPartner.set(p.id, journey);
   }

@@ -122,6 +122,19 @@ export function dueDateError(dueDate: string, day0: IsoDate): string | null {
   return null;
 }
 
+/**
+ * Why a task cannot be marked started, or null. Only an open task that is not started yet can
+ * be, and not before the partner's Day 0. A started task is "in progress": a template change
+ * never removes or re-dates it, and late prerequisites no longer move it.
+ */
+export function startTaskError(task: Pick<Task, 'status' | 'startedOn'>, day0: IsoDate, today: IsoDate): string | null {
+  if (task.status === 'done') return 'This step is already done; reopen it first.';
+  if (task.status === 'not_applicable') return 'This step is marked not applicable; reopen it first.';
+  if (task.startedOn) return `This step was already started on ${format(parseISO(task.startedOn), 'd MMM yyyy')}.`;
+  if (today < day0) return `The journey starts on Day 0 (${format(parseISO(day0), 'd MMM yyyy')}): a step cannot be started before.`;
+  return null;
+}
+
 /** A task is overdue when it is still open and its due date is before today (due today is not late). */
 export function isOverdue(task: Task, today: IsoDate): boolean {
   return task.status === 'open' && task.dueDate < today;

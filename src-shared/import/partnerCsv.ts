@@ -4,6 +4,8 @@ import { generateJourney } from '../domain/journey';
 import { journeyTemplateFor } from '../domain/journeyTemplates';
 import { isRealIsoDate, nameTakenMessage, partnerNameKey, validatePartnerInput, type PartnerInput, type PartnerInputValue } from '../domain/partnerInput';
 import type { IsoDate, IsoTimestamp, Partner, Task } from '../domain/types';
+import { generateFromTemplate } from '../journey/generateFromTemplate';
+import { publishedTemplateFor, type StoredTemplate } from '../journey/templateModel';
 
 /** The columns of a partner CSV, named as they are written in the header row of an export. */
 export const PARTNER_CSV_COLUMNS = [
@@ -454,14 +456,15 @@ export function validatePartnerRows(
 }
 
 /**
- * Turns validated rows into partners with their journeys: each partner gets the built-in
- * template for its type and maturity (`templateId` records which) and the journey tasks
- * `generateJourney` makes from it. Contacts, team and tags start empty; `now` stamps every
- * document.
+ * Turns validated rows into partners with their journeys: each partner gets the template for its
+ * type and maturity (`templateId` records which) and the journey tasks made from it. With
+ * `templates` (the stored template documents), that is the newest published version a program
+ * lead made, falling back to the built-in seed; without, the built-in template. Contacts, team
+ * and tags start empty; `now` stamps every document.
  */
 export function buildImportedPartners(
   rows: readonly ValidPartnerRow[],
-  options: { now: IsoTimestamp; newId?: () => string },
+  options: { now: IsoTimestamp; newId?: () => string; templates?: readonly StoredTemplate[] },
 ): { partners: Partner[]; tasks: Task[] } {
   const makeId = options.newId ?? randomId;
   const partners: Partner[] = [];
@@ -489,6 +492,13 @@ export function buildImportedPartners(
     };
     if (row.onboardingCompletedOn) partner.onboardingCompletedOn = row.onboardingCompletedOn;
     if (row.churnedOn) partner.churnedOn = row.churnedOn;
+    if (options.templates) {
+      const version = publishedTemplateFor(options.templates, v.type, v.maturity);
+      partner.templateId = version.templateKey;
+      partners.push(partner);
+      tasks.push(...generateFromTemplate(partner, version, { now: options.now, newId: makeId }));
+      continue;
+    }
     partners.push(partner);
     tasks.push(...generateJourney(partner, { now: options.now, template, newId: makeId }));
   }

@@ -163,6 +163,17 @@ export function templateHistory(docs: readonly StoredTemplate[]): Map<string, Jo
   return byKey;
 }
 
+/**
+ * The seeds not stored yet as program documents: what "Publish the built-in templates" writes,
+ * as published version 1 of their keys. A key that already has a stored version 1 (published
+ * by an admin of the team, synced here) is left out, so the seeds become documents once per
+ * team, not once per laptop.
+ */
+export function seedsNotStored(docs: readonly StoredTemplate[]): JourneyTemplateVersion[] {
+  const stored = new Set(readTemplateVersions(docs).filter((v) => v.version === 1).map((v) => v.templateKey));
+  return JOURNEY_SEEDS.filter((seed) => !stored.has(seed.templateKey));
+}
+
 /** The newest published version of a template key (the seed when nothing is stored). */
 export function latestPublished(history: Map<string, JourneyTemplateVersion[]>, templateKey: string): JourneyTemplateVersion | undefined {
   return history.get(templateKey)?.find((v) => v.published);

@@ -7,11 +7,14 @@ import type { AppDatabase } from '../../db/appDatabase';
 import { insertAll } from '../../db/insertAll';
 
 /**
- * Fills the store with a generated, realistic portfolio owned by the profile. Partners go in last,
+ * Fills the store with a generated, realistic portfolio owned by the profile, its journeys from
+ * the stored templates where there are some. Partners go in last,
  * so a screen never shows a partner whose journey is still missing.
  */
 export async function loadDemoPortfolio(db: AppDatabase, profile: Profile, today: IsoDate, size?: DemoSize): Promise<number> {
-  const demo = generateDemoPortfolio({ today, ownerEmail: profile.email, ownerName: profile.name, ...(size ? { size } : {}) });
+  // The program's published templates (documents) where there are some, else the built-in seeds.
+  const templates = (await db.templates.find({ selector: { kind: 'journey' } }).exec()).map((doc) => doc.toJSON());
+  const demo = generateDemoPortfolio({ today, ownerEmail: profile.email, ownerName: profile.name, templates, ...(size ? { size } : {}) });
   await insertAll(db.tasks, demo.tasks);
   await insertAll(db.meetings, demo.meetings);
   await insertAll(db.deals, demo.deals);

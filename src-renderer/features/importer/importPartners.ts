@@ -10,7 +10,9 @@ import { insertAll } from '../../db/insertAll';
  * shows a partner without its journey. The importing manager joins each partner's team.
  */
 export async function importPartners(db: AppDatabase, rows: ValidPartnerRow[], profile: Profile): Promise<number> {
-  const { partners, tasks } = buildImportedPartners(rows, { now: nowIso() });
+  // The program's published templates (documents) where there are some, else the built-in seeds.
+  const templates = (await db.templates.find({ selector: { kind: 'journey' } }).exec()).map((doc) => doc.toJSON());
+  const { partners, tasks } = buildImportedPartners(rows, { now: nowIso(), templates });
   const withTeam = partners.map((partner) =>
     partner.team.length > 0 ? partner : { ...partner, team: [{ id: newId(), name: profile.name, email: profile.email, role: 'partner_manager' as const }] },
   );

@@ -1,6 +1,6 @@
 import { ActionIcon, Anchor, Badge, Checkbox, Group, Menu, Popover, Stack, Text } from '@mantine/core';
 import { DatePicker } from '@mantine/dates';
-import { IconCalendarEvent, IconDots, IconRotate, IconBan } from '@tabler/icons-react';
+import { IconBan, IconCalendarEvent, IconDots, IconPlayerPlay, IconRotate } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { PartnerType, Task } from '../../../src-shared/domain/types';
@@ -11,7 +11,7 @@ import { useStoreAction } from '../../app/useStoreAction';
 import { useDatabase } from '../../db/useDatabase';
 import { ResourceLinks } from '../resources/ResourceLinks';
 import { dueLabel, formatDate } from './dueLabel';
-import { completeTask, markNotApplicable, reopenTask, rescheduleTask, restoreTask } from './updateTask';
+import { completeTask, markNotApplicable, reopenTask, rescheduleTask, restoreTask, startTask } from './updateTask';
 
 const TONE_COLOR = { overdue: 'red', soon: 'orange', later: 'dimmed' } as const;
 
@@ -26,7 +26,7 @@ type Props = {
   partnerType?: PartnerType;
 };
 
-/** One task: tick to complete, and a menu to reopen, reschedule or mark not applicable. */
+/** One task: tick to complete, and a menu to start, reopen, reschedule or mark not applicable. */
 export function TaskLine({ task, today, partner, showGuidance, highlighted, partnerType }: Props) {
   const db = useDatabase();
   const sides = useOwnerSideLabels();
@@ -40,7 +40,13 @@ export function TaskLine({ task, today, partner, showGuidance, highlighted, part
     void change(write).then((saved) => {
       if (saved) showUndoToast({ message, undo: () => restoreTask(db, before), undoDescription: 'undo the change to the task' });
     });
-  const before = { id: task.id, status: task.status, dueDate: task.dueDate, ...(task.completedOn ? { completedOn: task.completedOn } : {}) };
+  const before = {
+    id: task.id,
+    status: task.status,
+    dueDate: task.dueDate,
+    ...(task.completedOn ? { completedOn: task.completedOn } : {}),
+    ...(task.startedOn ? { startedOn: task.startedOn } : {}),
+  };
   const notApplicable = task.status === 'not_applicable';
   const due = dueLabel(task.dueDate, today);
 
@@ -88,6 +94,11 @@ export function TaskLine({ task, today, partner, showGuidance, highlighted, part
               {due.text}
             </Text>
           )}
+          {task.startedOn && task.status === 'open' && (
+            <Badge size="xs" variant="light" color="teal" data-testid="task-started" title={`Started ${formatDate(task.startedOn)}: a template change will not move or remove it`}>
+              Started {formatDate(task.startedOn)}
+            </Badge>
+          )}
           <Text size="xs" c="dimmed">
             {CATEGORY_LABELS[task.category]} · {sides[task.ownerSide]}
           </Text>
@@ -112,6 +123,7 @@ export function TaskLine({ task, today, partner, showGuidance, highlighted, part
       <TaskActions
         task={task}
         onReschedule={(value) => withUndo(() => rescheduleTask(db, task.id, value), `“${task.title}” moved to ${formatDate(value)}`)}
+        onStart={() => withUndo(() => startTask(db, task.id, today), `“${task.title}” marked started`)}
         onReopen={() => withUndo(() => reopenTask(db, task.id), `“${task.title}” reopened`)}
         onSkip={() => withUndo(() => markNotApplicable(db, task.id), `“${task.title}” marked not applicable`)}
       />
@@ -119,14 +131,14 @@ export function TaskLine({ task, today, partner, showGuidance, highlighted, part
   );
 }
 
-type ActionsProps = { task: Task; onReschedule: (date: string) => void; onReopen: () => void; onSkip: () => void };
+type ActionsProps = { task: Task; onReschedule: (date: string) => void; onStart: () => void; onReopen: () => void; onSkip: () => void };
 
 /**
  * The "more actions" menu of a task and its reschedule calendar. Both are mounted on first use:
  * Today and the workspace show dozens of task lines, and positioning a menu and a popover for
  * each on every render is what made them slow.
  */
-function TaskActions({ task, onReschedule, onReopen, onSkip }: ActionsProps) {
+function TaskActions({ task, onReschedule, onStart, onReopen, onSkip }: ActionsProps) {
   const [mounted, setMounted] = useState(false);
   const [menuOpened, setMenuOpened] = useState(false);
   const [rescheduling, setRescheduling] = useState(false);
@@ -166,6 +178,11 @@ function TaskActions({ task, onReschedule, onReopen, onSkip }: ActionsProps) {
               <Menu.Item leftSection={<IconCalendarEvent size={14} />} onClick={() => setRescheduling(true)} disabled={!open}>
                 Reschedule…
               </Menu.Item>
+              {open && !task.startedOn && (
+                <Menu.Item leftSection={<IconPlayerPlay size={14} />} onClick={onStart}>
+                  Mark started
+                </Menu.Item>
+              )}
               {!open ? (
                 <Menu.Item leftSection={<IconRotate size={14} />} onClick={onReopen}>
                   Reopen

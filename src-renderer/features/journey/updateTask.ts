@@ -1,5 +1,5 @@
 import { newId, nowIso } from '../../../src-shared/domain/ids';
-import { dueDateError } from '../../../src-shared/domain/journey';
+import { dueDateError, startTaskError } from '../../../src-shared/domain/journey';
 import type { IsoDate, OwnerSide, Phase, Task, TaskCategory } from '../../../src-shared/domain/types';
 import type { AppDatabase } from '../../db/appDatabase';
 
@@ -29,16 +29,38 @@ export async function reopenTask(db: AppDatabase, taskId: string): Promise<void>
 }
 
 /**
- * Puts a task's status, completion and due date back as they were before a one-click change
- * (the Undo of done, reopen, not applicable and reschedule).
+ * Puts a task's status, completion, start and due date back as they were before a one-click
+ * change (the Undo of done, reopen, start, not applicable and reschedule); a field that was not
+ * set is removed again.
  */
-export async function restoreTask(db: AppDatabase, before: Pick<Task, 'id' | 'status' | 'dueDate' | 'completedOn'>): Promise<void> {
+export async function restoreTask(db: AppDatabase, before: Pick<Task, 'id' | 'status' | 'dueDate' | 'completedOn' | 'startedOn'>): Promise<void> {
   const doc = await db.tasks.findOne(before.id).exec();
   if (!doc) throw new Error('This task no longer exists on this laptop.');
   await doc.incrementalModify((task) => {
-    const { completedOn: _completed, ...rest } = task;
-    return { ...rest, status: before.status, dueDate: before.dueDate, ...(before.completedOn ? { completedOn: before.completedOn } : {}), updatedAt: nowIso() };
+    const { completedOn: _completed, startedOn: _started, ...rest } = task;
+    return {
+      ...rest,
+      status: before.status,
+      dueDate: before.dueDate,
+      ...(before.completedOn ? { completedOn: before.completedOn } : {}),
+      ...(before.startedOn ? { startedOn: before.startedOn } : {}),
+      updatedAt: nowIso(),
+    };
   });
+}
+
+/**
+ * Marks a task started today: it is then in progress, so a template change never removes or
+ * re-dates it and late prerequisites no longer move it. Refused with the reason when the step
+ * cannot be started (done, not applicable, already started, before Day 0).
+ */
+export async function startTask(db: AppDatabase, taskId: string, today: IsoDate): Promise<void> {
+  const doc = await db.tasks.findOne(taskId).exec();
+  if (!doc) throw new Error('This task no longer exists on this laptop.');
+  const partner = await db.partners.findOne(doc.partnerId).exec();
+  const problem = startTaskError(doc, partner?.day0 ?? today, today);
+  if (problem) throw new Error(problem);
+  await doc.incrementalPatch({ startedOn: today, updatedAt: nowIso() });
 }
 
 export function markNotApplicable(db: AppDatabase, taskId: string): Promise<void> {

@@ -142,7 +142,11 @@ function SignOutDialog({ onDone }: { onDone: () => void }) {
         checked={remove}
         onChange={(event) => setRemove(event.currentTarget.checked)}
         label="Also remove this account’s data from this laptop"
-        description={remove && pending > 0 ? `The ${pending} unsent changes will be lost.` : 'Your data on the server is not affected.'}
+        description={
+          remove && pending > 0
+            ? `The ${pending} unsent changes will be lost.`
+            : 'Your data on the server is not affected. The resource library’s files leave this laptop either way; they download again at your next sign-in.'
+        }
         color="red"
       />
       <Group justify="flex-end">
@@ -160,7 +164,7 @@ function SignOutDialog({ onDone }: { onDone: () => void }) {
             notifications.show({
               color: 'teal',
               title: 'Signed out',
-              message: remove ? `${session.user.email}’s data was removed from this laptop.` : `${session.user.email}’s data stays on this laptop for your next sign-in.`,
+              message: remove ? `${session.user.email}’s data was removed from this laptop.` : `${session.user.email}’s data stays on this laptop for your next sign-in; the library’s files download again then.`,
             });
           }}
         >

@@ -9,7 +9,7 @@ import { useAppData } from '../../db/useAppData';
 import { useDatabase } from '../../db/useDatabase';
 import { applyVersion } from './templateWrites';
 
-const KEEP_REASON = { done: 'done', in_progress: 'in progress', pinned: 'date pinned' } as const;
+const KEEP_REASON = { done: 'done', in_progress: 'started', pinned: 'date pinned' } as const;
 
 function summary(change: PartnerTemplateChange): string {
   const parts = [

@@ -1,7 +1,7 @@
 import { ActionIcon, Alert, Badge, Button, Card, Group, List, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { IconCopy, IconPencil, IconPlus, IconRocket, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconCopy, IconPaperclip, IconPencil, IconPlus, IconRocket, IconTrash } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { newId } from '../../../src-shared/domain/ids';
 import { PHASE_INFO } from '../../../src-shared/domain/journey';
@@ -12,6 +12,7 @@ import { CATEGORY_LABELS, PARTNER_TYPE_LABELS } from '../../app/labels';
 import { useOwnerSideLabels } from '../../app/useProfile';
 import { useStoreAction } from '../../app/useStoreAction';
 import { useDatabase } from '../../db/useDatabase';
+import { useResources } from '../resources/useResources';
 import { PublishPanel } from './PublishPanel';
 import { StepForm } from './StepForm';
 import { copyTemplate, discardDraft, publishDraft, saveDraft, startDraft } from './templateWrites';
@@ -34,6 +35,8 @@ export function TemplateEditor({ versions, history, canEdit }: Props) {
   const db = useDatabase();
   const navigate = useNavigate();
   const sides = useOwnerSideLabels();
+  const { resources } = useResources();
+  const resourceTitles = useMemo(() => new Map(resources.map((r) => [r.id, r.title])), [resources]);
   const published = latestPublished(history, versions[0]?.templateKey ?? '');
   const draft = versions.find((v) => !v.published && (!published || v.version > published.version));
   const shown = draft ?? published ?? versions[0];
@@ -238,6 +241,14 @@ export function TemplateEditor({ versions, history, canEdit }: Props) {
                       <Text size="xs" c="dimmed" ff="monospace">
                         {step.key}
                       </Text>
+                      {step.resourceIds.length > 0 && (
+                        <Group gap={4} mt={2} data-testid="step-resources">
+                          <IconPaperclip size={12} aria-label="Linked resources" />
+                          <Text size="xs" c="dimmed">
+                            {step.resourceIds.map((id) => resourceTitles.get(id) ?? 'a resource not on this laptop').join(', ')}
+                          </Text>
+                        </Group>
+                      )}
                       {stepIssues(index).map((issue, i) => (
                         <Text key={i} size="xs" c="red" role="alert">
                           {issue.message}

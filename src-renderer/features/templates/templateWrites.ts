@@ -1,7 +1,7 @@
 import { newId, nowIso } from '../../../src-shared/domain/ids';
 import type { Maturity, Partner, PartnerType, Task, Template } from '../../../src-shared/domain/types';
 import { diffPartnerJourney, journeyWritesFor } from '../../../src-shared/journey/publishTemplate';
-import type { JourneyStep, JourneyTemplateData, JourneyTemplateVersion } from '../../../src-shared/journey/templateModel';
+import { seedsNotStored, type JourneyStep, type JourneyTemplateData, type JourneyTemplateVersion } from '../../../src-shared/journey/templateModel';
 import { validateTemplate } from '../../../src-shared/journey/validateTemplate';
 import type { AppDatabase } from '../../db/appDatabase';
 import { insertAll } from '../../db/insertAll';
@@ -24,6 +24,27 @@ export async function startDraft(db: AppDatabase, from: JourneyTemplateVersion):
   });
   await db.templates.insert(doc);
   return doc.id;
+}
+
+/**
+ * "Publish the built-in templates": stores each seed not stored yet as published version 1 of
+ * its key (a program document every user of the team then syncs), so the built-in journeys
+ * become editable data once, by an admin's explicit action, never at every laptop's first run.
+ * Returns how many were written (0 when they already were).
+ */
+export async function publishSeeds(db: AppDatabase): Promise<number> {
+  const stored = (await db.templates.find({ selector: { kind: 'journey' } }).exec()).map((doc) => doc.toJSON());
+  const now = nowIso();
+  const docs = seedsNotStored(stored).map((seed) =>
+    templateDoc({
+      name: seed.name,
+      partnerType: seed.partnerType,
+      maturity: seed.maturity,
+      data: { templateKey: seed.templateKey, version: 1, published: true, publishedAt: now, steps: seed.steps },
+    }),
+  );
+  await insertAll(db.templates, docs);
+  return docs.length;
 }
 
 /** A new template copied from another, for a partner type and maturity: a draft, version 1. Returns its key. */

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cachedFile, fileCacheDb, listCached, queueUpload, removeCached, syncFiles } from '../../../src-renderer/files/fileCache';
+import { cachedFile, clearFileCache, fileCacheDb, listCached, queueUpload, removeCached, syncFiles } from '../../../src-renderer/files/fileCache';
+import { clearFileCacheNow, requestFileSync } from '../../../src-renderer/files/useFileCache';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -83,5 +84,42 @@ describe('the laptop file cache', () => {
     const sheet = bytesOf('%PDF datasheet');
     await expect(queueUpload({ ...refFor('sheet.pdf', sheet), sha256: 'a'.repeat(64) }, copy(sheet))).rejects.toThrow(/^“sheet\.pdf” arrived damaged/);
     expect(await fileCacheDb().uploads.count()).toBe(0);
+  });
+
+  it('is emptied when the account signs out, keeping only an admin upload not sent yet while the account store stays', async () => {
+    const sheet = bytesOf('%PDF datasheet');
+    const draft = bytesOf('%PDF not uploaded yet');
+    const { server } = fakeServer(new Map([[sha(sheet), sheet]]));
+    await syncFiles(server, [refFor('sheet.pdf', sheet)]);
+    await queueUpload(refFor('draft.pdf', draft), copy(draft));
+
+    expect(await clearFileCache({ keepPendingUploads: true })).toEqual({ files: 1, bytes: sheet.byteLength });
+    expect((await listCached()).map((file) => file.name)).toEqual(['draft.pdf']);
+    expect(await fileCacheDb().uploads.count()).toBe(1);
+
+    // The account's data removed from the laptop: nothing of it stays, queued uploads included.
+    expect(await clearFileCache({ keepPendingUploads: false })).toEqual({ files: 1, bytes: draft.byteLength });
+    expect(await listCached()).toEqual([]);
+    expect(await fileCacheDb().uploads.count()).toBe(0);
+  });
+
+  it('lets a download already running finish before clearing, so it cannot put a file back after sign-out', async () => {
+    const sheet = bytesOf('%PDF datasheet');
+    let release!: () => void;
+    const barrier = new Promise<void>((resolve) => (release = resolve));
+    let fetched!: () => void;
+    const started = new Promise<void>((resolve) => (fetched = resolve));
+    const slowFetch = (async () => {
+      fetched();
+      await barrier;
+      return new Response(copy(sheet), { status: 200 });
+    }) as typeof fetch;
+    const sync = requestFileSync({ serverUrl: 'http://sync.test', token: 't', fetch: slowFetch }, [refFor('sheet.pdf', sheet)]);
+    await started;
+    const cleared = clearFileCacheNow({ keepPendingUploads: true });
+    release();
+    await sync;
+    expect(await cleared).toEqual({ files: 1, bytes: sheet.byteLength });
+    expect(await listCached()).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPartner } from '../../../src-renderer/features/partners/createPartner';
-import { applyVersion, publishDraft, saveDraft, startDraft } from '../../../src-renderer/features/templates/templateWrites';
+import { loadDemoPortfolio } from '../../../src-renderer/features/firstrun/loadDemoPortfolio';
+import { importPartners } from '../../../src-renderer/features/importer/importPartners';
+import { applyVersion, publishDraft, publishSeeds, saveDraft, startDraft } from '../../../src-renderer/features/templates/templateWrites';
 import { diffPartnerJourney, partnersBehind } from '../../../src-shared/journey/publishTemplate';
-import { JOURNEY_SEEDS, latestPublished, templateHistory } from '../../../src-shared/journey/templateModel';
+import { JOURNEY_SEEDS, latestPublished, seedsNotStored, templateHistory } from '../../../src-shared/journey/templateModel';
 import { allDocs, closeAll, openDatabase, partnerValue, PROFILE } from './support';
 
 afterEach(closeAll);
@@ -63,5 +65,38 @@ describe('journey template versions in the store', () => {
     const draftId = await startDraft(db, seed);
     await saveDraft(db, draftId, { name: seed.name, steps: [] });
     await expect(publishDraft(db, draftId)).rejects.toThrow('The template cannot be published yet: The template has no steps: add at least one before publishing.');
+  });
+
+  it('publishes the built-in templates once as version 1 documents; imports and the demo then follow the edited versions', async () => {
+    const db = await openDatabase();
+    expect(await publishSeeds(db)).toBe(JOURNEY_SEEDS.length);
+    // Once: a second click (or another admin's laptop after sync) writes nothing.
+    expect(await publishSeeds(db)).toBe(0);
+    const stored = await allDocs(db, 'templates');
+    expect(stored).toHaveLength(JOURNEY_SEEDS.length);
+    expect(seedsNotStored(stored)).toEqual([]);
+    const v1 = latestPublished(templateHistory(stored), 'isv-new')!;
+    expect(v1).toMatchObject({ version: 1, published: true, docId: expect.any(String) });
+
+    // The lead edits the stored ISV journey: a renamed step, published as version 2.
+    const draftId = await startDraft(db, v1);
+    await saveDraft(db, draftId, { name: v1.name, steps: v1.steps.map((s) => (s.key === 'kickoff-call' ? { ...s, title: 'Hold the ISV kick-off call' } : s)) });
+    await publishDraft(db, draftId);
+
+    await importPartners(db, [{ row: 2, value: { ...partnerValue({ name: 'Initech', type: 'isv', maturity: 'new' }), ownerEmail: 'sam@vendor.example' } }], PROFILE);
+    const initech = (await allDocs(db, 'partners')).find((p) => p.name === 'Initech')!;
+    expect(initech.templateId).toBe('isv-new');
+    const kickoff = (await allDocs(db, 'tasks')).find((t) => t.partnerId === initech.id && t.key === 'kickoff-call');
+    expect(kickoff).toMatchObject({ title: 'Hold the ISV kick-off call', templateVersion: 2 });
+
+    await loadDemoPortfolio(db, PROFILE, '2026-12-01', { partners: 12, meetings: 0, deals: 0 });
+    const partners = await allDocs(db, 'partners');
+    const tasks = await allDocs(db, 'tasks');
+    const demoIsv = partners.find((p) => p.type === 'isv' && p.maturity === 'new' && p.name !== 'Initech');
+    expect(demoIsv).toBeDefined();
+    expect(tasks.find((t) => t.partnerId === demoIsv!.id && t.key === 'kickoff-call')).toMatchObject({ title: 'Hold the ISV kick-off call', templateVersion: 2 });
+    // A type with only the stored seed gets version 1 from its document.
+    const other = partners.find((p) => p.type !== 'isv');
+    expect(tasks.filter((t) => t.partnerId === other!.id).every((t) => t.source !== 'template' || t.templateVersion === 1)).toBe(true);
   });
 });

@@ -9,12 +9,16 @@ import {
   markNotApplicable,
   reopenTask,
   rescheduleTask,
+  restoreTask,
+  startTask,
   updateTask,
 } from '../../../src-renderer/features/journey/updateTask';
 import { applyScheduleMoves } from '../../../src-renderer/features/journey/scheduleWrites';
 import { createPartner } from '../../../src-renderer/features/partners/createPartner';
+import { applyVersion, publishDraft, saveDraft, startDraft } from '../../../src-renderer/features/templates/templateWrites';
+import { JOURNEY_SEEDS, latestPublished, templateHistory } from '../../../src-shared/journey/templateModel';
 import type { Task } from '../../../src-shared/domain/types';
-import { closeAll, openDatabase, partnerValue, PROFILE, clockPast } from './support';
+import { allDocs, closeAll, openDatabase, partnerValue, PROFILE, clockPast } from './support';
 
 afterEach(closeAll);
 
@@ -71,6 +75,37 @@ describe('task writes', () => {
     const after = await read(db, task.id);
     expect(after.dueDate).toBe(task.dueDate);
     expect(after).not.toHaveProperty('shiftDays');
+  });
+
+  it('marks a task started, refuses to start it twice, and Undo removes the start day again', async () => {
+    const { db, task } = await setUp();
+    const before = { id: task.id, status: task.status, dueDate: task.dueDate };
+    await startTask(db, task.id, '2026-03-04');
+    expect(await read(db, task.id)).toMatchObject({ status: 'open', startedOn: '2026-03-04' });
+    await expect(startTask(db, task.id, '2026-03-05')).rejects.toThrow('This step was already started on 4 Mar 2026.');
+    await restoreTask(db, before);
+    expect(await read(db, task.id)).not.toHaveProperty('startedOn');
+    await expect(startTask(db, task.id, '2026-03-01')).rejects.toThrow('The journey starts on Day 0 (2 Mar 2026): a step cannot be started before.');
+    await expect(startTask(db, 'missing', '2026-03-05')).rejects.toThrow('This task no longer exists on this laptop.');
+  });
+
+  it('a started task is neither re-dated nor removed when a template change is applied, nor moved by the schedule', async () => {
+    const { db, partnerId, task } = await setUp();
+    const seed = JOURNEY_SEEDS.find((s) => s.templateKey === 'reseller-new')!;
+    const dropped = (await db.tasks.findOne({ selector: { partnerId, key: 'ecosystem-overview' } }).exec())!;
+    await startTask(db, task.id, '2026-03-03');
+    await startTask(db, dropped.id, '2026-03-03');
+    const draftId = await startDraft(db, seed);
+    const steps = seed.steps.filter((s) => s.key !== 'ecosystem-overview').map((s) => (s.key === 'kickoff-call' ? { ...s, dueOffset: s.dueOffset + 2 } : s));
+    await saveDraft(db, draftId, { name: seed.name, steps });
+    await publishDraft(db, draftId);
+    const v2 = latestPublished(templateHistory(await allDocs(db, 'templates')), 'reseller-new')!;
+    const partner = (await allDocs(db, 'partners')).find((p) => p.id === partnerId)!;
+    expect(await applyVersion(db, v2, [partner])).toBe(1);
+    expect(await read(db, task.id)).toMatchObject({ dueDate: task.dueDate, startedOn: '2026-03-03', templateVersion: 2 });
+    expect(await read(db, dropped.id)).toMatchObject({ startedOn: '2026-03-03' });
+    expect(await applyScheduleMoves(db, [{ taskId: task.id, title: task.title, from: task.dueDate, to: '2026-04-30', shiftDays: 9 }])).toEqual([]);
+    expect((await read(db, task.id)).dueDate).toBe(task.dueDate);
   });
 
   it('completes a task with the completion day', async () => {

@@ -7,6 +7,7 @@ import {
   dueDateFor,
   generateJourney,
   isOverdue,
+  startTaskError,
   journeyDayLabel,
   journeyProgress,
   onboardingComplete,
@@ -150,6 +151,20 @@ describe('isOverdue', () => {
     expect(isOverdue(makeTask({ dueDate: '2026-03-11' }), '2026-03-11')).toBe(false);
     expect(isOverdue(makeTask({ dueDate: '2026-03-10', status: 'done' }), '2026-03-11')).toBe(false);
     expect(isOverdue(makeTask({ dueDate: '2026-03-10', status: 'not_applicable' }), '2026-03-11')).toBe(false);
+  });
+});
+
+describe('startTaskError', () => {
+  it('lets an open step that is not started yet be started from Day 0 on', () => {
+    expect(startTaskError(makeTask(), '2026-03-02', '2026-03-02')).toBeNull();
+    expect(startTaskError(makeTask({ dueDate: '2026-03-01' }), '2026-03-02', '2026-04-20')).toBeNull();
+  });
+
+  it('says why a done, not applicable, already started or not yet begun step cannot be started', () => {
+    expect(startTaskError(makeTask({ status: 'done' }), '2026-03-02', '2026-03-05')).toBe('This step is already done; reopen it first.');
+    expect(startTaskError(makeTask({ status: 'not_applicable' }), '2026-03-02', '2026-03-05')).toBe('This step is marked not applicable; reopen it first.');
+    expect(startTaskError(makeTask({ startedOn: '2026-03-04' }), '2026-03-02', '2026-03-05')).toBe('This step was already started on 4 Mar 2026.');
+    expect(startTaskError(makeTask(), '2026-03-02', '2026-03-01')).toBe('The journey starts on Day 0 (2 Mar 2026): a step cannot be started before.');
   });
 });
 

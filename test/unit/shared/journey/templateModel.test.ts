@@ -5,6 +5,7 @@ import {
   latestPublished,
   parseJourneyTemplateData,
   publishedTemplateFor,
+  seedsNotStored,
   templateHistory,
   type StoredTemplate,
 } from '../../../../src-shared/journey/templateModel';
@@ -59,6 +60,16 @@ describe('journey template data', () => {
       [1, true, undefined],
     ]);
     expect(currentDraft(history, 'isv-new')?.docId).toBe('draft');
+  });
+
+  it('lists the seeds not stored as version 1 yet: all at first, none once an admin published them', () => {
+    expect(seedsNotStored([])).toEqual(JOURNEY_SEEDS);
+    // A draft v2 made from the seed does not store the seed itself; a stored v1 does.
+    expect(seedsNotStored([doc('draft', 2, false)]).map((s) => s.templateKey)).toContain('isv-new');
+    expect(seedsNotStored([doc('v1', 1, true)]).map((s) => s.templateKey)).not.toContain('isv-new');
+    expect(seedsNotStored([doc('v1', 1, true)])).toHaveLength(JOURNEY_SEEDS.length - 1);
+    const broken = { ...doc('broken', 1, true), data: { templateKey: 'isv-new', version: 'one' } };
+    expect(seedsNotStored([broken]).map((s) => s.templateKey)).toContain('isv-new');
   });
 
   it('ignores agenda templates and journey documents with broken data', () => {
