@@ -14,6 +14,7 @@ import { coldPortfolioOpen, seedPortfolio, type PortfolioOpenRun } from './appBe
 import { buildBenchAssets, firstPage, launchPersistent, tempDir } from './browser';
 import { machineInfo } from './machine';
 import { round, summarize } from './stats';
+import { shownByDefault } from './search';
 
 const RUNS_PER_BLOCK = 3;
 const FILES = 40;
@@ -116,7 +117,7 @@ export async function resourceCacheBench() {
     log(`seeding the store: ${JSON.stringify(BENCH_SIZE)}`);
     const seed = await seedPortfolio(profile.path, app.url, BENCH_SIZE);
     // The Portfolio hides churned partners by default.
-    const rows = seed.partners.filter((p) => p.status !== 'churned').length;
+    const rows = shownByDefault(seed.partners).length;
     await coldPortfolioOpen(profile.path, app.url, assets.probeScript, rows); // the first open after the import, not counted
     const emptyBefore = await opens(profile.path, app.url, assets.probeScript, rows, 'empty cache');
     log(`filling the file cache: ${FILES} × ${FILE_MB} MB`);

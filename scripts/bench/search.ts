@@ -7,6 +7,11 @@ import type { Partner } from '../../src-shared/domain/types';
  * tier, type, tags and contact names. If the two ever drift apart, the bench fails: it waits for
  * exactly this many rows.
  */
+/** The partners the portfolio lists with no filter set: churned ones are hidden by default (portfolioRows.ts CURRENT_STATUSES). */
+export function shownByDefault(partners: Partner[]): Partner[] {
+  return partners.filter((partner) => partner.status !== 'churned');
+}
+
 export function expectedMatches(partners: Partner[], query: string): number {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return partners.length;
