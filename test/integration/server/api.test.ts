@@ -126,6 +126,36 @@ describe.each(BACKENDS)('integration API (%s)', (backend) => {
     expect((await api('GET', '/api/v1/partners/nope')).status).toBe(404);
   });
 
+  it('generates an API-created partner\'s journey from the program\'s published template, as the app\'s import does; unpublished drafts are not used', async () => {
+    const server = await env.start();
+    const { api, ann } = await setup(server);
+    const lead = await seedUser(server, 'lead@hq.example', { role: 'admin', teams: ['hq'] });
+    const at = '2026-09-01T09:00:00.000Z';
+    const steps = [
+      { key: 'agreement-signed', phase: 'preboarding', category: 'legal', title: 'Sign the agreement', guidance: '', dueOffset: 0, ownerSide: 'partner', required: true, resourceIds: [], dependsOn: [] },
+      { key: 'emea-kit', phase: 'immersion', category: 'welcome', title: 'EMEA kit', guidance: '', dueOffset: 2, ownerSide: 'vendor', required: true, resourceIds: [], dependsOn: ['agreement-signed'], condition: { when: 'only', regions: ['EMEA'], tiers: [] } },
+      { key: 'apac-kit', phase: 'immersion', category: 'welcome', title: 'APAC kit', guidance: '', dueOffset: 2, ownerSide: 'vendor', required: true, resourceIds: [], dependsOn: [], condition: { when: 'only', regions: ['APAC'], tiers: [] } },
+    ];
+    const version = (id: string, n: number, published: boolean) => ({
+      id, createdAt: at, updatedAt: at, kind: 'journey', name: 'Reseller — new', partnerType: 'reseller', maturity: 'new',
+      data: { templateKey: 'reseller-new', version: n, published, steps: published ? steps : [] }, _deleted: false,
+    });
+    // The program lead's templates are every manager's: Ann's laptop would generate from version 2.
+    expect((await lead.api.push('templates', [{ newDocumentState: version('rn-v2', 2, true) }, { newDocumentState: version('rn-v3', 3, false) }])).status).toBe(200);
+    const created = await api('POST', '/api/v1/partners', { name: 'Contoso EMEA', type: 'reseller', region: 'EMEA', day0: '2026-10-01', ownerEmail: ann.email });
+    expect(created.status).toBe(201);
+    const partnerId = (created.body.partner as { id: string }).id;
+    const tasks = await server.db.query<{ data: { key: string; dependsOn: string[]; templateVersion: number } }>(
+      `SELECT data FROM docs WHERE collection = 'tasks' AND partner_id = $1 ORDER BY data->>'key'`,
+      [partnerId],
+    );
+    expect(tasks.map((row) => [row.data.key, row.data.dependsOn, row.data.templateVersion])).toEqual([
+      ['agreement-signed', [], 2],
+      ['emea-kit', ['agreement-signed'], 2],
+    ]);
+    expect(created.body).toMatchObject({ tasks: 2, partner: { templateId: 'reseller-new' } });
+  });
+
   it('registers and updates a deal by external id, attributed to the token; a replay changes nothing; Idempotency-Key answers the first answer', async () => {
     const server = await env.start();
     const { api, partnerId } = await setup(server);
