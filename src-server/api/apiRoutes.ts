@@ -8,6 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { API_V1, WEBHOOK_EVENTS } from '../../src-shared/api/scopes';
 import { isRealIsoDate, isValidEmail, partnerNameKey, validatePartnerInput } from '../../src-shared/domain/partnerInput';
 import { DEAL_SOURCES, DEAL_STAGES, MATURITIES, PARTNER_STATUSES, PARTNER_TYPES, type Deal, type Partner, type Survey, type Task, type Training } from '../../src-shared/domain/types';
+import { firstDealStepCompletion } from '../../src-shared/deals/firstDeal';
 import { validateDealsCsv, type DealRowValue } from '../../src-shared/import/dealsCsv';
 import { buildImportedPartners } from '../../src-shared/import/partnerCsv';
 import type { StoredTemplate } from '../../src-shared/journey/templateModel';
@@ -194,10 +195,13 @@ async function commit(
   actor: ApiActor,
   collection: 'deals' | 'trainings' | 'surveys' | 'partners',
   planned: (Stored & { before: DocRecord | undefined })[],
+  followUps: ApiWrite[] = [],
 ): Promise<{ stored: Stored[]; errors: RecordError[] }> {
   const toWrite = planned.filter((entry) => entry.status !== 'unchanged');
   const writes: ApiWrite[] = toWrite.map((entry) => ({ collection, id: entry.id, data: entry.document, baseSeq: entry.before?.seq ?? null }));
-  const results = throwForOutcome(await writeDocuments(deps.ctx.db, deps.ctx.now, actor.viewer, writes));
+  // Follow-up writes (a journey step the records complete) go in the same transaction, after the
+  // records; one that conflicts (the step changed meanwhile) is left as it is, not reported.
+  const results = throwForOutcome(await writeDocuments(deps.ctx.db, deps.ctx.now, actor.viewer, [...writes, ...followUps])).slice(0, writes.length);
   const errors: RecordError[] = [];
   const conflicted = new Set<number>();
   results.forEach((result, index) => {
@@ -233,7 +237,29 @@ async function storeDeals(deps: ApiDeps, actor: ApiActor, valid: CheckedRecord<D
     const document = status === 'unchanged' && live ? live.data : { id, createdAt: (live?.data.createdAt as string | undefined) ?? at, updatedAt: at, updatedBy: actor.author, ...entry.value };
     return { record: entry.record, externalId: entry.externalId, id, status, document, before: stored };
   });
-  return commit(deps, actor, 'deals', planned);
+  return commit(deps, actor, 'deals', planned, await firstDealSteps(deps, actor, planned.filter((entry) => entry.status === 'created').map((entry) => entry.document as unknown as Deal), at));
+}
+
+/**
+ * Registering a deal completes the partner's open "Register the first deal" step on the
+ * registration date, as it does in the app (`firstDealStepCompletion`): the task writes for the
+ * partners of newly registered deals (the earliest registration date among them).
+ */
+async function firstDealSteps(deps: ApiDeps, actor: ApiActor, created: readonly Deal[], at: string): Promise<ApiWrite[]> {
+  const earliest = new Map<string, Deal>();
+  for (const deal of created) {
+    const seen = earliest.get(deal.partnerId);
+    if (!seen || deal.registeredOn < seen.registeredOn) earliest.set(deal.partnerId, deal);
+  }
+  if (earliest.size === 0) return [];
+  const writes: ApiWrite[] = [];
+  for (const doc of await visibleDocs(deps.ctx.db, actor.viewer, 'tasks', [...earliest.keys()])) {
+    const task = doc.data as unknown as Task;
+    const deal = earliest.get(task.partnerId);
+    const completion = deal ? firstDealStepCompletion(task, deal) : null;
+    if (completion) writes.push({ collection: 'tasks', id: doc.id, data: { ...doc.data, ...completion, updatedAt: at, updatedBy: actor.author }, baseSeq: doc.seq });
+  }
+  return writes;
 }
 
 function validateDeals(records: unknown[], partners: PartnerRef[], numbers?: readonly number[]) {

@@ -156,6 +156,22 @@ describe.each(BACKENDS)('integration API (%s)', (backend) => {
     expect(created.body).toMatchObject({ tasks: 2, partner: { templateId: 'reseller-new' } });
   });
 
+  it('ticks the partner\'s "Register the first deal" step when the CRM registers its first deal, as the app does; later deals leave it', async () => {
+    const server = await env.start();
+    const { api, ann, partnerId } = await setup(server);
+    const firstDealStep = async () =>
+      (await server.db.query<{ data: Record<string, unknown> }>(`SELECT data FROM docs WHERE collection = 'tasks' AND partner_id = $1 AND data->>'key' = 'first-deal'`, [partnerId]))[0]?.data;
+    expect(await firstDealStep()).toMatchObject({ status: 'open' });
+    expect((await api('PUT', '/api/v1/deals/OPP-001', deal({ registeredOn: '2026-11-02' }))).status).toBe(201);
+    const ticked = await firstDealStep();
+    expect(ticked).toMatchObject({ status: 'done', completedOn: '2026-11-02', updatedBy: 'token:crm' });
+    // The laptop gets the ticked step through sync like any change.
+    const annSees = [...(await ann.api.feedPullAll()).documents.values()].find((change) => change.collection === 'tasks' && change.document.key === 'first-deal');
+    expect(annSees?.document).toMatchObject({ status: 'done', completedOn: '2026-11-02' });
+    expect((await api('PUT', '/api/v1/deals/OPP-002', deal({ account: 'Fabrikam', registeredOn: '2026-11-10' }))).status).toBe(201);
+    expect(await firstDealStep()).toEqual(ticked);
+  });
+
   it('registers and updates a deal by external id, attributed to the token; a replay changes nothing; Idempotency-Key answers the first answer', async () => {
     const server = await env.start();
     const { api, partnerId } = await setup(server);
