@@ -38,8 +38,8 @@ function schemasBeforeSyncMeta(): Record<CollectionName, CollectionSchema> {
   return Object.fromEntries(
     COLLECTION_NAMES.map((name) => {
       const schema = COLLECTION_SCHEMAS[name];
-      // Born after the first engine (at version 0, with `sync`): that app had no such collection, its first schema stands in.
-      if (name === 'resources') return [name, schema];
+      // Born after the first engine (at version 0, with `sync`: resources, mdf …; every collection the first engine had was bumped): that app had no such collection, its first schema stands in.
+      if (schema.version === 0) return [name, schema];
       const later = ADDED_SINCE_SYNC_META[name];
       const properties = Object.fromEntries(Object.entries(schema.properties).filter(([field]) => field !== 'sync' && !later?.fields.includes(field)));
       const version = schema.version - 1 - (later?.versions ?? 0);
