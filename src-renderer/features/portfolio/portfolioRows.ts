@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { HealthBand } from '../../../src-shared/domain/health';
 import { PARTNER_STATUS_LABELS } from '../../../src-shared/domain/labels';
-import { PARTNER_STATUSES, PARTNER_TYPES, PHASES, type Partner, type PartnerStatus, type PartnerType, type Phase } from '../../../src-shared/domain/types';
+import { PARTNER_STATUSES, PARTNER_TYPES, PHASES, type PartnerStatus, type PartnerType, type Phase } from '../../../src-shared/domain/types';
+import { ownerLabelFor, ownerNames, partnerSearchText } from '../../../src-shared/domain/partnerSearch';
 import type { TierMoveFilter } from '../../../src-shared/tiers/tierPortfolio';
 import type { PartnerRow } from '../../app/usePortfolioOverview';
 
@@ -48,10 +49,7 @@ const normalise = (email: string | undefined): string => (email ?? '').trim().to
 const DEFAULT_CONTEXT: PortfolioContext = { me: '', ownerLabel: (email) => email };
 
 function searchText(row: PartnerRow, ownerLabel: (email: string) => string): string {
-  const { partner } = row;
-  return [partner.name, partner.region, partner.website, partner.tier, partner.type, partner.ownerEmail, ownerLabel(partner.ownerEmail), ...partner.tags, ...partner.contacts.map((c) => c.name)]
-    .join(' ')
-    .toLowerCase();
+  return partnerSearchText(row.partner, ownerLabel);
 }
 
 const textCache = new WeakMap<PartnerRow, { label: (email: string) => string; text: string }>();
@@ -154,26 +152,7 @@ export function isFiltered(filter: PortfolioFilter): boolean {
 // ---------------------------------------------------------------------------------------------
 // Owners
 
-/**
- * Owner emails to names: the user's own name, then anyone named on a partner's team with that
- * email. An email nobody has named stays the email.
- */
-export function ownerNames(partners: readonly Pick<Partner, 'team'>[], me: { email: string; name: string }): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const partner of partners) {
-    for (const member of partner.team) {
-      const email = normalise(member.email);
-      if (email && member.name.trim() && !names.has(email)) names.set(email, member.name.trim());
-    }
-  }
-  if (me.email.trim() && me.name.trim()) names.set(normalise(me.email), me.name.trim());
-  return names;
-}
-
-/** The owner as the Owner column shows it: their name where known, else the email, or "No owner". */
-export function ownerLabelFor(names: ReadonlyMap<string, string>): (email: string) => string {
-  return (email) => (normalise(email) === '' ? 'No owner' : (names.get(normalise(email)) ?? email.trim()));
-}
+export { ownerLabelFor, ownerNames };
 
 // ---------------------------------------------------------------------------------------------
 // Saved views

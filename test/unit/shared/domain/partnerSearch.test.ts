@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ownerLabelFor, ownerNames, partnerSearchText } from '../../../../src-shared/domain/partnerSearch';
+
+const partner = {
+  name: 'Kestrel Systems',
+  region: 'EMEA',
+  website: 'kestrel.example',
+  tier: 'Silver',
+  type: 'isv' as const,
+  ownerEmail: 'Ann@North.example',
+  tags: ['cloud'],
+  contacts: [{ id: 'c1', name: 'Jo Park', role: '', email: '', phone: '' }],
+  team: [{ id: 'm1', name: 'Ann Berg', role: 'partner_manager' as const, email: 'ann@north.example' }],
+};
+
+describe('partner search text', () => {
+  it('finds a partner by its owner’s email and by the name the Owner column shows, as well as its own fields', () => {
+    const label = ownerLabelFor(ownerNames([partner], { email: '', name: '' }));
+    const text = partnerSearchText(partner, label);
+    for (const word of ['kestrel', 'emea', 'silver', 'isv', 'ann@north', 'ann berg', 'cloud', 'jo park']) expect(text).toContain(word);
+    expect(text).not.toContain('no owner');
+  });
+
+  it('names owners by the user’s own profile first, then a partner team entry, else the email; no email is “No owner”', () => {
+    const names = ownerNames([partner], { email: 'ANN@north.example ', name: 'Ann (me)' });
+    const label = ownerLabelFor(names);
+    expect(label('ann@north.example')).toBe('Ann (me)');
+    expect(label('zed@south.example')).toBe('zed@south.example');
+    expect(label('  ')).toBe('No owner');
+  });
+});
