@@ -180,7 +180,8 @@ export async function interactions(
     // The table is virtualised: pick among the rows on screen (a different one each cycle).
     for (let run = 0; run < options.navigationRuns; run += 1) {
       const row = rows.nth(run % Math.max(1, Math.min(10, await rows.count())));
-      const nameCell = row.locator('td').first().locator('p').first();
+      // The second cell: the first holds the row's selection checkbox.
+      const nameCell = row.locator('td').nth(1).locator('p').first();
       await nameCell.scrollIntoViewIfNeeded();
       const name = (await nameCell.innerText()).trim();
       workspace.push({ ...(await measure(page, { kind: 'workspace', name }, () => nameCell.click())), partner: name });
