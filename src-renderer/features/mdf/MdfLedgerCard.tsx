@@ -40,10 +40,7 @@ export function MdfLedgerCard({ partnerId, initiatives }: { partnerId: string; i
                 row.amounts.map((a) => (
                   <Table.Tr key={`${row.initiativeId ?? 'none'}-${a.currency}`}>
                     <Table.Td>{row.title}</Table.Td>
-                    <Table.Td ta="right">{formatMoney(a.requested, a.currency)}</Table.Td>
-                    <Table.Td ta="right">{formatMoney(a.approved, a.currency)}</Table.Td>
-                    <Table.Td ta="right">{formatMoney(a.claimed, a.currency)}</Table.Td>
-                    <Table.Td ta="right">{formatMoney(a.paid, a.currency)}</Table.Td>
+                    <AmountCells amounts={a} />
                   </Table.Tr>
                 )),
               )}
@@ -52,10 +49,7 @@ export function MdfLedgerCard({ partnerId, initiatives }: { partnerId: string; i
               {ledger.totals.map((a) => (
                 <Table.Tr key={a.currency} fw={600}>
                   <Table.Td>Total in {a.currency}</Table.Td>
-                  <Table.Td ta="right">{formatMoney(a.requested, a.currency)}</Table.Td>
-                  <Table.Td ta="right">{formatMoney(a.approved, a.currency)}</Table.Td>
-                  <Table.Td ta="right">{formatMoney(a.claimed, a.currency)}</Table.Td>
-                  <Table.Td ta="right">{formatMoney(a.paid, a.currency)}</Table.Td>
+                  <AmountCells amounts={a} />
                 </Table.Tr>
               ))}
             </Table.Tfoot>
@@ -63,5 +57,17 @@ export function MdfLedgerCard({ partnerId, initiatives }: { partnerId: string; i
         </Table.ScrollContainer>
       )}
     </Card>
+  );
+}
+
+/** Requested, approved, claimed and paid of one currency, as table cells (a row and the totals). */
+function AmountCells({ amounts: a }: { amounts: { requested: number; approved: number; claimed: number; paid: number; currency: string } }) {
+  return (
+    <>
+      <Table.Td ta="right">{formatMoney(a.requested, a.currency)}</Table.Td>
+      <Table.Td ta="right">{formatMoney(a.approved, a.currency)}</Table.Td>
+      <Table.Td ta="right">{formatMoney(a.claimed, a.currency)}</Table.Td>
+      <Table.Td ta="right">{formatMoney(a.paid, a.currency)}</Table.Td>
+    </>
   );
 }
