@@ -102,15 +102,40 @@ export function decideExtension(deal: Deal, approve: boolean, on: IsoDate): Rule
   return { ok: true, value: { extensions, protectedUntil: approve ? newExpiry : deal.protectedUntil } };
 }
 
+const openApproved = (d: Deal): boolean => d.stage === 'approved' && d.protectedUntil !== undefined && d.decision?.outcome !== 'rejected';
+
 /** Protected registrations expiring within the reminder window (today included), soonest first. */
 export function expiringRegistrations(deals: readonly Deal[], today: IsoDate, withinDays: number = EXPIRY_REMINDER_DAYS): Deal[] {
   return deals
-    .filter((d) => d.stage === 'approved' && d.protectedUntil !== undefined && d.decision?.outcome !== 'rejected')
+    .filter(openApproved)
     .filter((d) => {
       const left = daysFrom(today, d.protectedUntil as IsoDate);
       return left >= 0 && left <= withinDays;
     })
     .sort((a, b) => ((a.protectedUntil ?? '') < (b.protectedUntil ?? '') ? -1 : 1));
+}
+
+/**
+ * Approved registrations whose protection has run out while the deal is still open: each waits
+ * for the manager to extend it or close the deal (won or lost), so it stays listed however long
+ * ago it expired. Most recently expired first.
+ */
+export function expiredOpenRegistrations(deals: readonly Deal[], today: IsoDate): Deal[] {
+  return deals
+    .filter(openApproved)
+    .filter((d) => daysFrom(today, d.protectedUntil as IsoDate) < 0)
+    .sort((a, b) => ((a.protectedUntil ?? '') > (b.protectedUntil ?? '') ? -1 : a.protectedUntil === b.protectedUntil ? (a.id < b.id ? -1 : 1) : 1));
+}
+
+/**
+ * Whether an expired registration is news for a desktop notification: it ran out within the
+ * reminder window. One that expired longer ago (a laptop restored from a backup, a portfolio
+ * taken over) is listed on Today without a burst of notifications.
+ */
+export function isRecentlyExpired(deal: Deal, today: IsoDate, withinDays: number = EXPIRY_REMINDER_DAYS): boolean {
+  if (!openApproved(deal)) return false;
+  const ago = -daysFrom(today, deal.protectedUntil as IsoDate);
+  return ago >= 1 && ago <= withinDays;
 }
 
 /** The registration's status in words, as the deals table and Today show it. */

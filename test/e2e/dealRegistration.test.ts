@@ -12,7 +12,9 @@ const isoInDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOSt
  * Deal registration as partners depend on it: a manager approves a registration with a reason and
  * it is protected for 90 days; another partner registering the same customer (written as a web
  * address) is told whose protected registration holds it and until when, before saving; a week
- * before the protection ends, the registration shows on Today. Real renderer, real IndexedDB.
+ * before the protection ends, the registration shows on Today, and once it has expired with the
+ * deal still open it stays there (and the OS is asked for one notification) until the manager
+ * extends it. Real renderer, real IndexedDB; the browser's Notification API is the recorded boundary.
  */
 describe('deal registration: approval, protection and the duplicate pre-check', () => {
   let session: AppSession;
@@ -84,7 +86,7 @@ describe('deal registration: approval, protection and the duplicate pre-check', 
 
   it('shows the registration on Today a week before its protection ends', async () => {
     await app.goTo('Today');
-    const card = page.getByRole('region', { name: 'Registrations expiring' });
+    const card = page.getByRole('region', { name: 'Registration protection' });
     expect(await card.innerText()).toContain('No protected registration ends in the next 7 days.');
 
     // Eighty-five days later (the app reads the date from the clock), five days are left.
@@ -105,5 +107,56 @@ describe('deal registration: approval, protection and the duplicate pre-check', 
 
     await item.getByRole('link', { name: 'acme-robotics.com' }).click();
     await expect.poll(() => records.registrationStatus('acme-robotics.com').innerText()).toMatch(/^Protection expires in 5 days/i);
+  });
+
+  it('lists the expired registration on Today, still open, with one notification, until it is extended', async () => {
+    // The OS boundary: the browser's Notification API records what the app asks it to show.
+    await page.addInitScript(() => {
+      const shown: { title: string; body: string }[] = [];
+      Object.assign(window, { shownNotifications: shown });
+      class RecordedNotification {
+        static permission = 'granted';
+        static requestPermission = () => Promise.resolve('granted');
+        onclick: (() => void) | null = null;
+        constructor(title: string, options?: { body?: string }) {
+          shown.push({ title, body: options?.body ?? '' });
+        }
+        close() {}
+      }
+      Object.assign(window, { Notification: RecordedNotification });
+    });
+    const shown = () => page.evaluate(() => (window as unknown as { shownNotifications: { title: string; body: string }[] }).shownNotifications.filter((n) => n.title.includes('acme-robotics.com')));
+    // Ninety-two days after the approval the protection (90 days) ended yesterday.
+    await page.clock.setFixedTime(new Date(Date.now() + 92 * DAY_MS));
+    await app.reload();
+    await app.goTo('Today');
+    const card = page.getByRole('region', { name: 'Registration protection' });
+    const expired = card.getByRole('region', { name: 'Expired, deal still open: extend or close' });
+    const item = expired.getByTestId('expired-registration').filter({ hasText: 'acme-robotics.com' });
+    await item.waitFor();
+    expect(await item.innerText()).toContain(holder);
+    expect(await item.innerText()).toContain(`Protection expired ${await app.shownDate(isoInDays(90))}`);
+    expect(await card.getByTestId('expiring-registration').filter({ hasText: 'acme-robotics.com' }).count()).toBe(0);
+    await expect.poll(shown).toEqual([
+      { title: 'Registration expired: acme-robotics.com', body: expect.stringContaining(`protection ended ${await app.shownDate(isoInDays(90))} and the deal is still open`) as unknown as string },
+    ]);
+    await app.dismissNotifications();
+    await card.scrollIntoViewIfNeeded();
+    await app.screenshot('deals-04-today-expired');
+
+    // Reopened the same day: listed again, not notified again.
+    await app.reload();
+    await item.waitFor();
+    expect(await shown()).toEqual([]);
+
+    // The manager asks for another window (90 days from today) and approves it: it leaves the expired list.
+    await item.getByRole('link', { name: 'acme-robotics.com' }).click();
+    await records.decideRegistration('acme-robotics.com', 'Request an extension', 'The customer moved the purchase to next quarter');
+    await records.dealRows().filter({ hasText: 'acme-robotics.com' }).getByRole('button', { name: 'Registration of acme-robotics.com' }).click();
+    await page.getByRole('menuitem', { name: 'Approve the extension (90 days)' }).click();
+    await expect.poll(() => records.registrationStatus('acme-robotics.com').innerText()).toMatch(new RegExp(`^Protected until ${await app.shownDate(isoInDays(92 + 90))}$`, 'i'));
+    await app.goTo('Today');
+    await card.waitFor();
+    expect(await card.getByTestId('expired-registration').filter({ hasText: 'acme-robotics.com' }).count()).toBe(0);
   });
 });

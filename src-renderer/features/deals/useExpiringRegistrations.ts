@@ -1,13 +1,18 @@
 import { useMemo } from 'react';
-import { expiringRegistrations } from '../../../src-shared/deals/registration';
+import { expiredOpenRegistrations, expiringRegistrations } from '../../../src-shared/deals/registration';
 import type { Deal } from '../../../src-shared/domain/types';
 import { usePortfolioOverview } from '../../app/usePortfolioOverview';
 import { useAppData } from '../../db/useAppData';
 
-/** Protected registrations of every partner on this laptop that expire within the reminder window. */
-export function useExpiringRegistrations(): { expiring: Deal[]; today: string } {
+/**
+ * The registrations of every partner on this laptop that need the manager: protected ones that
+ * expire within the reminder window, and expired ones whose deal is still open (extend or close).
+ */
+export function useExpiringRegistrations(): { expiring: Deal[]; expired: Deal[]; today: string } {
   const { dealsByPartner } = useAppData();
   const { today } = usePortfolioOverview();
-  const expiring = useMemo(() => expiringRegistrations([...dealsByPartner.values()].flat(), today), [dealsByPartner, today]);
-  return { expiring, today };
+  return useMemo(() => {
+    const deals = [...dealsByPartner.values()].flat();
+    return { expiring: expiringRegistrations(deals, today), expired: expiredOpenRegistrations(deals, today), today };
+  }, [dealsByPartner, today]);
 }

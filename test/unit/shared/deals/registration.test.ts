@@ -3,7 +3,9 @@ import {
   DEFAULT_PROTECTION_DAYS,
   approveRegistration,
   decideExtension,
+  expiredOpenRegistrations,
   expiringRegistrations,
+  isRecentlyExpired,
   isProtected,
   isStagePickable,
   registrationStatus,
@@ -91,6 +93,37 @@ describe('registrations expiring soon', () => {
     const a = (id: string, until: string, extra: Partial<Deal> = {}) => deal({ id, stage: 'approved', protectedUntil: until, decision: { outcome: 'approved', reason: 'ok', on: '2026-01-01' }, ...extra });
     const list = expiringRegistrations([a('late', '2026-03-08'), a('soon', '2026-03-02'), a('far', '2026-03-09'), a('gone', '2026-02-28'), a('won', '2026-03-03', { stage: 'won' })], '2026-03-01');
     expect(list.map((d) => d.id)).toEqual(['soon', 'late']);
+  });
+});
+
+describe('expired registrations whose deal is still open', () => {
+  const a = (id: string, until: string, extra: Partial<Deal> = {}) => deal({ id, stage: 'approved', protectedUntil: until, decision: { outcome: 'approved', reason: 'ok', on: '2026-01-01' }, ...extra });
+  const deals = [
+    a('yesterday', '2026-02-28'),
+    a('long-ago', '2025-11-30'),
+    a('today', '2026-03-01'),
+    a('won', '2026-02-01', { stage: 'won' }),
+    a('lost', '2026-02-01', { stage: 'lost' }),
+    deal({ id: 'pending', registeredOn: '2025-01-01' }),
+    a('week', '2026-02-22'),
+  ];
+
+  it('lists every approved registration past its expiry and not closed, most recently expired first, however long ago', () => {
+    expect(expiredOpenRegistrations(deals, '2026-03-01').map((d) => d.id)).toEqual(['yesterday', 'week', 'long-ago']);
+    expect(registrationStatus(deals[0] as Deal, '2026-03-01')).toEqual({ kind: 'expired', until: '2026-02-28', daysAgo: 1 });
+  });
+
+  it('leaves the list once the deal is closed or the registration is extended', () => {
+    const yesterday = deals[0] as Deal;
+    const requested = apply(yesterday, requestExtension(yesterday, 'Customer delayed the purchase', '2026-03-01', 30));
+    const extended = apply(requested, decideExtension(requested, true, '2026-03-01'));
+    expect(extended.protectedUntil).toBe('2026-03-31');
+    // The extended and the won copies leave the list; the copy with the request still waiting stays on it.
+    expect(expiredOpenRegistrations([extended, { ...yesterday, stage: 'won' }, requested], '2026-03-01').map((d) => d.id)).toEqual(['yesterday']);
+  });
+
+  it('counts an expiry as news for a notification only within the 7 days after it', () => {
+    expect(deals.filter((d) => isRecentlyExpired(d, '2026-03-01')).map((d) => d.id)).toEqual(['yesterday', 'week']);
   });
 });
 

@@ -3,7 +3,7 @@ import { generateDemoPortfolio, type DemoPortfolio } from '../../../../src-share
 import { overdueSteps } from '../../../../src-shared/domain/journey';
 import { partnerOverview } from '../../../../src-shared/domain/partnerOverview';
 import type { IsoDate, Partner } from '../../../../src-shared/domain/types';
-import { expiringRegistrations } from '../../../../src-shared/deals/registration';
+import { expiredOpenRegistrations, expiringRegistrations, registrationStatus } from '../../../../src-shared/deals/registration';
 import { dealRegistrationKpis } from '../../../../src-shared/kpi/dealRegistrationKpis';
 import { tierDistributionOverTime } from '../../../../src-shared/kpi/tierDistribution';
 import { DEFAULT_TIER_DEFINITION } from '../../../../src-shared/tiers/tierDefinition';
@@ -131,8 +131,12 @@ describe.each(SEEDS)('the demo registrations were decided (seed %i)', (seed) => 
     expect(demo.deals.every((d) => !d.decision || (d.decision.on >= d.registeredOn && d.decision.on <= TODAY && (!d.closedOn || d.decision.on <= d.closedOn)))).toBe(true);
   });
 
-  it('starts with no reminder due (nothing expiring this week), some protections already run out, and a believable approval time', () => {
+  it('starts with no reminder due (nothing expiring this week), some protections already run out and listed to extend or close, and a believable approval time', () => {
     expect(expiringRegistrations(demo.deals, TODAY).map((d) => `${d.account} until ${d.protectedUntil}`)).toEqual([]);
+    // The expired registrations still open wait on Today for the manager to extend or close them.
+    const expiredOpen = expiredOpenRegistrations(demo.deals, TODAY);
+    expect(expiredOpen.length).toBeGreaterThanOrEqual(1);
+    expect(expiredOpen.every((d) => registrationStatus(d, TODAY).kind === 'expired')).toBe(true);
     const kpis = dealRegistrationKpis(demo.deals, TODAY);
     expect(kpis.expired).toBeGreaterThanOrEqual(1);
     expect(kpis.expiryRate ?? 1).toBeLessThan(0.5);
