@@ -421,8 +421,56 @@ async function main(): Promise<void> {
   }
 }
 
+/**
+ * `npm run bench -- --only=app`: the in-app scenarios alone (seed, cold opens, interactions,
+ * dashboard), about three minutes: what a change to the renderer's read path is checked with.
+ */
+async function mainAppOnly(): Promise<void> {
+  const started = Date.now();
+  const work = await tempDir('partner-desk-bench-');
+  const profile = await tempDir('partner-desk-bench-profile-');
+  const app = await serveRenderer();
+  try {
+    const assets = await buildBenchAssets(work.path);
+    const loadBefore = loadNow();
+    log(`seeding the store: ${JSON.stringify(BENCH_SIZE)}`);
+    const seed = await seedPortfolio(profile.path, app.url, BENCH_SIZE);
+    const shownPartners = shownByDefault(seed.partners);
+    await coldPortfolioOpen(profile.path, app.url, assets.probeScript, shownPartners.length);
+    const cold: PortfolioOpenRun[] = [];
+    for (let i = 0; i < RUNS.coldOpen; i += 1) {
+      cold.push(await coldPortfolioOpen(profile.path, app.url, assets.probeScript, shownPartners.length));
+      log(`cold open ${i + 1}: rows painted ${round(cold[i]?.rowsPainted ?? 0)} ms, interactive ${round(cold[i]?.interactive ?? 0)} ms`);
+    }
+    const ui: InteractionResults = await interactions(profile.path, app.url, assets.probeScript, shownPartners, {
+      searchRuns: RUNS.searchWords,
+      navigationRuns: RUNS.navigationCycles,
+      taskRuns: RUNS.tasksTicked,
+    });
+    const dashboard = await dashboardBench(profile.path, app.url, { today: todayIso(), runs: 5, owner: OWNER });
+    const keystrokes = interactionStats(ui.keystrokes);
+    const output = {
+      benchmark: 'partner-desk-app',
+      machine: { loadAverageBefore: loadBefore, loadAverageAfter: loadNow() },
+      durationSeconds: Math.round((Date.now() - started) / 1000),
+      results: {
+        portfolioOpen: { interactiveMs: summarize(cold.map((r) => r.interactive)), breakdownMedianMs: openBreakdown(cold) },
+        workspaceOpen: interactionStats(ui.workspace).toPaint,
+        today: interactionStats(ui.today).toPaint,
+        todayAfterTaskDone: interactionStats(ui.taskDoneOnToday).toPaint,
+        searchKeystroke: keystrokes.toPaint,
+        dashboardMs: dashboard.renderMs,
+      },
+    };
+    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  } finally {
+    await app.close();
+    await Promise.all([work.remove(), profile.remove()]);
+  }
+}
+
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-const ONLY = ['sync', 'store', 'deals', 'templates', 'resources'] as const;
+const ONLY = ['app', 'sync', 'store', 'deals', 'templates', 'resources'] as const;
 if (only !== undefined && !(ONLY as readonly string[]).includes(only)) throw new Error(`unknown --only=${only} (known: ${ONLY.join(', ')})`);
 const tasksArg = process.argv.find((arg) => arg.startsWith('--tasks='))?.slice('--tasks='.length);
 const storeTasks = tasksArg === undefined ? INSERT_TASKS : Number(tasksArg);
@@ -445,7 +493,7 @@ const mainResourcesOnly = async () => {
   process.stdout.write(`${JSON.stringify(await resourceCacheBench(), null, 2)}\n`);
 };
 
-const runs = { sync: mainSyncOnly, store: () => mainStoreOnly(storeTasks), deals: mainDealsOnly, templates: mainTemplatesOnly, resources: mainResourcesOnly } as const;
+const runs = { app: mainAppOnly, sync: mainSyncOnly, store: () => mainStoreOnly(storeTasks), deals: mainDealsOnly, templates: mainTemplatesOnly, resources: mainResourcesOnly } as const;
 (only === undefined ? main() : runs[only as keyof typeof runs]()).then(
   () => process.exit(0),
   (error: unknown) => {
