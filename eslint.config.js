@@ -19,7 +19,7 @@ import packageJson from './package.json' with { type: 'json' };
  * - scripts and tests are tools: every layer, Node built-ins and the declared packages.
  */
 const nodeBuiltins = ['node:*'];
-const pureLibraries = ['zod', 'date-fns', 'date-fns/*', 'papaparse', 'ics', 'eventsource-parser'];
+const pureLibraries = ['zod', 'date-fns', 'date-fns/*', 'papaparse', 'ics', 'eventsource-parser', 'minisearch'];
 const declaredPackages = Object.keys({ ...packageJson.dependencies, ...packageJson.devDependencies }).flatMap((name) => [name, `${name}/*`]);
 
 /** @type {Record<string, { folders: string[], packages: string[], message: string }>} */

@@ -1,7 +1,8 @@
 /**
- * What the portfolio's search looks in, and how owners are named: one rule for the app's table
- * (src-renderer/features/portfolio/portfolioRows.ts) and the benchmark that waits for exactly the
- * rows a query shows (scripts/bench/search.ts).
+ * How owners are named, for the Owner column and for the search (which finds a partner by its
+ * owner's name too). What a search matches is the index's rule: src-shared/search/searchIndex.ts,
+ * used by the app's table and by the benchmark that waits for exactly the rows a query shows
+ * (scripts/bench/search.ts).
  */
 import type { Partner } from './types';
 
@@ -26,11 +27,4 @@ export function ownerNames(partners: readonly Pick<Partner, 'team'>[], me: { ema
 /** The owner as the Owner column shows it: their name where known, else the email, or "No owner". */
 export function ownerLabelFor(names: ReadonlyMap<string, string>): (email: string) => string {
   return (email) => (normalise(email) === '' ? 'No owner' : (names.get(normalise(email)) ?? email.trim()));
-}
-
-/** The lower-cased text a search word must occur in: name, region, website, tier, type, owner (email and name), tags, contact names. */
-export function partnerSearchText(partner: Pick<Partner, 'name' | 'region' | 'website' | 'tier' | 'type' | 'ownerEmail' | 'tags' | 'contacts'>, ownerLabel: (email: string) => string): string {
-  return [partner.name, partner.region, partner.website, partner.tier, partner.type, partner.ownerEmail, ownerLabel(partner.ownerEmail), ...partner.tags, ...partner.contacts.map((c) => c.name)]
-    .join(' ')
-    .toLowerCase();
 }

@@ -1,9 +1,10 @@
-import { Badge } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { Spotlight, type SpotlightActionData, type SpotlightActionGroupData } from '@mantine/spotlight';
 import { notifications } from '@mantine/notifications';
 import {
   IconAward,
   IconBuildingStore,
+  IconChecklist,
   IconCalendarDue,
   IconCalendarEvent,
   IconChartBar,
@@ -19,15 +20,19 @@ import {
   IconSettings,
   IconTargetArrow,
 } from '@tabler/icons-react';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { planPdfFileName } from '../../../src-shared/plan/pdfOptions';
+import { matchesEveryTerm, typoTerms } from '../../../src-shared/search/highlight';
+import { queryTerms, type SearchHit } from '../../../src-shared/search/searchIndex';
 import { PARTNER_TYPE_LABELS } from '../../app/labels';
 import { useToday } from '../../app/useToday';
 import { useAppData } from '../../db/useAppData';
 import { usePlatform } from '../../platform/usePlatform';
 import { useNewPartner } from '../partners/useNewPartner';
 import { usePaperSize } from '../plan/usePaperSize';
+import { Highlighted } from '../search/Highlighted';
+import { useSearchIndex } from '../search/useSearchIndex';
 import { partnerCommands, partnerIdOfPath, SCREEN_COMMANDS, type PaletteCommand } from './paletteCommands';
 
 const ICONS: Record<string, ReactNode> = {
@@ -50,11 +55,38 @@ const ICONS: Record<string, ReactNode> = {
   deal: <IconCoin size={18} />,
 };
 
-/** Ctrl/Cmd+K: jump to any partner or screen, or run an action (on the partner on screen) by typing. */
+/** Partners with no query (alphabetically), and hits per kind with one. */
+const PARTNERS_UNFILTERED = 10;
+const HITS_PER_KIND = 6;
+
+/** An action's content: its icon, its label and description with what the query matched marked. */
+function ActionContent({ icon, label, description, terms, typos, right }: { icon: ReactNode; label: string; description?: string; terms: readonly string[]; typos?: readonly string[]; right?: ReactNode }) {
+  return (
+    <Group wrap="nowrap" gap="sm" w="100%">
+      <Text component="span" c="dimmed" lh={0}>
+        {icon}
+      </Text>
+      <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
+        <Highlighted text={label} terms={terms} wholeTerms={typos} size="sm" />
+        {description && <Highlighted text={description} terms={terms} wholeTerms={typos} size="xs" c="dimmed" />}
+      </Stack>
+      {right}
+    </Group>
+  );
+}
+
+/**
+ * Ctrl/Cmd+K: jump to any partner or screen, run an action (on the partner on screen), or find a
+ * task or a deal by typing. Partners, tasks and deals come from the app's search index
+ * (src-shared/search: word starts, case and accents ignored, a typo forgiven in longer words);
+ * screens and actions are matched by the same word-start rule.
+ */
 export function CommandPalette() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const { partners, partnersById, plansByPartner } = useAppData();
+  const { partners, partnersById, plansByPartner, dealsByPartner } = useAppData();
+  const [query, setQuery] = useState('');
+  const search = useSearchIndex();
   const newPartner = useNewPartner();
   const platform = usePlatform();
   const today = useToday();
@@ -79,42 +111,70 @@ export function CommandPalette() {
         );
       }
     };
+    const terms = queryTerms(query);
     const toAction = (command: PaletteCommand): SpotlightActionData => ({
       id: command.id,
       label: command.label,
-      ...(command.description ? { description: command.description } : {}),
-      keywords: command.keywords,
-      leftSection: ICONS[command.id],
+      children: <ActionContent icon={ICONS[command.id]} label={command.label} description={command.description} terms={terms} />,
       onClick: run(command),
     });
-    return [
-      { group: current ? current.name : 'Actions', actions: partnerCommands(current, currentPlans).map(toAction) },
-      { group: 'Screens', actions: SCREEN_COMMANDS.map(toAction) },
-      {
-        group: 'Partners',
-        actions: [...partners]
-          .sort((a, b) => a.name.localeCompare(b.name))
-          .map((partner) => ({
-            id: `partner-${partner.id}`,
-            label: partner.name,
-            description: [PARTNER_TYPE_LABELS[partner.type], partner.tier, partner.region].filter(Boolean).join(' · '),
-            keywords: [partner.website, partner.type, ...partner.tags, ...partner.contacts.map((c) => c.name)],
-            leftSection: <IconBuildingStore size={18} />,
-            rightSection: partner.status === 'churned' ? <Badge size="xs" color="gray">Churned</Badge> : undefined,
-            onClick: () => void navigate(`/partners/${partner.id}`),
-          })),
-      },
+    const commands = (list: PaletteCommand[]) =>
+      list.filter((command) => matchesEveryTerm([command.label, command.description ?? '', ...command.keywords], terms)).map(toAction);
+    const partnerAction = (partner: (typeof partners)[number], typos?: string[]): SpotlightActionData => ({
+      id: `partner-${partner.id}`,
+      label: partner.name,
+      children: (
+        <ActionContent
+          icon={<IconBuildingStore size={18} />}
+          label={partner.name}
+          description={[PARTNER_TYPE_LABELS[partner.type], partner.tier, partner.region].filter(Boolean).join(' · ')}
+          terms={terms}
+          typos={typos}
+          right={partner.status === 'churned' ? <Badge size="xs" color="gray">Churned</Badge> : undefined}
+        />
+      ),
+      onClick: () => void navigate(`/partners/${partner.id}`),
+    });
+    const hits = terms.length > 0 ? search.index.search(query, 200) : [];
+    const ofKind = (kind: SearchHit['kind']) => hits.filter((hit) => hit.kind === kind && partnersById.has(hit.partnerId)).slice(0, HITS_PER_KIND);
+    const hitAction = (hit: SearchHit, tab: string, icon: ReactNode, detail: string): SpotlightActionData => {
+      const partner = partnersById.get(hit.partnerId);
+      return {
+        id: `${hit.kind}-${hit.id}`,
+        label: hit.label,
+        children: <ActionContent icon={icon} label={hit.label} description={[partner?.name, detail].filter(Boolean).join(' · ')} terms={terms} typos={typoTerms(hit.terms, terms)} />,
+        onClick: () => void navigate(`/partners/${hit.partnerId}/${tab}`),
+      };
+    };
+    const dealStage = (hit: SearchHit) => (dealsByPartner.get(hit.partnerId) ?? []).find((deal) => deal.id === hit.id)?.stage.replace(/_/g, ' ') ?? '';
+    const partnerActions =
+      terms.length === 0
+        ? [...partners].sort((a, b) => a.name.localeCompare(b.name)).slice(0, PARTNERS_UNFILTERED).map((partner) => partnerAction(partner))
+        : ofKind('partner').flatMap((hit) => {
+            const partner = partnersById.get(hit.partnerId);
+            return partner ? [partnerAction(partner, typoTerms(hit.terms, terms))] : [];
+          });
+    const groups: SpotlightActionGroupData[] = [
+      { group: current ? current.name : 'Actions', actions: commands(partnerCommands(current, currentPlans)) },
+      { group: 'Screens', actions: commands(SCREEN_COMMANDS) },
+      { group: 'Partners', actions: partnerActions },
+      { group: 'Tasks', actions: ofKind('task').map((hit) => hitAction(hit, 'journey', <IconChecklist size={18} />, 'task')) },
+      { group: 'Deals', actions: ofKind('deal').map((hit) => hitAction(hit, 'deals', <IconCoin size={18} />, `deal${dealStage(hit) ? `, ${dealStage(hit)}` : ''}`)) },
     ];
-  }, [partners, partnersById, current, plansByPartner, navigate, newPartner, platform, paper, today]);
+    return groups.filter((group) => group.actions.length > 0);
+  }, [query, search, partners, partnersById, current, plansByPartner, dealsByPartner, navigate, newPartner, platform, paper, today]);
 
   return (
     <Spotlight
       actions={actions}
+      query={query}
+      onQueryChange={setQuery}
+      // The actions above are already what the query finds (and how far each group goes).
+      filter={(_query, found) => found}
+      limit={Infinity}
       shortcut={['mod + K']}
       // Ctrl/Cmd+K works from inside text fields too (it has no meaning there).
       tagsToIgnore={[]}
-      limit={12}
-      highlightQuery
       scrollable
       maxHeight={420}
       nothingFound="No partner, screen or action matches"

@@ -20,6 +20,8 @@ import { CSV_FILE } from '../../platform/platform';
 import { usePlatform } from '../../platform/usePlatform';
 import { FirstRun } from '../firstrun/FirstRun';
 import { HealthBadge } from '../partners/HealthBadge';
+import { PartnerSearchName, SearchQueryProvider } from '../search/PartnerSearchName';
+import { useSearchIndex } from '../search/useSearchIndex';
 import { useTierRecommendations } from '../tiers/useTierRecommendations';
 import type { PartnerRow } from '../../app/usePortfolioOverview';
 import { BulkActionsBar } from './BulkActionsBar';
@@ -102,12 +104,7 @@ const PortfolioTableRow = memo(function PortfolioTableRow({ row, index, measure,
         <Checkbox checked={selected} onChange={() => onToggle(row.partner.id)} aria-label={`Select ${row.partner.name}`} />
       </Table.Td>
       <Table.Td>
-        <Text fw={600} size="sm">
-          {row.partner.name}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {row.partner.region}
-        </Text>
+        <PartnerSearchName partner={row.partner} />
       </Table.Td>
       <Table.Td>
         <Text size="sm">{PARTNER_TYPE_LABELS[row.partner.type]}</Text>
@@ -171,7 +168,11 @@ export function PortfolioPage() {
   const owners = useMemo(() => ownerNames(partners, profile), [partners, profile]);
   const tiers = useTierRecommendations();
   const tierMoveOf = useMemo(() => tierMoveLookup(tiers.rows), [tiers.rows]);
-  const context = useMemo<PortfolioContext>(() => ({ me: profile.email, ownerLabel: ownerLabelFor(owners), tierMoveOf }), [profile.email, owners, tierMoveOf]);
+  const search = useSearchIndex();
+  const context = useMemo<PortfolioContext>(
+    () => ({ me: profile.email, ownerLabel: ownerLabelFor(owners), tierMoveOf, search: search.partnerMatches }),
+    [profile.email, owners, tierMoveOf, search.partnerMatches],
+  );
 
   // The box updates at once; the table follows as soon as React has time (typing stays fluid).
   const deferredFilter = useDeferredValue(filter);
@@ -351,25 +352,27 @@ export function PortfolioPage() {
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
-            <Table.Tbody ref={tbodyRef}>
-              {paddingTop > 0 && <tr aria-hidden style={{ height: paddingTop }} />}
-              {items.map((item) => {
-                const row = visible[item.index];
-                return row ? (
-                  <PortfolioTableRow
-                    key={row.partner.id}
-                    row={row}
-                    index={item.index}
-                    measure={virtualizer.measureElement}
-                    navigate={navigate}
-                    selected={selected.has(row.partner.id)}
-                    onToggle={toggle}
-                    owner={context.ownerLabel(row.partner.ownerEmail)}
-                  />
-                ) : null;
-              })}
-              {paddingBottom > 0 && <tr aria-hidden style={{ height: paddingBottom }} />}
-            </Table.Tbody>
+            <SearchQueryProvider query={deferredFilter.query} ownerLabel={context.ownerLabel}>
+              <Table.Tbody ref={tbodyRef}>
+                {paddingTop > 0 && <tr aria-hidden style={{ height: paddingTop }} />}
+                {items.map((item) => {
+                  const row = visible[item.index];
+                  return row ? (
+                    <PortfolioTableRow
+                      key={row.partner.id}
+                      row={row}
+                      index={item.index}
+                      measure={virtualizer.measureElement}
+                      navigate={navigate}
+                      selected={selected.has(row.partner.id)}
+                      onToggle={toggle}
+                      owner={context.ownerLabel(row.partner.ownerEmail)}
+                    />
+                  ) : null;
+                })}
+                {paddingBottom > 0 && <tr aria-hidden style={{ height: paddingBottom }} />}
+              </Table.Tbody>
+            </SearchQueryProvider>
           </Table>
         </Table.ScrollContainer>
         {visible.length === 0 && (

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { HealthBand } from '../../../src-shared/domain/health';
 import { PARTNER_STATUS_LABELS } from '../../../src-shared/domain/labels';
 import { PARTNER_STATUSES, PARTNER_TYPES, PHASES, type PartnerStatus, type PartnerType, type Phase } from '../../../src-shared/domain/types';
-import { ownerLabelFor, ownerNames, partnerSearchText } from '../../../src-shared/domain/partnerSearch';
+import { ownerLabelFor, ownerNames } from '../../../src-shared/domain/partnerSearch';
+import { matchingPartnerIds } from '../../../src-shared/search/searchIndex';
 import type { TierMoveFilter } from '../../../src-shared/tiers/tierPortfolio';
 import type { PartnerRow } from '../../app/usePortfolioOverview';
 
@@ -30,6 +31,11 @@ export type PortfolioContext = {
   ownerLabel: (email: string) => string;
   /** The partner's tier move awaiting a decision, if any (src-shared/tiers), for the tier filter. */
   tierMoveOf?: (partnerId: string) => TierMoveFilter | undefined;
+  /**
+   * The partners a search query finds (src-shared/search: the live index), or null for a blank
+   * query. Without it the rows are searched by the same rule with an index built for the call.
+   */
+  search?: (query: string) => ReadonlySet<string> | null;
 };
 
 /** Partners that still need a manager's attention: every status but churned. */
@@ -47,23 +53,6 @@ const TIER_RANK: Record<string, number> = { registered: 1, silver: 2, gold: 3, p
 const normalise = (email: string | undefined): string => (email ?? '').trim().toLowerCase();
 
 const DEFAULT_CONTEXT: PortfolioContext = { me: '', ownerLabel: (email) => email };
-
-function searchText(row: PartnerRow, ownerLabel: (email: string) => string): string {
-  return partnerSearchText(row.partner, ownerLabel);
-}
-
-const textCache = new WeakMap<PartnerRow, { label: (email: string) => string; text: string }>();
-
-function matches(row: PartnerRow, words: string[], ownerLabel: (email: string) => string): boolean {
-  if (words.length === 0) return true;
-  let cached = textCache.get(row);
-  if (cached?.label !== ownerLabel) {
-    cached = { label: ownerLabel, text: searchText(row, ownerLabel) };
-    textCache.set(row, cached);
-  }
-  const text = cached.text;
-  return words.every((word) => text.includes(word));
-}
 
 function compare(a: PartnerRow, b: PartnerRow, key: PortfolioSortKey, ownerLabel: (email: string) => string): number {
   switch (key) {
@@ -91,28 +80,32 @@ export function shownStatuses(filter: PortfolioFilter): readonly PartnerStatus[]
   return filter.statuses.length > 0 ? filter.statuses : CURRENT_STATUSES;
 }
 
-/** Every rule but the status one: search words (all must match), phase, type, health, owner. */
-function matchesExceptStatus(row: PartnerRow, filter: PortfolioFilter, words: string[], context: PortfolioContext): boolean {
+/** Every rule but the status one: search words (all must match, src-shared/search), phase, type, health, owner. */
+function matchesExceptStatus(row: PartnerRow, filter: PortfolioFilter, found: ReadonlySet<string> | null, context: PortfolioContext): boolean {
   return (
     (filter.phases.length === 0 || filter.phases.includes(row.journey.phase)) &&
     (filter.types.length === 0 || filter.types.includes(row.partner.type)) &&
     (filter.bands.length === 0 || filter.bands.includes(row.health.band)) &&
     (!filter.mine || normalise(row.partner.ownerEmail) === normalise(context.me)) &&
     (!filter.tierMove || context.tierMoveOf?.(row.partner.id) === filter.tierMove) &&
-    matches(row, words, context.ownerLabel)
+    (found === null || found.has(row.partner.id))
   );
 }
 
-const queryWords = (filter: PortfolioFilter): string[] => filter.query.toLowerCase().split(/\s+/).filter(Boolean);
+/** The partners the query finds (null: no query), from the live index when the context has one. */
+function searchFound(rows: PartnerRow[], filter: PortfolioFilter, context: PortfolioContext): ReadonlySet<string> | null {
+  if (context.search) return context.search(filter.query);
+  return matchingPartnerIds(rows.map((row) => row.partner), filter.query, context.ownerLabel);
+}
 
 /**
  * The portfolio table's rows: search words (all must match), filters, then a stable sort. Sorted
  * by health, churned partners come after every active one either way round: they need no attention.
  */
 export function portfolioRows(rows: PartnerRow[], filter: PortfolioFilter, sort: PortfolioSort, context: PortfolioContext = DEFAULT_CONTEXT): PartnerRow[] {
-  const words = queryWords(filter);
+  const found = searchFound(rows, filter, context);
   const statuses = shownStatuses(filter);
-  const filtered = rows.filter((row) => statuses.includes(row.partner.status) && matchesExceptStatus(row, filter, words, context));
+  const filtered = rows.filter((row) => statuses.includes(row.partner.status) && matchesExceptStatus(row, filter, found, context));
   const sign = sort.direction === 'asc' ? 1 : -1;
   const churnedLast = (a: PartnerRow, b: PartnerRow) =>
     sort.key === 'health' ? Number(a.partner.status === 'churned') - Number(b.partner.status === 'churned') : 0;
@@ -123,11 +116,11 @@ export type HiddenByStatus = { status: PartnerStatus; count: number }[];
 
 /** Partners that match every other filter but are left out by the status filter, per status. */
 export function hiddenByStatus(rows: PartnerRow[], filter: PortfolioFilter, context: PortfolioContext = DEFAULT_CONTEXT): HiddenByStatus {
-  const words = queryWords(filter);
+  const found = searchFound(rows, filter, context);
   const statuses = shownStatuses(filter);
   const counts = new Map<PartnerStatus, number>();
   for (const row of rows) {
-    if (statuses.includes(row.partner.status) || !matchesExceptStatus(row, filter, words, context)) continue;
+    if (statuses.includes(row.partner.status) || !matchesExceptStatus(row, filter, found, context)) continue;
     counts.set(row.partner.status, (counts.get(row.partner.status) ?? 0) + 1);
   }
   return PARTNER_STATUSES.flatMap((status) => {
