@@ -197,7 +197,10 @@ export function PortfolioPage() {
     const top = tbodyRef.current?.getBoundingClientRect().top;
     if (top !== undefined) setScrollMargin(top + window.scrollY);
   }, [loading, partners.length, hasSelection]);
-  const virtualizer = useWindowVirtualizer({ count: visible.length, estimateSize: () => 64, overscan: 10, scrollMargin });
+  // Rows are measured by partner, not by position: a search keystroke reorders them, and a measured
+  // partner keeps its height (no second layout pass and re-render for rows already seen).
+  const getItemKey = useCallback((index: number) => visible[index]?.partner.id ?? index, [visible]);
+  const virtualizer = useWindowVirtualizer({ count: visible.length, estimateSize: () => 82, getItemKey, overscan: 10, scrollMargin });
   const items = virtualizer.getVirtualItems();
   const paddingTop = items.length > 0 ? (items[0]?.start ?? 0) - scrollMargin : 0;
   const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - ((items.at(-1)?.end ?? 0) - scrollMargin) : 0;
