@@ -94,6 +94,52 @@ describe('portfolio: filters, saved views and bulk actions', () => {
     await portfolio.myPartners().uncheck();
   });
 
+  it('searches by word starts with the match marked in the name, and says when the owner is what matched', async () => {
+    const name = pair[0];
+    const prefix = name.slice(0, 3).toLowerCase();
+    await portfolio.search(prefix);
+    const row = portfolio.row(name);
+    await expect.poll(() => row.getByTestId('search-match').first().innerText()).toBe(name.slice(0, 3));
+    for (const shown of await portfolio.names()) expect(shown.split(/[\s\p{P}]+/u).some((word) => word.toLowerCase().startsWith(prefix)), shown).toBe(true);
+    await app.screenshot('portfolio-search-highlight');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await app.screenshot('portfolio-search-highlight-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // Every demo partner is the user's own: the owner's name finds them all, and says so.
+    const owner = DEMO_IDENTITY.name.split(' ')[0] ?? '';
+    await portfolio.search(owner.toUpperCase());
+    await expect.poll(() => portfolio.visibleCountText()).toBe(`${current} of ${current + churned} partners`);
+    const ownerReason = row.getByTestId('search-reason').filter({ hasText: 'Matched owner' });
+    expect(await ownerReason.innerText()).toBe(`Matched owner: ${DEMO_IDENTITY.name}`);
+    expect(await ownerReason.getByTestId('search-match').innerText()).toBe(owner);
+    await portfolio.clearFilters();
+  });
+
+  it('finds a partner’s task and a deal in the command palette, marked, and opens the task’s tab by keyboard', async () => {
+    const name = pair[0];
+    await app.searchPalette('harbor');
+    const deal = page.getByTestId('palette-deal').first();
+    await deal.waitFor();
+    expect(await deal.getByTestId('search-match').first().innerText()).toBe('Harbor');
+
+    await page.getByRole('textbox', { name: 'Search partners and actions' }).fill(`hold kick-off ${name}`);
+    const task = page.getByTestId('palette-task').filter({ hasText: 'Hold the kick-off call' }).filter({ hasText: name });
+    await task.first().waitFor();
+    expect(await page.getByTestId('palette-task').count()).toBe(1);
+    expect(await task.getByTestId('search-match').allInnerTexts()).toEqual(expect.arrayContaining(['Hold', 'kick', 'off']));
+    await app.screenshot('palette-task-deal');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await app.screenshot('palette-task-deal-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name }).waitFor();
+    await page.getByRole('tab', { name: 'Journey', selected: true }).waitFor();
+    expect(page.url()).toMatch(/\/partners\/[^/]+\/journey$/);
+    await app.goTo('Portfolio');
+  });
+
   it('selects by keyboard (Space on a row) and all shown rows from the header', async () => {
     const row = portfolio.row(pair[0]);
     await row.focus();

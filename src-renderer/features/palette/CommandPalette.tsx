@@ -60,9 +60,25 @@ const PARTNERS_UNFILTERED = 10;
 const HITS_PER_KIND = 6;
 
 /** An action's content: its icon, its label and description with what the query matched marked. */
-function ActionContent({ icon, label, description, terms, typos, right }: { icon: ReactNode; label: string; description?: string; terms: readonly string[]; typos?: readonly string[]; right?: ReactNode }) {
+function ActionContent({
+  kind,
+  icon,
+  label,
+  description,
+  terms,
+  typos,
+  right,
+}: {
+  kind: 'command' | SearchHit['kind'];
+  icon: ReactNode;
+  label: string;
+  description?: string;
+  terms: readonly string[];
+  typos?: readonly string[];
+  right?: ReactNode;
+}) {
   return (
-    <Group wrap="nowrap" gap="sm" w="100%">
+    <Group wrap="nowrap" gap="sm" w="100%" data-testid={`palette-${kind}`}>
       <Text component="span" c="dimmed" lh={0}>
         {icon}
       </Text>
@@ -115,7 +131,7 @@ export function CommandPalette() {
     const toAction = (command: PaletteCommand): SpotlightActionData => ({
       id: command.id,
       label: command.label,
-      children: <ActionContent icon={ICONS[command.id]} label={command.label} description={command.description} terms={terms} />,
+      children: <ActionContent kind="command" icon={ICONS[command.id]} label={command.label} description={command.description} terms={terms} />,
       onClick: run(command),
     });
     const commands = (list: PaletteCommand[]) =>
@@ -125,6 +141,7 @@ export function CommandPalette() {
       label: partner.name,
       children: (
         <ActionContent
+          kind="partner"
           icon={<IconBuildingStore size={18} />}
           label={partner.name}
           description={[PARTNER_TYPE_LABELS[partner.type], partner.tier, partner.region].filter(Boolean).join(' · ')}
@@ -142,7 +159,7 @@ export function CommandPalette() {
       return {
         id: `${hit.kind}-${hit.id}`,
         label: hit.label,
-        children: <ActionContent icon={icon} label={hit.label} description={[partner?.name, detail].filter(Boolean).join(' · ')} terms={terms} typos={typoTerms(hit.terms, terms)} />,
+        children: <ActionContent kind={hit.kind} icon={icon} label={hit.label} description={[partner?.name, detail].filter(Boolean).join(' · ')} terms={terms} typos={typoTerms(hit.terms, terms)} />,
         onClick: () => void navigate(`/partners/${hit.partnerId}/${tab}`),
       };
     };
