@@ -182,11 +182,16 @@ export class SearchIndex {
     return new Set(results.map((result) => result['partnerId'] as string));
   }
 
-  /** Partners, tasks and deals for the command palette, best first. */
+  /**
+   * Partners, tasks and deals for the command palette, best first. A task or deal is found by its
+   * own words; its partner's name only narrows ("kick-off kestrel"), else a partner's name would
+   * list every task of that partner.
+   */
   search(query: string, limit: number): SearchHit[] {
     if (queryTerms(query).length === 0) return [];
     return this.index
       .search(query, { prefix: true, fuzzy: (term) => (term.length >= 4 ? 0.2 : false), combineWith: 'AND', boost: BOOST })
+      .filter((result) => result['kind'] === 'partner' || Object.values(result.match).some((fields) => fields.some((field) => field !== 'partner')))
       .slice(0, limit)
       .map(toHit);
   }

@@ -122,16 +122,17 @@ describe('portfolio: filters, saved views and bulk actions', () => {
     const deal = page.getByTestId('palette-deal').first();
     await deal.waitFor();
     expect(await deal.getByTestId('search-match').first().innerText()).toBe('Harbor');
+    await app.screenshot('palette-deal');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await app.screenshot('palette-deal-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
 
     await page.getByRole('textbox', { name: 'Search partners and actions' }).fill(`hold kick-off ${name}`);
     const task = page.getByTestId('palette-task').filter({ hasText: 'Hold the kick-off call' }).filter({ hasText: name });
     await task.first().waitFor();
     expect(await page.getByTestId('palette-task').count()).toBe(1);
     expect(await task.getByTestId('search-match').allInnerTexts()).toEqual(expect.arrayContaining(['Hold', 'kick', 'off']));
-    await app.screenshot('palette-task-deal');
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await app.screenshot('palette-task-deal-dark');
-    await page.emulateMedia({ colorScheme: 'light' });
+    await app.screenshot('palette-task');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 2, name }).waitFor();

@@ -79,12 +79,13 @@ function ActionContent({
 }) {
   return (
     <Group wrap="nowrap" gap="sm" w="100%" data-testid={`palette-${kind}`}>
-      <Text component="span" c="dimmed" lh={0}>
+      {/* Inherited colour, faded: readable on the selected action's background too. */}
+      <Text component="span" inherit lh={0} opacity={0.7}>
         {icon}
       </Text>
       <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
-        <Highlighted text={label} terms={terms} wholeTerms={typos} size="sm" />
-        {description && <Highlighted text={description} terms={terms} wholeTerms={typos} size="xs" c="dimmed" />}
+        <Highlighted text={label} terms={terms} wholeTerms={typos} size="sm" c="inherit" />
+        {description && <Highlighted text={description} terms={terms} wholeTerms={typos} size="xs" opacity={0.75} />}
       </Stack>
       {right}
     </Group>
@@ -175,7 +176,7 @@ export function CommandPalette() {
       { group: current ? current.name : 'Actions', actions: commands(partnerCommands(current, currentPlans)) },
       { group: 'Screens', actions: commands(SCREEN_COMMANDS) },
       { group: 'Partners', actions: partnerActions },
-      { group: 'Tasks', actions: ofKind('task').map((hit) => hitAction(hit, 'journey', <IconChecklist size={18} />, 'task')) },
+      { group: 'Tasks', actions: ofKind('task').map((hit) => hitAction(hit, 'journey', <IconChecklist size={18} />, '')) },
       { group: 'Deals', actions: ofKind('deal').map((hit) => hitAction(hit, 'deals', <IconCoin size={18} />, `deal${dealStage(hit) ? `, ${dealStage(hit)}` : ''}`)) },
     ];
     return groups.filter((group) => group.actions.length > 0);

@@ -171,6 +171,8 @@ describe('search index: palette', () => {
     expect(index.search('kestrel', 10).map((hit) => `${hit.kind}:${hit.label}`)).toEqual(['partner:Kestrel Systems', 'deal:Kestrel Airways']);
     expect(index.search('kestral', 10).map((hit) => hit.label)).toContain('Kestrel Systems');
     expect(index.search('kick sao', 10).map((hit) => `${hit.kind}:${hit.label}`)).toEqual(['task:Kick-off call']);
+    // A partner's name alone finds the partner, not every one of its tasks.
+    expect(index.search('sao', 10).map((hit) => `${hit.kind}:${hit.label}`)).toEqual(['partner:São Paulo Integrações']);
   });
 });
 
