@@ -246,7 +246,7 @@ export function appFigures(run: AppSuiteResult, targets: AppTargets): Figure[] {
       pass: open < targets.portfolioOpenMs && r.portfolioOpen.toRawReadAll <= targets.portfolioOpenToRawAllRatio,
     },
     {
-      figure: `${tag}cold open -> interactive (median)`,
+      figure: `${tag}cold open, beside the partners read`,
       value: open,
       unit: 'ms',
       floor: rawPartners,
