@@ -8,7 +8,8 @@ import type { Page } from 'playwright-core';
 import type { DemoSize } from '../../src-shared/demo/demoPortfolio';
 import type { Partner } from '../../src-shared/domain/types';
 import { callProbe, firstPage, launchPersistent } from './browser';
-import type { Condition, InteractionResult, LoadReport } from './probe';
+import { sampleMemory, type MemorySample } from './memory';
+import type { Condition, InteractionResult, LoadReport, RawReadReport } from './probe';
 import { expectedMatches } from './search';
 
 /** Quiet window after the rows are painted for the page to count as interactive (TTI-style). */
@@ -105,6 +106,24 @@ export async function cachedPortfolioOpen(profileDir: string, appUrl: string, pr
   }
 }
 
+/**
+ * The cold open's floor: a fresh browser process on the same profile and origin (HTTP cache off,
+ * as the cold open), a blank page that loads no app code, reading the app's RxDB Dexie databases
+ * with the plain IndexedDB API: the partners store alone (what the first screen needs), or every
+ * store of every collection (all documents).
+ */
+export async function rawReadFloor(profileDir: string, appUrl: string, probeScript: string, scope: 'partners' | 'all'): Promise<RawReadReport> {
+  const { context, page } = await openWithProbe(profileDir, probeScript, true);
+  try {
+    const blank = new URL('__bench-floor.html', appUrl).href;
+    await page.route(blank, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>floor</title>' }));
+    await page.goto(blank);
+    return await callProbe(page, 'rawRead', scope);
+  } finally {
+    await context.close();
+  }
+}
+
 async function measure(page: Page, condition: Condition, act: () => Promise<void>): Promise<InteractionResult> {
   await callProbe(page, 'arm', condition);
   await act();
@@ -117,6 +136,10 @@ export type Keystroke = InteractionResult & { query: string; key: string; rows: 
 
 export type InteractionResults = {
   searchQuery: string;
+  /** Click on the Portfolio heading, which does nothing: input -> next frame, the interactions' floor. */
+  frameFloor: InteractionResult[];
+  /** Renderer memory: after the Portfolio opened, after every interaction, and after a forced GC. */
+  memory: { afterOpen: MemorySample; afterInteractions: MemorySample; retainedAfterGc: MemorySample };
   keystrokes: Keystroke[];
   workspace: (InteractionResult & { partner: string })[];
   today: InteractionResult[];
@@ -148,6 +171,12 @@ export async function interactions(
   try {
     await page.goto(`${appUrl}#/portfolio`, { waitUntil: 'commit' });
     await loadReport(page, partners.length);
+    const afterOpen = await sampleMemory(context, page, profileDir, false);
+
+    // --- Floor: a click the app does nothing with, input -> next frame.
+    const heading = page.getByRole('heading', { level: 2 }).first();
+    const frameFloor: InteractionResult[] = [];
+    for (let run = 0; run < Math.max(3, options.navigationRuns); run += 1) frameFloor.push(await measure(page, { kind: 'frame' }, () => heading.click()));
 
     // --- Search: type a partner name letter by letter, then delete it letter by letter.
     const query = searchQueryFor(partners);
@@ -204,7 +233,9 @@ export async function interactions(
     }
     log(`today: ${taskDoneOnToday.length} tasks ticked off`);
 
-    return { searchQuery: query, keystrokes, workspace, today, portfolioInApp, taskDoneOnToday };
+    const afterInteractions = await sampleMemory(context, page, profileDir, false);
+    const retainedAfterGc = await sampleMemory(context, page, profileDir, true);
+    return { searchQuery: query, frameFloor, memory: { afterOpen, afterInteractions, retainedAfterGc }, keystrokes, workspace, today, portfolioInApp, taskDoneOnToday };
   } finally {
     await context.close();
   }

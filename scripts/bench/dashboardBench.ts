@@ -5,7 +5,7 @@
  * Chromium on the seeded store, a click on "Dashboard" in the navigation until the KPI tiles, all
  * charts and the model card are in the DOM and a frame has been painted.
  */
-import { BENCH_SIZE, generateDemoPortfolio } from '../../src-shared/demo/demoPortfolio';
+import { BENCH_SIZE, generateDemoPortfolio, type DemoSize } from '../../src-shared/demo/demoPortfolio';
 import { partnerHealth } from '../../src-shared/domain/health';
 import { dashboardData } from '../../src-shared/kpi/dashboardData';
 import { partnerRisk, programRiskModel, recordsByPartner } from '../../src-shared/kpi/riskModel';
@@ -26,8 +26,8 @@ export type DashboardBench = {
 const CHARTS = 7;
 
 /** Pure computation, as the dashboard runs it, on the benchmark portfolio generated in Node. */
-function computeRuns(today: string, runs: number, owner: { email: string; name: string }) {
-  const demo = generateDemoPortfolio({ today, size: BENCH_SIZE, ownerEmail: owner.email, ownerName: owner.name });
+function computeRuns(today: string, runs: number, owner: { email: string; name: string }, size: DemoSize) {
+  const demo = generateDemoPortfolio({ today, size, ownerEmail: owner.email, ownerName: owner.name });
   const data = { partners: demo.partners, tasks: demo.tasks, deals: demo.deals, trainings: demo.trainings, surveys: demo.surveys };
   const recordsOf = recordsByPartner(demo);
   // Health is computed once per data change by the portfolio overview for every screen; the risk reads it.
@@ -102,8 +102,8 @@ async function renderRuns(profileDir: string, appUrl: string, runs: number): Pro
   }
 }
 
-export async function dashboardBench(profileDir: string, appUrl: string, options: { today: string; runs: number; owner: { email: string; name: string } }): Promise<DashboardBench> {
-  const compute = computeRuns(options.today, options.runs, options.owner);
+export async function dashboardBench(profileDir: string, appUrl: string, options: { today: string; runs: number; owner: { email: string; name: string }; size?: DemoSize }): Promise<DashboardBench> {
+  const compute = computeRuns(options.today, options.runs, options.owner, options.size ?? BENCH_SIZE);
   const render = await renderRuns(profileDir, appUrl, options.runs);
   return {
     ...compute,

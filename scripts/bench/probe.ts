@@ -16,7 +16,9 @@ export type Condition =
   /** Today view: heading, stats and the "Needs attention" list are shown. */
   | { kind: 'today' }
   /** Today view: the Overdue card's badge shows `count`. */
-  | { kind: 'overdue'; count: number };
+  | { kind: 'overdue'; count: number }
+  /** Nothing but the input itself: the floor of every interaction (input event -> the next frame, no app work). */
+  | { kind: 'frame' };
 
 export type LongTask = { start: number; end: number };
 
@@ -49,8 +51,23 @@ export type InteractionResult = {
   longTasks: LongTask[];
 };
 
+/** A raw IndexedDB read of the app's own stores (rawRead): the floor of the cold open. */
+export type RawReadReport = {
+  /** Which databases: the partners collection's only (what the first screen needs), or every one. */
+  scope: 'partners' | 'all';
+  databases: { name: string; stores: { name: string; documents: number }[] }[];
+  documents: number;
+  /** indexedDB.open of the databases (in parallel). */
+  openMs: number;
+  /** Open + getAll() of the stores (in parallel), until every result is in JS. */
+  totalMs: number;
+  /** performance.now() when it finished: milliseconds since navigation start of the blank page. */
+  finishedAt: number;
+};
+
 export type Probe = {
   loadReport: (quietMs: number, timeoutMs: number) => Promise<LoadReport>;
+  rawRead: (scope: 'partners' | 'all') => Promise<RawReadReport>;
   arm: (condition: Condition) => void;
   result: (timeoutMs: number) => Promise<InteractionResult>;
 };
@@ -123,6 +140,42 @@ function install(): void {
     };
   };
 
+  // --- Raw IndexedDB read of the app's stores (RxDB's Dexie storage: one database per collection,
+  // `rxdb-dexie-<db>--<schema version>--<collection>`, documents in its `docs` store) -----------
+  const rawRead = async (scope: 'partners' | 'all'): Promise<RawReadReport> => {
+    const idb = g.indexedDB as unknown as RawIndexedDb;
+    const all = ((await idb.databases?.()) ?? []).map((d) => d.name ?? '').filter((name) => name.startsWith('rxdb-dexie-'));
+    const names = scope === 'partners' ? all.filter((name) => name.endsWith('--partners')) : all;
+    if (names.length === 0) throw new Error(`no RxDB Dexie database for ${scope} (databases: ${all.join(', ') || 'none'})`);
+    const request = <T>(req: RawRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(new Error(String(req.error)));
+      });
+    const started = performance.now();
+    let opened = started;
+    const databases = await Promise.all(
+      names.map(async (name) => {
+        const db = await request(idb.open(name));
+        opened = Math.max(opened, performance.now());
+        const storeNames = Array.from(db.objectStoreNames).filter((store) => scope === 'all' || store === 'docs');
+        const tx = db.transaction(storeNames, 'readonly');
+        const stores = await Promise.all(storeNames.map(async (store) => ({ name: store, documents: (await request(tx.objectStore(store).getAll())).length })));
+        db.close();
+        return { name, stores };
+      }),
+    );
+    const finished = performance.now();
+    return {
+      scope,
+      databases,
+      documents: databases.reduce((n, db) => n + db.stores.reduce((m, store) => m + store.documents, 0), 0),
+      openMs: opened - started,
+      totalMs: finished - started,
+      finishedAt: finished,
+    };
+  };
+
   // --- Interactions: input event -> result in the DOM -> next paint ---------------------------
   const text = (el: DomElement | null): string => (el?.textContent ?? '').trim();
 
@@ -148,6 +201,8 @@ function install(): void {
         const badge = doc.querySelector('section[aria-labelledby="overdue-title"] :has(> #overdue-title) [class*="Badge-label"]');
         return text(badge) === String(condition.count);
       }
+      case 'frame':
+        return armed !== null && armed.start !== null;
     }
   };
 
@@ -237,7 +292,7 @@ function install(): void {
     }
   };
 
-  host.__benchProbe = { loadReport, arm, result };
+  host.__benchProbe = { loadReport, rawRead, arm, result };
 }
 
 install();
@@ -251,3 +306,14 @@ function shownRows(doc: { querySelector: (selector: string) => { textContent: st
   const match = /^(\d+)/.exec(doc.querySelector('[data-testid="portfolio-count"]')?.textContent?.trim() ?? '');
   return match ? Number(match[1]) : -1;
 }
+
+/** The few IndexedDB calls rawRead makes (scripts/** has no DOM library, see dom.ts). */
+type RawRequest<T> = { onsuccess: (() => void) | null; onerror: (() => void) | null; readonly result: T; readonly error: unknown };
+type RawIndexedDb = {
+  databases?: () => Promise<{ name?: string }[]>;
+  open: (name: string) => RawRequest<{
+    readonly objectStoreNames: ArrayLike<string>;
+    transaction: (stores: string[], mode: 'readonly') => { objectStore: (name: string) => { getAll: () => RawRequest<unknown[]> } };
+    close: () => void;
+  }>;
+};

@@ -57,6 +57,12 @@ export const DEMO_SIZE: DemoSize = { partners: 70, history: 30, extraTasks: 40, 
 /** The benchmark portfolio: exactly 500 partners, 20,000 tasks, 5,000 meetings and 5,000 deals. */
 export const BENCH_SIZE: DemoSize = { partners: 500, totalTasks: 20_000, meetings: 5_000, deals: 5_000 };
 
+/** The large benchmark portfolio, four times the benchmark one: 2,000 partners, 80,000 tasks, 20,000 meetings, 20,000 deals (~130k documents). */
+export const LARGE_BENCH_SIZE: DemoSize = { partners: 2_000, totalTasks: 80_000, meetings: 20_000, deals: 20_000 };
+
+/** The quick benchmark portfolio (`npm run bench -- --quick`), a fifth of the benchmark one: 100 partners, 4,000 tasks, 1,000 meetings, 1,000 deals. */
+export const QUICK_BENCH_SIZE: DemoSize = { partners: 100, totalTasks: 4_000, meetings: 1_000, deals: 1_000 };
+
 export type DemoPortfolio = {
   partners: Partner[];
   tasks: Task[];

@@ -1,6 +1,6 @@
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { BENCH_SIZE, DEMO_SIZE, generateDemoPortfolio, mulberry32, type DemoPortfolio } from '../../../../src-shared/demo/demoPortfolio';
+import { BENCH_SIZE, DEMO_SIZE, generateDemoPortfolio, LARGE_BENCH_SIZE, QUICK_BENCH_SIZE, mulberry32, type DemoPortfolio } from '../../../../src-shared/demo/demoPortfolio';
 import { dayNumber, isOverdue, phaseForDay } from '../../../../src-shared/domain/journey';
 import { journeyTemplateFor } from '../../../../src-shared/domain/journeyTemplates';
 import { PARTNER_STATUSES, PARTNER_TYPES, PHASES, type CollectionName } from '../../../../src-shared/domain/types';
@@ -207,6 +207,20 @@ describe('generateDemoPortfolio', () => {
     expect(new Set(bench.partners.map((p) => p.name.toLowerCase())).size).toBe(500);
     expect(new Set(bench.tasks.map((t) => t.id)).size).toBe(20_000);
     expect(schemaViolations(bench)).toEqual([]);
+  });
+
+  // npm run bench --size=2000 and --quick seed these through loadDemo: exactly the asked counts, names still unique.
+  it.each([
+    ['large (2,000 partners)', LARGE_BENCH_SIZE],
+    ['quick (100 partners)', QUICK_BENCH_SIZE],
+  ])('generates the %s benchmark size exactly, with unique partner names and task ids', (_label, size) => {
+    const portfolio = generateDemoPortfolio({ seed: 5, today: TODAY, size, ...OWNER });
+    expect(portfolio.partners).toHaveLength(size.partners);
+    expect(portfolio.tasks).toHaveLength(size.totalTasks ?? -1);
+    expect(portfolio.meetings).toHaveLength(size.meetings);
+    expect(portfolio.deals).toHaveLength(size.deals);
+    expect(new Set(portfolio.partners.map((p) => p.name.toLowerCase())).size).toBe(size.partners);
+    expect(new Set(portfolio.tasks.map((t) => t.id)).size).toBe(size.totalTasks);
   });
 
   it('refuses a task total smaller than the journeys alone', () => {
