@@ -153,7 +153,7 @@ export function CommandPalette() {
       ),
       onClick: () => void navigate(`/partners/${partner.id}`),
     });
-    const hits = terms.length > 0 ? search.index.search(query, 200) : [];
+    const hits = terms.length > 0 ? search.search(query, 200) : [];
     const ofKind = (kind: SearchHit['kind']) => hits.filter((hit) => hit.kind === kind && partnersById.has(hit.partnerId)).slice(0, HITS_PER_KIND);
     const hitAction = (hit: SearchHit, tab: string, icon: ReactNode, detail: string): SpotlightActionData => {
       const partner = partnersById.get(hit.partnerId);
