@@ -31,6 +31,11 @@ export type LoadReport = {
   /** First portfolio row in the DOM, and just after the frame that shows it. */
   rowsInDom: number;
   rowsPainted: number;
+  /**
+   * Every record in: the "Loading N tasks…" line gone (rows painted from the partners alone say
+   * it while the tasks, meetings and deals are still being read; then health and next steps show).
+   */
+  recordsIn: number;
   /** Rows painted and the main thread free: the end of the last long task, if later. */
   interactive: number;
   rowCount: number;
@@ -89,7 +94,7 @@ function install(): void {
   }
 
   // --- Cold load: store opening, first rows -------------------------------------------------
-  const load = { storeOpening: null as number | null, storeOpen: null as number | null, rowsInDom: null as number | null };
+  const load = { storeOpening: null as number | null, storeOpen: null as number | null, rowsInDom: null as number | null, recordsIn: null as number | null };
   let rowsPainted: Promise<number> | null = null;
   const loadObserver = new g.MutationObserver(() => {
     const now = performance.now();
@@ -101,6 +106,9 @@ function install(): void {
     if (load.rowsInDom === null && g.document.querySelector('[data-testid="portfolio-row"]')) {
       load.rowsInDom = now;
       rowsPainted = afterNextPaint();
+    }
+    if (load.rowsInDom !== null && !g.document.querySelector('[data-testid="records-loading"]')) {
+      load.recordsIn = now;
       loadObserver.disconnect();
     }
   });
@@ -115,6 +123,10 @@ function install(): void {
       await sleep(20);
     }
     const painted = await rowsPainted;
+    while (load.recordsIn === null) {
+      if (performance.now() > deadline) throw new Error('the records never finished loading ("Loading N tasks…" stayed)');
+      await sleep(20);
+    }
     // Interactive: no long task for `quietMs` after the rows were painted (TTI-style window).
     let busyUntil = painted;
     for (;;) {
@@ -133,6 +145,7 @@ function install(): void {
       storeOpen: load.storeOpen,
       rowsInDom: rowsAt,
       rowsPainted: painted,
+      recordsIn: load.recordsIn,
       interactive: busyUntil,
       rowCount: shownRows(g.document),
       renderTask,

@@ -11,7 +11,7 @@ import { PrintWelcomeKitPage } from '../features/welcomekit/PrintWelcomeKitPage'
 import { PlatformContext } from '../platform/usePlatform';
 import { SyncConnection, SyncProvider } from '../sync/SyncProvider';
 import { AppLayout } from './AppLayout';
-import { AutomationHooks } from './AutomationHooks';
+import { AutomationHooks, automationRecordsHold } from './AutomationHooks';
 import { PortfolioOverviewProvider } from './PortfolioOverviewProvider';
 import { theme } from './theme';
 import { useCurrentUser, useProfile } from './useProfile';
@@ -37,7 +37,7 @@ export function App({ platform }: { platform: Platform }) {
           <ProfileDatabase>
             <SyncConnection />
             <AutomationHooks />
-            <AppDataProvider>
+            <AppDataProvider beforeRecords={automationRecordsHold(platform)}>
               <PortfolioOverviewProvider>
                 <HashRouter>
                   <ModalsProvider modalProps={{ closeButtonProps: { 'aria-label': 'Close' } }}>

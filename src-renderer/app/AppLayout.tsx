@@ -53,7 +53,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const platform = usePlatform();
   const newPartner = useNewPartner();
-  const { partners } = useAppData();
+  const { partners, loading } = useAppData();
   const { agenda } = usePortfolioOverview();
   const { session } = useSync();
 
@@ -74,7 +74,8 @@ export function AppLayout() {
     [platform, navigate, newPartner],
   );
 
-  const counts: Partial<Record<string, number>> = { '/today': agenda.overdue.length, '/portfolio': partners.length };
+  // No overdue count until every task is in: a count from half of them would be wrong.
+  const counts: Partial<Record<string, number>> = { '/today': loading ? undefined : agenda.overdue.length, '/portfolio': partners.length };
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">

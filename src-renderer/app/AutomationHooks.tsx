@@ -3,6 +3,7 @@ import type { DemoSize } from '../../src-shared/demo/demoPortfolio';
 import type { AppDatabase } from '../db/appDatabase';
 import { useDatabase } from '../db/useDatabase';
 import { loadDemoPortfolio } from '../features/firstrun/loadDemoPortfolio';
+import type { Platform } from '../platform/platform';
 import { usePlatform } from '../platform/usePlatform';
 import { useProfile } from './useProfile';
 import { useToday } from './useToday';
@@ -11,6 +12,8 @@ import { useToday } from './useToday';
 export type Automation = {
   db: AppDatabase;
   loadDemo: (size?: DemoSize) => Promise<number>;
+  /** Lets the records held back by `?holdRecords` load (see automationRecordsHold). */
+  releaseRecords: () => void;
 };
 
 declare global {
@@ -19,6 +22,26 @@ declare global {
   interface Window {
     partnerDeskAutomation?: Automation;
   }
+}
+
+const automationRequested = (platform: Platform) => platform.kind === 'browser' && new URLSearchParams(window.location.search).has('automation');
+
+let recordsHold: { promise: Promise<void>; release: () => void } | undefined;
+
+/**
+ * With `?automation&holdRecords` (browser build only): a barrier the app data waits on before it
+ * reads anything but the partners, until a test calls `partnerDeskAutomation.releaseRecords()`.
+ * End-to-end tests look at the screens in the state a large store is in for a while on a cold
+ * open, without racing it. Undefined, i.e. no wait, for everyone else.
+ */
+export function automationRecordsHold(platform: Platform): Promise<void> | undefined {
+  if (!automationRequested(platform) || !new URLSearchParams(window.location.search).has('holdRecords')) return undefined;
+  if (!recordsHold) {
+    let release = () => {};
+    const promise = new Promise<void>((resolve) => (release = resolve));
+    recordsHold = { promise, release };
+  }
+  return recordsHold.promise;
 }
 
 /**
@@ -32,8 +55,8 @@ export function AutomationHooks() {
   const [profile] = useProfile();
   const today = useToday();
   useEffect(() => {
-    if (platform.kind !== 'browser' || !new URLSearchParams(window.location.search).has('automation')) return;
-    window.partnerDeskAutomation = { db, loadDemo: (size) => loadDemoPortfolio(db, profile, today, size) };
+    if (!automationRequested(platform)) return;
+    window.partnerDeskAutomation = { db, loadDemo: (size) => loadDemoPortfolio(db, profile, today, size), releaseRecords: () => recordsHold?.release() };
     return () => {
       delete window.partnerDeskAutomation;
     };

@@ -1,9 +1,17 @@
 import { createContext, useContext } from 'react';
 import type { Deal, Meeting, Partner, Plan, Survey, Task, Training } from '../../src-shared/domain/types';
 
+/** How many records (everything but the partners) are still being read, while `loading`. */
+export type PendingRecords = { tasks: number; others: number };
+
 /** The whole local portfolio, live: every screen reads from here and re-renders on change. */
 export type AppData = {
+  /** Not everything is read yet: whatever is computed from tasks, meetings or deals must wait. */
   loading: boolean;
+  /** The partners are in (`partners` is the real list), even while the rest is `loading`. */
+  partnersReady: boolean;
+  /** While `loading`: how many records are on their way (null once loaded, or before counted). */
+  pending: PendingRecords | null;
   partners: Partner[];
   partnersById: Map<string, Partner>;
   tasksByPartner: Map<string, Task[]>;

@@ -1,9 +1,9 @@
-import { Badge, Button, Card, Center, Checkbox, Group, MultiSelect, Progress, Select, Stack, Switch, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Card, Center, Checkbox, Group, Loader, MultiSelect, Progress, Select, Skeleton, Stack, Switch, Table, Text, TextInput, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconChevronUp, IconDownload, IconSearch, IconSelector } from '@tabler/icons-react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { useNavigate, type NavigateFunction } from 'react-router';
 import { PHASE_INFO } from '../../../src-shared/domain/journey';
 import { portfolioToCsv } from '../../../src-shared/import/partnerCsv';
@@ -12,6 +12,7 @@ import { PARTNER_STATUSES, PARTNER_TYPES, PHASES } from '../../../src-shared/dom
 import { parseTierMoveFilter, tierMoveLookup } from '../../../src-shared/tiers/tierPortfolio';
 import { PARTNER_TYPE_LABELS } from '../../app/labels';
 import { PageLoader } from '../../app/PageLoader';
+import { RecordsLoading } from '../../app/RecordsLoading';
 import { usePortfolioOverview } from '../../app/usePortfolioOverview';
 import { useProfile } from '../../app/useProfile';
 import { useToday } from '../../app/useToday';
@@ -41,31 +42,52 @@ import {
 } from './portfolioRows';
 import { SavedViewsMenu } from './SavedViewsMenu';
 
-const COLUMNS: { key: PortfolioSortKey; label: string }[] = [
+/** `fromRecords`: computed from tasks, meetings and deals, so not known while they load. */
+const COLUMNS: { key: PortfolioSortKey; label: string; fromRecords?: true }[] = [
   { key: 'name', label: 'Partner' },
   { key: 'type', label: 'Type' },
   { key: 'tier', label: 'Tier' },
   { key: 'owner', label: 'Owner' },
   { key: 'phase', label: 'Phase' },
   { key: 'day', label: 'Day' },
-  { key: 'progress', label: 'Journey' },
-  { key: 'health', label: 'Health' },
+  { key: 'progress', label: 'Journey', fromRecords: true },
+  { key: 'health', label: 'Health', fromRecords: true },
 ];
 
-function SortHeader({ column, sort, onSort }: { column: (typeof COLUMNS)[number]; sort: PortfolioSort; onSort: (key: PortfolioSortKey) => void }) {
+const FROM_RECORDS = new Set(COLUMNS.filter((column) => column.fromRecords).map((column) => column.key));
+const BY_NAME: PortfolioSort = { key: 'name', direction: 'asc' };
+
+function SortHeader({ column, sort, onSort, loading }: { column: (typeof COLUMNS)[number]; sort: PortfolioSort; onSort: (key: PortfolioSortKey) => void; loading: boolean }) {
   const active = sort.key === column.key;
   const Icon = active ? (sort.direction === 'asc' ? IconChevronUp : IconChevronDown) : IconSelector;
+  // Until the records are in, a column computed from them can be neither shown nor sorted by.
+  const waiting = loading && column.fromRecords === true;
   return (
-    <Table.Th aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} style={{ whiteSpace: 'nowrap' }}>
-      <UnstyledButton onClick={() => onSort(column.key)} aria-label={`Sort by ${column.label}`}>
+    <Table.Th aria-sort={active && !waiting ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} style={{ whiteSpace: 'nowrap' }}>
+      <UnstyledButton
+        onClick={() => onSort(column.key)}
+        disabled={waiting}
+        aria-label={waiting ? `${column.label}: loading` : `Sort by ${column.label}`}
+        title={waiting ? `Sorting by ${column.label.toLowerCase()} is ready once the records are in` : undefined}
+      >
         <Group gap={4} wrap="nowrap">
-          <Text fw={600} size="sm">
+          <Text fw={600} size="sm" c={waiting ? 'dimmed' : undefined}>
             {column.label}
           </Text>
-          <Icon size={14} />
+          {waiting ? <Loader size={12} type="dots" /> : <Icon size={14} />}
         </Group>
       </UnstyledButton>
     </Table.Th>
+  );
+}
+
+/** A cell whose value is computed from records still loading: a skeleton, "Loading" for readers. */
+function PendingCell({ width }: { width: number }) {
+  return (
+    <>
+      <Skeleton height={10} width={width} radius="xl" animate={false} aria-hidden />
+      <VisuallyHidden>Loading</VisuallyHidden>
+    </>
   );
 }
 
@@ -77,10 +99,12 @@ type RowProps = {
   selected: boolean;
   onToggle: (id: string) => void;
   owner: string;
+  /** The records are still loading: journey, health and next step are not known yet. */
+  pending: boolean;
 };
 
 /** One partner row; memoised so typing in the search box only renders rows that changed. */
-const PortfolioTableRow = memo(function PortfolioTableRow({ row, index, measure, navigate, selected, onToggle, owner }: RowProps) {
+const PortfolioTableRow = memo(function PortfolioTableRow({ row, index, measure, navigate, selected, onToggle, owner, pending }: RowProps) {
   return (
     <Table.Tr
       ref={measure}
@@ -129,23 +153,121 @@ const PortfolioTableRow = memo(function PortfolioTableRow({ row, index, measure,
       <Table.Td>
         <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{row.journey.day < 0 ? `Starts in ${-row.journey.day}d` : `Day ${row.journey.day}`}</Text>
       </Table.Td>
-      <Table.Td miw={120}>
-        <Group gap={6} wrap="nowrap">
-          <Progress value={row.journey.progress * 100} size="sm" w={70} aria-label={`Journey ${Math.round(row.journey.progress * 100)}% done`} />
-          <Text size="xs" c="dimmed">
-            {Math.round(row.journey.progress * 100)}%
-          </Text>
-        </Group>
-      </Table.Td>
-      <Table.Td onClick={(event) => event.stopPropagation()}>
-        <HealthBadge health={row.health} size="sm" />
-      </Table.Td>
-      <Table.Td maw={280}>
-        <Text size="sm" c={row.next?.urgency === 'overdue' ? 'red' : undefined} lineClamp={2}>
-          {row.next?.label ?? '—'}
-        </Text>
-      </Table.Td>
+      {pending ? (
+        <>
+          <Table.Td miw={120}>
+            <PendingCell width={90} />
+          </Table.Td>
+          <Table.Td>
+            <PendingCell width={60} />
+          </Table.Td>
+          <Table.Td maw={280}>
+            <PendingCell width={180} />
+          </Table.Td>
+        </>
+      ) : (
+        <>
+          <Table.Td miw={120}>
+            <Group gap={6} wrap="nowrap">
+              <Progress value={row.journey.progress * 100} size="sm" w={70} aria-label={`Journey ${Math.round(row.journey.progress * 100)}% done`} />
+              <Text size="xs" c="dimmed">
+                {Math.round(row.journey.progress * 100)}%
+              </Text>
+            </Group>
+          </Table.Td>
+          <Table.Td onClick={(event) => event.stopPropagation()}>
+            <HealthBadge health={row.health} size="sm" />
+          </Table.Td>
+          <Table.Td maw={280}>
+            <Text size="sm" c={row.next?.urgency === 'overdue' ? 'red' : undefined} lineClamp={2}>
+              {row.next?.label ?? '—'}
+            </Text>
+          </Table.Td>
+        </>
+      )}
     </Table.Tr>
+  );
+});
+
+type FilterControlsProps = Pick<PortfolioFilter, 'statuses' | 'phases' | 'types' | 'bands' | 'tierMove' | 'mine'> & {
+  setFilter: Dispatch<SetStateAction<PortfolioFilter>>;
+  loading: boolean;
+  me: string;
+};
+
+/**
+ * Every filter but the search box, memoised apart from it: a keystroke in the search box then
+ * renders the box and the table, not four multi-selects (the filters keep their arrays while
+ * only the query changes).
+ */
+const FilterControls = memo(function FilterControls({ statuses, phases, types, bands, tierMove, mine, setFilter, loading, me }: FilterControlsProps) {
+  return (
+    <>
+      <MultiSelect
+        label="Status"
+        data={PARTNER_STATUSES.map((value) => ({ value, label: PARTNER_STATUS_LABELS[value] }))}
+        value={statuses}
+        onChange={(value) => setFilter((current) => ({ ...current, statuses: value as PortfolioFilter['statuses'] }))}
+        placeholder={statuses.length ? undefined : 'Current (no churned)'}
+        clearable
+        w={220}
+      />
+      <MultiSelect
+        label="Phase"
+        data={PHASES.map((value) => ({ value, label: PHASE_INFO[value].label }))}
+        value={phases}
+        onChange={(value) => setFilter((current) => ({ ...current, phases: value as PortfolioFilter['phases'] }))}
+        placeholder={phases.length ? undefined : 'All phases'}
+        clearable
+        w={200}
+      />
+      <MultiSelect
+        label="Type"
+        data={PARTNER_TYPES.map((value) => ({ value, label: PARTNER_TYPE_LABELS[value] }))}
+        value={types}
+        onChange={(value) => setFilter((current) => ({ ...current, types: value as PortfolioFilter['types'] }))}
+        placeholder={types.length ? undefined : 'All types'}
+        clearable
+        w={200}
+      />
+      <MultiSelect
+        label="Health"
+        data={[
+          { value: 'red', label: 'Red (≤ 50)' },
+          { value: 'yellow', label: 'Yellow (51–75)' },
+          { value: 'green', label: 'Green (≥ 76)' },
+        ]}
+        value={bands}
+        onChange={(value) => setFilter((current) => ({ ...current, bands: value as PortfolioFilter['bands'] }))}
+        placeholder={bands.length ? undefined : 'Any health'}
+        disabled={loading}
+        clearable
+        w={180}
+      />
+      <Select
+        label="Tier"
+        data={[
+          { value: 'promote', label: 'Recommended for promotion' },
+          { value: 'demote', label: 'Recommended for demotion' },
+        ]}
+        value={tierMove ?? null}
+        onChange={(value) => setFilter((current) => ({ ...current, tierMove: parseTierMoveFilter(value) ?? undefined }))}
+        placeholder="Any tier recommendation"
+        disabled={loading}
+        clearable
+        w={230}
+      />
+      <Switch
+        label="My partners"
+        checked={mine}
+        onChange={(event) => {
+          const checked = event.currentTarget.checked;
+          setFilter((current) => ({ ...current, mine: checked }));
+        }}
+        mb={8}
+        title={`Only partners owned by ${me}`}
+      />
+    </>
   );
 });
 
@@ -155,7 +277,7 @@ const PortfolioTableRow = memo(function PortfolioTableRow({ row, index, measure,
  * render on every keystroke).
  */
 export function PortfolioPage() {
-  const { loading, partners } = useAppData();
+  const { loading, partnersReady, pending, partners } = useAppData();
   const { rows } = usePortfolioOverview();
   const navigate = useNavigate();
   const platform = usePlatform();
@@ -176,8 +298,12 @@ export function PortfolioPage() {
 
   // The box updates at once; the table follows as soon as React has time (typing stays fluid).
   const deferredFilter = useDeferredValue(filter);
-  const visible = useMemo(() => portfolioRows(rows, deferredFilter, sort, context), [rows, deferredFilter, sort, context]);
-  const hidden = useMemo(() => hiddenByStatus(rows, deferredFilter, context), [rows, deferredFilter, context]);
+  // While the records load, the partners show in name order (or by what the partner itself
+  // says), never ordered or filtered by a health or journey not yet known.
+  const shownSort = loading && FROM_RECORDS.has(sort.key) ? BY_NAME : sort;
+  const shownFilter = useMemo(() => (loading ? { ...deferredFilter, bands: [], tierMove: undefined } : deferredFilter), [loading, deferredFilter]);
+  const visible = useMemo(() => portfolioRows(rows, shownFilter, shownSort, context), [rows, shownFilter, shownSort, context]);
+  const hidden = useMemo(() => hiddenByStatus(rows, shownFilter, context), [rows, shownFilter, context]);
   // Bulk actions act on what is selected and still on screen (a filter change leaves the rest out).
   const selectedRows = useMemo(() => visible.filter((row) => selected.has(row.partner.id)), [visible, selected]);
   const toggle = useCallback(
@@ -196,16 +322,16 @@ export function PortfolioPage() {
   useLayoutEffect(() => {
     const top = tbodyRef.current?.getBoundingClientRect().top;
     if (top !== undefined) setScrollMargin(top + window.scrollY);
-  }, [loading, partners.length, hasSelection]);
+  }, [partnersReady, loading, partners.length, hasSelection]);
   // Rows are measured by partner, not by position: a search keystroke reorders them, and a measured
   // partner keeps its height (no second layout pass and re-render for rows already seen).
   const getItemKey = useCallback((index: number) => visible[index]?.partner.id ?? index, [visible]);
-  const virtualizer = useWindowVirtualizer({ count: visible.length, estimateSize: () => 82, getItemKey, overscan: 10, scrollMargin });
+  const virtualizer = useWindowVirtualizer({ count: visible.length, estimateSize: () => 82, getItemKey, overscan: 5, scrollMargin });
   const items = virtualizer.getVirtualItems();
   const paddingTop = items.length > 0 ? (items[0]?.start ?? 0) - scrollMargin : 0;
   const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - ((items.at(-1)?.end ?? 0) - scrollMargin) : 0;
 
-  if (loading) return <PageLoader />;
+  if (!partnersReady) return <PageLoader />;
   if (partners.length === 0) return <FirstRun />;
 
   const onSort = (key: PortfolioSortKey) =>
@@ -239,6 +365,7 @@ export function PortfolioPage() {
               </Group>
             )}
           </Group>
+          {loading && <RecordsLoading pending={pending} follows="Journey, health and next steps follow." />}
         </Stack>
         <Group gap="sm">
           <SavedViewsMenu
@@ -260,67 +387,22 @@ export function PortfolioPage() {
           aria-label="Search partners"
           leftSection={<IconSearch size={16} />}
           value={filter.query}
-          onChange={(event) => setFilter({ ...filter, query: event.currentTarget.value })}
+          onChange={(event) => {
+            const query = event.currentTarget.value;
+            setFilter((current) => ({ ...current, query }));
+          }}
           style={{ flex: '1 1 220px' }}
         />
-        <MultiSelect
-          label="Status"
-          data={PARTNER_STATUSES.map((value) => ({ value, label: PARTNER_STATUS_LABELS[value] }))}
-          value={filter.statuses}
-          onChange={(value) => setFilter({ ...filter, statuses: value as PortfolioFilter['statuses'] })}
-          placeholder={filter.statuses.length ? undefined : 'Current (no churned)'}
-          clearable
-          w={220}
-        />
-        <MultiSelect
-          label="Phase"
-          data={PHASES.map((value) => ({ value, label: PHASE_INFO[value].label }))}
-          value={filter.phases}
-          onChange={(value) => setFilter({ ...filter, phases: value as PortfolioFilter['phases'] })}
-          placeholder={filter.phases.length ? undefined : 'All phases'}
-          clearable
-          w={200}
-        />
-        <MultiSelect
-          label="Type"
-          data={PARTNER_TYPES.map((value) => ({ value, label: PARTNER_TYPE_LABELS[value] }))}
-          value={filter.types}
-          onChange={(value) => setFilter({ ...filter, types: value as PortfolioFilter['types'] })}
-          placeholder={filter.types.length ? undefined : 'All types'}
-          clearable
-          w={200}
-        />
-        <MultiSelect
-          label="Health"
-          data={[
-            { value: 'red', label: 'Red (≤ 50)' },
-            { value: 'yellow', label: 'Yellow (51–75)' },
-            { value: 'green', label: 'Green (≥ 76)' },
-          ]}
-          value={filter.bands}
-          onChange={(value) => setFilter({ ...filter, bands: value as PortfolioFilter['bands'] })}
-          placeholder={filter.bands.length ? undefined : 'Any health'}
-          clearable
-          w={180}
-        />
-        <Select
-          label="Tier"
-          data={[
-            { value: 'promote', label: 'Recommended for promotion' },
-            { value: 'demote', label: 'Recommended for demotion' },
-          ]}
-          value={filter.tierMove ?? null}
-          onChange={(value) => setFilter({ ...filter, tierMove: parseTierMoveFilter(value) ?? undefined })}
-          placeholder="Any tier recommendation"
-          clearable
-          w={230}
-        />
-        <Switch
-          label="My partners"
-          checked={filter.mine}
-          onChange={(event) => setFilter({ ...filter, mine: event.currentTarget.checked })}
-          mb={8}
-          title={`Only partners owned by ${profile.email}`}
+        <FilterControls
+          statuses={filter.statuses}
+          phases={filter.phases}
+          types={filter.types}
+          bands={filter.bands}
+          tierMove={filter.tierMove}
+          mine={filter.mine}
+          setFilter={setFilter}
+          loading={loading}
+          me={profile.email}
         />
         {filtered && (
           <Button variant="subtle" onClick={() => setFilter(EMPTY_FILTER)}>
@@ -346,7 +428,7 @@ export function PortfolioPage() {
                   />
                 </Table.Th>
                 {COLUMNS.map((column) => (
-                  <SortHeader key={column.key} column={column} sort={sort} onSort={onSort} />
+                  <SortHeader key={column.key} column={column} sort={shownSort} onSort={onSort} loading={loading} />
                 ))}
                 <Table.Th style={{ whiteSpace: 'nowrap' }}>
                   <Text fw={600} size="sm">
@@ -370,6 +452,7 @@ export function PortfolioPage() {
                       selected={selected.has(row.partner.id)}
                       onToggle={toggle}
                       owner={context.ownerLabel(row.partner.ownerEmail)}
+                      pending={loading}
                     />
                   ) : null;
                 })}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCalendarDue, IconHeartbeat, IconRoute } from '@tabler/icons-react';
 import { format, parseISO } from 'date-fns';
 import type { ReactNode } from 'react';
@@ -12,6 +12,8 @@ import { ExpiringRegistrationsCard } from '../deals/ExpiringRegistrationsCard';
 import { NeedsAttentionCard } from '../dashboard/NeedsAttentionCard';
 import { NextActionButton } from '../partners/NextActionButton';
 import { PageLoader } from '../../app/PageLoader';
+import { RecordsLoading } from '../../app/RecordsLoading';
+import type { PendingRecords } from '../../db/useAppData';
 
 const LIST_LIMIT = 12;
 
@@ -33,13 +35,44 @@ function Stat({ label, value, icon, color }: { label: string; value: number; ico
   );
 }
 
+/**
+ * Today while the records are still being read (a cold open of a large portfolio): the page is
+ * there and says what is coming; no count is shown until it can be right.
+ */
+function TodayLoading({ today, pending }: { today: string; pending: PendingRecords | null }) {
+  return (
+    <Stack gap="lg" aria-busy="true">
+      <Stack gap={0}>
+        <Title order={2}>Today</Title>
+        <Text c="dimmed">{format(parseISO(today), 'EEEE d MMMM yyyy')}</Text>
+      </Stack>
+      <RecordsLoading pending={pending} follows="Overdue and due tasks, check-ins and partners needing attention follow." />
+      <SimpleGrid cols={{ base: 2, md: 4 }}>
+        {['Overdue tasks', 'Due this week', 'Partners in the red', 'Without a next step'].map((label) => (
+          <Paper key={label} withBorder p="md" radius="md">
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+              {label}
+            </Text>
+            <Skeleton height={22} width={40} mt={6} animate={false} aria-hidden />
+          </Paper>
+        ))}
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+        <Skeleton height={220} radius="md" animate={false} aria-hidden />
+        <Skeleton height={220} radius="md" animate={false} aria-hidden />
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
 /** Across my partners: what is overdue, what is due this week, and who needs attention first. */
 export function TodayPage() {
-  const { loading, partners } = useAppData();
+  const { loading, partnersReady, pending, partners } = useAppData();
   const { agenda, rowsById, today } = usePortfolioOverview();
 
-  if (loading) return <PageLoader />;
+  if (!partnersReady) return <PageLoader />;
   if (partners.length === 0) return <FirstRun />;
+  if (loading) return <TodayLoading today={today} pending={pending} />;
 
   const nameOf = (id: string) => rowsById.get(id)?.partner.name ?? 'Unknown partner';
   const redCount = agenda.attention.filter((id) => rowsById.get(id)?.health.band === 'red').length;

@@ -9,6 +9,8 @@ import { makePartner, NOW } from '../shared/domain/fixtures';
 function appData(partners: Partner[], tasks: Task[], previous?: AppData): AppData {
   return {
     loading: false,
+    partnersReady: true,
+    pending: null,
     partners,
     partnersById: new Map(partners.map((p) => [p.id, p])),
     tasksByPartner: groupByPartner(tasks, previous?.tasksByPartner),

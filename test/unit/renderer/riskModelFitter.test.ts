@@ -10,6 +10,8 @@ const TODAY = '2026-11-26';
 function appData(demo: DemoPortfolio, previous?: AppData): AppData {
   return {
     loading: false,
+    partnersReady: true,
+    pending: null,
     partners: demo.partners,
     partnersById: new Map(demo.partners.map((p) => [p.id, p])),
     tasksByPartner: groupByPartner(demo.tasks, previous?.tasksByPartner),
