@@ -26,13 +26,43 @@ export function getDisplayLocale(): string | null {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * Formatters are built once per locale and options: constructing an Intl.DateTimeFormat costs
+ * far more than formatting with one, and a screen formats dozens of dates per render (a CPU
+ * profile of opening Today showed it among the largest items).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+const SHORT_DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
+const LONG_DATE: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
+const SHORT_DATE_TIME: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' };
+
 /** "3 May 2026" (en-GB), "May 3, 2026" (en-US), "03.05.2026"-like forms elsewhere; anything not an ISO date is returned as is. */
 export function formatDate(iso: IsoDate, locale: string | null = displayLocale): string {
   if (!ISO_DATE.test(iso)) return iso;
   const date = parseISO(iso);
   if (Number.isNaN(date.getTime())) return iso;
   if (!locale) return format(date, 'd MMM yyyy');
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
+  return formatter(locale, SHORT_DATE).format(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
+}
+
+/** A day written out, as a screen's heading: "Thursday 3 December 2026" (or the locale's form). */
+export function formatLongDate(iso: IsoDate, locale: string | null = displayLocale): string {
+  if (!ISO_DATE.test(iso)) return iso;
+  const date = parseISO(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  if (!locale) return format(date, 'EEEE d MMMM yyyy');
+  return formatter(locale, LONG_DATE).format(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
 }
 
 /** A date and time as people read it, in local time: "26 Nov 2026, 10:42" (or the locale's form). */
@@ -40,7 +70,7 @@ export function formatDateTime(iso: string, locale: string | null = displayLocal
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
   if (!locale) return format(new Date(time), 'd MMM yyyy, HH:mm');
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(time);
+  return formatter(locale, SHORT_DATE_TIME).format(time);
 }
 
 function isoOf(year: number, month: number, day: number): IsoDate | null {

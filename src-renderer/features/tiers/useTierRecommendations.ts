@@ -20,3 +20,23 @@ export function useTierRecommendations(): { loading: boolean; error: string | nu
   const rowsById = useMemo(() => new Map(rows.map((r) => [r.partner.id, r])), [rows]);
   return { loading: loading || data.loading, error, active, rows, rowsById };
 }
+
+/**
+ * One partner's tier recommendation (undefined while the records load, and for a churned
+ * partner): the partner workspace costs one partner's work, not the whole portfolio's.
+ */
+export function useTierRecommendation(partnerId: string): PartnerTierRow | undefined {
+  const { loading, partnersById, trainingsByPartner, dealsByPartner, surveysByPartner } = useAppData();
+  const { today } = usePortfolioOverview();
+  const { active } = useTierDefinition();
+  const partner = partnersById.get(partnerId);
+  const trainings = trainingsByPartner.get(partnerId);
+  const deals = dealsByPartner.get(partnerId);
+  const surveys = surveysByPartner.get(partnerId);
+  return useMemo(() => {
+    if (loading || !partner) return undefined;
+    const only = <T>(docs: readonly T[] | undefined) => new Map<string, readonly T[]>(docs ? [[partnerId, docs]] : []);
+    const data = { partners: [partner], trainingsByPartner: only(trainings), dealsByPartner: only(deals), surveysByPartner: only(surveys) };
+    return portfolioTierRecommendations(active.definition, data, today)[0];
+  }, [loading, partner, partnerId, trainings, deals, surveys, active.definition, today]);
+}

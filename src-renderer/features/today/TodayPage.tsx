@@ -1,8 +1,8 @@
 import { Anchor, Badge, Card, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCalendarDue, IconHeartbeat, IconRoute } from '@tabler/icons-react';
-import { format, parseISO } from 'date-fns';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { formatLongDate } from '../../../src-shared/util/formatDate';
 import { usePortfolioOverview } from '../../app/usePortfolioOverview';
 import { useAppData } from '../../db/useAppData';
 import { FirstRun } from '../firstrun/FirstRun';
@@ -44,7 +44,7 @@ function TodayLoading({ today, pending }: { today: string; pending: PendingRecor
     <Stack gap="lg" aria-busy="true">
       <Stack gap={0}>
         <Title order={2}>Today</Title>
-        <Text c="dimmed">{format(parseISO(today), 'EEEE d MMMM yyyy')}</Text>
+        <Text c="dimmed">{formatLongDate(today)}</Text>
       </Stack>
       <RecordsLoading pending={pending} follows="Overdue and due tasks, check-ins and partners needing attention follow." />
       <SimpleGrid cols={{ base: 2, md: 4 }}>
@@ -81,7 +81,7 @@ export function TodayPage() {
     <Stack gap="lg">
       <Stack gap={0}>
         <Title order={2}>Today</Title>
-        <Text c="dimmed">{format(parseISO(today), 'EEEE d MMMM yyyy')}</Text>
+        <Text c="dimmed">{formatLongDate(today)}</Text>
       </Stack>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Stat label="Overdue tasks" value={agenda.overdue.length} color="red" icon={<IconAlertTriangle color="var(--mantine-color-red-6)" />} />

@@ -17,7 +17,7 @@ import { MeetingsTab, MeetingsTabIcon } from '../meetings/MeetingsTab';
 import { PlanTab } from '../plan/PlanTab';
 import { SatisfactionTab } from '../satisfaction/SatisfactionTab';
 import { TierCard } from '../tiers/TierCard';
-import { useTierRecommendations } from '../tiers/useTierRecommendations';
+import { useTierRecommendation } from '../tiers/useTierRecommendations';
 import { TrainingTab } from '../training/TrainingTab';
 import { PartnerHeader } from './PartnerHeader';
 
@@ -34,8 +34,7 @@ export function PartnerWorkspacePage() {
   const active: Tab = TABS.includes(tab as Tab) ? (tab as Tab) : 'journey';
   const conflicts = useConflictRecords(partnerId);
   const unrestored = conflicts?.filter((record) => !record.restored).length ?? 0;
-  const tiers = useTierRecommendations();
-  const tierRow = tiers.rowsById.get(partnerId);
+  const tierRow = useTierRecommendation(partnerId);
 
   if (data.loading) return <PageLoader />;
   if (!row) {

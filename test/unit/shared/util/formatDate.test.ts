@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, parseTypedDate, setDisplayLocale } from '../../../../src-shared/util/formatDate';
+import { formatDate, formatDateTime, formatLongDate, parseTypedDate, setDisplayLocale } from '../../../../src-shared/util/formatDate';
 
 describe('formatDate: dates in the user’s locale, stored as ISO', () => {
   afterEach(() => setDisplayLocale(null));
@@ -19,6 +19,15 @@ describe('formatDate: dates in the user’s locale, stored as ISO', () => {
     expect(formatDate('soon')).toBe('soon');
     setDisplayLocale('not a locale!');
     expect(formatDate('2026-05-03')).toBe('3 May 2026');
+  });
+
+  it('writes a day out for a heading, in the locale once it is set', () => {
+    expect(formatLongDate('2026-12-03')).toBe('Thursday 3 December 2026');
+    expect(formatLongDate('2026-12-03', 'en-US')).toBe('Thursday, December 3, 2026');
+    expect(formatLongDate('2026-12-03', 'de-DE')).toBe('Donnerstag, 3. Dezember 2026');
+    setDisplayLocale('en-GB');
+    expect(formatLongDate('2026-12-31')).toBe('Thursday, 31 December 2026');
+    expect(formatLongDate('tomorrow')).toBe('tomorrow');
   });
 
   it('formats a moment in local time', () => {
