@@ -43,8 +43,12 @@ export function AppDataProvider({ children, beforeRecords }: { children: ReactNo
     return () => subscription.unsubscribe();
   }, [db]);
 
-  // How many records are on their way (an index count each: cheap beside reading them).
+  const partnersReady = partners !== null;
+
+  // How many records are on their way (an index count each: cheap beside reading them), asked
+  // once the partners are in so it does not queue in front of their read.
   useEffect(() => {
+    if (!partnersReady) return;
     let active = true;
     Promise.all(RECORD_COLLECTIONS.map((name) => db[name].count().exec())).then(
       ([tasks = 0, ...rest]) => active && setPending({ tasks, others: rest.reduce((sum, n) => sum + n, 0) }),
@@ -53,9 +57,7 @@ export function AppDataProvider({ children, beforeRecords }: { children: ReactNo
     return () => {
       active = false;
     };
-  }, [db]);
-
-  const partnersReady = partners !== null;
+  }, [db, partnersReady]);
   useEffect(() => {
     if (!partnersReady) return;
     let active = true;
