@@ -1,18 +1,19 @@
 import { MantineProvider } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { HashRouter, Route, Routes } from 'react-router';
 import { AppDataProvider } from '../db/AppDataProvider';
 import { DatabaseGate } from '../db/DatabaseGate';
 import type { Platform } from '../platform/platform';
-import { PrintPlanPage } from '../features/plan/PrintPlanPage';
-import { PrintWelcomeKitPage } from '../features/welcomekit/PrintWelcomeKitPage';
 import { PlatformContext } from '../platform/usePlatform';
 import { SyncConnection, SyncProvider } from '../sync/SyncProvider';
 import { AppLayout } from './AppLayout';
 import { AutomationHooks } from './AutomationHooks';
+import { ErrorBoundary } from './ErrorBoundary';
+import { PageLoader } from './PageLoader';
 import { PortfolioOverviewProvider } from './PortfolioOverviewProvider';
+import { PrintPlanPage, PrintWelcomeKitPage } from './LazyScreens';
 import { theme } from './theme';
 import { useCurrentUser, useProfile } from './useProfile';
 
@@ -24,6 +25,15 @@ function ProfileDatabase({ children }: { children: ReactNode }) {
     <DatabaseGate key={profile.id} profileId={profile.id} currentUser={currentUser}>
       {children}
     </DatabaseGate>
+  );
+}
+
+/** A print layout: its own chunk, loaded when asked for; without the app shell, so with its own error boundary. */
+function PrintRoute({ children }: { children: ReactNode }) {
+  return (
+    <ErrorBoundary>
+      <Suspense fallback={<PageLoader />}>{children}</Suspense>
+    </ErrorBoundary>
   );
 }
 
@@ -43,8 +53,22 @@ export function App({ platform }: { platform: Platform }) {
                   <ModalsProvider modalProps={{ closeButtonProps: { 'aria-label': 'Close' } }}>
                     <Routes>
                       {/* Print layouts render without the app shell. */}
-                      <Route path="/print/plan/:planId" element={<PrintPlanPage />} />
-                      <Route path="/print/welcome-kit/:partnerId" element={<PrintWelcomeKitPage />} />
+                      <Route
+                        path="/print/plan/:planId"
+                        element={
+                          <PrintRoute>
+                            <PrintPlanPage />
+                          </PrintRoute>
+                        }
+                      />
+                      <Route
+                        path="/print/welcome-kit/:partnerId"
+                        element={
+                          <PrintRoute>
+                            <PrintWelcomeKitPage />
+                          </PrintRoute>
+                        }
+                      />
                       <Route path="*" element={<AppLayout />} />
                     </Routes>
                   </ModalsProvider>
