@@ -1,7 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
-import { Suspense, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { HashRouter, Route, Routes } from 'react-router';
 import { AppDataProvider } from '../db/AppDataProvider';
 import { DatabaseGate } from '../db/DatabaseGate';
@@ -10,8 +10,7 @@ import { PlatformContext } from '../platform/usePlatform';
 import { SyncConnection, SyncProvider } from '../sync/SyncProvider';
 import { AppLayout } from './AppLayout';
 import { AutomationHooks } from './AutomationHooks';
-import { ErrorBoundary } from './ErrorBoundary';
-import { PageLoader } from './PageLoader';
+import { LazyBoundary } from './LazyBoundary';
 import { PortfolioOverviewProvider } from './PortfolioOverviewProvider';
 import { PrintPlanPage, PrintWelcomeKitPage } from './LazyScreens';
 import { theme } from './theme';
@@ -25,15 +24,6 @@ function ProfileDatabase({ children }: { children: ReactNode }) {
     <DatabaseGate key={profile.id} profileId={profile.id} currentUser={currentUser}>
       {children}
     </DatabaseGate>
-  );
-}
-
-/** A print layout: its own chunk, loaded when asked for; without the app shell, so with its own error boundary. */
-function PrintRoute({ children }: { children: ReactNode }) {
-  return (
-    <ErrorBoundary>
-      <Suspense fallback={<PageLoader />}>{children}</Suspense>
-    </ErrorBoundary>
   );
 }
 
@@ -52,21 +42,21 @@ export function App({ platform }: { platform: Platform }) {
                 <HashRouter>
                   <ModalsProvider modalProps={{ closeButtonProps: { 'aria-label': 'Close' } }}>
                     <Routes>
-                      {/* Print layouts render without the app shell. */}
+                      {/* Print layouts render without the app shell (so with their own error boundary). */}
                       <Route
                         path="/print/plan/:planId"
                         element={
-                          <PrintRoute>
+                          <LazyBoundary>
                             <PrintPlanPage />
-                          </PrintRoute>
+                          </LazyBoundary>
                         }
                       />
                       <Route
                         path="/print/welcome-kit/:partnerId"
                         element={
-                          <PrintRoute>
+                          <LazyBoundary>
                             <PrintWelcomeKitPage />
-                          </PrintRoute>
+                          </LazyBoundary>
                         }
                       />
                       <Route path="*" element={<AppLayout />} />

@@ -20,9 +20,17 @@ export const WebhooksPage = lazyNamed(() => import('../features/webhooks/Webhook
 export const PrintPlanPage = lazyNamed(() => import('../features/plan/PrintPlanPage').then((m) => m.PrintPlanPage));
 export const PrintWelcomeKitPage = lazyNamed(() => import('../features/welcomekit/PrintWelcomeKitPage').then((m) => m.PrintWelcomeKitPage));
 
+/** Charts inside the partner workspace's tabs (Meetings, Plan): Recharts stays out of the main chunk. */
+export const SentimentChart = lazyNamed(() => import('../features/meetings/SentimentChart').then((m) => m.SentimentChart));
+export const GoalProgressChart = lazyNamed(() => import('../features/plan/PlanCharts').then((m) => m.GoalProgressChart));
+export const RevenueChart = lazyNamed(() => import('../features/plan/PlanCharts').then((m) => m.RevenueChart));
+
 /** In the order a user is likely to want them. */
 const PREFETCH_ORDER = [
   DashboardPage,
+  SentimentChart,
+  GoalProgressChart,
+  RevenueChart,
   SettingsPage,
   KickoffPage,
   ProgramFeedbackPage,
