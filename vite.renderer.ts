@@ -23,6 +23,8 @@ export const rendererConfig = (outDir: string): UserConfig => ({
   build: {
     outDir: resolve(import.meta.dirname, outDir),
     emptyOutDir: true,
+    // electron-vite leaves the renderer unminified unless told: the desktop app then parsed twice the script the browser build does.
+    minify: 'oxc',
     chunkSizeWarningLimit: 2500,
     rollupOptions: { input: resolve(import.meta.dirname, 'src-renderer/index.html') },
   },

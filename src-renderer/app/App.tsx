@@ -6,13 +6,13 @@ import { HashRouter, Route, Routes } from 'react-router';
 import { AppDataProvider } from '../db/AppDataProvider';
 import { DatabaseGate } from '../db/DatabaseGate';
 import type { Platform } from '../platform/platform';
-import { PrintPlanPage } from '../features/plan/PrintPlanPage';
-import { PrintWelcomeKitPage } from '../features/welcomekit/PrintWelcomeKitPage';
 import { PlatformContext } from '../platform/usePlatform';
 import { SyncConnection, SyncProvider } from '../sync/SyncProvider';
 import { AppLayout } from './AppLayout';
 import { AutomationHooks, automationRecordsHold } from './AutomationHooks';
+import { LazyBoundary } from './LazyBoundary';
 import { PortfolioOverviewProvider } from './PortfolioOverviewProvider';
+import { PrintPlanPage, PrintWelcomeKitPage } from './LazyScreens';
 import { theme } from './theme';
 import { useCurrentUser, useProfile } from './useProfile';
 
@@ -42,9 +42,23 @@ export function App({ platform }: { platform: Platform }) {
                 <HashRouter>
                   <ModalsProvider modalProps={{ closeButtonProps: { 'aria-label': 'Close' } }}>
                     <Routes>
-                      {/* Print layouts render without the app shell. */}
-                      <Route path="/print/plan/:planId" element={<PrintPlanPage />} />
-                      <Route path="/print/welcome-kit/:partnerId" element={<PrintWelcomeKitPage />} />
+                      {/* Print layouts render without the app shell (so with their own error boundary). */}
+                      <Route
+                        path="/print/plan/:planId"
+                        element={
+                          <LazyBoundary>
+                            <PrintPlanPage />
+                          </LazyBoundary>
+                        }
+                      />
+                      <Route
+                        path="/print/welcome-kit/:partnerId"
+                        element={
+                          <LazyBoundary>
+                            <PrintWelcomeKitPage />
+                          </LazyBoundary>
+                        }
+                      />
                       <Route path="*" element={<AppLayout />} />
                     </Routes>
                   </ModalsProvider>

@@ -2,31 +2,23 @@ import { AppShell, Badge, Burger, Button, Group, Kbd, NavLink, ScrollArea, Text,
 import { useDisclosure } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
 import { IconAward, IconCalendarDue, IconChartBar, IconCloud, IconDeviceLaptop, IconFileImport, IconLayoutList, IconLibrary, IconMessages, IconPlus, IconRoute, IconSearch, IconSettings, IconUsersGroup, IconWebhook } from '@tabler/icons-react';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useAppData } from '../db/useAppData';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { ImportRecordsPage } from '../features/deals/ImportRecordsPage';
-import { ImportPartnersPage } from '../features/importer/ImportPartnersPage';
 import { CommandPalette } from '../features/palette/CommandPalette';
 import { useNewPartner } from '../features/partners/useNewPartner';
 import { PortfolioPage } from '../features/portfolio/PortfolioPage';
-import { ProgramFeedbackPage } from '../features/satisfaction/ProgramFeedbackPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { TemplatesPage } from '../features/templates/TemplatesPage';
-import { ResourcesPage } from '../features/resources/ResourcesPage';
 import { ResourceFileSync } from '../files/ResourceFileSync';
-import { TiersPage } from '../features/tiers/TiersPage';
-import { WebhooksPage } from '../features/webhooks/WebhooksPage';
 import { CheckinReminders } from '../features/meetings/useCheckinReminders';
 import { DealExpiryReminders } from '../features/deals/useDealExpiryReminders';
-import { KickoffPage } from '../features/meetings/KickoffPage';
 import { TodayPage } from '../features/today/TodayPage';
 import { PartnerWorkspacePage } from '../features/workspace/PartnerWorkspacePage';
 import { usePlatform } from '../platform/usePlatform';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { useSync } from '../sync/useSync';
 import { ErrorBoundary } from './ErrorBoundary';
+import { PageLoader } from './PageLoader';
+import { DashboardPage, ImportPartnersPage, ImportRecordsPage, KickoffPage, prefetchScreens, ProgramFeedbackPage, ResourcesPage, SettingsPage, TemplatesPage, TiersPage, WebhooksPage } from './LazyScreens';
 import { usePortfolioOverview } from './usePortfolioOverview';
 import { flushPendingAutosaves } from './useAutosave';
 
@@ -58,6 +50,9 @@ export function AppLayout() {
   const { session } = useSync();
 
   useEffect(close, [location.pathname, close]);
+  // Once the first screen has its data, the other screens' code loads in idle time.
+  const firstScreenUp = !loading;
+  useEffect(() => (firstScreenUp ? prefetchScreens() : undefined), [firstScreenUp]);
   // The desktop window asks before closing: everything typed is written first.
   useEffect(() => platform.onFlushRequest(flushPendingAutosaves), [platform]);
 
@@ -166,23 +161,25 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main>
         <ErrorBoundary key={location.pathname}>
-          <Routes>
-            <Route path="/" element={<Navigate to="/today" replace />} />
-            <Route path="/today" element={<TodayPage />} />
-            <Route path="/portfolio" element={<PortfolioPage />} />
-            <Route path="/partners/:partnerId/kickoff/:meetingId" element={<KickoffPage />} />
-            <Route path="/partners/:partnerId/:tab?" element={<PartnerWorkspacePage />} />
-            <Route path="/import" element={<ImportPartnersPage />} />
-            <Route path="/records-import" element={<ImportRecordsPage />} />
-            <Route path="/dashboard" element={<DashboardPage />} />
-            <Route path="/feedback" element={<ProgramFeedbackPage />} />
-            <Route path="/settings" element={<SettingsPage />} />
-            <Route path="/templates/:templateKey?" element={<TemplatesPage />} />
-            <Route path="/tiers" element={<TiersPage />} />
-            <Route path="/webhooks" element={<WebhooksPage />} />
-            <Route path="/resources" element={<ResourcesPage />} />
-            <Route path="*" element={<Navigate to="/today" replace />} />
-          </Routes>
+          <Suspense fallback={<PageLoader />}>
+            <Routes>
+              <Route path="/" element={<Navigate to="/today" replace />} />
+              <Route path="/today" element={<TodayPage />} />
+              <Route path="/portfolio" element={<PortfolioPage />} />
+              <Route path="/partners/:partnerId/kickoff/:meetingId" element={<KickoffPage />} />
+              <Route path="/partners/:partnerId/:tab?" element={<PartnerWorkspacePage />} />
+              <Route path="/import" element={<ImportPartnersPage />} />
+              <Route path="/records-import" element={<ImportRecordsPage />} />
+              <Route path="/dashboard" element={<DashboardPage />} />
+              <Route path="/feedback" element={<ProgramFeedbackPage />} />
+              <Route path="/settings" element={<SettingsPage />} />
+              <Route path="/templates/:templateKey?" element={<TemplatesPage />} />
+              <Route path="/tiers" element={<TiersPage />} />
+              <Route path="/webhooks" element={<WebhooksPage />} />
+              <Route path="/resources" element={<ResourcesPage />} />
+              <Route path="*" element={<Navigate to="/today" replace />} />
+            </Routes>
+          </Suspense>
         </ErrorBoundary>
       </AppShell.Main>
       <CommandPalette />

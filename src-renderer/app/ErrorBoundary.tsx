@@ -1,10 +1,13 @@
 import { Alert, Button, Code, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { ErrorBoundary as ReactErrorBoundary, type FallbackProps } from 'react-error-boundary';
+import { retryFailedLoads } from './lazyNamed';
 
 function Fallback({ error, resetErrorBoundary }: FallbackProps) {
   const message = error instanceof Error ? error.message : String(error);
+  // A screen whose code did not load loads it again on "Try again" or the next visit.
+  useEffect(retryFailedLoads, []);
   return (
     <Alert color="red" icon={<IconAlertTriangle />} title="This screen ran into a problem" maw={640}>
       <Stack gap="sm">

@@ -2,7 +2,7 @@ import { Button, Card, Center, Group, SimpleGrid, Stack, Text, ThemeIcon, Title 
 import { notifications } from '@mantine/notifications';
 import { IconFileImport, IconPlus, IconSparkles, IconUsersGroup } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
-import { DEMO_SIZE } from '../../../src-shared/demo/demoPortfolio';
+import { DEMO_SIZE } from '../../../src-shared/demo/demoSize';
 import { needsIdentity } from '../../../src-shared/domain/identity';
 import { useProfile } from '../../app/useProfile';
 import { useStoreAction } from '../../app/useStoreAction';

@@ -1,5 +1,4 @@
-import { demoMdf } from '../../../src-shared/demo/demoMdf';
-import { generateDemoPortfolio, type DemoSize } from '../../../src-shared/demo/demoPortfolio';
+import type { DemoSize } from '../../../src-shared/demo/demoPortfolio';
 import { nowIso } from '../../../src-shared/domain/ids';
 import type { IsoDate } from '../../../src-shared/domain/types';
 import type { Profile } from '../../app/useProfile';
@@ -14,6 +13,8 @@ import { insertAll } from '../../db/insertAll';
 export async function loadDemoPortfolio(db: AppDatabase, profile: Profile, today: IsoDate, size?: DemoSize): Promise<number> {
   // The program's published templates (documents) where there are some, else the built-in seeds.
   const templates = (await db.templates.find({ selector: { kind: 'journey' } }).exec()).map((doc) => doc.toJSON());
+  // The generator is its own chunk: only a first run (or a test) needs it.
+  const [{ generateDemoPortfolio }, { demoMdf }] = await Promise.all([import('../../../src-shared/demo/demoPortfolio'), import('../../../src-shared/demo/demoMdf')]);
   const demo = generateDemoPortfolio({ today, ownerEmail: profile.email, ownerName: profile.name, templates, ...(size ? { size } : {}) });
   await insertAll(db.tasks, demo.tasks);
   await insertAll(db.meetings, demo.meetings);

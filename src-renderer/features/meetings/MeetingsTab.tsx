@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Button, Card, Group, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Card, Group, NumberInput, SegmentedControl, SimpleGrid, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { formatDate } from '../../../src-shared/util/formatDate';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarEvent, IconCalendarPlus, IconCalendarShare, IconDownload, IconMessageCircle } from '@tabler/icons-react';
@@ -11,15 +11,15 @@ import { calendarFileName, meetingCalendarEvent, upcomingMeetings } from '../../
 import { cadenceLabel, checkinDueLabel } from '../../../src-shared/meetings/checkins';
 import { partnerTimeline, sentimentSeries, TIMELINE_KINDS, type TimelineKind } from '../../../src-shared/meetings/timeline';
 import { MEETING_KIND_LABELS } from '../../app/labels';
+import { LazyBoundary } from '../../app/LazyBoundary';
+import { SentimentChart } from '../../app/LazyScreens';
 import { useStoreAction } from '../../app/useStoreAction';
 import { useDatabase } from '../../db/useDatabase';
 import { usePlatform } from '../../platform/usePlatform';
 import type { FileKind } from '../../platform/platform';
 import { setCheckinCadence } from './setCheckinCadence';
-import { icsExport } from '../../../src-shared/meetings/icsExport';
 import { CHECKIN_PARAM } from './MeetingActions';
 import { createMeeting } from './updateMeeting';
-import { SentimentChart } from './SentimentChart';
 
 const ICS_FILE: FileKind = { name: 'Calendar', extensions: ['ics'], mimeType: 'text/calendar' };
 const PAGE = 60;
@@ -57,6 +57,8 @@ export function MeetingsTab({ partner, meetings, tasks, deals, today }: Props) {
 
   const exportIcs = async (list: Meeting[], name: string[]) => {
     try {
+      // The iCalendar writer (and the validation library it brings) loads when first used.
+      const { icsExport } = await import('../../../src-shared/meetings/icsExport');
       const content = icsExport(list.map((m) => meetingCalendarEvent(m, partner)));
       const result = await platform.saveTextFile({ suggestedName: calendarFileName(name), content, kind: ICS_FILE });
       if (result.saved) notifications.show({ color: 'teal', title: 'Calendar file saved', message: `Open ${result.location ?? 'it'} to add ${list.length === 1 ? 'the meeting' : `${list.length} meetings`} to your calendar.` });
@@ -180,7 +182,9 @@ export function MeetingsTab({ partner, meetings, tasks, deals, today }: Props) {
           <Title order={3} size="h5" mb="xs">
             Sentiment over time
           </Title>
-          <SentimentChart points={series} />
+          <LazyBoundary fallback={<Skeleton h={160} />}>
+            <SentimentChart points={series} />
+          </LazyBoundary>
         </Card>
       </SimpleGrid>
 

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Center, Group, List, Loader, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Center, Group, List, Loader, SegmentedControl, Select, SimpleGrid, Skeleton, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { formatDate } from '../../../src-shared/util/formatDate';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -14,6 +14,8 @@ import { validateSignOff, type SignOffErrors } from '../../../src-shared/plan/pl
 import { currentDraft, finalVersions } from '../../../src-shared/plan/planVersions';
 import { PARTNER_TYPE_LABELS } from '../../app/labels';
 import { DateField } from '../../app/DateField';
+import { LazyBoundary } from '../../app/LazyBoundary';
+import { GoalProgressChart, RevenueChart } from '../../app/LazyScreens';
 import { SaveIndicator } from '../../app/SaveIndicator';
 import { useAutosave } from '../../app/useAutosave';
 import { useOwnerSideLabels } from '../../app/useProfile';
@@ -23,7 +25,6 @@ import { useDatabase } from '../../db/useDatabase';
 import { usePlatform } from '../../platform/usePlatform';
 import { MdfLedgerCard } from '../mdf/MdfLedgerCard';
 import { PlanCompare } from './PlanCompare';
-import { GoalProgressChart, RevenueChart } from './PlanCharts';
 import { goalChartData, revenueChartData } from './planChartData';
 import { PlanSection } from './PlanSection';
 import { createPlan, finalisePlan, updatePlanText, updateSignOffField } from './planWrites';
@@ -283,9 +284,15 @@ function PlanOverview({ items, today }: { items: PlanItem[]; today: IsoDate }) {
         ))}
       </Group>
       <Group align="flex-start" gap="xl">
-        {goalRows.length > 0 && <GoalProgressChart rows={goalRows} width={520} />}
+        {goalRows.length > 0 && (
+          <LazyBoundary fallback={<Skeleton w={520} h={Math.max(120, goalRows.length * 22 + 40)} />}>
+            <GoalProgressChart rows={goalRows} width={520} />
+          </LazyBoundary>
+        )}
         {revenue.map((data) => (
-          <RevenueChart key={data.currency} data={data} width={460} />
+          <LazyBoundary key={data.currency} fallback={<Skeleton w={460} h={240} />}>
+            <RevenueChart data={data} width={460} />
+          </LazyBoundary>
         ))}
       </Group>
     </Card>
