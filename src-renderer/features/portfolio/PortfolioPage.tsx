@@ -326,7 +326,7 @@ export function PortfolioPage() {
   // Rows are measured by partner, not by position: a search keystroke reorders them, and a measured
   // partner keeps its height (no second layout pass and re-render for rows already seen).
   const getItemKey = useCallback((index: number) => visible[index]?.partner.id ?? index, [visible]);
-  const virtualizer = useWindowVirtualizer({ count: visible.length, estimateSize: () => 82, getItemKey, overscan: 5, scrollMargin });
+  const virtualizer = useWindowVirtualizer({ count: visible.length, estimateSize: () => 82, getItemKey, overscan: 10, scrollMargin });
   const items = virtualizer.getVirtualItems();
   const paddingTop = items.length > 0 ? (items[0]?.start ?? 0) - scrollMargin : 0;
   const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - ((items.at(-1)?.end ?? 0) - scrollMargin) : 0;
