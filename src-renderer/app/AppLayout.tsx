@@ -2,7 +2,7 @@ import { AppShell, Badge, Burger, Button, Group, Kbd, NavLink, ScrollArea, Text,
 import { useDisclosure } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
 import { IconAward, IconCalendarDue, IconChartBar, IconCloud, IconDeviceLaptop, IconFileImport, IconLayoutList, IconLibrary, IconMessages, IconPlus, IconRoute, IconSearch, IconSettings, IconUsersGroup, IconWebhook } from '@tabler/icons-react';
-import { Suspense, useEffect } from 'react';
+import { useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useAppData } from '../db/useAppData';
 import { CommandPalette } from '../features/palette/CommandPalette';
@@ -16,8 +16,7 @@ import { PartnerWorkspacePage } from '../features/workspace/PartnerWorkspacePage
 import { usePlatform } from '../platform/usePlatform';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { useSync } from '../sync/useSync';
-import { ErrorBoundary } from './ErrorBoundary';
-import { PageLoader } from './PageLoader';
+import { LazyBoundary } from './LazyBoundary';
 import { DashboardPage, ImportPartnersPage, ImportRecordsPage, KickoffPage, prefetchScreens, ProgramFeedbackPage, ResourcesPage, SettingsPage, TemplatesPage, TiersPage, WebhooksPage } from './LazyScreens';
 import { usePortfolioOverview } from './usePortfolioOverview';
 import { flushPendingAutosaves } from './useAutosave';
@@ -160,27 +159,25 @@ export function AppLayout() {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
-        <ErrorBoundary key={location.pathname}>
-          <Suspense fallback={<PageLoader />}>
-            <Routes>
-              <Route path="/" element={<Navigate to="/today" replace />} />
-              <Route path="/today" element={<TodayPage />} />
-              <Route path="/portfolio" element={<PortfolioPage />} />
-              <Route path="/partners/:partnerId/kickoff/:meetingId" element={<KickoffPage />} />
-              <Route path="/partners/:partnerId/:tab?" element={<PartnerWorkspacePage />} />
-              <Route path="/import" element={<ImportPartnersPage />} />
-              <Route path="/records-import" element={<ImportRecordsPage />} />
-              <Route path="/dashboard" element={<DashboardPage />} />
-              <Route path="/feedback" element={<ProgramFeedbackPage />} />
-              <Route path="/settings" element={<SettingsPage />} />
-              <Route path="/templates/:templateKey?" element={<TemplatesPage />} />
-              <Route path="/tiers" element={<TiersPage />} />
-              <Route path="/webhooks" element={<WebhooksPage />} />
-              <Route path="/resources" element={<ResourcesPage />} />
-              <Route path="*" element={<Navigate to="/today" replace />} />
-            </Routes>
-          </Suspense>
-        </ErrorBoundary>
+        <LazyBoundary key={location.pathname}>
+          <Routes>
+            <Route path="/" element={<Navigate to="/today" replace />} />
+            <Route path="/today" element={<TodayPage />} />
+            <Route path="/portfolio" element={<PortfolioPage />} />
+            <Route path="/partners/:partnerId/kickoff/:meetingId" element={<KickoffPage />} />
+            <Route path="/partners/:partnerId/:tab?" element={<PartnerWorkspacePage />} />
+            <Route path="/import" element={<ImportPartnersPage />} />
+            <Route path="/records-import" element={<ImportRecordsPage />} />
+            <Route path="/dashboard" element={<DashboardPage />} />
+            <Route path="/feedback" element={<ProgramFeedbackPage />} />
+            <Route path="/settings" element={<SettingsPage />} />
+            <Route path="/templates/:templateKey?" element={<TemplatesPage />} />
+            <Route path="/tiers" element={<TiersPage />} />
+            <Route path="/webhooks" element={<WebhooksPage />} />
+            <Route path="/resources" element={<ResourcesPage />} />
+            <Route path="*" element={<Navigate to="/today" replace />} />
+          </Routes>
+        </LazyBoundary>
       </AppShell.Main>
       <CommandPalette />
       <ResourceFileSync />

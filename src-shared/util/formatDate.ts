@@ -47,22 +47,23 @@ const SHORT_DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short',
 const LONG_DATE: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
 const SHORT_DATE_TIME: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' };
 
-/** "3 May 2026" (en-GB), "May 3, 2026" (en-US), "03.05.2026"-like forms elsewhere; anything not an ISO date is returned as is. */
-export function formatDate(iso: IsoDate, locale: string | null = displayLocale): string {
+/** An ISO day in the locale's form (`options`), or by date-fns `pattern` with no locale; anything not an ISO date as is. */
+function formatIsoDay(iso: IsoDate, locale: string | null, pattern: string, options: Intl.DateTimeFormatOptions): string {
   if (!ISO_DATE.test(iso)) return iso;
   const date = parseISO(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  if (!locale) return format(date, 'd MMM yyyy');
-  return formatter(locale, SHORT_DATE).format(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
+  if (!locale) return format(date, pattern);
+  return formatter(locale, options).format(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
+}
+
+/** "3 May 2026" (en-GB), "May 3, 2026" (en-US), "03.05.2026"-like forms elsewhere; anything not an ISO date is returned as is. */
+export function formatDate(iso: IsoDate, locale: string | null = displayLocale): string {
+  return formatIsoDay(iso, locale, 'd MMM yyyy', SHORT_DATE);
 }
 
 /** A day written out, as a screen's heading: "Thursday 3 December 2026" (or the locale's form). */
 export function formatLongDate(iso: IsoDate, locale: string | null = displayLocale): string {
-  if (!ISO_DATE.test(iso)) return iso;
-  const date = parseISO(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  if (!locale) return format(date, 'EEEE d MMMM yyyy');
-  return formatter(locale, LONG_DATE).format(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
+  return formatIsoDay(iso, locale, 'EEEE d MMMM yyyy', LONG_DATE);
 }
 
 /** A date and time as people read it, in local time: "26 Nov 2026, 10:42" (or the locale's form). */

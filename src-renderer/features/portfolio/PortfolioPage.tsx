@@ -35,6 +35,8 @@ import {
   ownerLabelFor,
   ownerNames,
   portfolioRows,
+  SORTS_FROM_RECORDS,
+  whileRecordsLoad,
   type PortfolioContext,
   type PortfolioFilter,
   type PortfolioSort,
@@ -42,26 +44,22 @@ import {
 } from './portfolioRows';
 import { SavedViewsMenu } from './SavedViewsMenu';
 
-/** `fromRecords`: computed from tasks, meetings and deals, so not known while they load. */
-const COLUMNS: { key: PortfolioSortKey; label: string; fromRecords?: true }[] = [
+const COLUMNS: { key: PortfolioSortKey; label: string }[] = [
   { key: 'name', label: 'Partner' },
   { key: 'type', label: 'Type' },
   { key: 'tier', label: 'Tier' },
   { key: 'owner', label: 'Owner' },
   { key: 'phase', label: 'Phase' },
   { key: 'day', label: 'Day' },
-  { key: 'progress', label: 'Journey', fromRecords: true },
-  { key: 'health', label: 'Health', fromRecords: true },
+  { key: 'progress', label: 'Journey' },
+  { key: 'health', label: 'Health' },
 ];
-
-const FROM_RECORDS = new Set(COLUMNS.filter((column) => column.fromRecords).map((column) => column.key));
-const BY_NAME: PortfolioSort = { key: 'name', direction: 'asc' };
 
 function SortHeader({ column, sort, onSort, loading }: { column: (typeof COLUMNS)[number]; sort: PortfolioSort; onSort: (key: PortfolioSortKey) => void; loading: boolean }) {
   const active = sort.key === column.key;
   const Icon = active ? (sort.direction === 'asc' ? IconChevronUp : IconChevronDown) : IconSelector;
   // Until the records are in, a column computed from them can be neither shown nor sorted by.
-  const waiting = loading && column.fromRecords === true;
+  const waiting = loading && SORTS_FROM_RECORDS.has(column.key);
   return (
     <Table.Th aria-sort={active && !waiting ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} style={{ whiteSpace: 'nowrap' }}>
       <UnstyledButton
@@ -300,8 +298,7 @@ export function PortfolioPage() {
   const deferredFilter = useDeferredValue(filter);
   // While the records load, the partners show in name order (or by what the partner itself
   // says), never ordered or filtered by a health or journey not yet known.
-  const shownSort = loading && FROM_RECORDS.has(sort.key) ? BY_NAME : sort;
-  const shownFilter = useMemo(() => (loading ? { ...deferredFilter, bands: [], tierMove: undefined } : deferredFilter), [loading, deferredFilter]);
+  const { filter: shownFilter, sort: shownSort } = useMemo(() => whileRecordsLoad(deferredFilter, sort, loading), [deferredFilter, sort, loading]);
   const visible = useMemo(() => portfolioRows(rows, shownFilter, shownSort, context), [rows, shownFilter, shownSort, context]);
   const hidden = useMemo(() => hiddenByStatus(rows, shownFilter, context), [rows, shownFilter, context]);
   // Bulk actions act on what is selected and still on screen (a filter change leaves the rest out).

@@ -137,6 +137,19 @@ export function hiddenText(hidden: HiddenByStatus): string {
   return `${parts.length ? `${parts.join(', ')} and ${last}` : last} hidden`;
 }
 
+/** Sort keys computed from tasks, meetings and deals (not the partner), unknown while those load. */
+export const SORTS_FROM_RECORDS: ReadonlySet<PortfolioSortKey> = new Set(['progress', 'health']);
+
+/**
+ * What the table applies while the records are still loading: a sort by health or journey falls
+ * back to name order, and the health and tier-move filters are left out, so the partners are
+ * never ordered or filtered by figures not yet known. Once loaded, the user's choice as is.
+ */
+export function whileRecordsLoad(filter: PortfolioFilter, sort: PortfolioSort, loading: boolean): { filter: PortfolioFilter; sort: PortfolioSort } {
+  if (!loading) return { filter, sort };
+  return { filter: { ...filter, bands: [], tierMove: undefined }, sort: SORTS_FROM_RECORDS.has(sort.key) ? { key: 'name', direction: 'asc' } : sort };
+}
+
 /** True when anything narrows the table beyond the default (churned hidden). */
 export function isFiltered(filter: PortfolioFilter): boolean {
   return filter.query.trim() !== '' || filter.mine || filter.tierMove !== undefined || filter.phases.length + filter.types.length + filter.bands.length + filter.statuses.length > 0;

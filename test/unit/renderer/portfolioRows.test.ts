@@ -6,6 +6,7 @@ import {
   type PortfolioFilter,
   type PortfolioSort,
   type PortfolioSortKey,
+  whileRecordsLoad,
 } from '../../../src-renderer/features/portfolio/portfolioRows';
 import { PARTNER_STATUSES, PHASES } from '../../../src-shared/domain/types';
 import { portfolio } from './fixtures';
@@ -196,5 +197,22 @@ describe('portfolioRows sort', () => {
         portfolioRows(ROWS, EMPTY_FILTER, sort).map((r) => r.partner.id),
       );
     }
+  });
+});
+
+describe('whileRecordsLoad: the table while tasks, meetings and deals are still loading', () => {
+  const filter = { ...EMPTY_FILTER, query: 'ac', bands: ['red' as const], tierMove: 'promote' as const, phases: ['activation' as const] };
+
+  it('orders by name instead of health or journey, and leaves out the health and tier filters', () => {
+    expect(whileRecordsLoad(filter, { key: 'health', direction: 'desc' }, true)).toEqual({
+      filter: { ...filter, bands: [], tierMove: undefined },
+      sort: { key: 'name', direction: 'asc' },
+    });
+    expect(whileRecordsLoad(filter, { key: 'progress', direction: 'asc' }, true).sort).toEqual({ key: 'name', direction: 'asc' });
+  });
+
+  it('keeps a sort by what the partner itself says, and everything once the records are in', () => {
+    expect(whileRecordsLoad(filter, { key: 'day', direction: 'desc' }, true).sort).toEqual({ key: 'day', direction: 'desc' });
+    expect(whileRecordsLoad(filter, { key: 'health', direction: 'asc' }, false)).toEqual({ filter, sort: { key: 'health', direction: 'asc' } });
   });
 });
