@@ -4,7 +4,8 @@
  * taken in the page by the probe (probe.ts): from the user's input event (or navigation start)
  * to just after the frame that shows the result.
  */
-import type { Page } from 'playwright-core';
+import { writeFile } from 'node:fs/promises';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { DemoSize } from '../../src-shared/demo/demoPortfolio';
 import type { Partner } from '../../src-shared/domain/types';
 import { callProbe, firstPage, launchPersistent } from './browser';
@@ -157,6 +158,30 @@ export function searchQueryFor(partners: Partner[]): string {
 }
 
 /**
+ * `BENCH_APP_CPU_PROFILE=<prefix>`: a V8 CPU profile of each interaction phase, written to
+ * `<prefix>-<phase>.cpuprofile` (`search`, `navigation`, `today-tick`). Build the renderer
+ * unminified for readable names: `npx vite build --config vite.web.config.ts --minify false &&
+ * BENCH_APP_CPU_PROFILE=/tmp/app node --import tsx scripts/bench.ts --only=app`.
+ */
+async function phaseProfiler(context: BrowserContext, page: Page) {
+  const prefix = process.env.BENCH_APP_CPU_PROFILE;
+  if (!prefix) return async <T>(_phase: string, run: () => Promise<T>) => run();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  return async <T>(phase: string, run: () => Promise<T>): Promise<T> => {
+    await cdp.send('Profiler.start');
+    try {
+      return await run();
+    } finally {
+      const { profile } = await cdp.send('Profiler.stop');
+      await writeFile(`${prefix}-${phase}.cpuprofile`, JSON.stringify(profile));
+      log(`CPU profile of ${phase} written to ${prefix}-${phase}.cpuprofile`);
+    }
+  };
+}
+
+/**
  * One browser session on the stored portfolio: search keystrokes on the Portfolio, then cycles
  * of Portfolio → partner workspace → Today → Portfolio, then ticking off overdue tasks on Today.
  */
@@ -172,6 +197,7 @@ export async function interactions(
     await page.goto(`${appUrl}#/portfolio`, { waitUntil: 'commit' });
     await loadReport(page, partners.length);
     const afterOpen = await sampleMemory(context, page, profileDir, false);
+    const profiled = await phaseProfiler(context, page);
 
     // --- Floor: a click the app does nothing with, input -> next frame.
     const heading = page.getByRole('heading', { level: 2 }).first();
@@ -183,21 +209,23 @@ export async function interactions(
     const search = page.getByRole('textbox', { name: 'Search partners' });
     await search.click();
     const keystrokes: Keystroke[] = [];
-    for (let run = 0; run < options.searchRuns; run += 1) {
-      for (let i = 1; i <= query.length; i += 1) {
-        const prefix = query.slice(0, i);
-        const key = query[i - 1] ?? '';
-        const rows = expectedMatches(partners, prefix);
-        const result = await measure(page, { kind: 'rows', query: prefix, count: rows }, () => page.keyboard.press(key));
-        keystrokes.push({ ...result, query: prefix, key, rows, kind: 'type' });
+    await profiled('search', async () => {
+      for (let run = 0; run < options.searchRuns; run += 1) {
+        for (let i = 1; i <= query.length; i += 1) {
+          const prefix = query.slice(0, i);
+          const key = query[i - 1] ?? '';
+          const rows = expectedMatches(partners, prefix);
+          const result = await measure(page, { kind: 'rows', query: prefix, count: rows }, () => page.keyboard.press(key));
+          keystrokes.push({ ...result, query: prefix, key, rows, kind: 'type' });
+        }
+        for (let i = query.length - 1; i >= 0; i -= 1) {
+          const prefix = query.slice(0, i);
+          const rows = expectedMatches(partners, prefix);
+          const result = await measure(page, { kind: 'rows', query: prefix, count: rows }, () => page.keyboard.press('Backspace'));
+          keystrokes.push({ ...result, query: prefix, key: 'Backspace', rows, kind: 'delete' });
+        }
       }
-      for (let i = query.length - 1; i >= 0; i -= 1) {
-        const prefix = query.slice(0, i);
-        const rows = expectedMatches(partners, prefix);
-        const result = await measure(page, { kind: 'rows', query: prefix, count: rows }, () => page.keyboard.press('Backspace'));
-        keystrokes.push({ ...result, query: prefix, key: 'Backspace', rows, kind: 'delete' });
-      }
-    }
+    });
     log(`search: ${keystrokes.length} keystrokes measured ("${query}")`);
 
     // --- Navigation cycles: Portfolio → workspace → Today → Portfolio.
@@ -207,16 +235,18 @@ export async function interactions(
     const today: InteractionResult[] = [];
     const portfolioInApp: InteractionResult[] = [];
     // The table is virtualised: pick among the rows on screen (a different one each cycle).
-    for (let run = 0; run < options.navigationRuns; run += 1) {
-      const row = rows.nth(run % Math.max(1, Math.min(10, await rows.count())));
-      // The second cell: the first holds the row's selection checkbox.
-      const nameCell = row.locator('td').nth(1).locator('p').first();
-      await nameCell.scrollIntoViewIfNeeded();
-      const name = (await nameCell.innerText()).trim();
-      workspace.push({ ...(await measure(page, { kind: 'workspace', name }, () => nameCell.click())), partner: name });
-      today.push(await measure(page, { kind: 'today' }, () => nav('Today').click()));
-      portfolioInApp.push(await measure(page, { kind: 'rows', query: '', count: partners.length }, () => nav('Portfolio').click()));
-    }
+    await profiled('navigation', async () => {
+      for (let run = 0; run < options.navigationRuns; run += 1) {
+        const row = rows.nth(run % Math.max(1, Math.min(10, await rows.count())));
+        // The second cell: the first holds the row's selection checkbox.
+        const nameCell = row.locator('td').nth(1).locator('p').first();
+        await nameCell.scrollIntoViewIfNeeded();
+        const name = (await nameCell.innerText()).trim();
+        workspace.push({ ...(await measure(page, { kind: 'workspace', name }, () => nameCell.click())), partner: name });
+        today.push(await measure(page, { kind: 'today' }, () => nav('Today').click()));
+        portfolioInApp.push(await measure(page, { kind: 'rows', query: '', count: partners.length }, () => nav('Portfolio').click()));
+      }
+    });
     log(`navigation: ${options.navigationRuns} cycles measured`);
 
     // --- Today after a change: tick off the most overdue task; the agenda recomputes.
@@ -224,13 +254,15 @@ export async function interactions(
     await page.getByTestId('attention-row').first().waitFor();
     const overdueBadge = page.locator('section[aria-labelledby="overdue-title"] :has(> #overdue-title) [class*="Badge-label"]');
     const taskDoneOnToday: InteractionResults['taskDoneOnToday'] = [];
-    for (let run = 0; run < options.taskRuns; run += 1) {
-      const before = Number((await overdueBadge.innerText()).trim());
-      if (!Number.isInteger(before) || before < 1) break;
-      const checkbox = page.locator('section[aria-labelledby="overdue-title"]').getByRole('checkbox').first();
-      const result = await measure(page, { kind: 'overdue', count: before - 1 }, () => checkbox.click());
-      taskDoneOnToday.push({ ...result, overdueBefore: before });
-    }
+    await profiled('today-tick', async () => {
+      for (let run = 0; run < options.taskRuns; run += 1) {
+        const before = Number((await overdueBadge.innerText()).trim());
+        if (!Number.isInteger(before) || before < 1) break;
+        const checkbox = page.locator('section[aria-labelledby="overdue-title"]').getByRole('checkbox').first();
+        const result = await measure(page, { kind: 'overdue', count: before - 1 }, () => checkbox.click());
+        taskDoneOnToday.push({ ...result, overdueBefore: before });
+      }
+    });
     log(`today: ${taskDoneOnToday.length} tasks ticked off`);
 
     const afterInteractions = await sampleMemory(context, page, profileDir, false);

@@ -9,7 +9,9 @@ import { useAppData } from '../../db/useAppData';
  * command palette. It is built on the first query, not at start (indexing 20,000 tasks and 5,000
  * deals cost ~400 ms of the cold open in a CPU profile, before any search), then synced with the
  * data whenever a query finds the data changed: the sync adds, replaces or discards only the
- * partners, tasks and deals that changed, and syncing twice with the same data is a no-op.
+ * partners, tasks and deals that changed, and syncing twice with the same data is a no-op. The
+ * portfolio's search box syncs the partners alone; tasks and deals are indexed when the palette
+ * first searches.
  */
 const shared = new SearchIndex();
 
@@ -32,12 +34,12 @@ export function useSearchIndex(): LiveSearchIndex {
 
 /** The shared index as of one state of the data: synced with it on the first query that needs it. */
 function liveIndex(data: Parameters<SearchIndex['sync']>[0]): LiveSearchIndex {
-  let synced = false;
-  const current = (): SearchIndex => {
-    if (!synced) {
-      shared.sync(data);
-      synced = true;
-    }
+  let synced: 'nothing' | 'partners' | 'all' = 'nothing';
+  const current = (scope: 'partners' | 'all'): SearchIndex => {
+    if (synced === 'all' || synced === scope) return shared;
+    if (scope === 'all') shared.sync(data);
+    else shared.syncPartners(data);
+    synced = scope;
     return shared;
   };
   // The table asks twice per query (its rows and the "hidden by status" count): answer once.
@@ -46,10 +48,10 @@ function liveIndex(data: Parameters<SearchIndex['sync']>[0]): LiveSearchIndex {
     if (query.trim() === '') return null;
     if (!answers.has(query)) {
       if (answers.size >= 32) answers.clear();
-      answers.set(query, current().partnerMatches(query));
+      answers.set(query, current('partners').partnerMatches(query));
     }
     return answers.get(query) ?? null;
   };
-  const search = (query: string, limit: number) => (query.trim() === '' ? [] : current().search(query, limit));
+  const search = (query: string, limit: number) => (query.trim() === '' ? [] : current('all').search(query, limit));
   return { ownerLabel: data.ownerLabel, partnerMatches, search };
 }

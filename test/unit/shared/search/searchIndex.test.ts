@@ -163,6 +163,32 @@ describe('search index: incremental updates', () => {
   });
 });
 
+describe('search index: the partners alone (the portfolio search box)', () => {
+  it('answers partner matches without indexing a task or deal; the next full sync brings them in, under the partner’s current name', () => {
+    const index = new SearchIndex();
+    const data = input([KESTREL, BANANA], [task('t1', 'p1', 'Kick-off call')], [deal('d1', 'p3', 'Globex Retail')]);
+    expect(index.syncPartners(data)).toBe(true);
+    expect(ids(index.partnerMatches('kes'))).toEqual(['p1']);
+    expect(index.search('kick', 10)).toEqual([]); // not indexed yet
+    expect(index.search('banana', 10).map((hit) => `${hit.kind}:${hit.id}`)).toEqual(['partner:p3']);
+    expect(index.syncPartners(data)).toBe(false); // the same partners: nothing to do
+
+    const renamed = { ...KESTREL, name: 'Osprey Systems' };
+    index.syncPartners({ ...data, partners: [renamed, BANANA] });
+    expect(ids(index.partnerMatches('kestrel'))).toEqual([]);
+    expect(ids(index.partnerMatches('osprey'))).toEqual(['p1']);
+
+    expect(index.sync({ ...data, partners: [renamed, BANANA] })).toBe(true);
+    expect(index.search('kick osprey', 10).map((hit) => hit.id)).toEqual(['t1']);
+    expect(index.search('globex', 10).map((hit) => hit.id)).toEqual(['d1']);
+
+    // A partner removed leaves both indexes.
+    index.syncPartners({ ...data, partners: [renamed] });
+    expect(ids(index.partnerMatches('banana'))).toEqual([]);
+    expect(index.search('banana', 10)).toEqual([]);
+  });
+});
+
 describe('search index: palette', () => {
   const index = new SearchIndex();
   index.sync(input([KESTREL, SAO, BANANA], [task('t1', 'p2', 'Kick-off call')], [deal('d1', 'p1', 'Kestrel Airways')]));
