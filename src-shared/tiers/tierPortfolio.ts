@@ -33,19 +33,50 @@ export function portfolioTierRecommendations(
   },
   today: IsoDate,
 ): PartnerTierRow[] {
-  const { trainingsByPartner: trainings, dealsByPartner: deals, surveysByPartner: surveys } = data;
-  return data.partners
-    .filter((p) => p.status !== 'churned')
-    .map((partner) => {
-      const recommendation = recommendTier(definition, {
+  return createTierRecommender()(definition, data, today);
+}
+
+type TierInputs = { partner: Partner; trainings: readonly Training[]; deals: readonly Deal[]; surveys: readonly Survey[] };
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * `portfolioTierRecommendations` that remembers its rows: a partner whose partner document,
+ * trainings, deals and surveys are the same objects as last time (the app's groupings keep the
+ * arrays of unchanged partners) keeps its row; another definition or day recomputes them all.
+ * Going back to the portfolio, or one edit, then costs the changed partners' work, not 500.
+ */
+export function createTierRecommender(): typeof portfolioTierRecommendations {
+  let basis: { definition: TierDefinition; today: IsoDate } | null = null;
+  let rows = new Map<string, TierInputs & { row: PartnerTierRow }>();
+  return (definition, data, today) => {
+    if (basis?.definition !== definition || basis.today !== today) {
+      rows = new Map();
+      basis = { definition, today };
+    }
+    const next = new Map<string, TierInputs & { row: PartnerTierRow }>();
+    const result: PartnerTierRow[] = [];
+    for (const partner of data.partners) {
+      if (partner.status === 'churned') continue;
+      const inputs: TierInputs = {
         partner,
-        trainings: trainings.get(partner.id) ?? [],
-        deals: deals.get(partner.id) ?? [],
-        surveys: surveys.get(partner.id) ?? [],
-        today,
-      });
-      return { partner, recommendation, awaiting: awaitsDecision(partner, recommendation) };
-    });
+        trainings: data.trainingsByPartner.get(partner.id) ?? NONE,
+        deals: data.dealsByPartner.get(partner.id) ?? NONE,
+        surveys: data.surveysByPartner.get(partner.id) ?? NONE,
+      };
+      const kept = rows.get(partner.id);
+      const same = kept && kept.partner === partner && kept.trainings === inputs.trainings && kept.deals === inputs.deals && kept.surveys === inputs.surveys;
+      let row: PartnerTierRow;
+      if (same) row = kept.row;
+      else {
+        const recommendation = recommendTier(definition, { ...inputs, today });
+        row = { partner, recommendation, awaiting: awaitsDecision(partner, recommendation) };
+      }
+      next.set(partner.id, { ...inputs, row });
+      result.push(row);
+    }
+    rows = next;
+    return result;
+  };
 }
 
 /** Counts for the dashboard tile: recommendations still awaiting a decision, by direction. */

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { activeTierDefinition, portfolioTierRecommendations, type ActiveTierDefinition, type PartnerTierRow } from '../../../src-shared/tiers/tierPortfolio';
+import { activeTierDefinition, createTierRecommender, portfolioTierRecommendations, type ActiveTierDefinition, type PartnerTierRow } from '../../../src-shared/tiers/tierPortfolio';
 import { usePortfolioOverview } from '../../app/usePortfolioOverview';
 import { useAppData } from '../../db/useAppData';
 import { useTemplateDocs } from '../templates/useJourneyTemplates';
@@ -11,12 +11,15 @@ export function useTierDefinition(): { loading: boolean; error: string | null; a
   return { loading, error, active };
 }
 
-/** Every partner's tier recommendation under the definition in force, live. */
+/** Shared by the portfolio, the tiers page and the dashboard tile: rows are kept between visits. */
+const recommendTiers = createTierRecommender();
+
+/** Every partner's tier recommendation under the definition in force, live; only changed partners are recomputed. */
 export function useTierRecommendations(): { loading: boolean; error: string | null; active: ActiveTierDefinition; rows: PartnerTierRow[]; rowsById: Map<string, PartnerTierRow> } {
   const data = useAppData();
   const { today } = usePortfolioOverview();
   const { loading, error, active } = useTierDefinition();
-  const rows = useMemo(() => (data.loading ? [] : portfolioTierRecommendations(active.definition, data, today)), [active.definition, data, today]);
+  const rows = useMemo(() => (data.loading ? [] : recommendTiers(active.definition, data, today)), [active.definition, data, today]);
   const rowsById = useMemo(() => new Map(rows.map((r) => [r.partner.id, r])), [rows]);
   return { loading: loading || data.loading, error, active, rows, rowsById };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Deal, Partner, Template } from '../../../../src-shared/domain/types';
 import { awaitsDecision, decideTier } from '../../../../src-shared/tiers/tierDecision';
 import { DEFAULT_TIER_DEFINITION, parseTierDefinition, validateTierDefinition, type TierDefinition } from '../../../../src-shared/tiers/tierDefinition';
-import { activeTierDefinition, portfolioTierRecommendations, tierMoveCounts } from '../../../../src-shared/tiers/tierPortfolio';
+import { activeTierDefinition, createTierRecommender, portfolioTierRecommendations, tierMoveCounts } from '../../../../src-shared/tiers/tierPortfolio';
 import { evaluateCriteria, measureTierFacts, recommendTier, type TierFacts } from '../../../../src-shared/tiers/tierRecommendation';
 
 const TODAY = '2026-12-01';
@@ -183,6 +183,38 @@ describe('tier decisions', () => {
     const rows = portfolioTierRecommendations(definition, { partners: [partner('a', 'Gold'), partner('b', 'Registered'), partner('c', 'Gold', 'churned'), partner('d', 'Silver')], trainingsByPartner: new Map(), dealsByPartner: new Map(), surveysByPartner: new Map() }, TODAY);
     expect(rows.map((r) => r.recommendation.move)).toEqual(['demote', 'keep', 'demote']);
     expect(tierMoveCounts(rows)).toEqual({ promote: 0, demote: 2 });
+  });
+});
+
+describe('tier recommender (kept rows)', () => {
+  const partner = (id: string, tier: string) => ({ id, tier, status: 'active', onboardingCompletedOn: undefined }) as unknown as Partner;
+  const deal = (partnerId: string, amount: number) => ({ ...won(amount), id: `${partnerId}-${amount}`, partnerId }) as unknown as Deal;
+
+  it('keeps the rows of unchanged partners, recomputes a partner whose deals changed, and everything for another day or definition', () => {
+    const recommend = createTierRecommender();
+    const a = partner('a', 'Registered');
+    const b = partner('b', 'Registered');
+    const bDeals = [deal('b', 10_000)];
+    const data = { partners: [a, b], trainingsByPartner: new Map(), dealsByPartner: new Map([['b', bDeals]]), surveysByPartner: new Map() };
+    const first = recommend(definition, data, TODAY);
+    expect(first).toEqual(portfolioTierRecommendations(definition, data, TODAY));
+
+    const again = recommend(definition, { ...data, dealsByPartner: new Map([['b', bDeals]]) }, TODAY);
+    expect(again[0]).toBe(first[0]);
+    expect(again[1]).toBe(first[1]);
+
+    // b wins 60,000 more: its row is recomputed (and now reads like a fresh computation), a's is kept.
+    const moreDeals = { ...data, dealsByPartner: new Map([['b', [...bDeals, deal('b', 60_000)]]]) };
+    const changed = recommend(definition, moreDeals, TODAY);
+    expect(changed[0]).toBe(first[0]);
+    expect(changed[1]).not.toBe(first[1]);
+    expect(changed[1]?.recommendation.measures.wonRevenue).toBe(70_000);
+    expect(changed).toEqual(portfolioTierRecommendations(definition, moreDeals, TODAY));
+
+    const nextDay = recommend(definition, moreDeals, '2026-12-02');
+    expect(nextDay[0]).not.toBe(first[0]);
+    expect(nextDay).toEqual(portfolioTierRecommendations(definition, moreDeals, '2026-12-02'));
+    expect(recommend(DEFAULT_TIER_DEFINITION, moreDeals, '2026-12-02')).toEqual(portfolioTierRecommendations(DEFAULT_TIER_DEFINITION, moreDeals, '2026-12-02'));
   });
 });
 
