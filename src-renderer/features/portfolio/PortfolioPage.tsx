@@ -42,6 +42,7 @@ import {
   type PortfolioSort,
   type PortfolioSortKey,
 } from './portfolioRows';
+import classes from './portfolioRow.module.css';
 import { SavedViewsMenu } from './SavedViewsMenu';
 
 const COLUMNS: { key: PortfolioSortKey; label: string }[] = [
@@ -129,15 +130,15 @@ const PortfolioTableRow = memo(function PortfolioTableRow({ row, index, measure,
         <PartnerSearchName partner={row.partner} />
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{PARTNER_TYPE_LABELS[row.partner.type]}</Text>
+        <p className={classes.text}>{PARTNER_TYPE_LABELS[row.partner.type]}</p>
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{row.partner.tier}</Text>
+        <p className={classes.text}>{row.partner.tier}</p>
       </Table.Td>
       <Table.Td maw={180}>
-        <Text size="sm" truncate="end" title={row.partner.ownerEmail || undefined}>
+        <p className={`${classes.text} ${classes.truncate}`} title={row.partner.ownerEmail || undefined}>
           {owner}
-        </Text>
+        </p>
       </Table.Td>
       <Table.Td>
         {row.partner.status === 'churned' ? (
@@ -145,11 +146,11 @@ const PortfolioTableRow = memo(function PortfolioTableRow({ row, index, measure,
             Churned
           </Badge>
         ) : (
-          <Text size="sm">{PHASE_INFO[row.journey.phase].label}</Text>
+          <p className={classes.text}>{PHASE_INFO[row.journey.phase].label}</p>
         )}
       </Table.Td>
       <Table.Td>
-        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{row.journey.day < 0 ? `Starts in ${-row.journey.day}d` : `Day ${row.journey.day}`}</Text>
+        <p className={`${classes.text} ${classes.nowrap}`}>{row.journey.day < 0 ? `Starts in ${-row.journey.day}d` : `Day ${row.journey.day}`}</p>
       </Table.Td>
       {pending ? (
         <>
@@ -166,20 +167,16 @@ const PortfolioTableRow = memo(function PortfolioTableRow({ row, index, measure,
       ) : (
         <>
           <Table.Td miw={120}>
-            <Group gap={6} wrap="nowrap">
+            <div className={classes.journey}>
               <Progress value={row.journey.progress * 100} size="sm" w={70} aria-label={`Journey ${Math.round(row.journey.progress * 100)}% done`} />
-              <Text size="xs" c="dimmed">
-                {Math.round(row.journey.progress * 100)}%
-              </Text>
-            </Group>
+              <p className={classes.percent}>{Math.round(row.journey.progress * 100)}%</p>
+            </div>
           </Table.Td>
           <Table.Td onClick={(event) => event.stopPropagation()}>
             <HealthBadge health={row.health} size="sm" />
           </Table.Td>
           <Table.Td maw={280}>
-            <Text size="sm" c={row.next?.urgency === 'overdue' ? 'red' : undefined} lineClamp={2}>
-              {row.next?.label ?? '—'}
-            </Text>
+            <p className={`${classes.text} ${classes.clamp}${row.next?.urgency === 'overdue' ? ` ${classes.overdue}` : ''}`}>{row.next?.label ?? '—'}</p>
           </Table.Td>
         </>
       )}
