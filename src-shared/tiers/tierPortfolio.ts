@@ -44,14 +44,17 @@ const NONE: readonly never[] = Object.freeze([]);
  * trainings, deals and surveys are the same objects as last time (the app's groupings keep the
  * arrays of unchanged partners) keeps its row; another definition or day recomputes them all.
  * Going back to the portfolio, or one edit, then costs the changed partners' work, not 500.
+ * Definitions are compared by content: each screen parses the stored one into an object of its
+ * own, and an equal definition must not throw the rows away.
  */
 export function createTierRecommender(): typeof portfolioTierRecommendations {
-  let basis: { definition: TierDefinition; today: IsoDate } | null = null;
+  let basis: { definition: TierDefinition; key: string; today: IsoDate } | null = null;
   let rows = new Map<string, TierInputs & { row: PartnerTierRow }>();
   return (definition, data, today) => {
     if (basis?.definition !== definition || basis.today !== today) {
-      rows = new Map();
-      basis = { definition, today };
+      const key = JSON.stringify(definition);
+      if (basis?.key !== key || basis.today !== today) rows = new Map();
+      basis = { definition, key, today };
     }
     const next = new Map<string, TierInputs & { row: PartnerTierRow }>();
     const result: PartnerTierRow[] = [];

@@ -202,6 +202,9 @@ describe('tier recommender (kept rows)', () => {
     const again = recommend(definition, { ...data, dealsByPartner: new Map([['b', bDeals]]) }, TODAY);
     expect(again[0]).toBe(first[0]);
     expect(again[1]).toBe(first[1]);
+    // The same definition parsed again by another screen (an equal object, not the same one).
+    const reparsed = recommend(structuredClone(definition), data, TODAY);
+    expect(reparsed[0]).toBe(first[0]);
 
     // b wins 60,000 more: its row is recomputed (and now reads like a fresh computation), a's is kept.
     const moreDeals = { ...data, dealsByPartner: new Map([['b', [...bDeals, deal('b', 60_000)]]]) };
