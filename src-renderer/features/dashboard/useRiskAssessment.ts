@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { partnerExamples, partnerRisk, trainRiskModel, type PartnerRecords, type PartnerRisk, type RiskExample, type RiskModel } from '../../../src-shared/kpi/riskModel';
-import { usePortfolioOverview } from '../../app/usePortfolioOverview';
+import { usePortfolioOverview, type PartnerRow } from '../../app/usePortfolioOverview';
 import { createPartnerMemo, forPartner, useAppData, type AppData } from '../../db/useAppData';
 
 export type RiskAssessment = { model: RiskModel | null; risks: Map<string, PartnerRisk> };
@@ -72,6 +72,12 @@ export function useRiskModel(): RiskModel | null {
   return cached ?? latest;
 }
 
+/**
+ * One assessment per overview rows, data snapshot, model and day, kept across mounts: Today and
+ * the dashboard mount it on every visit, and nothing has usually changed since the last one.
+ */
+const assessed = new WeakMap<PartnerRow[], { data: AppData; model: RiskModel; today: string; assessment: RiskAssessment }>();
+
 /** The model and every partner's risk of not being activated by day 90, from its health measures. */
 export function useRiskAssessment(): RiskAssessment {
   const data = useAppData();
@@ -79,7 +85,11 @@ export function useRiskAssessment(): RiskAssessment {
   const model = useRiskModel();
   return useMemo(() => {
     if (!model) return { model, risks: new Map() };
+    const hit = assessed.get(rows);
+    if (hit && hit.data === data && hit.model === model && hit.today === today) return hit.assessment;
     const recordsOf = recordsFromAppData(data);
-    return { model, risks: new Map(rows.map((row) => [row.partner.id, partnerRisk(model, row.partner, recordsOf(row.partner.id), row.health.contributions ?? [], today)])) };
+    const assessment = { model, risks: new Map(rows.map((row) => [row.partner.id, partnerRisk(model, row.partner, recordsOf(row.partner.id), row.health.contributions ?? [], today)])) };
+    assessed.set(rows, { data, model, today, assessment });
+    return assessment;
   }, [data, rows, today, model]);
 }

@@ -4,15 +4,27 @@ import type { Deal } from '../../../src-shared/domain/types';
 import { usePortfolioOverview } from '../../app/usePortfolioOverview';
 import { useAppData } from '../../db/useAppData';
 
+type ExpiringRegistrations = { expiring: Deal[]; expired: Deal[]; today: string };
+
+/**
+ * One result per deals snapshot and day, kept across mounts: Today mounts the card on every
+ * visit, and the deals have usually not changed since the last one.
+ */
+const computed = new WeakMap<Map<string, Deal[]>, ExpiringRegistrations>();
+
 /**
  * The registrations of every partner on this laptop that need the manager: protected ones that
  * expire within the reminder window, and expired ones whose deal is still open (extend or close).
  */
-export function useExpiringRegistrations(): { expiring: Deal[]; expired: Deal[]; today: string } {
+export function useExpiringRegistrations(): ExpiringRegistrations {
   const { dealsByPartner } = useAppData();
   const { today } = usePortfolioOverview();
   return useMemo(() => {
+    const hit = computed.get(dealsByPartner);
+    if (hit && hit.today === today) return hit;
     const deals = [...dealsByPartner.values()].flat();
-    return { expiring: expiringRegistrations(deals, today), expired: expiredOpenRegistrations(deals, today), today };
+    const result = { expiring: expiringRegistrations(deals, today), expired: expiredOpenRegistrations(deals, today), today };
+    computed.set(dealsByPartner, result);
+    return result;
   }, [dealsByPartner, today]);
 }
