@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { partnerExamples, partnerRisk, trainRiskModel, type PartnerRecords, type PartnerRisk, type RiskExample, type RiskModel } from '../../../src-shared/kpi/riskModel';
 import { usePortfolioOverview, type PartnerRow } from '../../app/usePortfolioOverview';
+import { createSnapshotCache, snapshotMemo } from '../../db/snapshotMemo';
 import { createPartnerMemo, forPartner, useAppData, type AppData } from '../../db/useAppData';
 
 export type RiskAssessment = { model: RiskModel | null; risks: Map<string, PartnerRisk> };
@@ -43,12 +44,7 @@ export function createRiskModelFitter(): (data: AppData, today: string) => RiskM
 const fitRiskModel = createRiskModelFitter();
 
 /** One fitted model per data snapshot and day, shared by every screen that asks. */
-const fitted = new WeakMap<AppData, { today: string; model: RiskModel }>();
-
-function cachedModel(data: AppData, today: string): RiskModel | null {
-  const hit = fitted.get(data);
-  return hit && hit.today === today ? hit.model : null;
-}
+const fitted = createSnapshotCache<AppData, [today: string], RiskModel>();
 
 /**
  * The at-risk model fitted on this laptop's program history (expert weights until there is
@@ -59,12 +55,12 @@ export function useRiskModel(): RiskModel | null {
   const data = useAppData();
   const { today } = usePortfolioOverview();
   const [latest, setLatest] = useState<RiskModel | null>(null);
-  const cached = cachedModel(data, today);
+  const cached = fitted.peek(data, today) ?? null;
   useEffect(() => {
     if (cached || data.loading) return undefined;
     const handle = setTimeout(() => {
       const model = fitRiskModel(data, today);
-      fitted.set(data, { today, model });
+      fitted.store(data, [today], model);
       setLatest(model);
     }, 0);
     return () => clearTimeout(handle);
@@ -76,20 +72,17 @@ export function useRiskModel(): RiskModel | null {
  * One assessment per overview rows, data snapshot, model and day, kept across mounts: Today and
  * the dashboard mount it on every visit, and nothing has usually changed since the last one.
  */
-const assessed = new WeakMap<PartnerRow[], { data: AppData; model: RiskModel; today: string; assessment: RiskAssessment }>();
+const assessmentOf = snapshotMemo((rows: PartnerRow[], data: AppData, model: RiskModel, today: string): RiskAssessment => {
+  const recordsOf = recordsFromAppData(data);
+  return { model, risks: new Map(rows.map((row) => [row.partner.id, partnerRisk(model, row.partner, recordsOf(row.partner.id), row.health.contributions ?? [], today)])) };
+});
+
+const NO_MODEL: RiskAssessment = { model: null, risks: new Map() };
 
 /** The model and every partner's risk of not being activated by day 90, from its health measures. */
 export function useRiskAssessment(): RiskAssessment {
   const data = useAppData();
   const { rows, today } = usePortfolioOverview();
   const model = useRiskModel();
-  return useMemo(() => {
-    if (!model) return { model, risks: new Map() };
-    const hit = assessed.get(rows);
-    if (hit && hit.data === data && hit.model === model && hit.today === today) return hit.assessment;
-    const recordsOf = recordsFromAppData(data);
-    const assessment = { model, risks: new Map(rows.map((row) => [row.partner.id, partnerRisk(model, row.partner, recordsOf(row.partner.id), row.health.contributions ?? [], today)])) };
-    assessed.set(rows, { data, model, today, assessment });
-    return assessment;
-  }, [data, rows, today, model]);
+  return model ? assessmentOf(rows, data, model, today) : NO_MODEL;
 }

@@ -1,7 +1,7 @@
-import { useMemo } from 'react';
 import { expiredOpenRegistrations, expiringRegistrations } from '../../../src-shared/deals/registration';
 import type { Deal } from '../../../src-shared/domain/types';
 import { usePortfolioOverview } from '../../app/usePortfolioOverview';
+import { snapshotMemo } from '../../db/snapshotMemo';
 import { useAppData } from '../../db/useAppData';
 
 type ExpiringRegistrations = { expiring: Deal[]; expired: Deal[]; today: string };
@@ -10,7 +10,10 @@ type ExpiringRegistrations = { expiring: Deal[]; expired: Deal[]; today: string 
  * One result per deals snapshot and day, kept across mounts: Today mounts the card on every
  * visit, and the deals have usually not changed since the last one.
  */
-const computed = new WeakMap<Map<string, Deal[]>, ExpiringRegistrations>();
+const registrationsOf = snapshotMemo((dealsByPartner: Map<string, Deal[]>, today: string): ExpiringRegistrations => {
+  const deals = [...dealsByPartner.values()].flat();
+  return { expiring: expiringRegistrations(deals, today), expired: expiredOpenRegistrations(deals, today), today };
+});
 
 /**
  * The registrations of every partner on this laptop that need the manager: protected ones that
@@ -19,12 +22,5 @@ const computed = new WeakMap<Map<string, Deal[]>, ExpiringRegistrations>();
 export function useExpiringRegistrations(): ExpiringRegistrations {
   const { dealsByPartner } = useAppData();
   const { today } = usePortfolioOverview();
-  return useMemo(() => {
-    const hit = computed.get(dealsByPartner);
-    if (hit && hit.today === today) return hit;
-    const deals = [...dealsByPartner.values()].flat();
-    const result = { expiring: expiringRegistrations(deals, today), expired: expiredOpenRegistrations(deals, today), today };
-    computed.set(dealsByPartner, result);
-    return result;
-  }, [dealsByPartner, today]);
+  return registrationsOf(dealsByPartner, today);
 }
