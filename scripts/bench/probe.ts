@@ -6,6 +6,7 @@
  * Every time is `performance.now()` in the page, i.e. milliseconds since navigation start.
  */
 import { afterNextPaint, browserGlobals, type DomElement, type DomEvent } from './dom';
+import { interactiveAt, type LongTask } from './interactive';
 
 /** What a measured interaction waits for: the user-visible result. */
 export type Condition =
@@ -20,7 +21,7 @@ export type Condition =
   /** Nothing but the input itself: the floor of every interaction (input event -> the next frame, no app work). */
   | { kind: 'frame' };
 
-export type LongTask = { start: number; end: number };
+export type { LongTask } from './interactive';
 
 export type LoadReport = {
   responseEnd: number;
@@ -36,8 +37,17 @@ export type LoadReport = {
    * it while the tasks, meetings and deals are still being read; then health and next steps show).
    */
   recordsIn: number;
-  /** Rows painted and the main thread free: the end of the last long task, if later. */
+  /**
+   * Time to interactive, TTI-style: the end of the last long task before the first window of
+   * `quietMs` without one, counted from the rows painted (the rows painted themselves if that
+   * window starts at once). Long tasks after that window (the records arriving later) are in
+   * `longestTaskAfterPaint` and `blockingAfterPaint` instead.
+   */
   interactive: number;
+  /** The longest task that started after the rows were painted: how long input could wait while the records stream in. */
+  longestTaskAfterPaint: number;
+  /** Total blocking time after the rows were painted: the sum over those tasks of their time beyond 50 ms. */
+  blockingAfterPaint: number;
   rowCount: number;
   /** The long task in which the rows were committed: React rendering the Portfolio once the data arrived. */
   renderTask: LongTask | null;
@@ -78,6 +88,7 @@ export type Probe = {
 };
 
 export type ProbeHost = { __benchProbe?: Probe };
+
 
 const OPENING_TEXT = 'Opening your portfolio';
 
@@ -127,14 +138,19 @@ function install(): void {
       if (performance.now() > deadline) throw new Error('the records never finished loading ("Loading N tasks…" stayed)');
       await sleep(20);
     }
-    // Interactive: no long task for `quietMs` after the rows were painted (TTI-style window).
-    let busyUntil = painted;
+    // Every long task of the load is in once the main thread has been quiet for `quietMs` after
+    // the records arrived (the observer delivers entries after the task, so a check made at the
+    // records' arrival could miss the task that rendered them).
+    const records = load.recordsIn;
     for (;;) {
-      for (const task of longTasks) if (task.end > busyUntil) busyUntil = task.end;
-      if (performance.now() - busyUntil >= quietMs) break;
+      const lastEnd = Math.max(records, ...longTasks.map((task) => task.end));
+      if (performance.now() - lastEnd >= quietMs) break;
       if (performance.now() > deadline) throw new Error('main thread never went quiet');
       await sleep(50);
     }
+    const tasks = longTasks.slice().sort((a, b) => a.start - b.start);
+    const busyUntil = interactiveAt(painted, tasks, quietMs);
+    const afterPaint = tasks.filter((task) => task.start >= painted);
     const rowsAt = load.rowsInDom ?? painted;
     const renderTask = longTasks.find((task) => task.start <= rowsAt && task.end >= rowsAt) ?? null;
     const nav = g.performance.getEntriesByType('navigation')[0] as { responseEnd: number; domContentLoadedEventStart: number };
@@ -147,9 +163,11 @@ function install(): void {
       rowsPainted: painted,
       recordsIn: load.recordsIn,
       interactive: busyUntil,
+      longestTaskAfterPaint: Math.max(0, ...afterPaint.map((task) => task.end - task.start)),
+      blockingAfterPaint: afterPaint.reduce((sum, task) => sum + Math.max(0, task.end - task.start - 50), 0),
       rowCount: shownRows(g.document),
       renderTask,
-      longTasks: longTasks.slice(),
+      longTasks: tasks,
     };
   };
 
