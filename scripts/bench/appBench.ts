@@ -86,8 +86,11 @@ async function loadReport(page: Page, expectedRows: number): Promise<LoadReport>
 export async function coldPortfolioOpen(profileDir: string, appUrl: string, probeScript: string, expectedRows: number): Promise<PortfolioOpenRun> {
   const { context, page } = await openWithProbe(profileDir, probeScript, true);
   try {
-    await page.goto(`${appUrl}#/portfolio`, { waitUntil: 'commit' });
-    return { ...(await loadReport(page, expectedRows)), cold: true };
+    const profiled = await phaseProfiler(context, page);
+    return await profiled('cold-open', async () => {
+      await page.goto(`${appUrl}#/portfolio`, { waitUntil: 'commit' });
+      return { ...(await loadReport(page, expectedRows)), cold: true };
+    });
   } finally {
     await context.close();
   }
@@ -159,7 +162,8 @@ export function searchQueryFor(partners: Partner[]): string {
 
 /**
  * `BENCH_APP_CPU_PROFILE=<prefix>`: a V8 CPU profile of each interaction phase, written to
- * `<prefix>-<phase>.cpuprofile` (`search`, `navigation`, `today-tick`). Build the renderer
+ * `<prefix>-<phase>.cpuprofile` (`cold-open`, from navigation to interactive, the last cold open
+ * overwriting the others; `search`, `navigation`, `today-tick`). Build the renderer
  * unminified for readable names: `npx vite build --config vite.web.config.ts --minify false &&
  * BENCH_APP_CPU_PROFILE=/tmp/app node --import tsx scripts/bench.ts --only=app`.
  */
