@@ -89,7 +89,6 @@ export type Probe = {
 
 export type ProbeHost = { __benchProbe?: Probe };
 
-
 const OPENING_TEXT = 'Opening your portfolio';
 
 function install(): void {
@@ -152,7 +151,7 @@ function install(): void {
     const busyUntil = interactiveAt(painted, tasks, quietMs);
     const afterPaint = tasks.filter((task) => task.start >= painted);
     const rowsAt = load.rowsInDom ?? painted;
-    const renderTask = longTasks.find((task) => task.start <= rowsAt && task.end >= rowsAt) ?? null;
+    const renderTask = tasks.find((task) => task.start <= rowsAt && task.end >= rowsAt) ?? null;
     const nav = g.performance.getEntriesByType('navigation')[0] as { responseEnd: number; domContentLoadedEventStart: number };
     return {
       responseEnd: nav.responseEnd,
