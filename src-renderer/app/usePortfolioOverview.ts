@@ -1,8 +1,9 @@
-import { createContext, useContext, useMemo, useState } from 'react';
+import { createContext, startTransition, useContext, useEffect, useMemo, useState } from 'react';
 import { partnerOverview, todayAgenda, type PartnerOverview, type TodayAgenda } from '../../src-shared/domain/partnerOverview';
 import type { Partner } from '../../src-shared/domain/types';
 import { createPartnerMemo, forPartner, useAppData, type AppData } from '../db/useAppData';
 import { useToday } from './useToday';
+import { inSlices } from './yieldToBrowser';
 
 export type PartnerRow = PartnerOverview & { partner: Partner };
 
@@ -36,13 +37,25 @@ export function usePortfolioOverview(): PortfolioOverview {
   return overview;
 }
 
+/** Computes every partner's overview plus the Today agenda; see `createPortfolioOverviewComputer`. */
+export type PortfolioOverviewComputer = {
+  (data: AppData, today: string): PortfolioOverview;
+  /** The partners whose overview a call would have to compute (their inputs changed). */
+  missing(data: AppData, today: string): Partner[];
+  /** Computes one partner's overview ahead of the call that will use it. */
+  fill(data: AppData, partner: Partner, today: string): void;
+};
+
 /**
  * A function computing every partner's overview plus the Today agenda that reuses a partner's
- * overview while its inputs are unchanged, so one edit recomputes one partner, not five hundred.
+ * overview while its inputs are unchanged, so one edit recomputes one partner, not five hundred;
+ * the same data and day give the very same overview object.
  */
-export function createPortfolioOverviewComputer(): (data: AppData, today: string) => PortfolioOverview {
+export function createPortfolioOverviewComputer(): PortfolioOverviewComputer {
   const overviews = createPartnerMemo(overviewFor);
-  return (data, today) => {
+  let last: { data: AppData; today: string; overview: PortfolioOverview } | null = null;
+  const compute = (data: AppData, today: string): PortfolioOverview => {
+    if (last && last.data === data && last.today === today) return last.overview;
     const rows = overviews(data, data.partners, today).map((overview, i) => ({ partner: data.partners[i] as Partner, ...overview }));
     const agenda = todayAgenda(
       rows.map((row) => ({
@@ -53,14 +66,60 @@ export function createPortfolioOverviewComputer(): (data: AppData, today: string
       })),
       today,
     );
-    return { today, rows, rowsById: new Map(rows.map((row) => [row.partner.id, row])), agenda };
+    const overview = { today, rows, rowsById: new Map(rows.map((row) => [row.partner.id, row])), agenda };
+    last = { data, today, overview };
+    return overview;
   };
+  compute.missing = (data: AppData, today: string) => overviews.missing(data, data.partners, today);
+  compute.fill = (data: AppData, partner: Partner, today: string) => overviews.fill(data, partner, today);
+  return compute;
 }
 
-/** Every partner's overview plus the Today agenda, recomputed when data or the date changes. */
-export function useComputedPortfolioOverview(): PortfolioOverview {
+/** The data and the overview computed from it: what every screen below the provider reads. */
+export type ConsistentPortfolio = { data: AppData; overview: PortfolioOverview };
+
+/**
+ * At most this many partners' overviews are computed in the render that needs them (a few
+ * milliseconds); more (the records arriving, a large import, a new day) are computed a slice at a
+ * time between frames.
+ */
+export const OVERVIEWS_IN_ONE_RENDER = 40;
+
+/**
+ * The live data with every partner's overview, always a matching pair. A change that touches
+ * few partners is shown in the same render; one that needs many overviews (the tasks, meetings
+ * and deals arriving after the partners) is computed in slices that never block input for long,
+ * and the screens keep showing the previous pair (e.g. the "loading records" state) until the
+ * new one is complete, so no screen ever shows data beside an overview of other data.
+ */
+export function useConsistentPortfolio(): ConsistentPortfolio {
   const data = useAppData();
   const today = useToday();
   const [compute] = useState(createPortfolioOverviewComputer);
-  return useMemo(() => compute(data, today), [compute, data, today]);
+  const [shown, setShown] = useState<ConsistentPortfolio | null>(null);
+  const [filled, setFilled] = useState(0);
+  const hasShown = shown !== null;
+  const fresh = useMemo<ConsistentPortfolio | null>(() => {
+    void filled; // a slice run finished: the overviews it filled are now kept
+    if (hasShown && compute.missing(data, today).length > OVERVIEWS_IN_ONE_RENDER) return null;
+    return { data, overview: compute(data, today) };
+  }, [compute, data, today, hasShown, filled]);
+
+  // Kept for the renders that have to show it while a newer pair is being computed.
+  if (fresh && (shown?.data !== fresh.data || shown.overview !== fresh.overview)) setShown(fresh);
+
+  useEffect(() => {
+    if (fresh) return undefined;
+    let cancelled = false;
+    void inSlices(compute.missing(data, today), (partner) => compute.fill(data, partner, today), () => cancelled).then((done) => {
+      if (done) startTransition(() => setFilled((n) => n + 1));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [fresh, compute, data, today]);
+
+  const current = fresh ?? shown;
+  if (!current) throw new Error('useConsistentPortfolio: no overview computed yet');
+  return current;
 }

@@ -1,20 +1,14 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { combineLatest } from 'rxjs';
-import type { Deal, Meeting, Partner, Plan, Survey, Task, Training } from '../../src-shared/domain/types';
+import { startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { RxCollection } from 'rxdb';
+import { combineLatest, map, type Observable } from 'rxjs';
+import type { Partner } from '../../src-shared/domain/types';
 import { groupByPartner } from '../../src-shared/util/groupByPartner';
 import { liveCollection } from './liveCollection';
 import { AppDataContext, type AppData, type PendingRecords } from './useAppData';
 import { useDatabase } from './useDatabase';
 
-/** Everything but the partners: what the first screen can paint without. */
-type Records = {
-  tasks: Task[];
-  meetings: Meeting[];
-  deals: Deal[];
-  plans: Plan[];
-  trainings: Training[];
-  surveys: Survey[];
-};
+/** Everything but the partners, grouped by partner: what the first screen can paint without. */
+type Records = Pick<AppData, 'tasksByPartner' | 'meetingsByPartner' | 'dealsByPartner' | 'plansByPartner' | 'trainingsByPartner' | 'surveysByPartner'>;
 
 const RECORD_COLLECTIONS = ['tasks', 'meetings', 'deals', 'plans', 'trainings', 'surveys'] as const;
 
@@ -64,14 +58,27 @@ export function AppDataProvider({ children, beforeRecords }: { children: ReactNo
     let unsubscribe = () => {};
     void (beforeRecords ?? Promise.resolve()).then(() => {
       if (!active) return;
+      // Each collection is grouped as it emits (in its own task, not in a render), keeping the
+      // arrays of partners whose documents did not change so per-partner results can be reused.
+      let first = true;
       const subscription = combineLatest({
-        tasks: liveCollection(db.tasks),
-        meetings: liveCollection(db.meetings),
-        deals: liveCollection(db.deals),
-        plans: liveCollection(db.plans),
-        trainings: liveCollection(db.trainings),
-        surveys: liveCollection(db.surveys),
-      }).subscribe({ next: setRecords, error: setError });
+        tasksByPartner: liveGrouped(db.tasks),
+        meetingsByPartner: liveGrouped(db.meetings),
+        dealsByPartner: liveGrouped(db.deals),
+        plansByPartner: liveGrouped(db.plans),
+        trainingsByPartner: liveGrouped(db.trainings),
+        surveysByPartner: liveGrouped(db.surveys),
+      }).subscribe({
+        next: (next) => {
+          // The first load renders as a transition, so the painted rows stay responsive while
+          // every screen takes the records in. Later changes render at once: a partner created
+          // together with its tasks must never show an empty journey in between.
+          if (first) startTransition(() => setRecords(next));
+          else setRecords(next);
+          first = false;
+        },
+        error: setError,
+      });
       unsubscribe = () => subscription.unsubscribe();
     });
     return () => {
@@ -82,15 +89,7 @@ export function AppDataProvider({ children, beforeRecords }: { children: ReactNo
 
   if (error) throw error;
 
-  // Each grouping only recomputes when its own collection emitted a new array, and keeps the
-  // arrays of partners whose documents did not change (per-partner results can be reused).
   const partnersById = useMemo(() => new Map((partners ?? []).map((p) => [p.id, p])), [partners]);
-  const tasksByPartner = useGrouping(records?.tasks);
-  const meetingsByPartner = useGrouping(records?.meetings);
-  const dealsByPartner = useGrouping(records?.deals);
-  const plansByPartner = useGrouping(records?.plans);
-  const trainingsByPartner = useGrouping(records?.trainings);
-  const surveysByPartner = useGrouping(records?.surveys);
   const loading = partners === null || records === null;
 
   const value = useMemo<AppData>(
@@ -100,29 +99,30 @@ export function AppDataProvider({ children, beforeRecords }: { children: ReactNo
       pending: loading ? pending : null,
       partners: partners ?? [],
       partnersById,
-      tasksByPartner,
-      meetingsByPartner,
-      dealsByPartner,
-      plansByPartner,
-      trainingsByPartner,
-      surveysByPartner,
+      ...(records ?? NO_RECORDS),
     }),
-    [loading, partnersReady, pending, partners, partnersById, tasksByPartner, meetingsByPartner, dealsByPartner, plansByPartner, trainingsByPartner, surveysByPartner],
+    [loading, partnersReady, pending, partners, partnersById, records],
   );
 
   return <AppDataContext.Provider value={value}>{children}</AppDataContext.Provider>;
 }
 
-/** Groups a collection by partner, keeping the previous arrays of unchanged partners. */
-function useGrouping<T extends { partnerId: string }>(docs: T[] | undefined): Map<string, T[]> {
-  const [regroup] = useState(createRegrouper<T>);
-  return useMemo(() => regroup(docs ?? []), [regroup, docs]);
-}
+const NO_RECORDS: Records = {
+  tasksByPartner: new Map(),
+  meetingsByPartner: new Map(),
+  dealsByPartner: new Map(),
+  plansByPartner: new Map(),
+  trainingsByPartner: new Map(),
+  surveysByPartner: new Map(),
+};
 
-function createRegrouper<T extends { partnerId: string }>(): (docs: readonly T[]) => Map<string, T[]> {
+/** A collection grouped by partner, live; a partner whose documents are unchanged keeps its array. */
+function liveGrouped<T extends { partnerId: string }>(collection: RxCollection<T>): Observable<Map<string, T[]>> {
   let previous: Map<string, T[]> | undefined;
-  return (docs) => {
-    previous = groupByPartner(docs, previous);
-    return previous;
-  };
+  return liveCollection(collection).pipe(
+    map((docs) => {
+      previous = groupByPartner(docs, previous);
+      return previous;
+    }),
+  );
 }

@@ -37,32 +37,55 @@ export function forPartner<T>(grouped: Map<string, T[]>, partnerId: string): T[]
   return grouped.get(partnerId) ?? EMPTY;
 }
 
+/** A per-partner computation with its results kept while the partner's inputs are unchanged. */
+export type PartnerMemo<R> = {
+  /** Every listed partner's result, computing only those whose inputs changed; forgets partners no longer listed. */
+  (data: AppData, partners: readonly Partner[], today: string): R[];
+  /** The listed partners whose result is not kept for these inputs (what a call would compute). */
+  missing(data: AppData, partners: readonly Partner[], today: string): Partner[];
+  /** Computes and keeps one partner's result, so a later call reuses it. */
+  fill(data: AppData, partner: Partner, today: string): void;
+};
+
 /**
  * A per-partner computation that reuses a partner's last result while everything it depends on
  * (the partner, the day and its grouped documents) is the same objects: the groupings keep a
- * partner's arrays while its documents are unchanged, so one edit recomputes one partner.
+ * partner's arrays while its documents are unchanged, so one edit recomputes one partner. `fill`
+ * lets a caller compute the results ahead, a few partners at a time, and a result is only ever
+ * reused for the very inputs it was computed from.
  */
-export function createPartnerMemo<R>(compute: (data: AppData, partner: Partner, today: string) => R): (data: AppData, partners: readonly Partner[], today: string) => R[] {
-  let previous = new Map<string, { inputs: readonly unknown[]; result: R }>();
-  return (data, partners, today) => {
-    const next = new Map<string, { inputs: readonly unknown[]; result: R }>();
+export function createPartnerMemo<R>(compute: (data: AppData, partner: Partner, today: string) => R): PartnerMemo<R> {
+  type Entry = { inputs: readonly unknown[]; result: R };
+  let kept = new Map<string, Entry>();
+  const inputsOf = (data: AppData, partner: Partner, today: string): readonly unknown[] => [
+    partner,
+    today,
+    data.tasksByPartner.get(partner.id),
+    data.meetingsByPartner.get(partner.id),
+    data.dealsByPartner.get(partner.id),
+    data.plansByPartner.get(partner.id),
+    data.trainingsByPartner.get(partner.id),
+    data.surveysByPartner.get(partner.id),
+  ];
+  const keptFor = (partnerId: string, inputs: readonly unknown[]): Entry | undefined => {
+    const entry = kept.get(partnerId);
+    return entry && entry.inputs.every((input, i) => input === inputs[i]) ? entry : undefined;
+  };
+  const memo = (data: AppData, partners: readonly Partner[], today: string): R[] => {
+    const next = new Map<string, Entry>();
     const results = partners.map((partner) => {
-      const inputs = [
-        partner,
-        today,
-        data.tasksByPartner.get(partner.id),
-        data.meetingsByPartner.get(partner.id),
-        data.dealsByPartner.get(partner.id),
-        data.plansByPartner.get(partner.id),
-        data.trainingsByPartner.get(partner.id),
-        data.surveysByPartner.get(partner.id),
-      ];
-      const cached = previous.get(partner.id);
-      const result = cached && cached.inputs.every((input, i) => input === inputs[i]) ? cached.result : compute(data, partner, today);
-      next.set(partner.id, { inputs, result });
-      return result;
+      const inputs = inputsOf(data, partner, today);
+      const entry = keptFor(partner.id, inputs) ?? { inputs, result: compute(data, partner, today) };
+      next.set(partner.id, entry);
+      return entry.result;
     });
-    previous = next;
+    kept = next;
     return results;
   };
+  memo.missing = (data: AppData, partners: readonly Partner[], today: string) => partners.filter((partner) => !keptFor(partner.id, inputsOf(data, partner, today)));
+  memo.fill = (data: AppData, partner: Partner, today: string) => {
+    const inputs = inputsOf(data, partner, today);
+    if (!keptFor(partner.id, inputs)) kept.set(partner.id, { inputs, result: compute(data, partner, today) });
+  };
+  return memo;
 }
